@@ -1,0 +1,5 @@
+export { createDb, type Db, type DbOptions } from './client.ts';
+export { databaseUrl } from './config.ts';
+export { childPath, isWithin } from './org-path.ts';
+export * from './identity.ts';
+export * from '../generated/client/client.ts';

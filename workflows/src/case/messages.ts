@@ -1,0 +1,48 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { CaseContext, CaseEvent } from './machine.ts';
+import type { Origin, UnitChain } from './types.ts';
+import type { CaseInput } from './machine.ts';
+
+/** The workflow id of a case. */
+export const caseWorkflowId = (caseId: string) => `case-${caseId}`;
+export const CASES_TASK_QUEUE = 'cases';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A human action: a machine event without its time, which the workflow stamps. */
+export type ActRequest = DistributiveOmit<CaseEvent, 'at'>;
+
+export interface CaseView {
+  state: string;
+  status: 'active' | 'done';
+  seq: number;
+  context: CaseContext;
+}
+
+/** What the case row is made of besides the machine: written with the first projection. */
+export interface CaseRecord {
+  caseId: string;
+  caseNo: string;
+  personId: string;
+  origin: Origin;
+  situation: string;
+  createdById: string;
+  originUnitId: string;
+}
+
+export interface CaseWorkflowInput {
+  record: CaseRecord;
+  machine: CaseInput;
+  /** A station worker who registers a self-application has already done intake. */
+  registerOnOpen: boolean;
+  /** Set by continue-as-new: the machine's persisted snapshot and the event sequence so far. */
+  persisted?: { snapshot: unknown; seq: number };
+}
+
+export type { UnitChain };
+
+/** Human actions; the validator refuses what the snapshot cannot take, before anything is written. */
+export const actUpdate = defineUpdate<CaseView, [ActRequest]>('act');
+/** Returns once everything accepted so far is projected (used right after start). */
+export const syncUpdate = defineUpdate<CaseView>('sync');
+export const stateQuery = defineQuery<CaseView>('state');

@@ -1,0 +1,23 @@
+import type { CaseTask, ClosureReason } from './types.ts';
+import type { CaseRecord } from './messages.ts';
+
+/** One accepted event and the snapshot after it: what the projection activity writes. */
+export interface CaseProjection {
+  record: CaseRecord;
+  seq: number;
+  state: string;
+  status: 'OPEN' | 'SUSPENDED' | 'CLOSED';
+  closureReason: ClosureReason | null;
+  emergency: boolean;
+  owningUnitId: string;
+  data: Record<string, unknown>;
+  tasks: CaseTask[];
+  event: {
+    type: string;
+    fromState: string | null;
+    toState: string;
+    actorId: string | null;
+    at: string;
+    payload: Record<string, unknown>;
+  };
+}

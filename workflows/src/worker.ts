@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { createDb, databaseUrl, type Db } from '@guanai/db';
+import { createCaseActivities } from './case/activities.ts';
+import { CASES_TASK_QUEUE } from './case/messages.ts';
+
+export const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
+
+/** Bundles the workflow code once (tests share one bundle across workers). */
+export function bundleWorkflows(): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+}
+
+const quietBundlerLogger = {
+  log: () => {},
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};
+
+export async function createWorker({ connection, db, taskQueue = CASES_TASK_QUEUE, namespace = 'default', workflowBundle }: {
+  connection: NativeConnection;
+  db: Db;
+  taskQueue?: string;
+  namespace?: string;
+  workflowBundle?: WorkflowBundle;
+}): Promise<Worker> {
+  return Worker.create({
+    connection,
+    namespace,
+    taskQueue,
+    activities: createCaseActivities({ db }),
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
+  });
+}
+
+async function main() {
+  const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+  const connection = await NativeConnection.connect({ address });
+  const db = createDb({ url: databaseUrl(), max: Number(process.env.DB_POOL_MAX ?? 10) });
+  const worker = await createWorker({ connection, db, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+  console.log(`worker polling task queue "${CASES_TASK_QUEUE}" on ${address}`);
+  await worker.run();
+  await db.$disconnect();
+  await connection.close();
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
