@@ -53,6 +53,17 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     return project(type, stateName(before.value), who.id, at, payload);
   };
 
+  if (!input.persisted) {
+    const { machine, record } = input;
+    void project('CASE_OPENED', null, record.createdById, machine.openedAt, { origin: record.origin, emergency: machine.emergency });
+    const intake = actor.getSnapshot().context.tasks.find((task) => task.kind === 'REGISTER' && task.status === 'OPEN');
+    if (input.registerOnOpen && intake) {
+      const creator = { id: record.createdById, role: 'STATION_WORKER' as const, unitId: machine.units.community };
+      void accept({ type: 'REGISTERED', taskId: intake.id, verified: true, actor: creator, at: machine.openedAt });
+    }
+  }
+
+  // Handlers after the opening events: an update buffered with the start sees the opened case.
   setHandler(stateQuery, view);
   setHandler(syncUpdate, async () => {
     await projected;
@@ -73,16 +84,6 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       },
     },
   );
-
-  if (!input.persisted) {
-    const { machine, record } = input;
-    void project('CASE_OPENED', null, record.createdById, machine.openedAt, { origin: record.origin, emergency: machine.emergency });
-    const intake = actor.getSnapshot().context.tasks.find((task) => task.kind === 'REGISTER' && task.status === 'OPEN');
-    if (input.registerOnOpen && intake) {
-      const creator = { id: record.createdById, role: 'STATION_WORKER' as const, unitId: machine.units.community };
-      void accept({ type: 'REGISTERED', taskId: intake.id, verified: true, actor: creator, at: machine.openedAt });
-    }
-  }
 
   await condition(() => actor.getSnapshot().status === 'done' || workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundle } from '@temporalio/worker';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@guanai/db/testing';
+import { createCaseActivities } from '../case/activities.ts';
+import { actUpdate, caseWorkflowId, stateQuery, syncUpdate, type CaseWorkflowInput } from '../case/messages.ts';
+import { DEFAULT_SLA_HOURS } from '../case/types.ts';
+import { caseWorkflow } from '../case/workflow.ts';
+import { bundleWorkflows } from '../worker.ts';
+import { createPerson, seededNetwork } from './fixtures.ts';
+import { startTemporal } from './temporal-env.ts';
+
+let env: TestWorkflowEnvironment;
+let database: TestDatabase;
+let bundle: WorkflowBundle;
+let network: Awaited<ReturnType<typeof seededNetwork>>;
+
+beforeAll(async () => {
+  [env, database, bundle] = await Promise.all([startTemporal(), createTestDatabase(), bundleWorkflows()]);
+  network = await seededNetwork(database.db);
+});
+afterAll(async () => {
+  await env?.teardown();
+  await database?.drop();
+});
+
+async function withWorker<T>(fn: (taskQueue: string) => Promise<T>, activities = createCaseActivities({ db: database.db })): Promise<T> {
+  const taskQueue = `test-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+  return worker.runUntil(fn(taskQueue));
+}
+
+async function openCase(taskQueue: string, { registerOnOpen = true } = {}) {
+  const caseId = randomUUID();
+  const person = await createPerson(database.db, network.units.community);
+  const input: CaseWorkflowInput = {
+    record: { caseId, caseNo: `T-${caseId.slice(0, 8)}`, personId: person.id, origin: 'SELF_APPLICATION', situation: '独居老人，行动不便', createdById: network.station.id, originUnitId: network.units.community },
+    machine: { caseId, origin: 'SELF_APPLICATION', units: network.units, emergency: false, openedAt: new Date().toISOString(), sla: DEFAULT_SLA_HOURS, intakeAssigneeId: registerOnOpen ? network.station.id : null },
+    registerOnOpen,
+  };
+  const handle = await env.client.workflow.start(caseWorkflow, { workflowId: caseWorkflowId(caseId), taskQueue, args: [input] });
+  await handle.executeUpdate(syncUpdate);
+  return { caseId, handle };
+}
+
+const openTask = async (caseId: string) => database.db.task.findFirstOrThrow({ where: { caseId, status: 'OPEN' } });
+
+describe('caseWorkflow on a real Temporal dev server', () => {
+  it('a registered self-application is projected in screening with an open SCREEN task at the township', async () => {
+    await withWorker(async (taskQueue) => {
+      const { caseId, handle } = await openCase(taskQueue);
+      const row = await database.db.case.findUniqueOrThrow({ where: { id: caseId } });
+      expect(row).toMatchObject({ state: 'screening', status: 'OPEN', owningUnitId: network.units.township, lastSeq: 2 });
+      const events = await database.db.caseEvent.findMany({ where: { caseId }, orderBy: { seq: 'asc' } });
+      expect(events.map((e) => [e.type, e.fromState, e.toState])).toEqual([
+        ['CASE_OPENED', null, 'intake'],
+        ['REGISTERED', 'intake', 'screening'],
+      ]);
+      expect(await openTask(caseId)).toMatchObject({ kind: 'SCREEN', unitId: network.units.township, assigneeId: null });
+      expect((await handle.query(stateQuery)).state).toBe('screening');
+    });
+  });
+
+  it('act: claim and complete move the case on, and the projection is written before the update returns', async () => {
+    await withWorker(async (taskQueue) => {
+      const { caseId, handle } = await openCase(taskQueue);
+      const task = await openTask(caseId);
+      const claimed = await handle.executeUpdate(actUpdate, { args: [{ type: 'CLAIM', taskId: task.id, actor: network.caseworker }] });
+      expect(claimed.state).toBe('screening');
+      expect((await database.db.task.findUniqueOrThrow({ where: { id: task.id } })).assigneeId).toBe(network.caseworker.id);
+      const view = await handle.executeUpdate(actUpdate, {
+        args: [{ type: 'SCREENED', taskId: task.id, referrals: ['DIBAO'], outcome: 'RESIDUAL_NEED', actor: network.caseworker }],
+      });
+      expect(view.state).toBe('assessment');
+      const row = await database.db.case.findUniqueOrThrow({ where: { id: caseId } });
+      expect(row.state).toBe('assessment');
+      expect(await database.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'DONE', completedById: network.caseworker.id });
+      expect((await openTask(caseId)).kind).toBe('ASSESS');
+    });
+  });
+
+  it('the validator refuses what the snapshot cannot take, with the reason, and nothing is written', async () => {
+    await withWorker(async (taskQueue) => {
+      const { caseId, handle } = await openCase(taskQueue);
+      const task = await openTask(caseId);
+      const before = await database.db.caseEvent.count({ where: { caseId } });
+      const attempts = [
+        [{ type: 'ASSESSED', taskId: task.id, needs: [], actor: network.caseworker }, 'NOT_ALLOWED_IN_STATE'],
+        [{ type: 'CLAIM', taskId: task.id, actor: network.caseworker2 }, 'FORBIDDEN'],
+        [{ type: 'SCREENED', taskId: task.id, referrals: [], outcome: 'NO_NEED', actor: network.caseworker }, 'NOT_ASSIGNEE'],
+      ] as const;
+      for (const [event, code] of attempts) {
+        const error = await handle.executeUpdate(actUpdate, { args: [event as never] }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+        expect((error as WorkflowUpdateFailedError).cause).toMatchObject({ type: code });
+      }
+      expect(await database.db.caseEvent.count({ where: { caseId } })).toBe(before);
+      expect((await handle.query(stateQuery)).seq).toBe(before);
+    });
+  });
+
+  it('a retried update (same update id) has one effect', async () => {
+    await withWorker(async (taskQueue) => {
+      const { caseId, handle } = await openCase(taskQueue);
+      const task = await openTask(caseId);
+      const updateId = randomUUID();
+      const request = { type: 'CLAIM' as const, taskId: task.id, actor: network.caseworker };
+      const [a, b] = await Promise.all([
+        handle.executeUpdate(actUpdate, { args: [request], updateId }),
+        handle.executeUpdate(actUpdate, { args: [request], updateId }),
+      ]);
+      expect(a.seq).toBe(b.seq);
+      expect(await database.db.caseEvent.count({ where: { caseId, type: 'CLAIM' } })).toBe(1);
+    });
+  });
+
+  it('the projection activity is idempotent: a retried attempt writes nothing twice', async () => {
+    let attempts = 0;
+    const real = createCaseActivities({ db: database.db });
+    const flaky = {
+      async projectCase(p: Parameters<typeof real.projectCase>[0]) {
+        await real.projectCase(p);
+        if (p.event.type === 'CLAIM' && attempts++ === 0) throw new Error('lost the reply after writing');
+      },
+    };
+    await withWorker(async (taskQueue) => {
+      const { caseId, handle } = await openCase(taskQueue);
+      const task = await openTask(caseId);
+      await handle.executeUpdate(actUpdate, { args: [{ type: 'CLAIM', taskId: task.id, actor: network.caseworker }] });
+      expect(attempts).toBe(2);
+      expect(await database.db.caseEvent.count({ where: { caseId } })).toBe(3);
+      expect(await database.db.task.count({ where: { caseId } })).toBe(2);
+    }, flaky);
+  });
+
+  it('closing ends the workflow; the closed case is projected with its reason', async () => {
+    await withWorker(async (taskQueue) => {
+      const { caseId, handle } = await openCase(taskQueue);
+      await handle.executeUpdate(actUpdate, { args: [{ type: 'CLOSE', reason: 'duplicate', actor: network.supervisor }] });
+      const result = await handle.result();
+      expect(result.state).toBe('closed');
+      expect(await database.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ status: 'CLOSED', closureReason: 'duplicate', state: 'closed' });
+      expect(await database.db.task.count({ where: { caseId, status: 'OPEN' } })).toBe(0);
+    });
+  });
+});
