@@ -134,6 +134,9 @@ ALTER TABLE "task" ADD CONSTRAINT "task_unit_id_fkey" FOREIGN KEY ("unit_id") RE
 ALTER TABLE "task" ADD CONSTRAINT "task_assignee_id_fkey" FOREIGN KEY ("assignee_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 ALTER TABLE "case_event" ADD CONSTRAINT "case_event_case_id_fkey" FOREIGN KEY ("case_id") REFERENCES "case"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+-- Case numbers (GA-<year>-<n>) are allocated by the API before the workflow starts.
+CREATE SEQUENCE "case_no_seq";
+
 -- Case events are append-only (rule 4): refuse updates and deletes at the database.
 CREATE FUNCTION "case_event_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
+import { requireUser } from './auth/middleware.ts';
+import type { AppDeps, AppEnv } from './env.ts';
+import { AppError } from './errors/app-error.ts';
+import { createMetrics } from './metrics.ts';
+import { authRoutes } from './routes/auth/auth.ts';
+import { caseRoutes } from './routes/cases/cases.ts';
+import { taskRoutes } from './routes/tasks/tasks.ts';
+import { createCaseClient } from './temporal/case-client.ts';
+
+const PROBLEM = 'application/problem+json';
+
+export function createApp(deps: AppDeps) {
+  const cases = createCaseClient(deps.temporal, deps.taskQueue);
+  const metrics = createMetrics();
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    c.set('requestId', c.req.header('x-request-id') ?? randomUUID());
+    await next();
+    c.header('X-Request-Id', c.get('requestId'));
+    metrics.observe(c.req.method, routePath(c), c.res.status, (performance.now() - started) / 1000);
+  });
+  // ra-data-simple-rest reads the total from Content-Range.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Access-Control-Expose-Headers', 'Content-Range');
+    c.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/healthz', async (c) => {
+    const checks = await Promise.allSettled([deps.db.$queryRaw`SELECT 1`, deps.temporal.workflowService.getSystemInfo({})]);
+    const [database, temporal] = checks.map((r) => (r.status === 'fulfilled' ? 'ok' : 'down'));
+    const ok = database === 'ok' && temporal === 'ok';
+    return c.json({ status: ok ? 'ok' : 'degraded', database, temporal }, ok ? 200 : 503);
+  });
+  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4' }));
+
+  const api = new Hono<AppEnv>()
+    .route('/auth', authRoutes(deps))
+    .use('/cases/*', requireUser(deps))
+    .use('/tasks/*', requireUser(deps))
+    .route('/cases', caseRoutes(deps, cases))
+    .route('/tasks', taskRoutes(deps, cases));
+  app.route('/api', api);
+  app.all('/api/*', () => {
+    throw new AppError('NOT_FOUND', { message: 'no such API route' });
+  });
+
+  if (deps.adminDist && existsSync(join(deps.adminDist, 'index.html'))) {
+    const indexHtml = readFileSync(join(deps.adminDist, 'index.html'), 'utf8');
+    app.use('/*', serveStatic({ root: deps.adminDist }));
+    app.get('*', (c) => c.html(indexHtml)); // client-side routes of the admin
+  }
+
+  app.onError((error, c) => {
+    const instance = c.req.path;
+    if (error instanceof AppError) {
+      return c.body(JSON.stringify(error.toProblem(instance)), error.status, { 'Content-Type': PROBLEM });
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const problem = new AppError(error.status === 413 ? 'VALIDATION' : 'VALIDATION', { message: error.message || 'malformed request', field: '(body)' }).toProblem(instance);
+      return c.body(JSON.stringify({ ...problem, status: error.status }), error.status, { 'Content-Type': PROBLEM });
+    }
+    deps.logger.error({ err: error, requestId: c.get('requestId'), path: instance }, 'unhandled error');
+    const unavailable = /connect|ECONNREFUSED|unavailable|deadline/i.test(String((error as Error)?.message));
+    const status = unavailable ? 503 : 500;
+    return c.body(
+      JSON.stringify({ type: 'about:blank', title: unavailable ? 'Service unavailable' : 'Internal error', status, detail: unavailable ? 'a backing service is not reachable; try again' : 'an unexpected error occurred', instance }),
+      status,
+      { 'Content-Type': PROBLEM },
+    );
+  });
+
+  return { app, api };
+}
+
+export type AppType = ReturnType<typeof createApp>['api'];

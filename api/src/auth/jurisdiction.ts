@@ -1,0 +1,12 @@
+import type { SessionUser } from './session.ts';
+
+/**
+ * Jurisdiction (DESIGN: "a user acts within the subtree of their unit"): org-unit paths are
+ * materialised, so "inside my subtree" is a prefix match on the path.
+ */
+export const subtree = (user: SessionUser) => ({ path: { startsWith: user.orgUnit.path } });
+
+/** A case is visible when its owning unit, or the community it started in, is inside the subtree. */
+export const visibleCases = (user: SessionUser) => ({
+  OR: [{ owningUnit: subtree(user) }, { originUnit: subtree(user) }],
+});

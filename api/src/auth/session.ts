@@ -1,0 +1,48 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db, OrgLevel, Role } from '@guanai/db';
+
+export const SESSION_COOKIE = 'guanai_session';
+export const SESSION_TTL_MS = 12 * 3_600_000;
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgUnit: { id: string; code: string; name: string; level: OrgLevel; path: string };
+}
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A new session; only the token's hash is stored, the token goes to the client's cookie. */
+export async function createSession(db: Db, userId: string): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  await db.session.create({ data: { id: digest(token), userId, expiresAt } });
+  return { token, expiresAt };
+}
+
+/** The signed-in user, or null for an unknown, expired or revoked session or a deactivated user. */
+export async function loadSession(db: Db, token: string | undefined): Promise<SessionUser | null> {
+  if (!token) return null;
+  const session = await db.session.findUnique({
+    where: { id: digest(token) },
+    include: { user: { include: { orgUnit: true } } },
+  });
+  if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.user.active) return null;
+  return toSessionUser(session.user);
+}
+
+export function toSessionUser(user: { id: string; username: string; displayName: string; role: Role; orgUnit: SessionUser['orgUnit'] }): SessionUser {
+  const { id, code, name, level, path } = user.orgUnit;
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, orgUnit: { id, code, name, level, path } };
+}
+
+export async function revokeSession(db: Db, token: string): Promise<void> {
+  await db.session.updateMany({ where: { id: digest(token), revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** What the client sees of the signed-in user. */
+export function publicUser(user: SessionUser) {
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, orgUnit: { id: user.orgUnit.id, name: user.orgUnit.name, level: user.orgUnit.level } };
+}

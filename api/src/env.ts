@@ -1,0 +1,25 @@
+import type { Db } from '@guanai/db';
+import type { IdentityKeys } from '@guanai/db';
+import type { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
+import type { SessionUser } from './auth/session.ts';
+
+/** What the app needs from the outside; tests build it against real PostgreSQL and Temporal. */
+export interface AppDeps {
+  db: Db;
+  temporal: Client;
+  keys: IdentityKeys;
+  logger: Logger;
+  taskQueue?: string;
+  /** Secure cookies outside local development. */
+  secureCookies?: boolean;
+  /** Where the built admin UI is, to serve it on the same port. */
+  adminDist?: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    user: SessionUser;
+    requestId: string;
+  };
+}

@@ -1,0 +1,177 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { protectIdNumber, type Prisma } from '@guanai/db';
+import { DEFAULT_SLA_HOURS, type UnitChain } from '@guanai/workflows';
+import { visibleCases } from '../../auth/jurisdiction.ts';
+import { requireRole } from '../../auth/middleware.ts';
+import type { SessionUser } from '../../auth/session.ts';
+import type { AppDeps, AppEnv } from '../../env.ts';
+import { AppError, notFound } from '../../errors/app-error.ts';
+import type { CaseClient } from '../../temporal/case-client.ts';
+import { contentRange, validate } from '../../validation.ts';
+import { toTaskDto } from '../tasks/tasks.ts';
+import { ZCaseListQuerySchema, ZCaseParams, ZCreateCaseSchema } from './cases.types.ts';
+
+const caseInclude = {
+  person: { select: { name: true, idNumberMasked: true } },
+  owningUnit: { select: { name: true } },
+  originUnit: { select: { name: true } },
+} satisfies Prisma.CaseInclude;
+
+type CaseRow = Prisma.CaseGetPayload<{ include: typeof caseInclude }>;
+
+function toCaseDto(row: CaseRow) {
+  return {
+    id: row.id,
+    caseNo: row.caseNo,
+    personName: row.person.name,
+    personIdMasked: row.person.idNumberMasked,
+    state: row.state,
+    status: row.status,
+    closureReason: row.closureReason,
+    emergency: row.emergency,
+    origin: row.origin,
+    owningUnitId: row.owningUnitId,
+    owningUnitName: row.owningUnit.name,
+    originUnitId: row.originUnitId,
+    originUnitName: row.originUnit.name,
+    situation: row.situation,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A uuid derived from the user and their idempotency key, so a retried request names the same rows. */
+function derivedUuid(...parts: string[]): string {
+  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function caseRoutes(deps: AppDeps, cases: CaseClient) {
+  const { db } = deps;
+
+  /** The community and the centers above it, from the community's materialised path. */
+  async function unitChain(communityId: string): Promise<UnitChain> {
+    const community = await db.orgUnit.findUniqueOrThrow({ where: { id: communityId } });
+    const codes = community.path.split('/').filter(Boolean);
+    const units = await db.orgUnit.findMany({ where: { code: { in: codes } } });
+    const at = (level: string) => units.find((unit) => unit.level === level)?.id;
+    const [township, district, city] = [at('TOWNSHIP'), at('DISTRICT'), at('CITY')];
+    if (!township || !district || !city) throw new Error(`community ${community.code} is not below a township, district and city`);
+    return { community: community.id, township, district, city };
+  }
+
+  async function findVisible(user: SessionUser, id: string) {
+    const row = await db.case.findFirst({ where: { id, ...visibleCases(user) }, include: caseInclude });
+    if (!row) throw notFound(`case ${id}`);
+    return row;
+  }
+
+  return new Hono<AppEnv>()
+    /** Any signed-in user: the cases owned by, or started in, a unit of their subtree. */
+    .get('/', validate('query', ZCaseListQuerySchema), async (c) => {
+      const user = c.get('user');
+      const { filter = {}, sort, range } = c.req.valid('query');
+      const where: Prisma.CaseWhereInput = {
+        AND: [
+          visibleCases(user),
+          filter.q ? { OR: [{ caseNo: { contains: filter.q } }, { person: { name: { contains: filter.q } } }] } : {},
+        ],
+        ...(filter.state ? { state: filter.state } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.emergency !== undefined ? { emergency: filter.emergency } : {}),
+        ...(filter.id ? { id: { in: filter.id } } : {}),
+      };
+      const [rows, total] = await Promise.all([
+        db.case.findMany({ where, include: caseInclude, orderBy: [{ [sort[0]]: sort[1].toLowerCase() }, { id: 'asc' }], skip: range[0], take: range[1] - range[0] + 1 }),
+        db.case.count({ where }),
+      ]);
+      c.header('Content-Range', contentRange('cases', range, rows.length, total));
+      return c.json(rows.map(toCaseDto));
+    })
+    /** Any signed-in user who can see the case: the case, its timeline and its tasks. */
+    .get('/:id', validate('param', ZCaseParams), async (c) => {
+      const row = await findVisible(c.get('user'), c.req.valid('param').id);
+      const [events, tasks] = await Promise.all([
+        db.caseEvent.findMany({ where: { caseId: row.id }, orderBy: { seq: 'asc' } }),
+        db.task.findMany({
+          where: { caseId: row.id },
+          orderBy: { createdAt: 'asc' },
+          include: { unit: { select: { name: true } }, assignee: { select: { displayName: true } }, case: { select: { caseNo: true, state: true, emergency: true, person: { select: { name: true } } } } },
+        }),
+      ]);
+      const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
+      const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+      return c.json({
+        ...toCaseDto(row),
+        events: events.map((e) => ({
+          seq: e.seq,
+          type: e.type,
+          fromState: e.fromState,
+          toState: e.toState,
+          actorName: e.actorId ? (actors.get(e.actorId) ?? null) : null,
+          at: e.at.toISOString(),
+          payload: e.payload,
+        })),
+        tasks: tasks.map(toTaskDto),
+      });
+    })
+    /**
+     * A station worker (self-application, §四(一)) or a discoverer (outreach report) at a community:
+     * registers the person and opens the case workflow.
+     */
+    .post('/', validate('json', ZCreateCaseSchema), async (c) => {
+      const user = c.get('user');
+      requireRole(user.role, ['STATION_WORKER', 'DISCOVERER'], 'open a case');
+      if (user.orgUnit.level !== 'COMMUNITY') {
+        throw new AppError('FORBIDDEN', { message: 'cases are opened at a community service station (服务站)' });
+      }
+      const body = c.req.valid('json');
+      const key = c.req.header('Idempotency-Key');
+      const caseId = key ? derivedUuid(user.id, key, 'case') : randomUUID();
+      const personId = key ? derivedUuid(user.id, key, 'person') : randomUUID();
+      const protectedId = body.person.idNumber ? protectIdNumber(body.person.idNumber, deps.keys) : null;
+
+      const existingCase = await db.case.findUnique({ where: { id: caseId }, include: caseInclude });
+      if (existingCase) return c.json(toCaseDto(existingCase), 201); // a retried request
+
+      if (protectedId) {
+        const duplicate = await db.case.findFirst({
+          where: { status: { not: 'CLOSED' }, person: { idNumberHash: protectedId.idNumberHash } },
+          select: { caseNo: true },
+        });
+        if (duplicate) {
+          throw new AppError('CONFLICT', { message: `this person already has an open case (${duplicate.caseNo})`, field: 'person.idNumber', reason: 'DUPLICATE_CASE' });
+        }
+      }
+
+      const units = await unitChain(user.orgUnit.id);
+      const [{ n }] = await db.$queryRaw<[{ n: bigint }]>`SELECT nextval('case_no_seq') AS n`;
+      const openedAt = new Date();
+      const caseNo = `GA-${openedAt.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
+      await db.person.upsert({
+        where: { id: personId },
+        update: {},
+        create: {
+          id: personId,
+          name: body.person.name,
+          sex: body.person.sex ?? null,
+          birthDate: body.person.birthDate ? new Date(`${body.person.birthDate}T00:00:00Z`) : null,
+          phone: body.person.phone ?? null,
+          address: body.person.address ?? null,
+          hukou: body.person.hukou,
+          communityId: units.community,
+          createdById: user.id,
+          ...(protectedId ?? {}),
+        },
+      });
+      const origin = user.role === 'STATION_WORKER' ? 'SELF_APPLICATION' : 'OUTREACH';
+      const registerOnOpen = user.role === 'STATION_WORKER';
+      await cases.open({
+        record: { caseId, caseNo, personId, origin, situation: body.situation, createdById: user.id, originUnitId: units.community },
+        machine: { caseId, origin, units, emergency: body.emergency, openedAt: openedAt.toISOString(), sla: DEFAULT_SLA_HOURS, intakeAssigneeId: registerOnOpen ? user.id : null },
+        registerOnOpen,
+      });
+      return c.json(toCaseDto(await findVisible(user, caseId)), 201);
+    });
+}

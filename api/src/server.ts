@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { pino } from 'pino';
+import { createDb, databaseUrl, identityKeys } from '@guanai/db';
+import { createApp } from './app.ts';
+
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const port = Number(process.env.PORT ?? 8080);
+const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+const connection = await Connection.connect({ address });
+const temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+const db = createDb({ url: databaseUrl(), max: Number(process.env.DB_POOL_MAX ?? 10) });
+const adminDist = process.env.ADMIN_DIST ?? fileURLToPath(new URL('../../admin/dist', import.meta.url));
+
+const { app } = createApp({ db, temporal, keys: identityKeys(), logger, adminDist, secureCookies: process.env.COOKIE_SECURE === 'true' });
+const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+  logger.info(`API listening on http://${info.address}:${info.port}`);
+});
+
+const shutdown = async () => {
+  server.close();
+  await Promise.allSettled([db.$disconnect(), connection.close()]);
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

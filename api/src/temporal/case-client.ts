@@ -1,0 +1,65 @@
+import { WorkflowIdConflictPolicy, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  actUpdate,
+  CASES_TASK_QUEUE,
+  caseWorkflowId,
+  syncUpdate,
+  type ActRequest,
+  type CaseView,
+  type CaseWorkflowInput,
+  type RefusalCode,
+} from '@guanai/workflows';
+import { AppError, type AppErrorCode } from '../errors/app-error.ts';
+
+const REFUSAL_STATUS: Record<RefusalCode, AppErrorCode> = {
+  FORBIDDEN: 'FORBIDDEN',
+  TASK_NOT_FOUND: 'NOT_FOUND',
+  TASK_TAKEN: 'CONFLICT',
+  NOT_ASSIGNEE: 'CONFLICT',
+  NOT_ALLOWED_IN_STATE: 'CONFLICT',
+  INVALID: 'VALIDATION',
+};
+
+/** Turns the workflow's refusal (an ApplicationFailure typed with a RefusalCode) into a 4xx. */
+function toAppError(error: unknown): never {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const code = (error.cause.type ?? 'NOT_ALLOWED_IN_STATE') as RefusalCode;
+    const detail = error.cause.details?.[0] as { field?: string } | undefined;
+    throw new AppError(REFUSAL_STATUS[code] ?? 'CONFLICT', {
+      message: error.cause.message,
+      reason: code,
+      ...(detail?.field ? { field: detail.field } : {}),
+    });
+  }
+  if (error instanceof WorkflowNotFoundError || (error instanceof Error && /already completed/i.test(error.message))) {
+    throw new AppError('CONFLICT', { message: 'the case is closed; it takes no more actions', reason: 'NOT_ALLOWED_IN_STATE' });
+  }
+  throw error;
+}
+
+export function createCaseClient(client: Client, taskQueue = CASES_TASK_QUEUE) {
+  return {
+    /**
+     * Starts the case workflow (or finds the one a retried request started) and returns once
+     * its opening events are projected.
+     */
+    async open(input: CaseWorkflowInput): Promise<CaseView> {
+      const handle = await client.workflow.start('caseWorkflow', {
+        workflowId: caseWorkflowId(input.record.caseId),
+        taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      });
+      return handle.executeUpdate(syncUpdate);
+    },
+
+    /** A human action; the idempotency key is the update id, so a retried request has one effect. */
+    async act(caseId: string, request: ActRequest, idempotencyKey?: string): Promise<CaseView> {
+      const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+      return handle.executeUpdate(actUpdate, { args: [request], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }).catch(toAppError);
+    },
+  };
+}
+
+export type CaseClient = ReturnType<typeof createCaseClient>;

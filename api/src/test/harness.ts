@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { pino } from 'pino';
+import { identityKeys } from '@guanai/db';
+import { DEMO_PASSWORD, seed } from '@guanai/db/seed';
+import { createTestDatabase, type TestDatabase } from '@guanai/db/testing';
+import { bundleWorkflows, createWorker } from '@guanai/workflows/worker';
+import { startTemporal } from '@guanai/workflows/test-env';
+import { createApp } from '../app.ts';
+
+export const TEST_SECRET = 'test-secret-for-guanai-identity-numbers-0123456789';
+
+/** The API against real PostgreSQL, a real Temporal dev server and a real worker. */
+export async function startHarness() {
+  const [env, database, bundle] = await Promise.all([startTemporal(), createTestDatabase(), bundleWorkflows()]);
+  await seed(database.db);
+  const taskQueue = `api-${randomUUID()}`;
+  const worker: Worker = await createWorker({ connection: env.nativeConnection, db: database.db, taskQueue, workflowBundle: bundle });
+  const running = worker.run();
+  const keys = identityKeys(TEST_SECRET);
+  const { app } = createApp({ db: database.db, temporal: env.client, keys, logger: pino({ level: 'silent' }), taskQueue });
+  return {
+    app,
+    db: database.db,
+    keys,
+    env,
+    database,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      await database.drop();
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+export interface Session {
+  cookie: string;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+}
+
+/** Signs in a seeded demo user and returns a client that sends the session cookie. */
+export async function signIn(app: Harness['app'], username: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return {
+    cookie,
+    request: (method, path, body, headers = {}) =>
+      app.request(path, {
+        method,
+        headers: { Cookie: cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      }),
+  };
+}
+
+export const q = (params: Record<string, unknown>) =>
+  '?' + new URLSearchParams(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)])).toString();
