@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.stop());
+
+const login = (username: string, password: string) =>
+  h.app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': username }, body: JSON.stringify({ username, password }) });
+
+describe('sessions', () => {
+  it('signs in with an HttpOnly SameSite cookie and answers /me', async () => {
+    const res = await login('caseworker', 'Guanai@2026');
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/guanai_session=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    expect(await res.json()).toMatchObject({ username: 'caseworker', role: 'CASEWORKER', orgUnit: { name: '锦官驿街道', level: 'TOWNSHIP' } });
+    const session = await signIn(h.app, 'caseworker');
+    expect((await session.request('GET', '/api/auth/me')).status).toBe(200);
+  });
+
+  it('stores only argon2id hashes and session-token digests', async () => {
+    const user = await h.db.user.findUniqueOrThrow({ where: { username: 'caseworker' } });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    const session = await signIn(h.app, 'caseworker');
+    const token = session.cookie.split('=')[1]!;
+    expect(await h.db.session.count({ where: { id: token } })).toBe(0);
+  });
+
+  it('refuses a wrong password or an unknown user with the same 401 problem', async () => {
+    for (const res of [await login('caseworker', 'wrong'), await login('nobody', 'wrong')]) {
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect((await res.json()).type).toBe('urn:guanai:problem:bad-credentials');
+    }
+  });
+
+  it('logout revokes the session on the server', async () => {
+    const session = await signIn(h.app, 'supervisor');
+    expect((await session.request('POST', '/api/auth/logout')).status).toBe(204);
+    expect((await session.request('GET', '/api/auth/me')).status).toBe(401);
+    expect((await session.request('GET', '/api/tasks')).status).toBe(401);
+  });
+
+  it('a deactivated user loses their session at once', async () => {
+    const session = await signIn(h.app, 'manager');
+    await h.db.user.update({ where: { username: 'manager' }, data: { active: false } });
+    expect((await session.request('GET', '/api/auth/me')).status).toBe(401);
+    expect((await login('manager', 'Guanai@2026')).status).toBe(401);
+  });
+
+  it('rate-limits failed sign-ins with a clear 429 and Retry-After', async () => {
+    for (let i = 0; i < 5; i++) expect((await login('partner', 'bad')).status).toBe(401);
+    const limited = await login('partner', 'Guanai@2026');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await limited.json()).detail).toMatch(/too many failed sign-ins/);
+  });
+});
