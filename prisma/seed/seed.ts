@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../src/client.ts';
 import { childPath } from '../src/org-path.ts';
-import type { OrgLevel, Role } from '../generated/client/client.ts';
+import type { OrgLevel } from '../generated/client/client.ts';
 import { sampleCommunities } from './communities.ts';
+import { DEMO_PASSWORD, demoUsers } from './demo-users.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -38,21 +39,7 @@ export function sampleCommunityRows(divisions: DivisionRow[]): DivisionRow[] {
   });
 }
 
-export const DEMO_PASSWORD = 'Guanai@2026';
-
-/** One demo user per role, plus a second township and the upper tiers for jurisdiction demos. */
-export const demoUsers: { username: string; displayName: string; role: Role; unitCode: string }[] = [
-  { username: 'discoverer', displayName: '网格员 李明', role: 'DISCOVERER', unitCode: '510104017001' },
-  { username: 'station', displayName: '站长 王芳', role: 'STATION_WORKER', unitCode: '510104017001' },
-  { username: 'caseworker', displayName: '社工 张伟', role: 'CASEWORKER', unitCode: '510104017000' },
-  { username: 'supervisor', displayName: '督导 陈静', role: 'SUPERVISOR', unitCode: '510104017000' },
-  { username: 'caseworker2', displayName: '社工 刘洋 (东湖街道)', role: 'CASEWORKER', unitCode: '510104018000' },
-  { username: 'district.supervisor', displayName: '区中心主任 赵强', role: 'SUPERVISOR', unitCode: '510104000000' },
-  { username: 'city.supervisor', displayName: '市中心主任 周敏', role: 'SUPERVISOR', unitCode: '510100000000' },
-  { username: 'manager', displayName: '民政 孙丽', role: 'MANAGER', unitCode: '510100000000' },
-  { username: 'partner', displayName: '慈善会 吴军', role: 'PARTNER', unitCode: '510100000000' },
-  { username: 'admin', displayName: '系统管理员', role: 'ADMIN', unitCode: '510100000000' },
-];
+export { DEMO_PASSWORD, demoUsers } from './demo-users.mjs';
 
 /** Seeds the org tree and demo users. Idempotent: existing rows are left as they are. */
 export async function seed(db: Db, { log = (_: string) => {} } = {}): Promise<{ orgUnits: number; users: number }> {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { createDb, databaseUrl, type Db } from '@guanai/db';
 import { createCaseActivities } from './case/activities.ts';
 import { CASES_TASK_QUEUE } from './case/messages.ts';
@@ -37,10 +37,11 @@ export async function createWorker({ connection, db, taskQueue = CASES_TASK_QUEU
 }
 
 async function main() {
+  Runtime.install({ logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL ?? 'WARN') as 'WARN') });
   const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
   const connection = await NativeConnection.connect({ address });
   const db = createDb({ url: databaseUrl(), max: Number(process.env.DB_POOL_MAX ?? 10) });
-  const worker = await createWorker({ connection, db, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+  const worker = await createWorker({ connection, db, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default', workflowBundle: await bundleWorkflows() });
   console.log(`worker polling task queue "${CASES_TASK_QUEUE}" on ${address}`);
   await worker.run();
   await db.$disconnect();

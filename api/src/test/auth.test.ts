@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startHarness, type Harness } from './harness.ts';
+import { json } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ describe('sessions', () => {
     expect(setCookie).toMatch(/guanai_session=/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Strict/i);
-    expect(await res.json()).toMatchObject({ username: 'caseworker', role: 'CASEWORKER', orgUnit: { name: '锦官驿街道', level: 'TOWNSHIP' } });
+    expect(await json(res)).toMatchObject({ username: 'caseworker', role: 'CASEWORKER', orgUnit: { name: '锦官驿街道', level: 'TOWNSHIP' } });
     const session = await signIn(h.app, 'caseworker');
     expect((await session.request('GET', '/api/auth/me')).status).toBe(200);
   });
@@ -35,7 +36,7 @@ describe('sessions', () => {
     for (const res of [await login('caseworker', 'wrong'), await login('nobody', 'wrong')]) {
       expect(res.status).toBe(401);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
-      expect((await res.json()).type).toBe('urn:guanai:problem:bad-credentials');
+      expect((await json(res)).type).toBe('urn:guanai:problem:bad-credentials');
     }
   });
 
@@ -58,6 +59,6 @@ describe('sessions', () => {
     const limited = await login('partner', 'Guanai@2026');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await limited.json()).detail).toMatch(/too many failed sign-ins/);
+    expect((await json(limited)).detail).toMatch(/too many failed sign-ins/);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { q, signIn, startHarness, type Harness, type Session } from './harness.ts';
+import { json } from './harness.ts';
 
 let h: Harness;
 let station: Session;
@@ -12,7 +13,7 @@ beforeAll(async () => {
   h = await startHarness();
   [station, caseworker, caseworker2] = await Promise.all([signIn(h.app, 'station'), signIn(h.app, 'caseworker'), signIn(h.app, 'caseworker2')]);
   const created = await station.request('POST', '/api/cases', { person: { name: '王五', hukou: 'CHENGDU' }, situation: '失业，子女上学困难' });
-  caseId = (await created.json()).id;
+  caseId = (await json(created)).id;
   taskId = (await h.db.task.findFirstOrThrow({ where: { caseId, status: 'OPEN' } })).id;
 });
 afterAll(async () => h?.stop());
@@ -29,7 +30,7 @@ const counts = async () => ({
 async function expectProblem(res: Response, status: number, field?: string) {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toContain('application/problem+json');
-  const problem = await res.json();
+  const problem = await json(res);
   expect(problem).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
   if (field) expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field);
   return problem;
@@ -63,7 +64,7 @@ describe('bad input answers 4xx problem+json, names the field and changes nothin
     ['POST /api/tasks/:id/complete: government aid only without a referral', () => caseworker.request('POST', `/api/tasks/${taskId}/complete`, { form: { referrals: [], outcome: 'GOV_AID_ONLY' } }), 422, 'form.referrals'],
     ['POST /api/tasks/:id/claim outside the jurisdiction', () => caseworker2.request('POST', `/api/tasks/${taskId}/claim`), 404],
     ['an unknown API route', () => caseworker.request('GET', '/api/nothing-here'), 404],
-    ['a route without a session', () => h.app.request('/api/tasks'), 401],
+    ['a route without a session', async () => h.app.request('/api/tasks'), 401],
   ];
 
   it.each(cases)('%s', async (_name, send, status, field) => {

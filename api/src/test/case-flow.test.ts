@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { q, signIn, startHarness, type Harness, type Session } from './harness.ts';
+import { json } from './harness.ts';
 
 let h: Harness;
 let station: Session;
@@ -25,7 +26,7 @@ describe('a case from registration to the next state, through the API', () => {
   it('a station worker registers a self-application: the case opens in screening at the township center', async () => {
     const res = await station.request('POST', '/api/cases', application());
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = await json(res);
     expect(body).toMatchObject({ state: 'screening', status: 'OPEN', origin: 'SELF_APPLICATION', owningUnitName: '锦官驿街道', originUnitName: '水井坊社区', personName: '张三明' });
     expect(body.personIdMasked).toBe('5101**********0010');
     expect(JSON.stringify(body)).not.toContain('510104195001010010');
@@ -43,23 +44,23 @@ describe('a case from registration to the next state, through the API', () => {
     const res = await caseworker.request('GET', `/api/tasks${q({ filter: { scope: 'unit' }, sort: ['dueAt', 'ASC'], range: [0, 9] })}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-range')).toMatch(/^tasks 0-\d+\/\d+$/);
-    const tasks = await res.json();
+    const tasks = await json(res);
     const task = tasks.find((t: { caseId: string }) => t.caseId === caseId);
     expect(task).toMatchObject({ kind: 'SCREEN', status: 'OPEN', assigneeId: null, unitName: '锦官驿街道', caseState: 'screening' });
     taskId = task.id;
 
     const claim = await caseworker.request('POST', `/api/tasks/${taskId}/claim`);
     expect(claim.status).toBe(200);
-    expect(await claim.json()).toMatchObject({ assigneeName: '社工 张伟' });
-    const mine = await (await caseworker.request('GET', `/api/tasks${q({ filter: { scope: 'mine' } })}`)).json();
+    expect(await json(claim)).toMatchObject({ assigneeName: '社工 张伟' });
+    const mine = await json((await caseworker.request('GET', `/api/tasks${q({ filter: { scope: 'mine' } })}`)));
     expect(mine.map((t: { id: string }) => t.id)).toContain(taskId);
   });
 
   it('§四(二) only residual need goes on: completing the screening with a residual need opens the assessment', async () => {
     const res = await caseworker.request('POST', `/api/tasks/${taskId}/complete`, { form: { referrals: ['DIBAO', 'YILIAO'], outcome: 'RESIDUAL_NEED', note: '已转介低保与医疗救助' } });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ caseId, state: 'assessment' });
-    const detail = await (await caseworker.request('GET', `/api/cases/${caseId}`)).json();
+    expect(await json(res)).toEqual({ caseId, state: 'assessment' });
+    const detail = await json((await caseworker.request('GET', `/api/cases/${caseId}`)));
     expect(detail.state).toBe('assessment');
     expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['CASE_OPENED', 'REGISTERED', 'CLAIM', 'SCREENED']);
     expect(detail.events[3]).toMatchObject({ fromState: 'screening', toState: 'assessment', actorName: '社工 张伟', payload: { outcome: 'RESIDUAL_NEED', referrals: ['DIBAO', 'YILIAO'] } });
@@ -76,9 +77,9 @@ describe('a case from registration to the next state, through the API', () => {
     const claim = await caseworker2.request('POST', `/api/tasks/${taskId}/claim`);
     expect(claim.status).toBe(404);
     expect(claim.headers.get('content-type')).toContain('application/problem+json');
-    const cases = await (await caseworker2.request('GET', '/api/cases')).json();
+    const cases = await json((await caseworker2.request('GET', '/api/cases')));
     expect(cases.map((c: { id: string }) => c.id)).not.toContain(caseId);
-    const queue = await (await caseworker2.request('GET', `/api/tasks${q({ filter: { scope: 'unit' } })}`)).json();
+    const queue = await json((await caseworker2.request('GET', `/api/tasks${q({ filter: { scope: 'unit' } })}`)));
     expect(queue.map((t: { caseId: string }) => t.caseId)).not.toContain(caseId);
   });
 
@@ -92,7 +93,7 @@ describe('a case from registration to the next state, through the API', () => {
     const body = application({ person: { name: '李四', hukou: 'CHENGDU' } });
     const [a, b] = [await station.request('POST', '/api/cases', body, headers), await station.request('POST', '/api/cases', body, headers)];
     expect([a.status, b.status]).toEqual([201, 201]);
-    const [ja, jb] = [await a.json(), await b.json()];
+    const [ja, jb] = [await json(a), await json(b)];
     expect(ja.id).toBe(jb.id);
     expect(await h.db.case.count({ where: { person: { name: '李四' } } })).toBe(1);
   });
@@ -100,7 +101,7 @@ describe('a case from registration to the next state, through the API', () => {
   it('§四(一) a person without Chengdu hukou in an emergency is accepted', async () => {
     const res = await station.request('POST', '/api/cases', application({ person: { name: '外地务工人员', hukou: 'OTHER' }, emergency: true }));
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.emergency).toBe(true);
   });
 });

@@ -49,7 +49,7 @@ export async function signIn(app: Harness['app'], username: string, password = D
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   return {
     cookie,
-    request: (method, path, body, headers = {}) =>
+    request: async (method, path, body, headers = {}) =>
       app.request(path, {
         method,
         headers: { Cookie: cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
@@ -59,4 +59,8 @@ export async function signIn(app: Harness['app'], username: string, password = D
 }
 
 export const q = (params: Record<string, unknown>) =>
-  '?' + new URLSearchParams(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)])).toString();
+  '?' + new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, JSON.stringify(v)])).toString();
+
+/** A response body as JSON, typed loosely for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const json = (res: Response): Promise<any> => res.json();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { acceptedEventTypes, caseMachine, refusalOf, stateName, type CaseEvent, type CaseInput, type CaseSnapshot } from './machine.ts';
-import { DEFAULT_SLA_HOURS, type Actor } from './types.ts';
+import { DEFAULT_SLA_HOURS, type Actor, type GovScheme } from './types.ts';
+import type { ActRequest } from './messages.ts';
 
 const units = { community: 'c1', township: 't1', district: 'd1', city: 'y1' };
 const station: Actor = { id: 'u-station', role: 'STATION_WORKER', unitId: 'c1' };
@@ -31,7 +32,7 @@ function open(overrides: Partial<CaseInput> = {}): CaseSnapshot {
   return initialTransition(caseMachine, input)[0];
 }
 
-type Send = Omit<CaseEvent, 'at'>;
+type Send = ActRequest;
 function send(snapshot: CaseSnapshot, event: Send): CaseSnapshot {
   const full = { ...event, at: at() } as CaseEvent;
   const refusal = refusalOf(snapshot, full);
@@ -135,7 +136,7 @@ describe('claim and release', () => {
   it('completing needs the claim: unclaimed or someone else’s task is refused', () => {
     const snapshot = registered();
     const taskId = openTask(snapshot).id;
-    const screen = { type: 'SCREENED', taskId, referrals: [], outcome: 'RESIDUAL_NEED' } as const;
+    const screen = { type: 'SCREENED' as const, taskId, referrals: [] as GovScheme[], outcome: 'RESIDUAL_NEED' as const };
     expect(refusal(snapshot, { ...screen, actor: caseworker })).toBe('NOT_ASSIGNEE');
     const claimed = send(snapshot, { type: 'CLAIM', taskId, actor: caseworker });
     expect(refusal(claimed, { ...screen, actor: caseworker2 })).toBe('NOT_ASSIGNEE');
