@@ -35,12 +35,12 @@ function newest(path) {
   return Math.max(stat.mtimeMs, ...readdirSync(path).filter((n) => n !== 'node_modules' && n !== 'dist').map((n) => newest(join(path, n))));
 }
 
-// 1. Dependencies
-const lock = join(root, 'package-lock.json');
-const installed = join(root, 'node_modules', '.package-lock.json');
-if (!existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs + 1000)) {
-  step('Installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+// 1. Dependencies (plain Node until they are there)
+const { ensureDependencies } = await import('./lib/ensure-deps.mjs');
+try {
+  ensureDependencies(root, step);
+} catch (error) {
+  fail(error.message);
 }
 
 const { ensureTemporalCli } = await import('./temporal-cli.mjs');
