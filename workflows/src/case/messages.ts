@@ -35,6 +35,8 @@ export interface CaseWorkflowInput {
   machine: CaseInput;
   /** A station worker who registers a self-application has already done intake. */
   registerOnOpen: boolean;
+  /** Accepted events per run before continuing as new (default 500; Temporal may suggest it earlier). */
+  eventsPerRun?: number;
   /** Set by continue-as-new: the machine's persisted snapshot and the event sequence so far. */
   persisted?: { snapshot: unknown; seq: number };
 }

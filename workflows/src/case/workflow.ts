@@ -85,7 +85,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     },
   );
 
-  await condition(() => actor.getSnapshot().status === 'done' || workflowInfo().continueAsNewSuggested);
+  const runStartSeq = seq;
+  const eventsPerRun = input.eventsPerRun ?? 500;
+  await condition(() => actor.getSnapshot().status === 'done' || seq - runStartSeq >= eventsPerRun || workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);
   await projected;
   if (actor.getSnapshot().status === 'done') return view();

@@ -146,3 +146,34 @@ describe('caseWorkflow on a real Temporal dev server', () => {
     });
   });
 });
+
+describe('continue-as-new', () => {
+  it('a long-lived case continues as new with its persisted snapshot; nothing is lost across the boundary', async () => {
+    await withWorker(async (taskQueue) => {
+      const caseId = randomUUID();
+      const person = await createPerson(database.db, network.units.community);
+      const input: CaseWorkflowInput = {
+        record: { caseId, caseNo: `T-${caseId.slice(0, 8)}`, personId: person.id, origin: 'SELF_APPLICATION', situation: '长期跟踪', createdById: network.station.id, originUnitId: network.units.community },
+        machine: { caseId, origin: 'SELF_APPLICATION', units: network.units, emergency: false, openedAt: new Date().toISOString(), sla: DEFAULT_SLA_HOURS, intakeAssigneeId: network.station.id },
+        registerOnOpen: true,
+        eventsPerRun: 3,
+      };
+      const handle = await env.client.workflow.start(caseWorkflow, { workflowId: caseWorkflowId(caseId), taskQueue, args: [input] });
+      await handle.executeUpdate(syncUpdate);
+      const firstRun = (await handle.describe()).runId;
+      const task = await openTask(caseId);
+      for (let i = 0; i < 3; i++) {
+        await handle.executeUpdate(actUpdate, { args: [{ type: 'CLAIM', taskId: task.id, actor: network.caseworker }] });
+        await handle.executeUpdate(actUpdate, { args: [{ type: 'RELEASE', taskId: task.id, actor: network.caseworker }] });
+      }
+      await handle.executeUpdate(actUpdate, { args: [{ type: 'CLAIM', taskId: task.id, actor: network.caseworker }] });
+      const view = await handle.executeUpdate(actUpdate, { args: [{ type: 'SCREENED', taskId: task.id, referrals: [], outcome: 'RESIDUAL_NEED', actor: network.caseworker }] });
+      expect((await handle.describe()).runId).not.toBe(firstRun);
+      expect(view).toMatchObject({ state: 'assessment', seq: 10 });
+      const events = await database.db.caseEvent.findMany({ where: { caseId }, orderBy: { seq: 'asc' } });
+      expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(await database.db.task.count({ where: { caseId } })).toBe(3);
+      expect((await handle.query(stateQuery)).context.tasks.map((t) => t.kind)).toEqual(['REGISTER', 'SCREEN', 'ASSESS']);
+    });
+  });
+});
