@@ -1,0 +1,22 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+/** Debian's Chromium (apt package `chromium`), never a downloaded browser build. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const screenshotsDir = fileURLToPath(new URL('../test-results/screenshots', import.meta.url));
+
+export async function launchBrowser({ mobile = false } = {}): Promise<BrowserContext> {
+  mkdirSync(screenshotsDir, { recursive: true });
+  // A fresh profile needs launchPersistentContext, not --user-data-dir.
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'guanai-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'zh-CN',
+    viewport: mobile ? { width: 390, height: 844 } : { width: 1280, height: 800 },
+    ...(mobile ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}

@@ -1,0 +1,37 @@
+import { useMediaQuery, type Theme } from '@mui/material';
+import { CreateButton, Datagrid, DateField, FunctionField, List, SearchInput, SimpleList, TextField, TopToolbar, usePermissions, useTranslate } from 'react-admin';
+import { StateChip } from './StateChip.tsx';
+import type { Case } from './types.ts';
+
+export const canRegister = (role: unknown) => role === 'STATION_WORKER' || role === 'DISCOVERER';
+
+function Actions() {
+  const { permissions } = usePermissions();
+  return <TopToolbar>{canRegister(permissions) && <CreateButton label="guanai.case.register" />}</TopToolbar>;
+}
+
+export function CaseList() {
+  const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
+  const translate = useTranslate();
+  return (
+    <List filters={[<SearchInput key="q" source="q" alwaysOn />]} actions={<Actions />} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}>
+      {isSmall ? (
+        <SimpleList<Case>
+          primaryText={(c) => `${c.personName} · ${translate(`guanai.states.${c.state}`, { _: c.state })}`}
+          secondaryText={(c) => `${c.caseNo} · ${c.owningUnitName}`}
+          linkType="show"
+        />
+      ) : (
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="caseNo" />
+          <TextField source="personName" sortable={false} />
+          <FunctionField source="state" render={() => <StateChip />} />
+          <FunctionField source="origin" sortable={false} render={(c: Case) => translate(`guanai.origins.${c.origin}`, { _: c.origin })} />
+          <TextField source="owningUnitName" sortable={false} />
+          <TextField source="originUnitName" sortable={false} />
+          <DateField source="createdAt" showTime />
+        </Datagrid>
+      )}
+    </List>
+  );
+}

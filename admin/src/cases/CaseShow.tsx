@@ -1,0 +1,51 @@
+import { Divider, Stack, Typography } from '@mui/material';
+import { ArrayField, Datagrid, DateField, FunctionField, Labeled, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { DueChip } from '../tasks/DueChip.tsx';
+import type { Task } from '../tasks/types.ts';
+import { CaseTimeline } from './CaseTimeline.tsx';
+import { StateChip } from './StateChip.tsx';
+import type { Case } from './types.ts';
+
+function CaseDetail() {
+  const record = useRecordContext<Case>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Stack spacing={2} sx={{ p: 2 }}>
+      <Typography variant="h6">
+        {record.caseNo} · {record.personName}
+      </Typography>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <Labeled label="resources.cases.fields.state"><StateChip /></Labeled>
+        <Labeled label="resources.cases.fields.personIdMasked"><TextField source="personIdMasked" emptyText="—" /></Labeled>
+        <Labeled label="resources.cases.fields.origin"><span>{translate(`guanai.origins.${record.origin}`, { _: record.origin })}</span></Labeled>
+        <Labeled label="resources.cases.fields.owningUnitName"><TextField source="owningUnitName" /></Labeled>
+        <Labeled label="resources.cases.fields.originUnitName"><TextField source="originUnitName" /></Labeled>
+        <Labeled label="resources.cases.fields.createdAt"><DateField source="createdAt" showTime /></Labeled>
+      </Stack>
+      <Labeled label="resources.cases.fields.situation"><TextField source="situation" /></Labeled>
+      <Divider />
+      <Typography variant="subtitle1">{translate('guanai.case.tasks')}</Typography>
+      <ArrayField source="tasks">
+        <Datagrid bulkActionButtons={false} rowClick={(_id, _resource, task) => `/tasks/${encodeURIComponent(String(task.id))}/show`} resource="tasks">
+          <FunctionField<Task> source="kind" render={(t) => translate(`guanai.kinds.${t.kind}`, { _: t.kind })} />
+          <FunctionField<Task> source="status" render={(t) => translate(`guanai.status.${t.status}`, { _: t.status })} />
+          <TextField source="unitName" />
+          <TextField source="assigneeName" emptyText="—" />
+          <FunctionField source="dueAt" render={() => <DueChip />} />
+        </Datagrid>
+      </ArrayField>
+      <Divider />
+      <Typography variant="subtitle1">{translate('guanai.case.timeline')}</Typography>
+      <CaseTimeline />
+    </Stack>
+  );
+}
+
+export function CaseShow() {
+  return (
+    <Show>
+      <CaseDetail />
+    </Show>
+  );
+}

@@ -1,0 +1,50 @@
+import { List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
+import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import type { Case, CaseEventRow } from './types.ts';
+
+/** Payload details worth a line in the timeline (notes, outcomes, needs, reasons). */
+function describe(event: CaseEventRow, translate: ReturnType<typeof useTranslate>): string {
+  const p = event.payload as Record<string, unknown>;
+  const parts: string[] = [];
+  if (typeof p.outcome === 'string') parts.push(translate(`guanai.outcomes.${p.outcome}`, { _: p.outcome }));
+  if (Array.isArray(p.referrals) && p.referrals.length) parts.push(p.referrals.map((s) => translate(`guanai.schemes.${s}`, { _: String(s) })).join('、'));
+  if (Array.isArray(p.needs)) {
+    parts.push((p.needs as { category: string; severity: string }[]).map((n) => `${translate(`guanai.categories.${n.category}`)}(${translate(`guanai.severities.${n.severity}`)})`).join('、'));
+  }
+  if (typeof p.reason === 'string') parts.push(translate(`guanai.closure.${p.reason}`, { _: p.reason }));
+  if (typeof p.summary === 'string') parts.push(p.summary);
+  if (typeof p.note === 'string') parts.push(p.note);
+  return parts.join(' · ');
+}
+
+export function CaseTimeline() {
+  const record = useRecordContext<Case>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (!record?.events) return null;
+  return (
+    <MuiList dense aria-label={translate('guanai.case.timeline')}>
+      {record.events.map((event) => {
+        const state = (s: string | null) => (s ? translate(`guanai.states.${s}`, { _: s }) : '');
+        const moved = event.fromState && event.fromState !== event.toState ? `${state(event.fromState)} → ${state(event.toState)}` : state(event.toState);
+        const detail = describe(event, translate);
+        return (
+          <ListItem key={event.seq} divider alignItems="flex-start">
+            <ListItemText
+              primary={`${translate(`guanai.events.${event.type}`, { _: event.type })} · ${moved}`}
+              secondary={
+                <>
+                  <Typography component="span" variant="body2" sx={{ display: 'block' }}>
+                    {new Date(event.at).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN')}
+                    {event.actorName ? ` · ${translate('guanai.case.by', { name: event.actorName })}` : ''}
+                  </Typography>
+                  {detail && <Typography component="span" variant="body2" sx={{ display: 'block', color: 'text.primary' }}>{detail}</Typography>}
+                </>
+              }
+            />
+          </ListItem>
+        );
+      })}
+    </MuiList>
+  );
+}

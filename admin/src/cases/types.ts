@@ -1,0 +1,30 @@
+import type { Task } from '../tasks/types.ts';
+
+export interface CaseEventRow {
+  seq: number;
+  type: string;
+  fromState: string | null;
+  toState: string;
+  actorName: string | null;
+  at: string;
+  payload: Record<string, unknown>;
+}
+
+export interface Case {
+  id: string;
+  caseNo: string;
+  personName: string;
+  personIdMasked: string | null;
+  state: string;
+  status: 'OPEN' | 'SUSPENDED' | 'CLOSED';
+  closureReason: string | null;
+  emergency: boolean;
+  origin: string;
+  owningUnitName: string;
+  originUnitName: string;
+  situation: string;
+  createdAt: string;
+  updatedAt: string;
+  events?: CaseEventRow[];
+  tasks?: Task[];
+}

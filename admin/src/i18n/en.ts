@@ -1,0 +1,78 @@
+import englishMessages from 'ra-language-english';
+import type { Messages } from './zh.ts';
+
+export const en: Messages = {
+  ra: englishMessages.ra,
+  resources: {
+    tasks: {
+      name: 'Task |||| Tasks',
+      fields: {
+        kind: 'Task', caseNo: 'Case no.', personName: 'Person', unitName: 'Unit', assigneeName: 'Assignee', dueAt: 'Due', createdAt: 'Created',
+        status: 'Status', caseState: 'Case stage', emergency: 'Emergency',
+      },
+    },
+    cases: {
+      name: 'Case |||| Cases',
+      fields: {
+        caseNo: 'Case no.', personName: 'Person', personIdMasked: 'ID number', state: 'Stage', status: 'Status', closureReason: 'Closure reason',
+        emergency: 'Emergency', origin: 'Origin', owningUnitName: 'Owning unit', originUnitName: 'Found in', situation: 'Situation', createdAt: 'Opened',
+        updatedAt: 'Updated', q: 'Search',
+        person: { name: 'Name', idNumber: 'ID number', sex: 'Sex', birthDate: 'Birth date', phone: 'Phone', address: 'Address', hukou: 'Hukou' },
+      },
+    },
+  },
+  guanai: {
+    app: 'Guanai',
+    language: 'Language',
+    inbox: { title: 'Inbox', mine: 'My tasks', unit: "My unit's queue", overdue: 'Overdue', dueSoon: 'Due soon', empty: 'Nothing to do' },
+    actions: { claim: 'Claim', release: 'Release', complete: 'Complete', openCase: 'Open case', submit: 'Submit' },
+    notifications: {
+      claimed: 'Task claimed', released: 'Task returned to the queue', completed: 'Done; the case is now: %{state}', created: 'Case opened: %{caseNo}',
+      error: 'Failed: %{reason}',
+    },
+    problems: {
+      'task-taken': 'Someone else has already claimed this task', 'not-assignee': 'Claim the task first (only the assignee can complete it)',
+      forbidden: 'You may not do this', 'not-allowed-in-state': 'The case cannot take this action in its current stage',
+      'not-found': 'Not found, or outside your jurisdiction', validation: 'Please correct the form', 'bad-credentials': 'Wrong username or password',
+      'login-rate-limited': 'Too many failed sign-ins; try again later', 'duplicate-case': 'This person already has an open case',
+    },
+    kinds: {
+      REGISTER: 'Register', SCREEN: 'Government-aid screening', MONITOR: 'Track government aid', ASSESS: 'Needs assessment', PLAN: 'Draft plan',
+      APPROVE_PLAN: 'Approve plan', MATCH: 'Match resources', FOLLOW_UP: 'Follow-up',
+    },
+    states: {
+      intake: 'Intake', screening: 'Screening', monitoring: 'Government aid', assessment: 'Assessment', planning: 'Planning', 'planning.drafting': 'Planning',
+      'planning.awaitingApproval': 'Plan awaiting approval', matching: 'Matching', followUp: 'Follow-up', closed: 'Closed',
+    },
+    status: { OPEN: 'Open', SUSPENDED: 'Suspended', CLOSED: 'Closed', DONE: 'Done', CANCELLED: 'Cancelled' },
+    origins: { SELF_APPLICATION: 'Self-application', OUTREACH: 'Outreach', REFERRAL: 'Referral' },
+    closure: {
+      resolved: 'Resolved', gov_aid_only: 'Government aid only', no_need: 'No need', declined: 'Declined', unreachable: 'Unreachable', deceased: 'Deceased',
+      moved: 'Moved away', duplicate: 'Duplicate',
+    },
+    schemes: {
+      DIBAO: 'Minimum living allowance', TEKUN: 'Extreme-poverty support', LINSHI: 'Temporary assistance', YILIAO: 'Medical assistance',
+      JIAOYU: 'Education assistance', ZHUFANG: 'Housing assistance', JIUYE: 'Employment assistance', SHOUZAI: 'Disaster relief',
+    },
+    outcomes: { RESIDUAL_NEED: 'Need remains after government aid: social care assistance', GOV_AID_ONLY: 'Government aid only', NO_NEED: 'No need' },
+    categories: {
+      BASIC_LIVING: 'Basic living', MEDICAL: 'Medical', EDUCATION: 'Education', HOUSING: 'Housing', EMPLOYMENT: 'Employment', CARE: 'Care',
+      PSYCHOLOGICAL: 'Psychological', LEGAL: 'Legal aid', EMERGENCY: 'Emergency', OTHER: 'Other',
+    },
+    severities: { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' },
+    hukou: { CHENGDU: 'Chengdu hukou', OTHER: 'Other hukou' },
+    sex: { M: 'Male', F: 'Female' },
+    events: {
+      CASE_OPENED: 'Case opened', REGISTERED: 'Registered', CLAIM: 'Task claimed', RELEASE: 'Task released', SCREENED: 'Screened',
+      GOV_AID_GRANTED: 'Government aid granted', GOV_AID_DENIED: 'Government aid denied', ASSESSED: 'Assessed', PLAN_SUBMITTED: 'Plan submitted',
+      PLAN_APPROVED: 'Plan approved', PLAN_RETURNED: 'Plan returned', FOLLOWED_UP: 'Followed up', CLOSE: 'Closed',
+    },
+    forms: {
+      verified: 'Identity verified', note: 'Note', referrals: 'Referred government schemes', outcome: 'Screening outcome', granted: 'Government aid granted',
+      needs: 'Needs', category: 'Category', severity: 'Severity', description: 'Description', summary: 'Plan summary', approved: 'Approve the plan',
+      reason: 'Reason for returning', resolved: 'Difficulty resolved',
+      matchPending: 'Matching arrives with the resource catalogue; ask a supervisor to close the case if needed.',
+    },
+    case: { timeline: 'Timeline', tasks: 'Tasks', by: 'by %{name}', register: 'Register a case', emergencyHint: 'People without Chengdu hukou are accepted only in an emergency (§四(一))' },
+  },
+};

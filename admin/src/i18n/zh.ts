@@ -1,0 +1,80 @@
+import { raZh } from './ra-zh.ts';
+
+/** Chinese (default). en.ts mirrors these keys; its type is taken from this file. */
+export const zh = {
+  ra: raZh,
+  resources: {
+    tasks: {
+      name: '任务 |||| 任务',
+      fields: {
+        kind: '任务', caseNo: '案件编号', personName: '求助人', unitName: '所属单位', assigneeName: '经办人', dueAt: '截止时间',
+        createdAt: '创建时间', status: '状态', caseState: '案件阶段', emergency: '急难',
+      },
+    },
+    cases: {
+      name: '案件 |||| 案件',
+      fields: {
+        caseNo: '案件编号', personName: '求助人', personIdMasked: '身份证号', state: '阶段', status: '状态', closureReason: '结案原因',
+        emergency: '急难', origin: '来源', owningUnitName: '主办单位', originUnitName: '发现地', situation: '困难情况', createdAt: '立案时间',
+        updatedAt: '更新时间', q: '搜索',
+        person: { name: '姓名', idNumber: '身份证号', sex: '性别', birthDate: '出生日期', phone: '电话', address: '住址', hukou: '户籍' },
+      },
+    },
+  },
+  guanai: {
+    app: '关爱援助',
+    language: '语言',
+    inbox: { title: '待办', mine: '我的任务', unit: '本单位队列', overdue: '已超期', dueSoon: '即将到期', empty: '没有待办任务' },
+    actions: {
+      claim: '认领', release: '退回队列', complete: '办理', openCase: '查看案件', submit: '提交',
+    },
+    notifications: {
+      claimed: '已认领任务', released: '已退回队列', completed: '已办结，案件进入：%{state}', created: '已立案：%{caseNo}',
+      error: '操作失败：%{reason}',
+    },
+    problems: {
+      'task-taken': '该任务已被他人认领', 'not-assignee': '请先认领该任务（只有经办人可以办理）', forbidden: '无权执行此操作',
+      'not-allowed-in-state': '案件当前阶段不能执行此操作', 'not-found': '未找到，或不在您的管辖范围内', validation: '填写有误',
+      'bad-credentials': '用户名或密码错误', 'login-rate-limited': '登录失败次数过多，请稍后再试', 'duplicate-case': '此人已有未结案件',
+    },
+    kinds: {
+      REGISTER: '受理登记', SCREEN: '政府救助筛查', MONITOR: '政府救助跟踪', ASSESS: '需求评估', PLAN: '制定援助方案', APPROVE_PLAN: '审批援助方案',
+      MATCH: '资源对接', FOLLOW_UP: '回访',
+    },
+    states: {
+      intake: '受理', screening: '筛查', monitoring: '政府救助跟踪', assessment: '需求评估', planning: '方案制定', 'planning.drafting': '方案制定',
+      'planning.awaitingApproval': '方案待审批', matching: '资源对接', followUp: '回访', closed: '已结案',
+    },
+    status: { OPEN: '办理中', SUSPENDED: '已暂停', CLOSED: '已结案', DONE: '已完成', CANCELLED: '已取消' },
+    origins: { SELF_APPLICATION: '个人申请', OUTREACH: '主动发现', REFERRAL: '部门转介' },
+    closure: {
+      resolved: '已解决', gov_aid_only: '仅政府救助', no_need: '无需援助', declined: '本人拒绝', unreachable: '无法联系', deceased: '已故', moved: '已迁出',
+      duplicate: '重复',
+    },
+    schemes: {
+      DIBAO: '最低生活保障', TEKUN: '特困供养', LINSHI: '临时救助', YILIAO: '医疗救助', JIAOYU: '教育救助', ZHUFANG: '住房救助', JIUYE: '就业救助',
+      SHOUZAI: '受灾救助',
+    },
+    outcomes: { RESIDUAL_NEED: '政府救助后仍有困难，转社会关爱援助', GOV_AID_ONLY: '仅需政府救助', NO_NEED: '无需援助' },
+    categories: {
+      BASIC_LIVING: '基本生活', MEDICAL: '医疗', EDUCATION: '教育', HOUSING: '住房', EMPLOYMENT: '就业', CARE: '照料护理', PSYCHOLOGICAL: '心理疏导',
+      LEGAL: '法律援助', EMERGENCY: '急难', OTHER: '其他',
+    },
+    severities: { LOW: '轻', MEDIUM: '中', HIGH: '重' },
+    hukou: { CHENGDU: '成都市户籍', OTHER: '非成都市户籍' },
+    sex: { M: '男', F: '女' },
+    events: {
+      CASE_OPENED: '立案', REGISTERED: '受理登记', CLAIM: '认领任务', RELEASE: '退回任务', SCREENED: '完成筛查', GOV_AID_GRANTED: '政府救助已批准',
+      GOV_AID_DENIED: '政府救助未获批', ASSESSED: '完成需求评估', PLAN_SUBMITTED: '提交援助方案', PLAN_APPROVED: '方案获批', PLAN_RETURNED: '方案退回',
+      FOLLOWED_UP: '完成回访', CLOSE: '结案',
+    },
+    forms: {
+      verified: '已核实身份', note: '备注', referrals: '转介的政府救助项目', outcome: '筛查结论', granted: '政府救助已批准', needs: '需求',
+      category: '类别', severity: '程度', description: '说明', summary: '方案概要', approved: '批准方案', reason: '退回理由', resolved: '困难已解决',
+      matchPending: '资源对接将在资源库上线后办理；如需结案请联系督导。',
+    },
+    case: { timeline: '办理记录', tasks: '任务', by: '经办：%{name}', register: '立案登记', emergencyHint: '非成都市户籍人员仅在急难情况下受理（§四(一)）' },
+  },
+};
+
+export type Messages = typeof zh;

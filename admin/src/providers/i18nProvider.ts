@@ -1,0 +1,9 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import { en } from '../i18n/en.ts';
+import { zh } from '../i18n/zh.ts';
+
+/** Chinese first; English on request (the choice is remembered by react-admin's store). */
+export const i18nProvider = polyglotI18nProvider((locale) => (locale === 'en' ? en : zh), 'zh', [
+  { locale: 'zh', name: '中文' },
+  { locale: 'en', name: 'English' },
+]);

@@ -1,0 +1,54 @@
+import { Card, CardContent, Stack, Typography } from '@mui/material';
+import { Labeled, Link, Show, TextField, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
+import { CompleteTaskForm } from './CompleteTaskForm.tsx';
+import { DueChip } from './DueChip.tsx';
+import { TaskButtons } from './TaskButtons.tsx';
+import type { Task } from './types.ts';
+
+function TaskDetail() {
+  const task = useRecordContext<Task>();
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  if (!task) return null;
+  const mine = task.status === 'OPEN' && task.assigneeId === identity?.id;
+  return (
+    <Stack spacing={2} sx={{ p: 2 }}>
+      <Typography variant="h6">
+        {translate(`guanai.kinds.${task.kind}`, { _: task.kind })} · {task.personName}
+      </Typography>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <Labeled label="resources.tasks.fields.caseNo">
+          <Link to={`/cases/${task.caseId}/show`}>{task.caseNo}</Link>
+        </Labeled>
+        <Labeled label="resources.tasks.fields.caseState">
+          <span>{translate(`guanai.states.${task.caseState}`, { _: task.caseState })}</span>
+        </Labeled>
+        <Labeled label="resources.tasks.fields.unitName">
+          <TextField source="unitName" />
+        </Labeled>
+        <Labeled label="resources.tasks.fields.assigneeName">
+          <TextField source="assigneeName" emptyText="—" />
+        </Labeled>
+        <Labeled label="resources.tasks.fields.dueAt">
+          <DueChip />
+        </Labeled>
+      </Stack>
+      {!mine && <TaskButtons />}
+      {mine && (
+        <Card variant="outlined">
+          <CardContent>
+            <CompleteTaskForm task={task} />
+          </CardContent>
+        </Card>
+      )}
+    </Stack>
+  );
+}
+
+export function TaskShow() {
+  return (
+    <Show>
+      <TaskDetail />
+    </Show>
+  );
+}
