@@ -20,7 +20,7 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
 export function parseOr422<T extends z.ZodType>(schema: T, value: unknown, prefix = ''): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const errors = fieldErrors(result.error).map((e) => ({ ...e, field: prefix ? `${prefix}.${e.field}` : e.field }));
+  const errors = fieldErrors(result.error).map((e) => ({ ...e, field: !prefix ? e.field : e.field === '(body)' ? prefix : `${prefix}.${e.field}` }));
   throw new AppError('VALIDATION', { message: errors.map((e) => `${e.field}: ${e.reason}`).join('; '), errors });
 }
 

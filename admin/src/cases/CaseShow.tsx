@@ -42,9 +42,14 @@ function CaseDetail() {
   );
 }
 
+function CaseTitle() {
+  const record = useRecordContext<Case>();
+  return <span>{record ? `${record.caseNo} · ${record.personName}` : ''}</span>;
+}
+
 export function CaseShow() {
   return (
-    <Show>
+    <Show title={<CaseTitle />}>
       <CaseDetail />
     </Show>
   );

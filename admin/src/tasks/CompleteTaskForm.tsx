@@ -83,7 +83,7 @@ export function CompleteTaskForm({ task }: { task: Task }) {
     }
   };
   return (
-    <Form onSubmit={submit}>
+    <Form onSubmit={submit} record={{}}>
       {fields}
       <SaveButton label="guanai.actions.submit" alwaysEnable />
     </Form>

@@ -45,9 +45,15 @@ function TaskDetail() {
   );
 }
 
+function TaskTitle() {
+  const task = useRecordContext<Task>();
+  const translate = useTranslate();
+  return <span>{task ? `${translate(`guanai.kinds.${task.kind}`, { _: task.kind })} · ${task.caseNo}` : ''}</span>;
+}
+
 export function TaskShow() {
   return (
-    <Show>
+    <Show title={<TaskTitle />}>
       <TaskDetail />
     </Show>
   );
