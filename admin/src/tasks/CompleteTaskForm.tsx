@@ -23,7 +23,7 @@ const SCHEMES = ['DIBAO', 'TEKUN', 'LINSHI', 'YILIAO', 'JIAOYU', 'ZHUFANG', 'JIU
 const CATEGORIES = ['BASIC_LIVING', 'MEDICAL', 'EDUCATION', 'HOUSING', 'EMPLOYMENT', 'CARE', 'PSYCHOLOGICAL', 'LEGAL', 'EMERGENCY', 'OTHER'];
 const choices = (prefix: string, ids: string[]) => ids.map((id) => ({ id, name: `${prefix}.${id}` }));
 
-const note = <TextInput source="note" label="guanai.forms.note" multiline fullWidth />;
+const note = <TextInput key="note" source="note" label="guanai.forms.note" multiline fullWidth />;
 
 /** The inputs of each task kind; the API validates the same shape (tasks.types.ts). */
 function fieldsFor(kind: string) {
