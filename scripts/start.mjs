@@ -2,7 +2,7 @@
 // `npm start`: sets everything up and runs the whole system on one machine.
 // Dependencies → Temporal CLI → database (DATABASE_URL or embedded PGlite) → migrations → demo
 // seed → admin build → Temporal dev server → worker → API serving the admin. Ctrl-C stops it all.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
@@ -23,9 +23,15 @@ const fail = (message) => {
   process.exit(1);
 };
 
+/** Runs a command to completion without blocking this process, which may be serving the embedded database. */
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
-  if (result.status !== 0) fail(`${command} ${args.join(' ')} failed (exit ${result.status})`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
+    child.on('exit', (code) => {
+      if (code !== 0) fail(`${command} ${args.join(' ')} failed (exit ${code})`);
+      resolve();
+    });
+  });
 }
 
 /** Newest modification time of the files under a folder (skipping node_modules and dist). */
@@ -76,13 +82,13 @@ if (pglite) env.DB_POOL_MAX = env.DB_POOL_MAX ?? '4';
 
 // 4. Prisma client, migrations, demo seed
 step('Generating the Prisma client…');
-run('node', ['prisma/scripts/generate.mjs'], { env });
+await run('node', ['prisma/scripts/generate.mjs'], { env });
 step('Applying migrations…');
-run('node', ['--import', 'tsx', 'prisma/src/migrate-cli.ts'], { env });
+await run('node', ['--import', 'tsx', 'prisma/src/migrate-cli.ts'], { env });
 const seededMarker = join(dataDir, pglite ? 'seeded-pglite' : `seeded-${Buffer.from(databaseUrl).toString('base64url').slice(0, 40)}`);
 if (!existsSync(seededMarker)) {
   step('Seeding Chengdu’s network and the demo users (once)…');
-  run('node', ['--import', 'tsx', 'prisma/seed/seed-cli.ts'], { env });
+  await run('node', ['--import', 'tsx', 'prisma/seed/seed-cli.ts'], { env });
   writeFileSync(seededMarker, new Date().toISOString());
 }
 
@@ -90,7 +96,7 @@ if (!existsSync(seededMarker)) {
 const adminDist = join(root, 'admin', 'dist', 'index.html');
 if (!existsSync(adminDist) || newest(join(root, 'admin', 'src')) > statSync(adminDist).mtimeMs) {
   step('Building the admin UI…');
-  run('npm', ['run', 'build', '-w', '@guanai/admin'], { env });
+  await run('npm', ['run', 'build', '-w', '@guanai/admin'], { env });
 }
 
 // 6. Services
@@ -118,6 +124,7 @@ function service(name, command, args, { ready }) {
       });
     }
     child.on('exit', (code, signal) => {
+      if (stopping) return;
       if (!isReady) reject(new Error(`${name} exited before it was ready (code ${code}, signal ${signal})`));
       else if (!stopping) {
         console.error(`\x1b[31m${name} exited (code ${code}, signal ${signal}); stopping everything\x1b[0m`);
@@ -172,9 +179,8 @@ process.on('SIGTERM', () => void shutdown(0));
 try {
   if (temporalCli) {
     step(`Starting the Temporal dev server (state in ${join(dataDir, 'temporal.sqlite')})…`);
-    const temporalArgs = ['server', 'start-dev', '--db-filename', join(dataDir, 'temporal.sqlite'), '--ip', '127.0.0.1', '--port', String(TEMPORAL_PORT), '--ui-port', String(TEMPORAL_UI_PORT), '--log-level', 'warn'];
-    const temporal = service('temporal', temporalCli, temporalArgs, { ready: () => false });
-    temporal.catch((error) => fail(error.message));
+    const temporalArgs = ['server', 'start-dev', '--db-filename', join(dataDir, 'temporal.sqlite'), '--ip', '127.0.0.1', '--port', String(TEMPORAL_PORT), '--ui-port', String(TEMPORAL_UI_PORT), '--log-level', 'error'];
+    await service('temporal', temporalCli, temporalArgs, { ready: (line) => line.startsWith('Server:') });
     await waitForPort(TEMPORAL_PORT);
   }
   step('Starting the worker…');
