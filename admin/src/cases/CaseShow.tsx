@@ -18,7 +18,7 @@ function CaseDetail() {
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Labeled label="resources.cases.fields.state"><StateChip /></Labeled>
         <Labeled label="resources.cases.fields.personIdMasked"><TextField source="personIdMasked" emptyText="—" /></Labeled>
-        <Labeled label="resources.cases.fields.origin"><span>{translate(`guanai.origins.${record.origin}`, { _: record.origin })}</span></Labeled>
+        <Labeled label="resources.cases.fields.origin"><FunctionField<Case> source="origin" render={(c) => translate(`guanai.origins.${c.origin}`, { _: c.origin })} /></Labeled>
         <Labeled label="resources.cases.fields.owningUnitName"><TextField source="owningUnitName" /></Labeled>
         <Labeled label="resources.cases.fields.originUnitName"><TextField source="originUnitName" /></Labeled>
         <Labeled label="resources.cases.fields.createdAt"><DateField source="createdAt" showTime /></Labeled>
