@@ -7,6 +7,8 @@ import { childPath } from '../src/org-path.ts';
 import type { OrgLevel } from '../generated/client/client.ts';
 import { sampleCommunities } from './communities.ts';
 import { DEMO_PASSWORD, demoUsers } from './demo-users.mjs';
+import { calendarDays } from './calendar.ts';
+import { defaultSlaPolicy } from './sla-policy.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -40,6 +42,8 @@ export function sampleCommunityRows(divisions: DivisionRow[]): DivisionRow[] {
 }
 
 export { DEMO_PASSWORD, demoUsers } from './demo-users.mjs';
+export { calendarDays } from './calendar.ts';
+export { defaultSlaPolicy, type SlaRow } from './sla-policy.ts';
 
 /** Seeds the org tree and demo users. Idempotent: existing rows are left as they are. */
 export async function seed(db: Db, { log = (_: string) => {} } = {}): Promise<{ orgUnits: number; users: number }> {
@@ -79,5 +83,11 @@ export async function seed(db: Db, { log = (_: string) => {} } = {}): Promise<{ 
     skipDuplicates: true,
   });
   log(`demo users: ${newUsers.length} created`);
+
+  await db.slaPolicy.createMany({ data: defaultSlaPolicy, skipDuplicates: true });
+  await db.calendarDay.createMany({
+    data: calendarDays.map(([date, kind, name]) => ({ date: new Date(`${date}T00:00:00Z`), kind, name })),
+    skipDuplicates: true,
+  });
   return { orgUnits, users: newUsers.length };
 }

@@ -3,3 +3,4 @@ export { databaseUrl } from './config.ts';
 export { childPath, isWithin } from './org-path.ts';
 export * from './identity.ts';
 export * from '../generated/client/client.ts';
+export { loadSlaSettings, type SlaSettings } from './sla-settings.ts';

@@ -41,8 +41,9 @@ async function main() {
   const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
   const connection = await NativeConnection.connect({ address });
   const db = createDb({ url: databaseUrl(), max: Number(process.env.DB_POOL_MAX ?? 10) });
-  const worker = await createWorker({ connection, db, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default', workflowBundle: await bundleWorkflows() });
-  console.log(`worker polling task queue "${CASES_TASK_QUEUE}" on ${address}`);
+  const taskQueue = process.env.WORKER_TASK_QUEUE ?? CASES_TASK_QUEUE;
+  const worker = await createWorker({ connection, db, taskQueue, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default', workflowBundle: await bundleWorkflows() });
+  console.log(`worker polling task queue "${taskQueue}" on ${address}`);
   await worker.run();
   await db.$disconnect();
   await connection.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { acceptedEventTypes, caseMachine, refusalOf, stateName, type CaseEvent, type CaseInput, type CaseSnapshot } from './machine.ts';
-import { DEFAULT_SLA_HOURS, type Actor, type GovScheme } from './types.ts';
+import { TASK_KINDS, type Actor, type GovScheme, type SlaPolicy } from './types.ts';
 import type { ActRequest } from './messages.ts';
 
 const units = { community: 'c1', township: 't1', district: 'd1', city: 'y1' };
@@ -14,6 +14,10 @@ const otherTownship: Actor = { id: 'u-other', role: 'CASEWORKER', unitId: 't2' }
 const otherSupervisor: Actor = { id: 'u-osup', role: 'SUPERVISOR', unitId: 't2' };
 const discoverer: Actor = { id: 'u-disc', role: 'DISCOVERER', unitId: 'c1' };
 
+/** Hours throughout, so that the arithmetic in these tests is plain. */
+const SLA: SlaPolicy = Object.fromEntries(
+  TASK_KINDS.map((kind) => [kind, { normal: 72, emergency: 12, unit: 'HOURS' as const, warnAt: 0.75, onBreach: kind === 'MATCH' ? ('AUTO_ESCALATE' as const) : ('NOTIFY' as const) }]),
+);
 const T0 = '2026-11-02T01:00:00.000Z';
 let clock = Date.parse(T0);
 const at = () => new Date((clock += 60_000)).toISOString();
@@ -25,8 +29,9 @@ function open(overrides: Partial<CaseInput> = {}): CaseSnapshot {
     units,
     emergency: false,
     openedAt: T0,
-    sla: DEFAULT_SLA_HOURS,
+    sla: SLA,
     intakeAssigneeId: station.id,
+    followUpTimer: true,
     ...overrides,
   };
   return initialTransition(caseMachine, input)[0];
@@ -65,6 +70,14 @@ const screened = (outcome: 'RESIDUAL_NEED' | 'GOV_AID_ONLY' | 'NO_NEED') =>
   work(registered(), caseworker, { type: 'SCREENED', referrals: outcome === 'NO_NEED' ? [] : ['DIBAO'], outcome });
 const assessed = () => work(screened('RESIDUAL_NEED'), caseworker, { type: 'ASSESSED', needs: [{ category: 'MEDICAL', severity: 'HIGH' }] });
 const submitted = () => work(assessed(), caseworker, { type: 'PLAN_SUBMITTED', summary: '协调医疗救助与慈善项目' });
+const matching = () => work(submitted(), supervisor, { type: 'PLAN_APPROVED' });
+const delivering = () => work(matching(), caseworker, { type: 'MATCHED', matches: [{ category: 'MEDICAL', resource: '大病医疗慈善救助' }] });
+const delivered = () => work(delivering(), caseworker, { type: 'DELIVERED', items: [{ what: '医疗费用资助', amount: 5000, unit: 'CNY' }] });
+const system: Actor = { id: 'system', role: 'SYSTEM', unitId: 'system' };
+/** The durable follow-up timer fires: the workflow sends FOLLOW_UP_DUE at the due time. */
+const due = (waiting: CaseSnapshot) => transition(caseMachine, waiting, { type: 'FOLLOW_UP_DUE', actor: system, at: waiting.context.followUpDueAt! } as CaseEvent)[0];
+const visiting = () => due(delivered());
+const escalated = () => send(matching(), { type: 'ESCALATE', reason: '本街道资源不足', actor: caseworker });
 
 describe('intake (§四(一) discovery)', () => {
   it('opens in intake with a REGISTER task at the community station, held by the registering station worker', () => {
@@ -73,7 +86,7 @@ describe('intake (§四(一) discovery)', () => {
     expect(snapshot.context.owningUnitId).toBe('c1');
     const task = openTask(snapshot);
     expect(task).toMatchObject({ kind: 'REGISTER', unitId: 'c1', assigneeId: station.id, createdAt: T0 });
-    expect(Date.parse(task.dueAt) - Date.parse(T0)).toBe(DEFAULT_SLA_HOURS.REGISTER.normal * 3_600_000);
+    expect(Date.parse(task.dueAt) - Date.parse(T0)).toBe(SLA.REGISTER!.normal * 3_600_000);
   });
 
   it('an outreach report leaves the REGISTER task unassigned in the station queue', () => {
@@ -154,16 +167,18 @@ describe('screening (§四(二))', () => {
   it('§四(二) no residual need: NO_NEED closes the case as no_need', () => {
     const snapshot = screened('NO_NEED');
     expect(state(snapshot)).toBe('closed');
-    expect(snapshot.status).toBe('done');
     expect(snapshot.context.closureReason).toBe('no_need');
+    expect(snapshot.context.closedAt).not.toBeNull();
     expect(snapshot.context.tasks.every((task) => task.status !== 'OPEN')).toBe(true);
   });
 
   it('§二 无缝衔接 government aid only: the case is monitored, granted aid goes to follow-up and closes as gov_aid_only', () => {
     const monitoring = screened('GOV_AID_ONLY');
     expect(state(monitoring)).toBe('monitoring');
-    const followUp = work(monitoring, caseworker, { type: 'GOV_AID_GRANTED' });
-    expect(state(followUp)).toBe('followUp');
+    const waiting = work(monitoring, caseworker, { type: 'GOV_AID_GRANTED' });
+    expect(state(waiting)).toBe('followUp.waiting');
+    const followUp = due(waiting);
+    expect(state(followUp)).toBe('followUp.visiting');
     expect(followUp.context.referrals).toEqual([{ scheme: 'DIBAO', outcome: 'GRANTED' }]);
     const closed = work(followUp, caseworker, { type: 'FOLLOWED_UP', resolved: true });
     expect(closed.context.closureReason).toBe('gov_aid_only');
@@ -203,7 +218,7 @@ describe('assessment and plan', () => {
   });
 
   it('follow-up with needs remaining re-assesses and keeps the earlier assessment', () => {
-    const followUp = work(screened('GOV_AID_ONLY'), caseworker, { type: 'GOV_AID_GRANTED' });
+    const followUp = due(work(screened('GOV_AID_ONLY'), caseworker, { type: 'GOV_AID_GRANTED' }));
     const again = work(followUp, caseworker, { type: 'FOLLOWED_UP', resolved: false });
     expect(state(again)).toBe('assessment');
     const first = work(again, caseworker, { type: 'ASSESSED', needs: [{ category: 'CARE', severity: 'LOW' }] });
@@ -238,25 +253,207 @@ describe('SLA', () => {
   it('急难 an emergency case gets the emergency durations', () => {
     const snapshot = open({ emergency: true });
     const task = openTask(snapshot);
-    expect(Date.parse(task.dueAt) - Date.parse(task.createdAt)).toBe(DEFAULT_SLA_HOURS.REGISTER.emergency * 3_600_000);
+    expect(Date.parse(task.dueAt) - Date.parse(task.createdAt)).toBe(SLA.REGISTER!.emergency * 3_600_000);
   });
 });
 
 describe('every state takes exactly its events', () => {
-  const common = ['CLAIM', 'RELEASE', 'CLOSE'];
+  const everywhere = ['CLAIM', 'RELEASE', 'REASSIGN', 'ADD_NOTE', 'FLAG', 'UNFLAG', 'SLA_WARNING', 'SLA_BREACHED'];
+  const whileOpen = [...everywhere, 'SUSPEND', 'CLOSE', 'PROPOSE_CLOSURE', 'CLOSURE_APPROVED', 'CLOSURE_REJECTED', 'MARK_EMERGENCY', 'TEMP_AID_GIVEN'];
+  const working = [...whileOpen, 'ESCALATE', 'REFER_JOINT_MEETING'];
   const cases: [string, () => CaseSnapshot, string[]][] = [
-    ['intake', open, ['REGISTERED']],
-    ['screening', registered, ['SCREENED']],
-    ['monitoring', () => screened('GOV_AID_ONLY'), ['GOV_AID_GRANTED', 'GOV_AID_DENIED']],
-    ['assessment', () => screened('RESIDUAL_NEED'), ['ASSESSED']],
-    ['planning.drafting', assessed, ['PLAN_SUBMITTED']],
-    ['planning.awaitingApproval', submitted, ['PLAN_APPROVED', 'PLAN_RETURNED']],
-    ['matching', () => work(submitted(), supervisor, { type: 'PLAN_APPROVED' }), []],
-    ['followUp', () => work(screened('GOV_AID_ONLY'), caseworker, { type: 'GOV_AID_GRANTED' }), ['FOLLOWED_UP']],
+    ['intake', open, [...working, 'REGISTERED']],
+    ['screening', registered, [...working, 'SCREENED']],
+    ['monitoring', () => screened('GOV_AID_ONLY'), [...working, 'GOV_AID_GRANTED', 'GOV_AID_DENIED']],
+    ['assessment', () => screened('RESIDUAL_NEED'), [...working, 'ASSESSED']],
+    ['planning.drafting', assessed, [...working, 'PLAN_SUBMITTED']],
+    ['planning.awaitingApproval', submitted, [...working, 'PLAN_APPROVED', 'PLAN_RETURNED']],
+    ['matching', matching, [...working, 'MATCHED']],
+    ['delivery', delivering, [...working, 'DELIVERED']],
+    ['followUp.waiting', delivered, [...working, 'FOLLOW_UP_DUE']],
+    ['followUp.visiting', visiting, [...working, 'FOLLOWED_UP']],
+    ['escalation', escalated, [...whileOpen, 'ESCALATION_ACCEPTED', 'ESCALATION_RETURNED']],
+    ['suspended', () => send(registered(), { type: 'SUSPEND', reason: '住院', actor: supervisor }), [...everywhere, 'RESUME', 'CLOSE']],
+    ['closed', () => screened('NO_NEED'), [...everywhere, 'REOPEN', 'REOPEN_WINDOW_ENDED']],
   ];
   it.each(cases)('%s', (name, reach, own) => {
     const snapshot = reach();
     expect(state(snapshot)).toBe(name);
-    expect([...acceptedEventTypes(snapshot)].sort()).toEqual([...common, ...own].sort());
+    expect([...acceptedEventTypes(snapshot)].sort()).toEqual([...new Set(own)].sort());
+  });
+});
+
+describe('escalation across the tiers (community station → township → district → city)', () => {
+  const districtSupervisor: Actor = { id: 'u-dsup', role: 'SUPERVISOR', unitId: 'd1' };
+  const citySupervisor: Actor = { id: 'u-ysup', role: 'SUPERVISOR', unitId: 'y1' };
+  const districtCaseworkerActs = (s: CaseSnapshot, event: Record<string, unknown> & { type: string }) => work(s, districtCaseworker, event);
+
+  it('an escalation waits for the receiving center’s supervisor, who accepts it: ownership and the next task move up', () => {
+    const snapshot = escalated();
+    expect(state(snapshot)).toBe('escalation');
+    expect(openTask(snapshot)).toMatchObject({ kind: 'ACCEPT_ESCALATION', unitId: 'd1' });
+    expect(refusal(snapshot, { type: 'CLAIM', taskId: openTask(snapshot).id, actor: supervisor })).toBe('FORBIDDEN');
+    const accepted = work(snapshot, districtSupervisor, { type: 'ESCALATION_ACCEPTED', target: 'matching' });
+    expect(state(accepted)).toBe('matching');
+    expect(accepted.context.owningUnitId).toBe('d1');
+    expect(openTask(accepted)).toMatchObject({ kind: 'MATCH', unitId: 'd1' });
+    expect(accepted.context.escalations?.[0]).toMatchObject({ fromUnitId: 't1', toUnitId: 'd1', outcome: 'ACCEPTED' });
+    // the township no longer acts on it
+    expect(refusal(accepted, { type: 'CLAIM', taskId: openTask(accepted).id, actor: caseworker })).toBe('FORBIDDEN');
+  });
+
+  it('a returned escalation goes back to matching at the lower tier, with the guidance recorded', () => {
+    const returned = work(escalated(), districtSupervisor, { type: 'ESCALATION_RETURNED', guidance: '可申请区慈善会大病救助' });
+    expect(state(returned)).toBe('matching');
+    expect(returned.context.owningUnitId).toBe('t1');
+    expect(openTask(returned)).toMatchObject({ kind: 'MATCH', unitId: 't1' });
+    expect(returned.context.escalations?.[0]).toMatchObject({ outcome: 'RETURNED', guidance: '可申请区慈善会大病救助' });
+  });
+
+  it('§四 escalation ends at the city: district → city, then the city refers to the joint meeting (§四(九))', () => {
+    const atDistrict = work(escalated(), districtSupervisor, { type: 'ESCALATION_ACCEPTED', target: 'matching' });
+    const toCity = send(atDistrict, { type: 'ESCALATE', reason: '区级资源不足', actor: districtCaseworker });
+    expect(openTask(toCity)).toMatchObject({ kind: 'ACCEPT_ESCALATION', unitId: 'y1' });
+    const atCity = work(toCity, citySupervisor, { type: 'ESCALATION_ACCEPTED', target: 'assessment' });
+    expect(state(atCity)).toBe('assessment');
+    expect(atCity.context.owningUnitId).toBe('y1');
+    expect(refusal(atCity, { type: 'ESCALATE', reason: '再上报', actor: citySupervisor })).toBe('NOT_ALLOWED_IN_STATE');
+    const meeting = send(atCity, { type: 'REFER_JOINT_MEETING', reason: '需多部门协调', actor: citySupervisor });
+    expect(state(meeting)).toBe('jointMeeting');
+    const resolved = work(meeting, citySupervisor, {
+      type: 'MEETING_RESOLVED',
+      next: 'delivery',
+      actions: [{ department: '住建局', action: '安排公租房', deadline: '2026-12-31' }],
+    });
+    expect(state(resolved)).toBe('delivery');
+    expect(resolved.context.meetingActions).toHaveLength(1);
+  });
+
+  it('a township cannot refer to the joint meeting, and intake (owned by the station) is not escalated', () => {
+    expect(refusal(matching(), { type: 'REFER_JOINT_MEETING', reason: 'x', actor: supervisor })).toBe('NOT_ALLOWED_IN_STATE');
+    expect(refusal(open(), { type: 'ESCALATE', reason: 'x', actor: station })).toBe('FORBIDDEN');
+  });
+
+  it('a district caseworker works the case once it is theirs', () => {
+    const atDistrict = work(escalated(), districtSupervisor, { type: 'ESCALATION_ACCEPTED', target: 'matching' });
+    expect(state(districtCaseworkerActs(atDistrict, { type: 'MATCHED', matches: [{ category: 'MEDICAL', resource: '区慈善会' }] }))).toBe('delivery');
+  });
+});
+
+describe('matching, delivery and the follow-up timer', () => {
+  it('delivery schedules the follow-up visit; it falls due only when the timer says so', () => {
+    const waiting = delivered();
+    expect(waiting.context.deliveries?.[0]?.items[0]).toMatchObject({ what: '医疗费用资助', amount: 5000 });
+    expect(Date.parse(waiting.context.followUpDueAt!) - Date.parse(waiting.context.deliveries![0]!.at)).toBe(720 * 3_600_000);
+    const early = transition(caseMachine, waiting, { type: 'FOLLOW_UP_DUE', actor: system, at: new Date(Date.parse(waiting.context.followUpDueAt!) - 1000).toISOString() } as CaseEvent)[0];
+    expect(early).toBe(waiting);
+    expect(refusal(waiting, { type: 'FOLLOW_UP_DUE', actor: caseworker })).toBe('FORBIDDEN');
+    const visit = visiting();
+    expect(openTask(visit).kind).toBe('FOLLOW_UP');
+    expect(work(visit, caseworker, { type: 'FOLLOWED_UP', resolved: true }).context.closureReason).toBe('resolved');
+  });
+});
+
+describe('急难 emergency', () => {
+  it('marking a case as emergency shortens open SLAs and requires temporary assistance before the regular path continues', () => {
+    const snapshot = registered();
+    const screenTask = openTask(snapshot);
+    const marked = send(snapshot, { type: 'MARK_EMERGENCY', reason: '突发重病', actor: caseworker });
+    expect(marked.context.emergency).toBe(true);
+    const [screen, aid] = marked.context.tasks.filter((t) => t.status === 'OPEN');
+    expect(Date.parse(screen!.dueAt) - Date.parse(screenTask.createdAt)).toBe(SLA.SCREEN!.emergency * 3_600_000);
+    expect(aid).toMatchObject({ kind: 'EMERGENCY_AID', unitId: 't1', scope: 'case' });
+
+    const claimed = send(marked, { type: 'CLAIM', taskId: screen!.id, actor: caseworker });
+    const blocked = { type: 'SCREENED' as const, taskId: screen!.id, referrals: [] as GovScheme[], outcome: 'RESIDUAL_NEED' as const, actor: caseworker };
+    expect(refusal(claimed, blocked)).toBe('NOT_ALLOWED_IN_STATE');
+    const aided = send(send(claimed, { type: 'CLAIM', taskId: aid!.id, actor: caseworker2 }), { type: 'TEMP_AID_GIVEN', taskId: aid!.id, scheme: 'XIANXING', amount: 2000, actor: caseworker2 });
+    expect(aided.context.tempAid).toEqual([expect.objectContaining({ scheme: 'XIANXING', amount: 2000 })]);
+    expect(state(send(aided, blocked))).toBe('assessment');
+  });
+
+  it('a case is marked once', () => {
+    const marked = send(registered(), { type: 'MARK_EMERGENCY', reason: 'x', actor: caseworker });
+    expect(refusal(marked, { type: 'MARK_EMERGENCY', reason: 'again', actor: caseworker })).toBe('NOT_ALLOWED_IN_STATE');
+  });
+});
+
+describe('supervisor actions, closure proposals and reopening', () => {
+  it('suspend cancels the open task; resume returns to the same state with a fresh task', () => {
+    const snapshot = assessed();
+    const suspended = send(snapshot, { type: 'SUSPEND', reason: '本人住院', actor: supervisor });
+    expect(state(suspended)).toBe('suspended');
+    expect(suspended.context.tasks.filter((t) => t.status === 'OPEN')).toEqual([]);
+    expect(refusal(suspended, { type: 'RESUME', actor: caseworker })).toBe('FORBIDDEN');
+    const resumed = send(suspended, { type: 'RESUME', actor: supervisor });
+    expect(state(resumed)).toBe('planning.drafting');
+    expect(openTask(resumed).kind).toBe('PLAN');
+  });
+
+  it('a supervisor reassigns a task to a caseworker of the unit, not to someone outside it', () => {
+    const snapshot = registered();
+    const taskId = openTask(snapshot).id;
+    expect(openTask(send(snapshot, { type: 'REASSIGN', taskId, assignee: caseworker2, actor: supervisor })).assigneeId).toBe(caseworker2.id);
+    expect(refusal(snapshot, { type: 'REASSIGN', taskId, assignee: otherTownship, actor: supervisor })).toBe('INVALID');
+    expect(refusal(snapshot, { type: 'REASSIGN', taskId, assignee: caseworker2, actor: caseworker })).toBe('FORBIDDEN');
+  });
+
+  it('a caseworker proposes closure; the supervisor approves it (or rejects it and work goes on)', () => {
+    const snapshot = assessed();
+    expect(refusal(snapshot, { type: 'CLOSE', reason: 'declined', actor: caseworker })).toBe('FORBIDDEN');
+    const proposed = send(snapshot, { type: 'PROPOSE_CLOSURE', reason: 'declined', actor: caseworker });
+    const approval = proposed.context.tasks.find((t) => t.kind === 'APPROVE_CLOSURE' && t.status === 'OPEN')!;
+    expect(approval.unitId).toBe('t1');
+    const rejected = send(send(proposed, { type: 'CLAIM', taskId: approval.id, actor: supervisor }), { type: 'CLOSURE_REJECTED', taskId: approval.id, reason: '继续跟进', actor: supervisor });
+    expect(state(rejected)).toBe('planning.drafting');
+    expect(rejected.context.closureProposal).toBeNull();
+    const approved = send(send(proposed, { type: 'CLAIM', taskId: approval.id, actor: supervisor }), { type: 'CLOSURE_APPROVED', taskId: approval.id, actor: supervisor });
+    expect(state(approved)).toBe('closed');
+    expect(approved.context.closureReason).toBe('declined');
+  });
+
+  it('a closed case is reopened within the window with its history kept; after the window it is archived', () => {
+    const closed = send(assessed(), { type: 'CLOSE', reason: 'unreachable', actor: supervisor });
+    const reopened = send(closed, { type: 'REOPEN', reason: '重新联系上', actor: supervisor });
+    expect(state(reopened)).toBe('assessment');
+    expect(reopened.context.assessments).toHaveLength(1);
+    expect(reopened.context.closureReason).toBeNull();
+    const late = { type: 'REOPEN' as const, reason: 'x', actor: supervisor, at: new Date(Date.parse(closed.context.closedAt!) + 91 * 86_400_000).toISOString() };
+    expect(transition(caseMachine, closed, late)[0]).toBe(closed);
+    const archived = transition(caseMachine, closed, { type: 'REOPEN_WINDOW_ENDED', actor: system, at: late.at } as CaseEvent)[0];
+    expect(state(archived)).toBe('archived');
+    expect(archived.status).toBe('done');
+  });
+});
+
+describe('notes, flags and SLA events', () => {
+  it('notes from the station and flags with a reason are taken on an open case', () => {
+    const snapshot = registered();
+    expect(send(snapshot, { type: 'ADD_NOTE', text: '入户走访', actor: station }).context.noteCount).toBe(1);
+    const flagged = send(snapshot, { type: 'FLAG', flag: 'SAFETY_RISK', reason: '家中有精神障碍患者', actor: caseworker });
+    expect(flagged.context.flags).toEqual([expect.objectContaining({ flag: 'SAFETY_RISK', reason: '家中有精神障碍患者' })]);
+    expect(send(flagged, { type: 'UNFLAG', flag: 'SAFETY_RISK', actor: caseworker }).context.flags).toEqual([]);
+    expect(refusal(snapshot, { type: 'ADD_NOTE', text: 'x', actor: otherTownship })).toBe('FORBIDDEN');
+  });
+
+  it('warnings and breaches are recorded once, by the system only, and emitted as notifications', () => {
+    const snapshot = registered();
+    const taskId = openTask(snapshot).id;
+    const [warned, effects] = transition(caseMachine, snapshot, { type: 'SLA_WARNING', taskId, actor: system, at: at() });
+    expect(openTask(warned).warnedAt).not.toBeNull();
+    const emitted = (effects as { type: string; params?: { event?: unknown } }[]).filter((a) => a.type === 'xstate.emit').map((a) => a.params?.event);
+    expect(emitted).toEqual([expect.objectContaining({ type: 'notify', kind: 'SLA_WARNING', taskId, unitId: 't1' })]);
+    expect(refusal(warned, { type: 'SLA_WARNING', taskId, actor: system })).toBe('NOT_ALLOWED_IN_STATE');
+    expect(refusal(snapshot, { type: 'SLA_BREACHED', taskId, actor: supervisor })).toBe('FORBIDDEN');
+    const breached = send(warned, { type: 'SLA_BREACHED', taskId, actor: system });
+    expect(state(breached)).toBe('screening');
+    expect(openTask(breached).breachedAt).not.toBeNull();
+  });
+
+  it('a breach whose policy says AUTO_ESCALATE escalates through the same path as a person would', () => {
+    const snapshot = matching();
+    const breached = send(snapshot, { type: 'SLA_BREACHED', taskId: openTask(snapshot).id, actor: system });
+    expect(state(breached)).toBe('escalation');
+    expect(breached.context.escalations?.[0]).toMatchObject({ by: 'system', reason: 'SLA breached: MATCH', toUnitId: 'd1' });
   });
 });

@@ -1,28 +1,24 @@
-import { and, assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
+import { and, assertEvent, assign, emit, raise, setup, type SnapshotFrom } from 'xstate';
+import { dueAt, warnAt } from '../sla/policy.ts';
+import type { WorkCalendar } from '../sla/calendar.ts';
 import {
   caseEventRefusal,
   claimRefusal,
+  findOpenTask,
+  parentUnit,
+  reassignRefusal,
   releaseRefusal,
+  SYSTEM_ACTOR,
   taskCompletionRefusal,
+  tierOf,
   type Refusal,
 } from './rules.ts';
-import type {
-  Actor,
-  CaseTask,
-  ClosureReason,
-  GovScheme,
-  Need,
-  Origin,
-  ScreeningOutcome,
-  SlaHours,
-  TaskKind,
-  UnitChain,
-} from './types.ts';
+import type { Actor, CaseTask, ClosureReason, GovScheme, Need, Origin, ScreeningOutcome, SlaPolicy, TaskKind, UnitChain } from './types.ts';
 
 /**
  * The case statechart: the single source of truth for what may happen to a case.
- * Pure: no I/O, no clock, no randomness. Time arrives in events (`at`), and the workflow
- * projects each new snapshot to the database.
+ * Pure: no I/O, no clock, no randomness. Time arrives in events (`at`); effects leave as emitted
+ * `notify` events, and the workflow projects each new snapshot to the database.
  */
 
 export interface CaseInput {
@@ -31,29 +27,65 @@ export interface CaseInput {
   units: UnitChain;
   emergency: boolean;
   openedAt: string;
-  sla: SlaHours;
+  sla: SlaPolicy;
+  /** The working-day calendar (holidays and 调休 workdays) for SLAs in working days. */
+  calendar?: WorkCalendar;
   /** Who holds the intake task from the start (the station worker who registered the application). */
   intakeAssigneeId: string | null;
+  /** How long after delivery the follow-up visit falls due (a durable timer). */
+  followUpDelayHours?: number;
+  /** How long a closed case can be reopened. */
+  reopenWindowDays?: number;
+  /** Set by workflows started on lifecycle-v2: follow-up waits for its timer (v1 went straight to the visit). */
+  followUpTimer?: boolean;
 }
 
 export interface Referral {
   scheme: GovScheme;
   outcome: 'PENDING' | 'GRANTED' | 'DENIED';
 }
-
 export interface Assessment {
   at: string;
   by: string;
   needs: Need[];
   note?: string;
 }
-
 export interface Plan {
   summary: string;
   submittedAt: string;
   submittedBy: string;
   approvedAt: string | null;
   returns: { at: string; by: string; reason: string }[];
+}
+export interface Flag {
+  flag: string;
+  reason: string;
+  by: string;
+  at: string;
+}
+export interface Escalation {
+  fromUnitId: string;
+  toUnitId: string;
+  reason: string;
+  at: string;
+  by: string;
+  outcome: 'PENDING' | 'ACCEPTED' | 'RETURNED';
+  guidance?: string;
+}
+export interface Match {
+  category: string;
+  resource: string;
+  provider?: string;
+}
+export interface DeliveryItem {
+  what: string;
+  amount?: number;
+  unit?: string;
+}
+export interface MeetingAction {
+  department: string;
+  action: string;
+  deadline: string;
 }
 
 export interface CaseContext extends CaseInput {
@@ -66,6 +98,16 @@ export interface CaseContext extends CaseInput {
   assessments: Assessment[];
   plan: Plan | null;
   closureReason: ClosureReason | null;
+  flags?: Flag[];
+  escalations?: Escalation[];
+  matches?: Match[];
+  deliveries?: { at: string; by: string; items: DeliveryItem[] }[];
+  meetingActions?: MeetingAction[];
+  closureProposal?: { reason: ClosureReason; by: string; at: string } | null;
+  followUpDueAt?: string | null;
+  closedAt?: string | null;
+  tempAid?: { scheme: 'LINSHI' | 'XIANXING'; amount?: number; at: string; by: string }[];
+  noteCount?: number;
 }
 
 interface Meta {
@@ -77,6 +119,7 @@ interface Meta {
 export type CaseEvent =
   | ({ type: 'CLAIM'; taskId: string } & Meta)
   | ({ type: 'RELEASE'; taskId: string } & Meta)
+  | ({ type: 'REASSIGN'; taskId: string; assignee: Actor } & Meta)
   | ({ type: 'REGISTERED'; taskId: string; verified: boolean } & Meta)
   | ({ type: 'SCREENED'; taskId: string; referrals: GovScheme[]; outcome: ScreeningOutcome } & Meta)
   | ({ type: 'GOV_AID_GRANTED'; taskId: string } & Meta)
@@ -85,13 +128,46 @@ export type CaseEvent =
   | ({ type: 'PLAN_SUBMITTED'; taskId: string; summary: string } & Meta)
   | ({ type: 'PLAN_APPROVED'; taskId: string } & Meta)
   | ({ type: 'PLAN_RETURNED'; taskId: string; reason: string } & Meta)
+  | ({ type: 'MATCHED'; taskId: string; matches: Match[] } & Meta)
+  | ({ type: 'DELIVERED'; taskId: string; items: DeliveryItem[] } & Meta)
   | ({ type: 'FOLLOWED_UP'; taskId: string; resolved: boolean } & Meta)
-  | ({ type: 'CLOSE'; reason: ClosureReason } & Meta);
+  | ({ type: 'ESCALATE'; reason: string } & Meta)
+  | ({ type: 'ESCALATION_ACCEPTED'; taskId: string; target: 'assessment' | 'matching' } & Meta)
+  | ({ type: 'ESCALATION_RETURNED'; taskId: string; guidance: string } & Meta)
+  | ({ type: 'REFER_JOINT_MEETING'; reason: string } & Meta)
+  | ({ type: 'MEETING_RESOLVED'; taskId: string; next: 'matching' | 'delivery'; actions: MeetingAction[] } & Meta)
+  | ({ type: 'MARK_EMERGENCY'; reason: string } & Meta)
+  | ({ type: 'TEMP_AID_GIVEN'; taskId: string; scheme: 'LINSHI' | 'XIANXING'; amount?: number } & Meta)
+  | ({ type: 'PROPOSE_CLOSURE'; reason: ClosureReason } & Meta)
+  | ({ type: 'CLOSURE_APPROVED'; taskId: string } & Meta)
+  | ({ type: 'CLOSURE_REJECTED'; taskId: string; reason: string } & Meta)
+  | ({ type: 'CLOSE'; reason: ClosureReason } & Meta)
+  | ({ type: 'SUSPEND'; reason: string } & Meta)
+  | ({ type: 'RESUME' } & Meta)
+  | ({ type: 'REOPEN'; reason: string } & Meta)
+  | ({ type: 'ADD_NOTE'; text: string; attachments?: string[] } & Meta)
+  | ({ type: 'FLAG'; flag: string; reason: string } & Meta)
+  | ({ type: 'UNFLAG'; flag: string } & Meta)
+  | ({ type: 'SLA_WARNING'; taskId: string } & Meta)
+  | ({ type: 'SLA_BREACHED'; taskId: string } & Meta)
+  | ({ type: 'FOLLOW_UP_DUE' } & Meta)
+  | ({ type: 'REOPEN_WINDOW_ENDED' } & Meta);
 
 export type CaseEventType = CaseEvent['type'];
 type TaskEvent = Extract<CaseEvent, { taskId: string }>;
 
+/** An effect for the workflow to carry out: a notification about a task or the case. */
+export interface NotifyEffect {
+  type: 'notify';
+  kind: 'SLA_WARNING' | 'SLA_BREACHED' | 'ESCALATED' | 'ASSIGNED';
+  taskId: string | null;
+  unitId: string;
+  userId: string | null;
+}
+
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const TASK_EVENTS_WITHOUT_COMPLETION = new Set(['CLAIM', 'RELEASE', 'REASSIGN', 'SLA_WARNING', 'SLA_BREACHED']);
 
 function isCaseEvent(event: { type: string }): event is CaseEvent {
   return 'at' in event && 'actor' in event;
@@ -104,56 +180,104 @@ export function guardRefusal(context: CaseContext, event: CaseEvent): Refusal | 
       return claimRefusal(context.tasks, context.units, event.taskId, event.actor);
     case 'RELEASE':
       return releaseRefusal(context.tasks, context.units, event.taskId, event.actor);
-    case 'CLOSE':
-      return caseEventRefusal(context.owningUnitId, context.units, event.type, event.actor);
+    case 'REASSIGN':
+      return reassignRefusal(context.tasks, context.units, event.taskId, event.assignee, event.actor);
+    case 'SLA_WARNING':
+    case 'SLA_BREACHED': {
+      const refusal = caseEventRefusal(context.owningUnitId, context.units, event.type, event.actor);
+      if (refusal) return refusal;
+      const task = findOpenTask(context.tasks, event.taskId);
+      if (!task) return { code: 'TASK_NOT_FOUND', message: `no open task ${event.taskId}`, field: 'taskId' };
+      const already = event.type === 'SLA_WARNING' ? task.warnedAt : task.breachedAt;
+      return already ? { code: 'NOT_ALLOWED_IN_STATE', message: `${event.type} already recorded for ${task.id}` } : null;
+    }
     default:
-      return taskCompletionRefusal(context.tasks, context.units, event.type, event.taskId, event.actor);
+      if (!TASK_EVENTS_WITHOUT_COMPLETION.has(event.type) && 'taskId' in event) {
+        return taskCompletionRefusal(context.tasks, context.units, event.type, event.taskId, event.actor);
+      }
+      return caseEventRefusal(context.owningUnitId, context.units, event.type, event.actor);
   }
 }
 
 const allowed = ({ context, event }: { context: CaseContext; event: CaseEvent }) => guardRefusal(context, event) === null;
+
+function newTask(context: CaseContext, kind: TaskKind, at: string, unitId: string, assigneeId: string | null, scope: 'state' | 'case'): CaseTask {
+  const start = Date.parse(at);
+  const rule = context.sla[kind];
+  const due = dueAt(start, rule, context.emergency, context.calendar);
+  return {
+    id: `${context.caseId}:${context.taskSeq + 1}`,
+    kind,
+    status: 'OPEN',
+    scope,
+    unitId,
+    assigneeId,
+    createdAt: at,
+    dueAt: new Date(due).toISOString(),
+    warnAt: new Date(warnAt(start, due, rule)).toISOString(),
+    warnedAt: null,
+    breachedAt: null,
+    completedAt: null,
+    completedById: null,
+  };
+}
+
+const timeOf = (context: CaseContext, event: { type: string }) => (isCaseEvent(event) ? event.at : context.openedAt);
 
 export const caseMachine = setup({
   types: {
     context: {} as CaseContext,
     events: {} as CaseEvent,
     input: {} as CaseInput,
+    emitted: {} as NotifyEffect,
   },
   guards: {
     'isAllowed?': allowed,
+    'isOpen?': ({ context }) => !context.closedAt,
     'hasNoNeed?': ({ event }) => event.type === 'SCREENED' && event.outcome === 'NO_NEED',
     'isGovAidOnly?': ({ event }) => event.type === 'SCREENED' && event.outcome === 'GOV_AID_ONLY',
     'isResolved?': ({ event }) => event.type === 'FOLLOWED_UP' && event.resolved,
     'onlyGovAidGiven?': ({ context }) => context.screeningOutcome === 'GOV_AID_ONLY' && context.assessments.length === 0,
+    'canEscalate?': ({ context }) => {
+      const tier = tierOf(context.owningUnitId, context.units);
+      return tier === 'township' || tier === 'district';
+    },
+    'isCityTier?': ({ context }) => tierOf(context.owningUnitId, context.units) === 'city',
+    'acceptsIntoAssessment?': ({ event }) => event.type === 'ESCALATION_ACCEPTED' && event.target === 'assessment',
+    'resolvesToDelivery?': ({ event }) => event.type === 'MEETING_RESOLVED' && event.next === 'delivery',
+    'isNotEmergency?': ({ context }) => !context.emergency,
+    'hasNoClosureProposal?': ({ context }) => !context.closureProposal,
+    'hasNoFollowUpTimer?': ({ context }) => !context.followUpTimer,
+    'isFollowUpDue?': ({ context, event }) => !!context.followUpDueAt && isCaseEvent(event) && event.at >= context.followUpDueAt,
+    'isWithinReopenWindow?': ({ context, event }) =>
+      !!context.closedAt && isCaseEvent(event) && Date.parse(event.at) <= Date.parse(context.closedAt) + (context.reopenWindowDays ?? 90) * DAY_MS,
+    'autoEscalates?': ({ context, event }) => {
+      if (event.type !== 'SLA_BREACHED') return false;
+      const task = findOpenTask(context.tasks, event.taskId);
+      return !!task && context.sla[task.kind]?.onBreach === 'AUTO_ESCALATE';
+    },
   },
   actions: {
     openTask: assign(({ context, event }, params: { kind: TaskKind }) => {
-      const at = isCaseEvent(event) ? event.at : context.openedAt;
-      const hours = context.sla[params.kind][context.emergency ? 'emergency' : 'normal'];
-      const taskSeq = context.taskSeq + 1;
-      const task: CaseTask = {
-        id: `${context.caseId}:${taskSeq}`,
-        kind: params.kind,
-        status: 'OPEN',
-        unitId: params.kind === 'REGISTER' ? context.units.community : context.owningUnitId,
-        assigneeId: params.kind === 'REGISTER' ? context.intakeAssigneeId : null,
-        createdAt: at,
-        dueAt: new Date(Date.parse(at) + hours * HOUR_MS).toISOString(),
-        completedAt: null,
-        completedById: null,
-      };
-      return { taskSeq, tasks: [...context.tasks, task] };
+      const { kind } = params;
+      const at = timeOf(context, event);
+      const unitId =
+        kind === 'REGISTER' ? context.units.community : kind === 'ACCEPT_ESCALATION' ? (parentUnit(context.owningUnitId, context.units) ?? context.owningUnitId) : context.owningUnitId;
+      const assignee = kind === 'REGISTER' ? context.intakeAssigneeId : null;
+      const scope = kind === 'EMERGENCY_AID' || kind === 'APPROVE_CLOSURE' ? 'case' : 'state';
+      return { taskSeq: context.taskSeq + 1, tasks: [...context.tasks, newTask(context, kind, at, unitId, assignee, scope)] };
     }),
     /** Leaving a state cancels its open tasks; a completing event then marks its own task done. */
-    cancelOpenTasks: assign({
+    cancelStateTasks: assign({
+      tasks: ({ context }) => context.tasks.map((task) => (task.status === 'OPEN' && task.scope !== 'case' ? { ...task, status: 'CANCELLED' as const } : task)),
+    }),
+    cancelAllTasks: assign({
       tasks: ({ context }) => context.tasks.map((task) => (task.status === 'OPEN' ? { ...task, status: 'CANCELLED' as const } : task)),
     }),
     completeTask: assign({
       tasks: ({ context, event }) => {
         const { taskId, actor, at } = event as TaskEvent;
-        return context.tasks.map((task) =>
-          task.id === taskId ? { ...task, status: 'DONE' as const, completedAt: at, completedById: actor.id } : task,
-        );
+        return context.tasks.map((task) => (task.id === taskId ? { ...task, status: 'DONE' as const, completedAt: at, completedById: actor.id } : task));
       },
     }),
     claimTask: assign({
@@ -168,14 +292,28 @@ export const caseMachine = setup({
         return context.tasks.map((task) => (task.id === event.taskId ? { ...task, assigneeId: null } : task));
       },
     }),
+    reassignTask: assign({
+      tasks: ({ context, event }) => {
+        assertEvent(event, 'REASSIGN');
+        return context.tasks.map((task) => (task.id === event.taskId ? { ...task, assigneeId: event.assignee.id } : task));
+      },
+    }),
+    notifyAssigned: emit(({ context, event }) => {
+      assertEvent(event, 'REASSIGN');
+      const task = findOpenTask(context.tasks, event.taskId);
+      return { type: 'notify' as const, kind: 'ASSIGNED' as const, taskId: event.taskId, unitId: task?.unitId ?? context.owningUnitId, userId: event.assignee.id };
+    }),
     /** The station registers the application and hands the case to its township center. */
     handToTownship: assign({ owningUnitId: ({ context }) => context.units.township }),
+    /** 急难 from the start: the township owes temporary assistance as soon as the case reaches it. */
+    requireTempAidIfEmergency: assign(({ context, event }) => {
+      if (!context.emergency || context.tasks.some((task) => task.kind === 'EMERGENCY_AID')) return {};
+      const task = newTask(context, 'EMERGENCY_AID', timeOf(context, event), context.owningUnitId, null, 'case');
+      return { taskSeq: context.taskSeq + 1, tasks: [...context.tasks, task] };
+    }),
     recordScreening: assign(({ event }) => {
       assertEvent(event, 'SCREENED');
-      return {
-        screeningOutcome: event.outcome,
-        referrals: event.referrals.map((scheme) => ({ scheme, outcome: 'PENDING' as const })),
-      };
+      return { screeningOutcome: event.outcome, referrals: event.referrals.map((scheme) => ({ scheme, outcome: 'PENDING' as const })) };
     }),
     recordGovAid: assign({
       referrals: ({ context, event }) => {
@@ -187,8 +325,7 @@ export const caseMachine = setup({
     recordAssessment: assign({
       assessments: ({ context, event }) => {
         assertEvent(event, 'ASSESSED');
-        const assessment: Assessment = { at: event.at, by: event.actor.id, needs: event.needs, ...(event.note ? { note: event.note } : {}) };
-        return [...context.assessments, assessment];
+        return [...context.assessments, { at: event.at, by: event.actor.id, needs: event.needs, ...(event.note ? { note: event.note } : {}) }];
       },
     }),
     recordPlan: assign({
@@ -209,12 +346,124 @@ export const caseMachine = setup({
         return context.plan && { ...context.plan, returns: [...context.plan.returns, { at: event.at, by: event.actor.id, reason: event.reason }] };
       },
     }),
+    recordMatches: assign({
+      matches: ({ context, event }) => {
+        assertEvent(event, ['MATCHED']);
+        return [...(context.matches ?? []), ...event.matches];
+      },
+    }),
+    recordDelivery: assign({
+      deliveries: ({ context, event }) => {
+        assertEvent(event, 'DELIVERED');
+        return [...(context.deliveries ?? []), { at: event.at, by: event.actor.id, items: event.items }];
+      },
+    }),
+    scheduleFollowUp: assign({
+      followUpDueAt: ({ context, event }) => new Date(Date.parse(timeOf(context, event)) + (context.followUpDelayHours ?? 720) * HOUR_MS).toISOString(),
+    }),
+    clearFollowUp: assign({ followUpDueAt: null }),
+    recordEscalation: assign({
+      escalations: ({ context, event }) => {
+        assertEvent(event, 'ESCALATE');
+        const toUnitId = parentUnit(context.owningUnitId, context.units) ?? context.owningUnitId;
+        return [...(context.escalations ?? []), { fromUnitId: context.owningUnitId, toUnitId, reason: event.reason, at: event.at, by: event.actor.id, outcome: 'PENDING' as const }];
+      },
+    }),
+    notifyEscalated: emit(({ context }) => ({
+      type: 'notify' as const,
+      kind: 'ESCALATED' as const,
+      taskId: null,
+      unitId: parentUnit(context.owningUnitId, context.units) ?? context.owningUnitId,
+      userId: null,
+    })),
+    /** Ownership, tasks and visibility move up to the accepting center. */
+    acceptEscalation: assign(({ context, event }) => {
+      assertEvent(event, 'ESCALATION_ACCEPTED');
+      const escalations = (context.escalations ?? []).map((e, i, all) => (i === all.length - 1 ? { ...e, outcome: 'ACCEPTED' as const } : e));
+      return { escalations, owningUnitId: parentUnit(context.owningUnitId, context.units) ?? context.owningUnitId };
+    }),
+    returnEscalation: assign({
+      escalations: ({ context, event }) => {
+        assertEvent(event, 'ESCALATION_RETURNED');
+        return (context.escalations ?? []).map((e, i, all) => (i === all.length - 1 ? { ...e, outcome: 'RETURNED' as const, guidance: event.guidance } : e));
+      },
+    }),
+    recordMeeting: assign({
+      meetingActions: ({ context, event }) => {
+        assertEvent(event, 'MEETING_RESOLVED');
+        return [...(context.meetingActions ?? []), ...event.actions];
+      },
+    }),
+    /** 急难: emergency durations for the open tasks and a temporary-assistance task within hours. */
+    markEmergency: assign(({ context }) => ({
+      emergency: true,
+      tasks: context.tasks.map((task) => {
+        if (task.status !== 'OPEN') return task;
+        const start = Date.parse(task.createdAt);
+        const rule = context.sla[task.kind];
+        const due = Math.min(Date.parse(task.dueAt), dueAt(start, rule, true, context.calendar));
+        return { ...task, dueAt: new Date(due).toISOString(), warnAt: new Date(warnAt(start, due, rule)).toISOString() };
+      }),
+    })),
+    recordTempAid: assign({
+      tempAid: ({ context, event }) => {
+        assertEvent(event, 'TEMP_AID_GIVEN');
+        return [...(context.tempAid ?? []), { scheme: event.scheme, at: event.at, by: event.actor.id, ...(event.amount !== undefined ? { amount: event.amount } : {}) }];
+      },
+    }),
+    recordClosureProposal: assign({
+      closureProposal: ({ event }) => {
+        assertEvent(event, 'PROPOSE_CLOSURE');
+        return { reason: event.reason, by: event.actor.id, at: event.at };
+      },
+    }),
+    clearClosureProposal: assign({ closureProposal: null }),
+    /** The note itself is the case event; the context only counts them. */
+    countNote: assign({ noteCount: ({ context }) => (context.noteCount ?? 0) + 1 }),
+    closeAsProposed: assign({ closureReason: ({ context }) => context.closureProposal?.reason ?? 'resolved' }),
     setClosure: assign({ closureReason: (_, params: { reason: ClosureReason }) => params.reason }),
     closeWithReason: assign({
       closureReason: ({ event }) => {
         assertEvent(event, 'CLOSE');
         return event.reason;
       },
+    }),
+    markClosed: assign({ closedAt: ({ context, event }) => timeOf(context, event) }),
+    reopen: assign({ closedAt: null, closureReason: null, closureProposal: null }),
+    addFlag: assign({
+      flags: ({ context, event }) => {
+        assertEvent(event, 'FLAG');
+        return [...(context.flags ?? []).filter((f) => f.flag !== event.flag), { flag: event.flag, reason: event.reason, by: event.actor.id, at: event.at }];
+      },
+    }),
+    removeFlag: assign({
+      flags: ({ context, event }) => {
+        assertEvent(event, 'UNFLAG');
+        return (context.flags ?? []).filter((f) => f.flag !== event.flag);
+      },
+    }),
+    markWarned: assign({
+      tasks: ({ context, event }) => {
+        assertEvent(event, 'SLA_WARNING');
+        return context.tasks.map((task) => (task.id === event.taskId ? { ...task, warnedAt: event.at } : task));
+      },
+    }),
+    markBreached: assign({
+      tasks: ({ context, event }) => {
+        assertEvent(event, 'SLA_BREACHED');
+        return context.tasks.map((task) => (task.id === event.taskId ? { ...task, breachedAt: event.at } : task));
+      },
+    }),
+    notifySla: emit(({ context, event }) => {
+      assertEvent(event, ['SLA_WARNING', 'SLA_BREACHED']);
+      const task = findOpenTask(context.tasks, event.taskId);
+      return { type: 'notify' as const, kind: event.type, taskId: event.taskId, unitId: task?.unitId ?? context.owningUnitId, userId: task?.assigneeId ?? null };
+    }),
+    /** A breach whose policy says AUTO_ESCALATE takes the same path as a human escalation. */
+    autoEscalate: raise(({ context, event }) => {
+      assertEvent(event, 'SLA_BREACHED');
+      const kind = findOpenTask(context.tasks, event.taskId)?.kind ?? 'task';
+      return { type: 'ESCALATE' as const, reason: `SLA breached: ${kind}`, actor: SYSTEM_ACTOR, at: event.at };
     }),
   },
 }).createMachine({
@@ -229,97 +478,204 @@ export const caseMachine = setup({
     assessments: [],
     plan: null,
     closureReason: null,
+    flags: [],
+    escalations: [],
+    matches: [],
+    deliveries: [],
+    meetingActions: [],
+    closureProposal: null,
+    followUpDueAt: null,
+    closedAt: null,
+    tempAid: [],
   }),
-  initial: 'intake',
+  initial: 'open',
   on: {
-    CLAIM: { guard: 'isAllowed?', actions: 'claimTask' },
-    RELEASE: { guard: 'isAllowed?', actions: 'releaseTask' },
-    CLOSE: { guard: 'isAllowed?', target: '.closed', actions: 'closeWithReason' },
+    CLAIM: { guard: and(['isOpen?', 'isAllowed?']), actions: 'claimTask' },
+    RELEASE: { guard: and(['isOpen?', 'isAllowed?']), actions: 'releaseTask' },
+    REASSIGN: { guard: and(['isOpen?', 'isAllowed?']), actions: ['reassignTask', 'notifyAssigned'] },
+    ADD_NOTE: { guard: and(['isOpen?', 'isAllowed?']), actions: 'countNote' },
+    FLAG: { guard: and(['isOpen?', 'isAllowed?']), actions: 'addFlag' },
+    UNFLAG: { guard: and(['isOpen?', 'isAllowed?']), actions: 'removeFlag' },
+    SLA_WARNING: { guard: and(['isOpen?', 'isAllowed?']), actions: ['markWarned', 'notifySla'] },
+    SLA_BREACHED: [
+      { guard: and(['isOpen?', 'isAllowed?', 'autoEscalates?']), actions: ['notifySla', 'markBreached', 'autoEscalate'] },
+      { guard: and(['isOpen?', 'isAllowed?']), actions: ['notifySla', 'markBreached'] },
+    ],
   },
   states: {
-    // §四(一): a self-application or a report from the field, registered at the community station.
-    intake: {
-      entry: { type: 'openTask', params: { kind: 'REGISTER' } },
-      exit: 'cancelOpenTasks',
+    open: {
+      initial: 'working',
       on: {
-        REGISTERED: { guard: 'isAllowed?', target: 'screening', actions: ['completeTask', 'handToTownship'] },
+        SUSPEND: { guard: 'isAllowed?', target: 'suspended' },
+        CLOSE: { guard: 'isAllowed?', target: 'closed', actions: 'closeWithReason' },
+        // A caseworker proposes closure; a supervisor approves it.
+        PROPOSE_CLOSURE: { guard: and(['isAllowed?', 'hasNoClosureProposal?']), actions: ['recordClosureProposal', { type: 'openTask', params: { kind: 'APPROVE_CLOSURE' } }] },
+        CLOSURE_APPROVED: { guard: 'isAllowed?', target: 'closed', actions: ['completeTask', 'closeAsProposed'] },
+        CLOSURE_REJECTED: { guard: 'isAllowed?', actions: ['completeTask', 'clearClosureProposal'] },
+        MARK_EMERGENCY: { guard: and(['isAllowed?', 'isNotEmergency?']), actions: ['markEmergency', { type: 'openTask', params: { kind: 'EMERGENCY_AID' } }] },
+        TEMP_AID_GIVEN: { guard: 'isAllowed?', actions: ['completeTask', 'recordTempAid'] },
       },
-    },
-    // §四(二): refer to government schemes first; only a residual need goes on to social care assistance.
-    screening: {
-      entry: { type: 'openTask', params: { kind: 'SCREEN' } },
-      exit: 'cancelOpenTasks',
-      on: {
-        SCREENED: [
-          { guard: and(['isAllowed?', 'hasNoNeed?']), target: 'closed', actions: ['completeTask', 'recordScreening', { type: 'setClosure', params: { reason: 'no_need' } }] },
-          { guard: and(['isAllowed?', 'isGovAidOnly?']), target: 'monitoring', actions: ['completeTask', 'recordScreening'] },
-          { guard: 'isAllowed?', target: 'assessment', actions: ['completeTask', 'recordScreening'] },
-        ],
-      },
-    },
-    // Government aid only: watch the referral; a denial sends the case to assessment.
-    monitoring: {
-      entry: { type: 'openTask', params: { kind: 'MONITOR' } },
-      exit: 'cancelOpenTasks',
-      on: {
-        GOV_AID_GRANTED: { guard: 'isAllowed?', target: 'followUp', actions: ['completeTask', 'recordGovAid'] },
-        GOV_AID_DENIED: { guard: 'isAllowed?', target: 'assessment', actions: ['completeTask', 'recordGovAid'] },
-      },
-    },
-    assessment: {
-      entry: { type: 'openTask', params: { kind: 'ASSESS' } },
-      exit: 'cancelOpenTasks',
-      on: {
-        ASSESSED: { guard: 'isAllowed?', target: 'planning', actions: ['completeTask', 'recordAssessment'] },
-      },
-    },
-    // §四(二): a personalised plan (个性化关爱援助方案), approved by a supervisor.
-    planning: {
-      initial: 'drafting',
-      exit: 'cancelOpenTasks',
       states: {
-        drafting: {
-          entry: { type: 'openTask', params: { kind: 'PLAN' } },
-          exit: 'cancelOpenTasks',
-          on: { PLAN_SUBMITTED: { guard: 'isAllowed?', target: 'awaitingApproval', actions: ['completeTask', 'recordPlan'] } },
-        },
-        awaitingApproval: {
-          entry: { type: 'openTask', params: { kind: 'APPROVE_PLAN' } },
-          exit: 'cancelOpenTasks',
+        hist: { type: 'history', history: 'deep' },
+        working: {
+          initial: 'intake',
+          exit: 'cancelStateTasks',
           on: {
-            PLAN_APPROVED: { guard: 'isAllowed?', target: '#case.matching', actions: ['completeTask', 'approvePlan'] },
-            PLAN_RETURNED: { guard: 'isAllowed?', target: 'drafting', actions: ['completeTask', 'returnPlan'] },
+            ESCALATE: { guard: and(['isAllowed?', 'canEscalate?']), target: 'escalation', actions: ['recordEscalation', 'notifyEscalated'] },
+            // §四(九): at the city tier a case goes to the joint meeting of member departments.
+            REFER_JOINT_MEETING: { guard: and(['isAllowed?', 'isCityTier?']), target: 'jointMeeting' },
+          },
+          states: {
+            hist: { type: 'history', history: 'deep' },
+            // §四(一): a self-application or a report from the field, registered at the community station.
+            intake: {
+              entry: { type: 'openTask', params: { kind: 'REGISTER' } },
+              exit: 'cancelStateTasks',
+              on: { REGISTERED: { guard: 'isAllowed?', target: 'screening', actions: ['completeTask', 'handToTownship', 'requireTempAidIfEmergency'] } },
+            },
+            // §四(二): refer to government schemes first; only a residual need goes on to social care assistance.
+            screening: {
+              entry: { type: 'openTask', params: { kind: 'SCREEN' } },
+              exit: 'cancelStateTasks',
+              on: {
+                SCREENED: [
+                  { guard: and(['isAllowed?', 'hasNoNeed?']), target: '#case.closed', actions: ['completeTask', 'recordScreening', { type: 'setClosure', params: { reason: 'no_need' } }] },
+                  { guard: and(['isAllowed?', 'isGovAidOnly?']), target: 'monitoring', actions: ['completeTask', 'recordScreening'] },
+                  { guard: 'isAllowed?', target: 'assessment', actions: ['completeTask', 'recordScreening'] },
+                ],
+              },
+            },
+            // §二 无缝衔接: government aid only; a denial sends the case to assessment.
+            monitoring: {
+              entry: { type: 'openTask', params: { kind: 'MONITOR' } },
+              exit: 'cancelStateTasks',
+              on: {
+                GOV_AID_GRANTED: { guard: 'isAllowed?', target: 'followUp', actions: ['completeTask', 'recordGovAid'] },
+                GOV_AID_DENIED: { guard: 'isAllowed?', target: 'assessment', actions: ['completeTask', 'recordGovAid'] },
+              },
+            },
+            assessment: {
+              entry: { type: 'openTask', params: { kind: 'ASSESS' } },
+              exit: 'cancelStateTasks',
+              on: { ASSESSED: { guard: 'isAllowed?', target: 'planning', actions: ['completeTask', 'recordAssessment'] } },
+            },
+            // §四(二): a personalised plan (个性化关爱援助方案), approved by a supervisor.
+            planning: {
+              initial: 'drafting',
+              states: {
+                drafting: {
+                  entry: { type: 'openTask', params: { kind: 'PLAN' } },
+                  exit: 'cancelStateTasks',
+                  on: { PLAN_SUBMITTED: { guard: 'isAllowed?', target: 'awaitingApproval', actions: ['completeTask', 'recordPlan'] } },
+                },
+                awaitingApproval: {
+                  entry: { type: 'openTask', params: { kind: 'APPROVE_PLAN' } },
+                  exit: 'cancelStateTasks',
+                  on: {
+                    PLAN_APPROVED: { guard: 'isAllowed?', target: '#case.open.working.matching', actions: ['completeTask', 'approvePlan'] },
+                    PLAN_RETURNED: { guard: 'isAllowed?', target: 'drafting', actions: ['completeTask', 'returnPlan'] },
+                  },
+                },
+              },
+            },
+            // §四(六): needs meet resources; what this tier cannot cover is escalated.
+            matching: {
+              entry: { type: 'openTask', params: { kind: 'MATCH' } },
+              exit: 'cancelStateTasks',
+              on: { MATCHED: { guard: 'isAllowed?', target: 'delivery', actions: ['completeTask', 'recordMatches'] } },
+            },
+            delivery: {
+              entry: { type: 'openTask', params: { kind: 'DELIVER' } },
+              exit: 'cancelStateTasks',
+              on: { DELIVERED: { guard: 'isAllowed?', target: 'followUp', actions: ['completeTask', 'recordDelivery'] } },
+            },
+            // A durable timer brings the follow-up visit due.
+            followUp: {
+              initial: 'waiting',
+              states: {
+                waiting: {
+                  entry: 'scheduleFollowUp',
+                  always: { guard: 'hasNoFollowUpTimer?', target: 'visiting', actions: 'clearFollowUp' },
+                  on: { FOLLOW_UP_DUE: { guard: and(['isAllowed?', 'isFollowUpDue?']), target: 'visiting', actions: 'clearFollowUp' } },
+                },
+                visiting: {
+                  entry: { type: 'openTask', params: { kind: 'FOLLOW_UP' } },
+                  exit: 'cancelStateTasks',
+                  on: {
+                    FOLLOWED_UP: [
+                      { guard: and(['isAllowed?', 'isResolved?', 'onlyGovAidGiven?']), target: '#case.closed', actions: ['completeTask', { type: 'setClosure', params: { reason: 'gov_aid_only' } }] },
+                      { guard: and(['isAllowed?', 'isResolved?']), target: '#case.closed', actions: ['completeTask', { type: 'setClosure', params: { reason: 'resolved' } }] },
+                      { guard: 'isAllowed?', target: '#case.open.working.assessment', actions: 'completeTask' },
+                    ],
+                  },
+                },
+              },
+            },
+          },
+        },
+        // Community station → township → district → city: the receiving center accepts or returns.
+        escalation: {
+          entry: { type: 'openTask', params: { kind: 'ACCEPT_ESCALATION' } },
+          exit: 'cancelStateTasks',
+          on: {
+            ESCALATION_ACCEPTED: [
+              { guard: and(['isAllowed?', 'acceptsIntoAssessment?']), target: 'working.assessment', actions: ['completeTask', 'acceptEscalation'] },
+              { guard: 'isAllowed?', target: 'working.matching', actions: ['completeTask', 'acceptEscalation'] },
+            ],
+            ESCALATION_RETURNED: { guard: 'isAllowed?', target: 'working.hist', actions: ['completeTask', 'returnEscalation'] },
+          },
+        },
+        jointMeeting: {
+          entry: { type: 'openTask', params: { kind: 'JOINT_MEETING' } },
+          exit: 'cancelStateTasks',
+          on: {
+            MEETING_RESOLVED: [
+              { guard: and(['isAllowed?', 'resolvesToDelivery?']), target: 'working.delivery', actions: ['completeTask', 'recordMeeting'] },
+              { guard: 'isAllowed?', target: 'working.matching', actions: ['completeTask', 'recordMeeting'] },
+            ],
           },
         },
       },
     },
-    // §四(六): matching to resources; the resources issue adds its way out.
-    matching: {
-      entry: { type: 'openTask', params: { kind: 'MATCH' } },
-      exit: 'cancelOpenTasks',
-    },
-    followUp: {
-      entry: { type: 'openTask', params: { kind: 'FOLLOW_UP' } },
-      exit: 'cancelOpenTasks',
+    suspended: {
       on: {
-        FOLLOWED_UP: [
-          { guard: and(['isAllowed?', 'isResolved?', 'onlyGovAidGiven?']), target: 'closed', actions: ['completeTask', { type: 'setClosure', params: { reason: 'gov_aid_only' } }] },
-          { guard: and(['isAllowed?', 'isResolved?']), target: 'closed', actions: ['completeTask', { type: 'setClosure', params: { reason: 'resolved' } }] },
-          { guard: 'isAllowed?', target: 'assessment', actions: 'completeTask' },
-        ],
+        RESUME: { guard: 'isAllowed?', target: 'open.hist' },
+        CLOSE: { guard: 'isAllowed?', target: 'closed', actions: 'closeWithReason' },
       },
     },
-    closed: { type: 'final' },
+    // Closed, but reopenable for a while; then archived and the workflow ends.
+    closed: {
+      entry: ['cancelAllTasks', 'markClosed', 'clearClosureProposal'],
+      on: {
+        REOPEN: { guard: and(['isAllowed?', 'isWithinReopenWindow?']), target: 'open.working.assessment', actions: 'reopen' },
+        REOPEN_WINDOW_ENDED: { guard: 'isAllowed?', target: 'archived' },
+      },
+    },
+    archived: { type: 'final' },
   },
 });
 
 export type CaseSnapshot = SnapshotFrom<typeof caseMachine>;
 
-/** The state value as one dotted name: "planning.drafting". */
+/** The state value as one dotted name without the structural wrappers: "planning.drafting". */
 export function stateName(value: CaseSnapshot['value']): string {
-  if (typeof value === 'string') return value;
+  return statePath(value)
+    .join('.')
+    .replace(/^open\.working\./, '')
+    .replace(/^open\./, '');
+}
+
+function statePath(value: CaseSnapshot['value'] | string): string[] {
+  if (typeof value === 'string') return [value];
   const [parent, child] = Object.entries(value)[0] ?? [];
-  return child === undefined ? String(parent) : `${parent}.${stateName(child as CaseSnapshot['value'])}`;
+  return child === undefined ? [String(parent)] : [String(parent), ...statePath(child as CaseSnapshot['value'])];
+}
+
+/** Event types that the active states handle at all (before guards). */
+export function acceptedEventTypes(snapshot: CaseSnapshot): Set<string> {
+  const parts = statePath(snapshot.value);
+  const ids = ['case', ...parts.map((_, i) => ['case', ...parts.slice(0, i + 1)].join('.'))];
+  return new Set(ids.flatMap((id) => Object.keys(caseMachine.getStateNodeById(id).on)));
 }
 
 /** Why the snapshot refuses the event (null when it takes it): a guard's reason, else the state. */
@@ -330,11 +686,4 @@ export function refusalOf(snapshot: CaseSnapshot, event: CaseEvent): Refusal | n
   const notHere: Refusal = { code: 'NOT_ALLOWED_IN_STATE', message: `a case in state ${state} cannot take ${event.type}` };
   if (!acceptedEventTypes(snapshot).has(event.type)) return notHere;
   return guardRefusal(snapshot.context, event) ?? notHere;
-}
-
-/** Event types that the active states handle at all (before guards). */
-export function acceptedEventTypes(snapshot: CaseSnapshot): Set<string> {
-  const parts = stateName(snapshot.value).split('.');
-  const ids = ['case', ...parts.map((_, i) => ['case', ...parts.slice(0, i + 1)].join('.'))];
-  return new Set(ids.flatMap((id) => Object.keys(caseMachine.getStateNodeById(id).on)));
 }

@@ -1,5 +1,6 @@
 import type { CaseTask, ClosureReason } from './types.ts';
 import type { CaseRecord } from './messages.ts';
+import type { NotifyEffect } from './machine.ts';
 
 /** One accepted event and the snapshot after it: what the projection activity writes. */
 export interface CaseProjection {
@@ -20,4 +21,6 @@ export interface CaseProjection {
     at: string;
     payload: Record<string, unknown>;
   };
+  /** Notifications the event causes (SLA warnings and breaches, escalations, assignments). */
+  notifications?: NotifyEffect[];
 }

@@ -1,7 +1,8 @@
 /** Vocabulary of the case machine, shared by the workflow, the API and the admin. */
 
 export const ROLES = ['DISCOVERER', 'STATION_WORKER', 'CASEWORKER', 'SUPERVISOR', 'MANAGER', 'PARTNER', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+/** SYSTEM is the workflow itself: SLA timers, follow-up timers, auto-escalation. */
+export type Role = (typeof ROLES)[number] | 'SYSTEM';
 
 export const ORIGINS = ['SELF_APPLICATION', 'OUTREACH', 'REFERRAL'] as const;
 export type Origin = (typeof ORIGINS)[number];
@@ -23,7 +24,10 @@ export type Severity = (typeof SEVERITIES)[number];
 export const CLOSURE_REASONS = ['resolved', 'gov_aid_only', 'no_need', 'declined', 'unreachable', 'deceased', 'moved', 'duplicate'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
-export const TASK_KINDS = ['REGISTER', 'SCREEN', 'MONITOR', 'ASSESS', 'PLAN', 'APPROVE_PLAN', 'MATCH', 'FOLLOW_UP'] as const;
+export const TASK_KINDS = [
+  'REGISTER', 'SCREEN', 'MONITOR', 'ASSESS', 'PLAN', 'APPROVE_PLAN', 'MATCH', 'DELIVER', 'FOLLOW_UP',
+  'ACCEPT_ESCALATION', 'JOINT_MEETING', 'EMERGENCY_AID', 'APPROVE_CLOSURE',
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 /** The tiers a case can be owned by, from the community it started in up to the city. */
@@ -51,6 +55,11 @@ export interface CaseTask {
   id: string;
   kind: TaskKind;
   status: 'OPEN' | 'DONE' | 'CANCELLED';
+  /** A 'case' task (emergency aid, closure approval) outlives the state it was opened in. */
+  scope?: 'state' | 'case';
+  warnAt?: string | null;
+  warnedAt?: string | null;
+  breachedAt?: string | null;
   unitId: string;
   assigneeId: string | null;
   createdAt: string;
@@ -59,16 +68,5 @@ export interface CaseTask {
   completedById: string | null;
 }
 
-/** SLA hours per task kind (the lifecycle issue moves this to policy data with working days). */
-export type SlaHours = Record<TaskKind, { normal: number; emergency: number }>;
+export { type SlaPolicy, type SlaRule } from '../sla/policy.ts';
 
-export const DEFAULT_SLA_HOURS: SlaHours = {
-  REGISTER: { normal: 24, emergency: 4 },
-  SCREEN: { normal: 72, emergency: 12 },
-  MONITOR: { normal: 720, emergency: 168 },
-  ASSESS: { normal: 120, emergency: 24 },
-  PLAN: { normal: 120, emergency: 24 },
-  APPROVE_PLAN: { normal: 48, emergency: 8 },
-  MATCH: { normal: 120, emergency: 24 },
-  FOLLOW_UP: { normal: 720, emergency: 168 },
-};

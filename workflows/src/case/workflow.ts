@@ -1,18 +1,33 @@
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { createActor } from 'xstate';
 import type { CaseActivities } from './activities.ts';
-import { caseMachine, refusalOf, stateName, type CaseEvent } from './machine.ts';
+import { caseMachine, refusalOf, stateName, type CaseEvent, type NotifyEffect } from './machine.ts';
 import { actUpdate, stateQuery, syncUpdate, type ActRequest, type CaseView, type CaseWorkflowInput } from './messages.ts';
 import type { CaseProjection } from './projection.ts';
+import { dueSystemEvents, nextDeadline } from './timers.ts';
 
 const { projectCase } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
 });
 
+/**
+ * Versioning (see README, "Changing the case machine"): workflows started before a change replay
+ * their recorded history on the new code. `lifecycle-v2` turns on what v1 did not have — durable
+ * SLA and follow-up timers, and a closed case that stays open for reopening until its window ends.
+ * Histories of v1 are kept in src/test/histories/v1 and replayed by replay.test.ts.
+ */
+const LIFECYCLE_V2 = 'lifecycle-v2';
+
 /** One workflow per case (id `case-<caseId>`), hosting the case machine. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
-  const actor = createActor(caseMachine, input.persisted ? { snapshot: input.persisted.snapshot as never, input: input.machine } : { input: input.machine });
+  const v2 = patched(LIFECYCLE_V2);
+  const machineInput = { ...input.machine, followUpTimer: v2 };
+  const actor = createActor(caseMachine, input.persisted ? { snapshot: input.persisted.snapshot as never, input: machineInput } : { input: machineInput });
+  const effects: NotifyEffect[] = [];
+  actor.on('notify', (effect) => {
+    effects.push(effect);
+  });
   actor.start();
   let seq = input.persisted?.seq ?? 0;
   // Projections are written one after another, in the order the events were accepted.
@@ -22,22 +37,27 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const snapshot = actor.getSnapshot();
     return { state: stateName(snapshot.value), status: snapshot.status === 'done' ? 'done' : 'active', seq, context: snapshot.context };
   };
+  const state = () => stateName(actor.getSnapshot().value);
+  /** v1 ended the workflow at closure; v2 waits in `closed` until the reopen window ends. */
+  const ended = () => actor.getSnapshot().status === 'done' || (!v2 && state() === 'closed');
 
   const project = (type: string, fromState: string | null, actorId: string | null, at: string, payload: Record<string, unknown>) => {
     seq += 1;
     const snapshot = actor.getSnapshot();
     const { tasks, ...data } = snapshot.context;
+    const current = stateName(snapshot.value);
     const projection: CaseProjection = {
       record: input.record,
       seq,
-      state: stateName(snapshot.value),
-      status: snapshot.status === 'done' ? 'CLOSED' : 'OPEN',
+      state: current,
+      status: current === 'closed' || current === 'archived' ? 'CLOSED' : current === 'suspended' ? 'SUSPENDED' : 'OPEN',
       closureReason: snapshot.context.closureReason,
       emergency: snapshot.context.emergency,
       owningUnitId: snapshot.context.owningUnitId,
       data: data as unknown as Record<string, unknown>,
       tasks,
-      event: { type, fromState, toState: stateName(snapshot.value), actorId, at, payload },
+      event: { type, fromState, toState: current, actorId: actorId === 'system' ? null : actorId, at, payload },
+      notifications: effects.splice(0),
     };
     projected = projected.then(() => projectCase(projection));
     return projected;
@@ -87,10 +107,21 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   const runStartSeq = seq;
   const eventsPerRun = input.eventsPerRun ?? 500;
-  await condition(() => actor.getSnapshot().status === 'done' || seq - runStartSeq >= eventsPerRun || workflowInfo().continueAsNewSuggested);
+  const mustContinue = () => seq - runStartSeq >= eventsPerRun || workflowInfo().continueAsNewSuggested;
+  while (!ended() && !mustContinue()) {
+    const deadline = v2 ? nextDeadline(actor.getSnapshot().context, state()) : undefined;
+    const seen = seq;
+    const woken = () => seq !== seen || ended() || mustContinue();
+    // A durable timer: it fires after worker or server restarts as well.
+    const timedOut = deadline === undefined ? (await condition(woken), false) : !(await condition(woken, Math.max(deadline - Date.now(), 1)));
+    if (!timedOut) continue;
+    for (const event of dueSystemEvents(actor.getSnapshot().context, state(), Date.now())) {
+      if (refusalOf(actor.getSnapshot(), event) === null) void accept(event);
+    }
+  }
   await condition(allHandlersFinished);
   await projected;
-  if (actor.getSnapshot().status === 'done') return view();
+  if (ended()) return view();
   // Long-lived cases start a fresh history carrying the persisted machine snapshot.
   return continueAsNew<typeof caseWorkflow>({ ...input, persisted: { snapshot: actor.getPersistedSnapshot(), seq } });
 }

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@guanai/db/testing';
 import { createCaseActivities } from '../case/activities.ts';
 import { actUpdate, caseWorkflowId, stateQuery, syncUpdate, type CaseWorkflowInput } from '../case/messages.ts';
-import { DEFAULT_SLA_HOURS } from '../case/types.ts';
 import { caseWorkflow } from '../case/workflow.ts';
 import { bundleWorkflows } from '../worker.ts';
-import { createPerson, seededNetwork } from './fixtures.ts';
+import { createPerson, seededNetwork, testSla } from './fixtures.ts';
 import { startTemporal } from './temporal-env.ts';
 
 let env: TestWorkflowEnvironment;
@@ -32,12 +31,12 @@ async function withWorker<T>(fn: (taskQueue: string) => Promise<T>, activities =
   return worker.runUntil(fn(taskQueue));
 }
 
-async function openCase(taskQueue: string, { registerOnOpen = true } = {}) {
+async function openCase(taskQueue: string, { registerOnOpen = true, reopenWindowDays }: { registerOnOpen?: boolean; reopenWindowDays?: number } = {}) {
   const caseId = randomUUID();
   const person = await createPerson(database.db, network.units.community);
   const input: CaseWorkflowInput = {
     record: { caseId, caseNo: `T-${caseId.slice(0, 8)}`, personId: person.id, origin: 'SELF_APPLICATION', situation: '独居老人，行动不便', createdById: network.station.id, originUnitId: network.units.community },
-    machine: { caseId, origin: 'SELF_APPLICATION', units: network.units, emergency: false, openedAt: new Date().toISOString(), sla: DEFAULT_SLA_HOURS, intakeAssigneeId: registerOnOpen ? network.station.id : null },
+    machine: { caseId, origin: 'SELF_APPLICATION', units: network.units, emergency: false, openedAt: new Date().toISOString(), sla: testSla(), intakeAssigneeId: registerOnOpen ? network.station.id : null, ...(reopenWindowDays ? { reopenWindowDays } : {}) },
     registerOnOpen,
   };
   const handle = await env.client.workflow.start(caseWorkflow, { workflowId: caseWorkflowId(caseId), taskQueue, args: [input] });
@@ -135,14 +134,15 @@ describe('caseWorkflow on a real Temporal dev server', () => {
     }, flaky);
   });
 
-  it('closing ends the workflow; the closed case is projected with its reason', async () => {
+  it('a closed case waits for reopening; when the reopen window ends (a durable timer) it is archived and the workflow ends', async () => {
     await withWorker(async (taskQueue) => {
-      const { caseId, handle } = await openCase(taskQueue);
+      const { caseId, handle } = await openCase(taskQueue, { reopenWindowDays: 3 / 86_400 });
       await handle.executeUpdate(actUpdate, { args: [{ type: 'CLOSE', reason: 'duplicate', actor: network.supervisor }] });
-      const result = await handle.result();
-      expect(result.state).toBe('closed');
       expect(await database.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ status: 'CLOSED', closureReason: 'duplicate', state: 'closed' });
       expect(await database.db.task.count({ where: { caseId, status: 'OPEN' } })).toBe(0);
+      const result = await handle.result();
+      expect(result.state).toBe('archived');
+      expect((await database.db.case.findUniqueOrThrow({ where: { id: caseId } })).state).toBe('archived');
     });
   });
 });
@@ -154,7 +154,7 @@ describe('continue-as-new', () => {
       const person = await createPerson(database.db, network.units.community);
       const input: CaseWorkflowInput = {
         record: { caseId, caseNo: `T-${caseId.slice(0, 8)}`, personId: person.id, origin: 'SELF_APPLICATION', situation: '长期跟踪', createdById: network.station.id, originUnitId: network.units.community },
-        machine: { caseId, origin: 'SELF_APPLICATION', units: network.units, emergency: false, openedAt: new Date().toISOString(), sla: DEFAULT_SLA_HOURS, intakeAssigneeId: network.station.id },
+        machine: { caseId, origin: 'SELF_APPLICATION', units: network.units, emergency: false, openedAt: new Date().toISOString(), sla: testSla(), intakeAssigneeId: network.station.id },
         registerOnOpen: true,
         eventsPerRun: 3,
       };

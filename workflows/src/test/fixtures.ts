@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@guanai/db';
 import { seed } from '@guanai/db/seed';
-import type { Actor, Role, UnitChain } from '../case/types.ts';
+import { TASK_KINDS, type Actor, type Role, type SlaPolicy, type UnitChain } from '../case/types.ts';
 
 /** The seeded network around 锦官驿街道 水井坊社区, and its demo users as machine actors. */
 export async function seededNetwork(db: Db) {
@@ -28,4 +28,10 @@ export async function seededNetwork(db: Db) {
 
 export async function createPerson(db: Db, communityId: string, name = '张三明') {
   return db.person.create({ data: { id: randomUUID(), name, hukou: 'CHENGDU', communityId } });
+}
+
+/** An SLA policy in hours for tests; `overrides` set single task kinds (e.g. seconds-long SLAs). */
+export function testSla(overrides: SlaPolicy = {}): SlaPolicy {
+  const base = Object.fromEntries(TASK_KINDS.map((kind) => [kind, { normal: 72, emergency: 12, unit: 'HOURS' as const, warnAt: 0.75, onBreach: 'NOTIFY' as const }]));
+  return { ...base, ...overrides };
 }

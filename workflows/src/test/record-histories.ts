@@ -12,9 +12,8 @@ import { ensureTemporalCli } from '../../../scripts/temporal-cli.mjs';
 import { createTestDatabase } from '@guanai/db/testing';
 import { createCaseActivities } from '../case/activities.ts';
 import { actUpdate, caseWorkflowId, syncUpdate, type ActRequest, type CaseWorkflowInput } from '../case/messages.ts';
-import { DEFAULT_SLA_HOURS } from '../case/types.ts';
 import { bundleWorkflows } from '../worker.ts';
-import { createPerson, seededNetwork } from './fixtures.ts';
+import { createPerson, seededNetwork, testSla } from './fixtures.ts';
 import { startTemporal } from './temporal-env.ts';
 
 const label = process.argv[2];
@@ -65,7 +64,7 @@ try {
       const person = await createPerson(database.db, network.units.community);
       const input: CaseWorkflowInput = {
         record: { caseId, caseNo: `R-${name}`, personId: person.id, origin: 'SELF_APPLICATION', situation: '回放样本', createdById: network.station.id, originUnitId: network.units.community },
-        machine: { caseId, origin: 'SELF_APPLICATION', units: network.units, emergency: false, openedAt: '2026-11-02T01:00:00.000Z', sla: DEFAULT_SLA_HOURS, intakeAssigneeId: network.station.id },
+        machine: { caseId, origin: 'SELF_APPLICATION', units: network.units, emergency: false, openedAt: '2026-11-02T01:00:00.000Z', sla: testSla(), intakeAssigneeId: network.station.id },
         registerOnOpen: true,
         ...(scenario.eventsPerRun ? { eventsPerRun: scenario.eventsPerRun } : {}),
       };
