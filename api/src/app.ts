@@ -12,6 +12,9 @@ import { createMetrics } from './metrics.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { caseRoutes } from './routes/cases/cases.ts';
 import { taskRoutes } from './routes/tasks/tasks.ts';
+import { attachmentRoutes } from './routes/attachments/attachments.ts';
+import { notificationRoutes } from './routes/notifications/notifications.ts';
+import { slaRoutes } from './routes/sla/sla.ts';
 import { createCaseClient } from './temporal/case-client.ts';
 
 const PROBLEM = 'application/problem+json';
@@ -47,8 +50,14 @@ export function createApp(deps: AppDeps) {
     .route('/auth', authRoutes(deps))
     .use('/cases/*', requireUser(deps))
     .use('/tasks/*', requireUser(deps))
+    .use('/attachments/*', requireUser(deps))
+    .use('/notifications/*', requireUser(deps))
+    .use('/sla/*', requireUser(deps))
     .route('/cases', caseRoutes(deps, cases))
-    .route('/tasks', taskRoutes(deps, cases));
+    .route('/tasks', taskRoutes(deps, cases))
+    .route('/attachments', attachmentRoutes(deps))
+    .route('/notifications', notificationRoutes(deps))
+    .route('/sla', slaRoutes(deps));
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new AppError('NOT_FOUND', { message: 'no such API route' });

@@ -3,6 +3,7 @@ import type { IdentityKeys } from '@guanai/db';
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { SessionUser } from './auth/session.ts';
+import type { FileStore } from './files/file-store.ts';
 
 /** What the app needs from the outside; tests build it against real PostgreSQL and Temporal. */
 export interface AppDeps {
@@ -15,6 +16,10 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** Where the built admin UI is, to serve it on the same port. */
   adminDist?: string;
+  /** Attachment bytes. */
+  files: FileStore;
+  /** Case settings that are not per-task SLA data. */
+  caseSettings?: { followUpDelayHours?: number; reopenWindowDays?: number };
 }
 
 export interface AppEnv {

@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { pino } from 'pino';
 import { createDb, databaseUrl, identityKeys } from '@guanai/db';
 import { createApp } from './app.ts';
+import { diskFileStore } from './files/file-store.ts';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const port = Number(process.env.PORT ?? 8080);
@@ -13,7 +14,14 @@ const temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESP
 const db = createDb({ url: databaseUrl(), max: Number(process.env.DB_POOL_MAX ?? 10) });
 const adminDist = process.env.ADMIN_DIST ?? fileURLToPath(new URL('../../admin/dist', import.meta.url));
 
-const { app } = createApp({ db, temporal, keys: identityKeys(), logger, adminDist, secureCookies: process.env.COOKIE_SECURE === 'true' });
+const dataDir = process.env.GUANAI_DATA_DIR ?? fileURLToPath(new URL('../../.data', import.meta.url));
+const files = diskFileStore(process.env.ATTACHMENTS_DIR ?? `${dataDir}/attachments`);
+const optionalNumber = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const caseSettings = {
+  ...(optionalNumber('FOLLOW_UP_DELAY_HOURS') !== undefined ? { followUpDelayHours: optionalNumber('FOLLOW_UP_DELAY_HOURS') } : {}),
+  ...(optionalNumber('REOPEN_WINDOW_DAYS') !== undefined ? { reopenWindowDays: optionalNumber('REOPEN_WINDOW_DAYS') } : {}),
+};
+const { app } = createApp({ db, temporal, keys: identityKeys(), logger, adminDist, files, caseSettings, secureCookies: process.env.COOKIE_SECURE === 'true' });
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   logger.info(`API listening on http://${info.address}:${info.port}`);
 });

@@ -2,10 +2,15 @@ import { WorkflowIdConflictPolicy, WorkflowNotFoundError, WorkflowUpdateFailedEr
 import { ApplicationFailure } from '@temporalio/common';
 import {
   actUpdate,
+  caseMachine,
   CASES_TASK_QUEUE,
+  refusalOf,
+  stateQuery,
   caseWorkflowId,
   syncUpdate,
   type ActRequest,
+  type Actor,
+  type CaseEvent,
   type CaseView,
   type CaseWorkflowInput,
   type RefusalCode,
@@ -52,6 +57,15 @@ export function createCaseClient(client: Client, taskQueue = CASES_TASK_QUEUE) {
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
       });
       return handle.executeUpdate(syncUpdate);
+    },
+
+    /** Which of these actions the actor may take now, asked of the machine on the live snapshot. */
+    async allowed(caseId: string, actor: Actor, candidates: Omit<CaseEvent, 'actor' | 'at'>[]): Promise<string[]> {
+      const view = await client.workflow.getHandle(caseWorkflowId(caseId)).query(stateQuery).catch(() => null);
+      if (!view?.value) return [];
+      const snapshot = caseMachine.resolveState({ value: view.value as never, context: view.context });
+      const at = new Date().toISOString();
+      return candidates.filter((event) => refusalOf(snapshot, { ...event, actor, at } as CaseEvent) === null).map((event) => event.type);
     },
 
     /** A human action; the idempotency key is the update id, so a retried request has one effect. */

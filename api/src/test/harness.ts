@@ -7,19 +7,24 @@ import { DEMO_PASSWORD, seed } from '@guanai/db/seed';
 import { createTestDatabase, type TestDatabase } from '@guanai/db/testing';
 import { bundleWorkflows, createWorker } from '@guanai/workflows/worker';
 import { startTemporal } from '@guanai/workflows/test-env';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp } from '../app.ts';
+import { diskFileStore } from '../files/file-store.ts';
 
 export const TEST_SECRET = 'test-secret-for-guanai-identity-numbers-0123456789';
 
 /** The API against real PostgreSQL, a real Temporal dev server and a real worker. */
-export async function startHarness() {
+export async function startHarness({ caseSettings }: { caseSettings?: { followUpDelayHours?: number; reopenWindowDays?: number } } = {}) {
   const [env, database, bundle] = await Promise.all([startTemporal(), createTestDatabase(), bundleWorkflows()]);
   await seed(database.db);
   const taskQueue = `api-${randomUUID()}`;
   const worker: Worker = await createWorker({ connection: env.nativeConnection, db: database.db, taskQueue, workflowBundle: bundle });
   const running = worker.run();
   const keys = identityKeys(TEST_SECRET);
-  const { app } = createApp({ db: database.db, temporal: env.client, keys, logger: pino({ level: 'silent' }), taskQueue });
+  const files = diskFileStore(mkdtempSync(join(tmpdir(), 'guanai-files-')));
+  const { app } = createApp({ db: database.db, temporal: env.client, keys, logger: pino({ level: 'silent' }), taskQueue, files, ...(caseSettings ? { caseSettings } : {}) });
   return {
     app,
     db: database.db,

@@ -145,7 +145,7 @@ export type CaseEvent =
   | ({ type: 'SUSPEND'; reason: string } & Meta)
   | ({ type: 'RESUME' } & Meta)
   | ({ type: 'REOPEN'; reason: string } & Meta)
-  | ({ type: 'ADD_NOTE'; text: string; attachments?: string[] } & Meta)
+  | ({ type: 'ADD_NOTE'; text: string; kind?: 'VISIT' | 'CALL' | 'NOTE'; attachments?: string[] } & Meta)
   | ({ type: 'FLAG'; flag: string; reason: string } & Meta)
   | ({ type: 'UNFLAG'; flag: string } & Meta)
   | ({ type: 'SLA_WARNING'; taskId: string } & Meta)

@@ -14,6 +14,8 @@ export type ActRequest = DistributiveOmit<CaseEvent, 'at'>;
 
 export interface CaseView {
   state: string;
+  /** The machine's state value, for resolving a snapshot outside the workflow. */
+  value?: unknown;
   status: 'active' | 'done';
   seq: number;
   context: CaseContext;

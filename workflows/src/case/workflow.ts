@@ -35,7 +35,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   const view = (): CaseView => {
     const snapshot = actor.getSnapshot();
-    return { state: stateName(snapshot.value), status: snapshot.status === 'done' ? 'done' : 'active', seq, context: snapshot.context };
+    return { state: stateName(snapshot.value), value: snapshot.value, status: snapshot.status === 'done' ? 'done' : 'active', seq, context: snapshot.context };
   };
   const state = () => stateName(actor.getSnapshot().value);
   /** v1 ended the workflow at closure; v2 waits in `closed` until the reopen window ends. */

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { protectIdNumber, type Prisma } from '@guanai/db';
-import { DEFAULT_SLA_HOURS, type UnitChain } from '@guanai/workflows';
+import { loadSlaSettings, protectIdNumber, type Prisma } from '@guanai/db';
+import type { ActRequest, Actor, CaseEvent, Role, UnitChain } from '@guanai/workflows';
 import { visibleCases } from '../../auth/jurisdiction.ts';
 import { requireRole } from '../../auth/middleware.ts';
 import type { SessionUser } from '../../auth/session.ts';
@@ -11,6 +11,8 @@ import type { CaseClient } from '../../temporal/case-client.ts';
 import { contentRange, validate } from '../../validation.ts';
 import { toTaskDto } from '../tasks/tasks.ts';
 import { ZCaseListQuerySchema, ZCaseParams, ZCreateCaseSchema } from './cases.types.ts';
+import { actorOf } from '../tasks/tasks.ts';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, OFFERED_ACTIONS, ZCaseActionSchema, ZNoteSchema, type TCaseAction } from './case-actions.types.ts';
 
 const caseInclude = {
   person: { select: { name: true, idNumberMasked: true } },
@@ -36,6 +38,7 @@ function toCaseDto(row: CaseRow) {
     originUnitId: row.originUnitId,
     originUnitName: row.originUnit.name,
     situation: row.situation,
+    flags: row.flags,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -59,6 +62,14 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
     const [township, district, city] = [at('TOWNSHIP'), at('DISTRICT'), at('CITY')];
     if (!township || !district || !city) throw new Error(`community ${community.code} is not below a township, district and city`);
     return { community: community.id, township, district, city };
+  }
+
+  /** The machine event for a case action; REASSIGN names a user who becomes the machine's actor. */
+  async function eventOf(action: TCaseAction, actor: Actor): Promise<ActRequest> {
+    if (action.type !== 'REASSIGN') return { ...action, actor } as ActRequest;
+    const assignee = await db.user.findFirst({ where: { id: action.assigneeId, active: true } });
+    if (!assignee) throw new AppError('VALIDATION', { message: 'no active user with this id', field: 'assigneeId' });
+    return { type: 'REASSIGN', taskId: action.taskId, assignee: { id: assignee.id, role: assignee.role as Role, unitId: assignee.orgUnitId }, actor };
   }
 
   async function findVisible(user: SessionUser, id: string) {
@@ -97,13 +108,21 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
         db.task.findMany({
           where: { caseId: row.id },
           orderBy: { createdAt: 'asc' },
-          include: { unit: { select: { name: true } }, assignee: { select: { displayName: true } }, case: { select: { caseNo: true, state: true, emergency: true, person: { select: { name: true } } } } },
+          include: { unit: { select: { name: true } }, assignee: { select: { displayName: true } }, case: { select: { caseNo: true, state: true, emergency: true, flags: true, person: { select: { name: true } } } } },
         }),
       ]);
       const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
       const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+      const attachmentIds = events.flatMap((e) => ((e.payload as { attachments?: string[] }).attachments ?? []));
+      const attachments = new Map(
+        (await db.attachment.findMany({ where: { caseId: row.id, id: { in: attachmentIds } }, select: { id: true, filename: true, contentType: true, size: true } })).map((a) => [a.id, a]),
+      );
+      const user = c.get('user');
+      const candidates = OFFERED_ACTIONS.map((type) => ({ type, reason: type === 'CLOSE' || type === 'PROPOSE_CLOSURE' ? 'resolved' : 'x', flag: 'OTHER' }) as unknown as Omit<CaseEvent, 'actor' | 'at'>);
+      const actions = row.status === 'CLOSED' && row.state === 'archived' ? [] : await cases.allowed(row.id, actorOf(user), candidates);
       return c.json({
         ...toCaseDto(row),
+        actions,
         events: events.map((e) => ({
           seq: e.seq,
           type: e.type,
@@ -112,6 +131,7 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
           actorName: e.actorId ? (actors.get(e.actorId) ?? null) : null,
           at: e.at.toISOString(),
           payload: e.payload,
+          attachments: ((e.payload as { attachments?: string[] }).attachments ?? []).flatMap((id) => attachments.get(id) ?? []),
         })),
         tasks: tasks.map(toTaskDto),
       });
@@ -146,6 +166,7 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
       }
 
       const units = await unitChain(user.orgUnit.id);
+      const { sla, calendar } = await loadSlaSettings(db);
       const [{ n }] = await db.$queryRaw<[{ n: bigint }]>`SELECT nextval('case_no_seq') AS n`;
       const openedAt = new Date();
       const caseNo = `GA-${openedAt.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
@@ -169,9 +190,61 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
       const registerOnOpen = user.role === 'STATION_WORKER';
       await cases.open({
         record: { caseId, caseNo, personId, origin, situation: body.situation, createdById: user.id, originUnitId: units.community },
-        machine: { caseId, origin, units, emergency: body.emergency, openedAt: openedAt.toISOString(), sla: DEFAULT_SLA_HOURS, intakeAssigneeId: registerOnOpen ? user.id : null },
+        machine: {
+          caseId,
+          origin,
+          units,
+          emergency: body.emergency,
+          openedAt: openedAt.toISOString(),
+          sla,
+          calendar,
+          intakeAssigneeId: registerOnOpen ? user.id : null,
+          ...deps.caseSettings,
+        },
         registerOnOpen,
       });
       return c.json(toCaseDto(await findVisible(user, caseId)), 201);
+    })
+    /** Whoever the machine allows (supervisors, caseworkers, by action): a case-level action. */
+    .post('/:id/actions', validate('param', ZCaseParams), validate('json', ZCaseActionSchema), async (c) => {
+      const user = c.get('user');
+      const row = await findVisible(user, c.req.valid('param').id);
+      const event = await eventOf(c.req.valid('json'), actorOf(user));
+      const view = await cases.act(row.id, event, c.req.header('Idempotency-Key'));
+      return c.json({ caseId: row.id, state: view.state });
+    })
+    /** Anyone who may work on or knows the case (its station included): a note, with attachments. */
+    .post('/:id/notes', validate('param', ZCaseParams), validate('json', ZNoteSchema), async (c) => {
+      const user = c.get('user');
+      const row = await findVisible(user, c.req.valid('param').id);
+      const { text, kind, attachmentIds } = c.req.valid('json');
+      const found = await db.attachment.count({ where: { caseId: row.id, id: { in: attachmentIds } } });
+      if (found !== new Set(attachmentIds).size) throw new AppError('VALIDATION', { message: 'an attachment does not belong to this case', field: 'attachmentIds' });
+      const view = await cases.act(row.id, { type: 'ADD_NOTE', text, kind, attachments: attachmentIds, actor: actorOf(user) }, c.req.header('Idempotency-Key'));
+      return c.json({ caseId: row.id, state: view.state }, 201);
+    })
+    /**
+     * Anyone who sees the case: uploads a file (the raw body; Content-Type a photo or PDF, the name in
+     * X-Filename). A note then refers to it.
+     */
+    .post('/:id/attachments', validate('param', ZCaseParams), async (c) => {
+      const user = c.get('user');
+      const row = await findVisible(user, c.req.valid('param').id);
+      if (row.status === 'CLOSED') throw new AppError('CONFLICT', { message: 'the case is closed', reason: 'NOT_ALLOWED_IN_STATE' });
+      const contentType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
+      if (!(ATTACHMENT_TYPES as readonly string[]).includes(contentType)) {
+        throw new AppError('VALIDATION', { message: `must be one of ${ATTACHMENT_TYPES.join(', ')}`, field: 'Content-Type' });
+      }
+      const filename = decodeURIComponent(c.req.header('X-Filename') ?? '').trim();
+      if (!filename || filename.length > 200 || /[\\/\u0000]/.test(filename)) throw new AppError('VALIDATION', { message: 'a file name (1–200 characters, no slashes) is required', field: 'X-Filename' });
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('VALIDATION', { message: `must be 1 byte to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, field: '(body)' });
+      const id = randomUUID();
+      await deps.files.put(id, bytes);
+      const attachment = await db.attachment.create({
+        data: { id, caseId: row.id, filename, contentType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), uploadedById: user.id },
+        select: { id: true, filename: true, contentType: true, size: true },
+      });
+      return c.json(attachment, 201);
     });
 }

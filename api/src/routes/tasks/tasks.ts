@@ -13,7 +13,7 @@ import { z } from 'zod';
 const taskInclude = {
   unit: { select: { name: true } },
   assignee: { select: { displayName: true } },
-  case: { select: { caseNo: true, state: true, emergency: true, person: { select: { name: true } } } },
+  case: { select: { caseNo: true, state: true, emergency: true, flags: true, person: { select: { name: true } } } },
 } satisfies Prisma.TaskInclude;
 
 type TaskRow = Prisma.TaskGetPayload<{ include: typeof taskInclude }>;
@@ -30,11 +30,13 @@ export function toTaskDto(task: TaskRow) {
     assigneeId: task.assigneeId,
     assigneeName: task.assignee?.displayName ?? null,
     dueAt: task.dueAt.toISOString(),
+    breachedAt: task.breachedAt?.toISOString() ?? null,
     createdAt: task.createdAt.toISOString(),
     completedAt: task.completedAt?.toISOString() ?? null,
     caseState: task.case.state,
     personName: task.case.person.name,
     emergency: task.case.emergency,
+    flags: task.case.flags,
   };
 }
 
@@ -63,6 +65,7 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
         status: filter.status ?? 'OPEN',
         ...(filter.kind ? { kind: filter.kind } : {}),
         ...(filter.caseId ? { caseId: filter.caseId } : {}),
+        ...(filter.overdue ? { dueAt: { lt: new Date() } } : {}),
       };
       const [rows, total] = await Promise.all([
         deps.db.task.findMany({ where, include: taskInclude, orderBy: [{ [sort[0]]: sort[1].toLowerCase() }, { id: 'asc' }], skip: range[0], take: range[1] - range[0] + 1 }),

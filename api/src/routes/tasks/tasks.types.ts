@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { GOV_SCHEMES, NEED_CATEGORIES, SCREENING_OUTCOMES, SEVERITIES, type ActRequest, type Actor, type TaskKind } from '@guanai/workflows';
-import { AppError } from '../../errors/app-error.ts';
 import { parseOr422 } from '../../validation.ts';
 import { listQuerySchema } from '../../validation.ts';
 
@@ -11,6 +10,7 @@ export const ZTaskListQuerySchema = listQuerySchema(
     scope: z.enum(['mine', 'unit']).optional(),
     status: z.enum(['OPEN', 'DONE', 'CANCELLED']).optional(),
     kind: z.string().max(40).optional(),
+    overdue: z.boolean().optional(),
     caseId: z.uuid().optional(),
   }).strict(),
   ['dueAt', 'createdAt', 'kind', 'status'] as const,
@@ -32,6 +32,45 @@ export const ZApprovePlanForm = z
   .strict()
   .refine((form) => form.approved || (form.reason?.length ?? 0) > 0, { path: ['reason'], message: 'a returned plan needs a reason' });
 export const ZFollowUpForm = z.object({ resolved: z.boolean(), note }).strict();
+export const ZMatchForm = z
+  .object({
+    matches: z
+      .array(z.object({ category: z.enum(NEED_CATEGORIES), resource: z.string().trim().min(1, 'is required').max(200), provider: z.string().trim().max(200).optional() }).strict())
+      .min(1, 'at least one match')
+      .max(20),
+    note,
+  })
+  .strict();
+export const ZDeliverForm = z
+  .object({
+    items: z
+      .array(z.object({ what: z.string().trim().min(1, 'is required').max(200), amount: z.number().nonnegative().max(10_000_000).optional(), unit: z.string().trim().max(20).optional() }).strict())
+      .min(1, 'at least one item')
+      .max(50),
+    note,
+  })
+  .strict();
+export const ZAcceptEscalationForm = z
+  .object({ accepted: z.boolean(), target: z.enum(['assessment', 'matching']).optional(), guidance: z.string().trim().max(2000).optional() })
+  .strict()
+  .refine((form) => form.accepted || (form.guidance?.length ?? 0) > 0, { path: ['guidance'], message: 'a returned escalation needs guidance for the lower tier' });
+export const ZJointMeetingForm = z
+  .object({
+    next: z.enum(['matching', 'delivery']),
+    actions: z
+      .array(z.object({ department: z.string().trim().min(1, 'is required').max(100), action: z.string().trim().min(1, 'is required').max(500), deadline: z.iso.date('must be a date YYYY-MM-DD') }).strict())
+      .min(1, 'the resolution assigns at least one action')
+      .max(30),
+    note,
+  })
+  .strict();
+export const ZEmergencyAidForm = z
+  .object({ scheme: z.enum(['LINSHI', 'XIANXING']), amount: z.number().nonnegative().max(1_000_000).optional(), note })
+  .strict();
+export const ZApproveClosureForm = z
+  .object({ approved: z.boolean(), reason: z.string().trim().max(2000).optional() })
+  .strict()
+  .refine((form) => form.approved || (form.reason?.length ?? 0) > 0, { path: ['reason'], message: 'a rejected closure needs a reason' });
 
 export const ZCompleteBodySchema = z.object({ form: z.record(z.string(), z.unknown()) }).strict();
 
@@ -67,7 +106,31 @@ export function eventFromForm(kind: TaskKind, taskId: string, form: unknown, act
       const f = parseOr422(ZFollowUpForm, form, 'form');
       return { type: 'FOLLOWED_UP', ...base, resolved: f.resolved, ...(f.note ? { note: f.note } : {}) };
     }
-    case 'MATCH':
-      throw new AppError('CONFLICT', { message: 'matching to resources is not available yet; a supervisor can close the case', reason: 'NOT_ALLOWED_IN_STATE' });
+    case 'MATCH': {
+      const f = parseOr422(ZMatchForm, form, 'form');
+      return { type: 'MATCHED', ...base, matches: f.matches, ...(f.note ? { note: f.note } : {}) };
+    }
+    case 'DELIVER': {
+      const f = parseOr422(ZDeliverForm, form, 'form');
+      return { type: 'DELIVERED', ...base, items: f.items, ...(f.note ? { note: f.note } : {}) };
+    }
+    case 'ACCEPT_ESCALATION': {
+      const f = parseOr422(ZAcceptEscalationForm, form, 'form');
+      return f.accepted
+        ? { type: 'ESCALATION_ACCEPTED', ...base, target: f.target ?? 'matching' }
+        : { type: 'ESCALATION_RETURNED', ...base, guidance: f.guidance ?? '' };
+    }
+    case 'JOINT_MEETING': {
+      const f = parseOr422(ZJointMeetingForm, form, 'form');
+      return { type: 'MEETING_RESOLVED', ...base, next: f.next, actions: f.actions, ...(f.note ? { note: f.note } : {}) };
+    }
+    case 'EMERGENCY_AID': {
+      const f = parseOr422(ZEmergencyAidForm, form, 'form');
+      return { type: 'TEMP_AID_GIVEN', ...base, scheme: f.scheme, ...(f.amount !== undefined ? { amount: f.amount } : {}), ...(f.note ? { note: f.note } : {}) };
+    }
+    case 'APPROVE_CLOSURE': {
+      const f = parseOr422(ZApproveClosureForm, form, 'form');
+      return f.approved ? { type: 'CLOSURE_APPROVED', ...base } : { type: 'CLOSURE_REJECTED', ...base, reason: f.reason ?? '' };
+    }
   }
 }

@@ -1,0 +1,101 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { Prisma } from '@guanai/db';
+import { TASK_KINDS } from '@guanai/workflows';
+import { requireRole } from '../../auth/middleware.ts';
+import type { AppDeps, AppEnv } from '../../env.ts';
+import { notFound } from '../../errors/app-error.ts';
+import { validate } from '../../validation.ts';
+
+const ZPolicyBody = z
+  .object({
+    normal: z.number().positive().max(10_000),
+    emergency: z.number().positive().max(10_000),
+    unit: z.enum(['HOURS', 'WORKING_DAYS']),
+    warnAt: z.number().gt(0).lt(1),
+    onBreach: z.enum(['NOTIFY', 'AUTO_ESCALATE']),
+  })
+  .strict()
+  .refine((p) => p.emergency <= p.normal || p.unit !== 'HOURS', { path: ['emergency'], message: 'an emergency duration may not be longer than the normal one' });
+
+const ZCalendarBody = z.object({ date: z.iso.date('must be a date YYYY-MM-DD'), kind: z.enum(['HOLIDAY', 'WORKDAY']), name: z.string().trim().min(1).max(50) }).strict();
+const ZOverviewQuery = z.object({ level: z.enum(['CITY', 'DISTRICT', 'TOWNSHIP', 'COMMUNITY']).optional() }).strict();
+
+interface UnitRow {
+  unit_id: string;
+  name: string;
+  level: string;
+  open: number;
+  due_soon: number;
+  overdue: number;
+  breached: number;
+  total: number;
+}
+
+export function slaRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    /** Any signed-in user: the SLA policy in force. */
+    .get('/policies', async (c) => {
+      const rows = await deps.db.slaPolicy.findMany({ orderBy: { taskKind: 'asc' } });
+      c.header('Content-Range', `sla-policies 0-${Math.max(rows.length - 1, 0)}/${rows.length}`);
+      return c.json(rows.map(({ taskKind, updatedAt, ...rule }) => ({ id: taskKind, taskKind, ...rule, updatedAt: updatedAt.toISOString() })));
+    })
+    /** Admin: changes one task kind's SLA; new cases take it, running cases keep the policy they started with. */
+    .put('/policies/:kind', validate('param', z.object({ kind: z.enum(TASK_KINDS) })), validate('json', ZPolicyBody), async (c) => {
+      const user = c.get('user');
+      requireRole(user.role, ['ADMIN'], 'change the SLA policy');
+      const { kind } = c.req.valid('param');
+      const rule = c.req.valid('json');
+      const row = await deps.db.slaPolicy.upsert({ where: { taskKind: kind }, update: { ...rule, updatedById: user.id }, create: { taskKind: kind, ...rule, updatedById: user.id } });
+      return c.json({ id: row.taskKind, ...rule });
+    })
+    /** Any signed-in user: the working-day calendar (holidays and 调休 workdays). */
+    .get('/calendar', async (c) => {
+      const rows = await deps.db.calendarDay.findMany({ orderBy: { date: 'asc' } });
+      c.header('Content-Range', `calendar 0-${Math.max(rows.length - 1, 0)}/${rows.length}`);
+      return c.json(rows.map((d) => ({ id: d.date.toISOString().slice(0, 10), date: d.date.toISOString().slice(0, 10), kind: d.kind, name: d.name })));
+    })
+    /** Admin: adds or changes a calendar day. */
+    .put('/calendar', validate('json', ZCalendarBody), async (c) => {
+      requireRole(c.get('user').role, ['ADMIN'], 'change the calendar');
+      const { date, kind, name } = c.req.valid('json');
+      await deps.db.calendarDay.upsert({ where: { date: new Date(`${date}T00:00:00Z`) }, update: { kind, name }, create: { date: new Date(`${date}T00:00:00Z`), kind, name } });
+      return c.json({ id: date, date, kind, name });
+    })
+    /** Admin: removes a calendar day (it becomes an ordinary weekday or weekend day). */
+    .delete('/calendar/:date', validate('param', z.object({ date: z.iso.date('must be a date YYYY-MM-DD') })), async (c) => {
+      requireRole(c.get('user').role, ['ADMIN'], 'change the calendar');
+      const { count } = await deps.db.calendarDay.deleteMany({ where: { date: new Date(`${c.req.valid('param').date}T00:00:00Z`) } });
+      if (count === 0) throw notFound('calendar day');
+      return c.body(null, 204);
+    })
+    /**
+     * Supervisors and managers: SLA state of the units in their subtree (open tasks, due within a
+     * day, overdue; breach rate of all tasks), per unit and per tier.
+     */
+    .get('/overview', validate('query', ZOverviewQuery), async (c) => {
+      const user = c.get('user');
+      requireRole(user.role, ['SUPERVISOR', 'MANAGER', 'ADMIN'], 'see the SLA overview');
+      const { level } = c.req.valid('query');
+      const rows = await deps.db.$queryRaw<UnitRow[]>`
+        SELECT u.id AS unit_id, u.name, u.level::text AS level,
+               count(*) FILTER (WHERE t.status = 'OPEN')::int AS open,
+               count(*) FILTER (WHERE t.status = 'OPEN' AND t.due_at >= now() AND t.due_at < now() + interval '1 day')::int AS due_soon,
+               count(*) FILTER (WHERE t.status = 'OPEN' AND t.due_at < now())::int AS overdue,
+               count(*) FILTER (WHERE t.breached_at IS NOT NULL)::int AS breached,
+               count(t.id)::int AS total
+        FROM org_unit u JOIN task t ON t.unit_id = u.id
+        WHERE u.path LIKE ${`${user.orgUnit.path}%`} AND t.status <> 'CANCELLED'
+          ${level ? Prisma.sql`AND u.level = ${level}::"OrgLevel"` : Prisma.empty}
+        GROUP BY u.id, u.name, u.level
+        ORDER BY overdue DESC, open DESC, u.name`;
+      const units = rows.map((r) => ({ id: r.unit_id, name: r.name, level: r.level, open: r.open, dueSoon: r.due_soon, overdue: r.overdue, breachRate: r.total ? r.breached / r.total : 0 }));
+      const tiers = ['CITY', 'DISTRICT', 'TOWNSHIP', 'COMMUNITY'].map((tier) => {
+        const of = rows.filter((r) => r.level === tier);
+        const sum = (k: keyof UnitRow) => of.reduce((acc, r) => acc + Number(r[k]), 0);
+        const total = sum('total');
+        return { level: tier, open: sum('open'), dueSoon: sum('due_soon'), overdue: sum('overdue'), breachRate: total ? sum('breached') / total : 0 };
+      });
+      return c.json({ units, tiers });
+    });
+}
