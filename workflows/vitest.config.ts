@@ -1,1 +1,1 @@
-export { default } from '../vitest.integration.ts';
+export { default } from '../vitest.integration.mts';

@@ -9,10 +9,13 @@ export interface SlaRow {
   onBreach: BreachEffect;
 }
 
-/** The SLA policy a new installation starts with; admins change it as data. */
+/**
+ * The SLA policy a new installation starts with; admins change it as data. Durations are in the
+ * rule's unit, for normal and emergency (急难) cases alike.
+ */
 export const defaultSlaPolicy: SlaRow[] = [
-  { taskKind: 'REGISTER', normal: 1, emergency: 4, unit: 'WORKING_DAYS', warnAt: 0.75, onBreach: 'NOTIFY' },
-  { taskKind: 'SCREEN', normal: 3, emergency: 12, unit: 'WORKING_DAYS', warnAt: 0.75, onBreach: 'NOTIFY' },
+  { taskKind: 'REGISTER', normal: 1, emergency: 0.25, unit: 'WORKING_DAYS', warnAt: 0.75, onBreach: 'NOTIFY' },
+  { taskKind: 'SCREEN', normal: 3, emergency: 1, unit: 'WORKING_DAYS', warnAt: 0.75, onBreach: 'NOTIFY' },
   { taskKind: 'MONITOR', normal: 30, emergency: 10, unit: 'WORKING_DAYS', warnAt: 0.8, onBreach: 'NOTIFY' },
   { taskKind: 'ASSESS', normal: 5, emergency: 1, unit: 'WORKING_DAYS', warnAt: 0.75, onBreach: 'NOTIFY' },
   { taskKind: 'PLAN', normal: 5, emergency: 1, unit: 'WORKING_DAYS', warnAt: 0.75, onBreach: 'NOTIFY' },
