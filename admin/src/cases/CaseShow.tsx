@@ -2,7 +2,9 @@ import { Divider, Stack, Typography } from '@mui/material';
 import { ArrayField, Datagrid, DateField, FunctionField, Labeled, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { DueChip } from '../tasks/DueChip.tsx';
 import type { Task } from '../tasks/types.ts';
+import { CaseActions } from './CaseActions.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { NoteForm } from './NoteForm.tsx';
 import { StateChip } from './StateChip.tsx';
 import type { Case } from './types.ts';
 
@@ -24,6 +26,7 @@ function CaseDetail() {
         <Labeled label="resources.cases.fields.createdAt"><DateField source="createdAt" showTime /></Labeled>
       </Stack>
       <Labeled label="resources.cases.fields.situation"><TextField source="situation" /></Labeled>
+      <CaseActions />
       <Divider />
       <Typography variant="subtitle1">{translate('guanai.case.tasks')}</Typography>
       <ArrayField source="tasks">
@@ -37,6 +40,7 @@ function CaseDetail() {
       </ArrayField>
       <Divider />
       <Typography variant="subtitle1">{translate('guanai.case.timeline')}</Typography>
+      <NoteForm />
       <CaseTimeline />
     </Stack>
   );

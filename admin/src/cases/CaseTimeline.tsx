@@ -14,6 +14,12 @@ function describe(event: CaseEventRow, translate: ReturnType<typeof useTranslate
   if (typeof p.reason === 'string') parts.push(translate(`guanai.closure.${p.reason}`, { _: p.reason }));
   if (typeof p.summary === 'string') parts.push(p.summary);
   if (typeof p.note === 'string') parts.push(p.note);
+  if (typeof p.text === 'string') parts.push(`${typeof p.kind === 'string' ? `${translate(`guanai.noteKinds.${p.kind}`)}：` : ''}${p.text}`);
+  if (typeof p.guidance === 'string') parts.push(p.guidance);
+  if (typeof p.flag === 'string') parts.push(translate(`guanai.flags.${p.flag}`, { _: p.flag }));
+  if (Array.isArray(p.matches)) parts.push((p.matches as { resource: string }[]).map((m) => m.resource).join('、'));
+  if (Array.isArray(p.items)) parts.push((p.items as { what: string; amount?: number; unit?: string }[]).map((i) => `${i.what}${i.amount !== undefined ? ` ${i.amount}${i.unit ?? ''}` : ''}`).join('、'));
+  if (Array.isArray(p.actions)) parts.push((p.actions as { department: string; action: string; deadline: string }[]).map((a) => `${a.department}：${a.action}（${a.deadline}）`).join('；'));
   return parts.join(' · ');
 }
 
@@ -39,6 +45,11 @@ export function CaseTimeline() {
                     {event.actorName ? ` · ${translate('guanai.case.by', { name: event.actorName })}` : ''}
                   </Typography>
                   {detail && <Typography component="span" variant="body2" sx={{ display: 'block', color: 'text.primary' }}>{detail}</Typography>}
+                  {event.attachments?.map((a) => (
+                    <a key={a.id} href={`/api/attachments/${a.id}/content`} target="_blank" rel="noreferrer" style={{ marginRight: 12 }}>
+                      📎 {a.filename}
+                    </a>
+                  ))}
                 </>
               }
             />

@@ -13,6 +13,7 @@ export function StateChip() {
     <span style={{ display: 'inline-flex', gap: 6 }}>
       <Chip size="small" color={closed ? 'default' : 'primary'} label={label + reason} />
       {record.emergency && <Chip size="small" color="error" label={translate('resources.cases.fields.emergency')} />}
+      {record.flags?.map((f) => <Chip key={f.flag} size="small" color="warning" variant="outlined" label={translate(`guanai.flags.${f.flag}`, { _: f.flag })} title={f.reason} />)}
     </span>
   );
 }

@@ -8,6 +8,13 @@ export interface CaseEventRow {
   actorName: string | null;
   at: string;
   payload: Record<string, unknown>;
+  attachments?: { id: string; filename: string; contentType: string; size: number }[];
+}
+
+export interface CaseFlag {
+  flag: string;
+  reason: string;
+  at: string;
 }
 
 export interface Case {
@@ -25,6 +32,8 @@ export interface Case {
   situation: string;
   createdAt: string;
   updatedAt: string;
+  flags?: CaseFlag[];
+  actions?: string[];
   events?: CaseEventRow[];
   tasks?: Task[];
 }

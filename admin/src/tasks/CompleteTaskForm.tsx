@@ -3,6 +3,8 @@ import {
   ArrayInput,
   BooleanInput,
   CheckboxGroupInput,
+  DateInput,
+  NumberInput,
   Form,
   RadioButtonGroupInput,
   SaveButton,
@@ -55,14 +57,67 @@ function fieldsFor(kind: string) {
       return [<BooleanInput key="a" source="approved" label="guanai.forms.approved" defaultValue={true} />, <TextInput key="r" source="reason" label="guanai.forms.reason" multiline fullWidth />];
     case 'FOLLOW_UP':
       return [<BooleanInput key="r" source="resolved" label="guanai.forms.resolved" defaultValue={true} />, note];
+    case 'MATCH':
+      return [
+        <ArrayInput key="m" source="matches" label="guanai.forms.matches" defaultValue={[{ category: 'BASIC_LIVING', resource: '' }]}>
+          <SimpleFormIterator inline disableReordering>
+            <SelectInput source="category" label="guanai.forms.category" choices={choices('guanai.categories', CATEGORIES)} validate={required()} />
+            <TextInput source="resource" label="guanai.forms.resource" validate={required()} />
+            <TextInput source="provider" label="guanai.forms.provider" />
+          </SimpleFormIterator>
+        </ArrayInput>,
+        note,
+      ];
+    case 'DELIVER':
+      return [
+        <ArrayInput key="i" source="items" label="guanai.forms.items" defaultValue={[{ what: '' }]}>
+          <SimpleFormIterator inline disableReordering>
+            <TextInput source="what" label="guanai.forms.what" validate={required()} />
+            <NumberInput source="amount" label="guanai.forms.amount" min={0} />
+            <TextInput source="unit" label="guanai.forms.unitOfAmount" />
+          </SimpleFormIterator>
+        </ArrayInput>,
+        note,
+      ];
+    case 'ACCEPT_ESCALATION':
+      return [
+        <BooleanInput key="a" source="accepted" label="guanai.forms.accepted" defaultValue={true} />,
+        <RadioButtonGroupInput key="t" source="target" label="guanai.forms.target" choices={choices('guanai.forms.targets', ['matching', 'assessment'])} defaultValue="matching" />,
+        <TextInput key="g" source="guidance" label="guanai.forms.guidance" multiline fullWidth />,
+      ];
+    case 'JOINT_MEETING':
+      return [
+        <RadioButtonGroupInput key="n" source="next" label="guanai.forms.next" choices={choices('guanai.forms.nexts', ['matching', 'delivery'])} validate={required()} />,
+        <ArrayInput key="a" source="actions" label="guanai.forms.actions" defaultValue={[{ department: '', action: '' }]}>
+          <SimpleFormIterator inline disableReordering>
+            <TextInput source="department" label="guanai.forms.department" validate={required()} />
+            <TextInput source="action" label="guanai.forms.action" validate={required()} />
+            <DateInput source="deadline" label="guanai.forms.deadline" validate={required()} />
+          </SimpleFormIterator>
+        </ArrayInput>,
+        note,
+      ];
+    case 'EMERGENCY_AID':
+      return [
+        <RadioButtonGroupInput key="s" source="scheme" label="guanai.forms.scheme" choices={choices('guanai.forms.schemes', ['LINSHI', 'XIANXING'])} validate={required()} />,
+        <NumberInput key="a" source="amount" label="guanai.forms.amount" min={0} />,
+        note,
+      ];
+    case 'APPROVE_CLOSURE':
+      return [<BooleanInput key="a" source="approved" label="guanai.forms.approved" defaultValue={true} />, <TextInput key="r" source="reason" label="guanai.forms.reason" multiline fullWidth />];
     default:
       return null;
   }
 }
 
-/** Drops empty optional strings so the API sees only what was filled in. */
-function clean(values: Record<string, unknown>) {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '' && value !== null && value !== undefined));
+/** Drops empty optional values (also inside rows) so the API sees only what was filled in. */
+function clean(values: Record<string, unknown>): Record<string, unknown> {
+  const keep = (value: unknown) => value !== '' && value !== null && value !== undefined;
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([, value]) => keep(value))
+      .map(([key, value]) => [key, Array.isArray(value) ? value.map((row) => (row && typeof row === 'object' ? clean(row as Record<string, unknown>) : row)) : value]),
+  );
 }
 
 export function CompleteTaskForm({ task }: { task: Task }) {

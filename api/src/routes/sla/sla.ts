@@ -7,7 +7,14 @@ import type { AppDeps, AppEnv } from '../../env.ts';
 import { notFound } from '../../errors/app-error.ts';
 import { validate } from '../../validation.ts';
 
-const ZPolicyBody = z
+/** react-admin sends the whole record back; the read-only fields are dropped, anything else is refused. */
+const withoutReadOnly = (body: unknown) => {
+  if (!body || typeof body !== 'object') return body;
+  const { id: _id, taskKind: _kind, updatedAt: _at, updatedById: _by, ...rest } = body as Record<string, unknown>;
+  return rest;
+};
+
+const ZPolicyBody = z.preprocess(withoutReadOnly, z
   .object({
     normal: z.number().positive().max(10_000),
     emergency: z.number().positive().max(10_000),
@@ -16,9 +23,12 @@ const ZPolicyBody = z
     onBreach: z.enum(['NOTIFY', 'AUTO_ESCALATE']),
   })
   .strict()
-  .refine((p) => p.emergency <= p.normal || p.unit !== 'HOURS', { path: ['emergency'], message: 'an emergency duration may not be longer than the normal one' });
+  .refine((p) => p.emergency <= p.normal, { path: ['emergency'], message: 'an emergency duration may not be longer than the normal one' }));
 
-const ZCalendarBody = z.object({ date: z.iso.date('must be a date YYYY-MM-DD'), kind: z.enum(['HOLIDAY', 'WORKDAY']), name: z.string().trim().min(1).max(50) }).strict();
+const ZCalendarBody = z.preprocess(
+  (body) => (body && typeof body === 'object' ? (({ id: _id, ...rest }) => rest)(body as Record<string, unknown>) : body),
+  z.object({ date: z.iso.date('must be a date YYYY-MM-DD'), kind: z.enum(['HOLIDAY', 'WORKDAY']), name: z.string().trim().min(1).max(50) }).strict(),
+);
 const ZOverviewQuery = z.object({ level: z.enum(['CITY', 'DISTRICT', 'TOWNSHIP', 'COMMUNITY']).optional() }).strict();
 
 interface UnitRow {
@@ -54,6 +64,13 @@ export function slaRoutes(deps: AppDeps) {
       const rows = await deps.db.calendarDay.findMany({ orderBy: { date: 'asc' } });
       c.header('Content-Range', `calendar 0-${Math.max(rows.length - 1, 0)}/${rows.length}`);
       return c.json(rows.map((d) => ({ id: d.date.toISOString().slice(0, 10), date: d.date.toISOString().slice(0, 10), kind: d.kind, name: d.name })));
+    })
+    /** Admin: adds or changes a calendar day (POST from the admin's create form, PUT to upsert). */
+    .post('/calendar', validate('json', ZCalendarBody), async (c) => {
+      requireRole(c.get('user').role, ['ADMIN'], 'change the calendar');
+      const { date, kind, name } = c.req.valid('json');
+      await deps.db.calendarDay.upsert({ where: { date: new Date(`${date}T00:00:00Z`) }, update: { kind, name }, create: { date: new Date(`${date}T00:00:00Z`), kind, name } });
+      return c.json({ id: date, date, kind, name }, 201);
     })
     /** Admin: adds or changes a calendar day. */
     .put('/calendar', validate('json', ZCalendarBody), async (c) => {

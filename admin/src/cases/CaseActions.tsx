@@ -1,0 +1,83 @@
+import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { useState } from 'react';
+import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
+import { useNotifyProblem } from '../tasks/useTaskActions.ts';
+import type { Case } from './types.ts';
+
+const CLOSURE_REASONS = ['resolved', 'gov_aid_only', 'no_need', 'declined', 'unreachable', 'deceased', 'moved', 'duplicate'];
+const FLAGS = ['SAFETY_RISK', 'HEALTH_RISK', 'CHILD_AT_RISK', 'DISPUTE', 'OTHER'];
+
+/** The case-level actions the machine allows this user now (the API lists them), each with its dialog. */
+export function CaseActions() {
+  const record = useRecordContext<Case>();
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<GuanaiDataProvider>();
+  const notify = useNotify();
+  const notifyProblem = useNotifyProblem();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [choice, setChoice] = useState('');
+  if (!record?.actions?.length) return null;
+
+  const start = (type: string) => {
+    setOpen(type);
+    setReason('');
+    setChoice(type === 'FLAG' ? 'SAFETY_RISK' : 'resolved');
+  };
+  const body = (type: string): Record<string, unknown> => {
+    if (type === 'RESUME') return { type };
+    if (type === 'CLOSE' || type === 'PROPOSE_CLOSURE') return { type, reason: choice };
+    if (type === 'FLAG') return { type, flag: choice, reason };
+    return { type, reason };
+  };
+  const submit = async () => {
+    if (!open) return;
+    try {
+      await dataProvider.caseAction(record.id, body(open));
+      notify('guanai.caseActions.done', { type: 'success' });
+      setOpen(null);
+      refresh();
+    } catch (error) {
+      notifyProblem(error);
+    }
+  };
+  const needsReason = open && !['RESUME', 'CLOSE', 'PROPOSE_CLOSURE'].includes(open);
+  const needsClosure = open === 'CLOSE' || open === 'PROPOSE_CLOSURE';
+  return (
+    <>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        {record.actions.map((type) => (
+          <MuiButton key={type} size="small" variant={type === 'ESCALATE' ? 'contained' : 'outlined'} color={type === 'CLOSE' || type === 'MARK_EMERGENCY' ? 'error' : 'primary'} onClick={() => start(type)}>
+            {translate(`guanai.caseActions.${type}`)}
+          </MuiButton>
+        ))}
+      </Stack>
+      <Dialog open={open !== null} onClose={() => setOpen(null)} fullWidth maxWidth="sm">
+        <DialogTitle>{open ? translate(`guanai.caseActions.${open}`) : ''}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {needsClosure && (
+              <TextField select label={translate('guanai.caseActions.closureReason')} value={choice} onChange={(e) => setChoice(e.target.value)}>
+                {CLOSURE_REASONS.map((r) => <MenuItem key={r} value={r}>{translate(`guanai.closure.${r}`)}</MenuItem>)}
+              </TextField>
+            )}
+            {open === 'FLAG' && (
+              <TextField select label={translate('guanai.caseActions.flag')} value={choice} onChange={(e) => setChoice(e.target.value)}>
+                {FLAGS.map((f) => <MenuItem key={f} value={f}>{translate(`guanai.flags.${f}`)}</MenuItem>)}
+              </TextField>
+            )}
+            {needsReason && <TextField label={translate('guanai.caseActions.reason')} value={reason} onChange={(e) => setReason(e.target.value)} multiline minRows={2} required />}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <MuiButton onClick={() => setOpen(null)}>{translate('ra.action.cancel')}</MuiButton>
+          <MuiButton variant="contained" onClick={submit} disabled={!!needsReason && !reason.trim()}>
+            {translate('ra.action.confirm')}
+          </MuiButton>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import NotificationsIcon from '@mui/icons-material/Notifications';
+import { Button, Datagrid, DateField, FunctionField, List, TextField, useDataProvider, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
+
+interface Notification {
+  id: string;
+  kind: string;
+  caseId: string;
+  caseNo: string;
+  personName: string;
+  readAt: string | null;
+}
+
+function ReadButton() {
+  const record = useRecordContext<Notification>();
+  const dataProvider = useDataProvider<GuanaiDataProvider>();
+  const refresh = useRefresh();
+  if (!record || record.readAt) return null;
+  return (
+    <Button
+      label="guanai.notificationsPage.read"
+      onClick={async (event) => {
+        event.stopPropagation();
+        await dataProvider.markNotificationRead(record.id);
+        refresh();
+      }}
+    />
+  );
+}
+
+function NotificationList() {
+  const translate = useTranslate();
+  return (
+    <List title="guanai.notificationsPage.title" exporter={false} actions={false} sort={{ field: 'createdAt', order: 'DESC' }}>
+      <Datagrid bulkActionButtons={false} rowClick={(_id, _resource, record) => `/cases/${record.caseId}/show`} rowSx={(r) => (r.readAt ? {} : { fontWeight: 600 })}>
+        <FunctionField<Notification> source="kind" label="guanai.notificationsPage.kind" sortable={false} render={(n) => translate(`guanai.notificationsPage.kinds.${n.kind}`, { _: n.kind })} />
+        <TextField source="caseNo" label="resources.cases.fields.caseNo" sortable={false} />
+        <TextField source="personName" label="resources.cases.fields.personName" sortable={false} />
+        <DateField source="createdAt" label="resources.cases.fields.createdAt" showTime />
+        <ReadButton />
+      </Datagrid>
+    </List>
+  );
+}
+
+export default { list: NotificationList, icon: NotificationsIcon, options: { label: 'guanai.notificationsPage.title' } };

@@ -1,0 +1,83 @@
+import { Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Loading, Title, useTranslate } from 'react-admin';
+import { API_URL } from '../providers/dataProvider.ts';
+import { httpClient } from '../providers/http.ts';
+
+interface Row {
+  id?: string;
+  name?: string;
+  level: string;
+  open: number;
+  dueSoon: number;
+  overdue: number;
+  breachRate: number;
+}
+
+function Rows({ rows, label }: { rows: Row[]; label: (row: Row) => string }) {
+  const translate = useTranslate();
+  return (
+    <Table size="small">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('guanai.sla.unit')}</TableCell>
+          <TableCell align="right">{translate('guanai.sla.open')}</TableCell>
+          <TableCell align="right">{translate('guanai.sla.dueSoon')}</TableCell>
+          <TableCell align="right">{translate('guanai.sla.overdue')}</TableCell>
+          <TableCell align="right">{translate('guanai.sla.breachRate')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.id ?? row.level}>
+            <TableCell>{label(row)}</TableCell>
+            <TableCell align="right">{row.open}</TableCell>
+            <TableCell align="right">{row.dueSoon}</TableCell>
+            <TableCell align="right" sx={{ color: row.overdue ? 'error.main' : undefined, fontWeight: row.overdue ? 600 : undefined }}>{row.overdue}</TableCell>
+            <TableCell align="right">{(row.breachRate * 100).toFixed(1)}%</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** For managers and supervisors: SLA state per tier and per unit of their subtree. */
+export function SlaOverview() {
+  const translate = useTranslate();
+  const [level, setLevel] = useState('');
+  const { data, isPending } = useQuery({
+    queryKey: ['sla-overview', level],
+    queryFn: async () => (await httpClient(`${API_URL}/sla/overview${level ? `?level=${level}` : ''}`)).json as { units: Row[]; tiers: Row[] },
+  });
+  return (
+    <Stack spacing={2} sx={{ mt: 1 }}>
+      <Title title={translate('guanai.sla.title')} />
+      {isPending || !data ? (
+        <Loading />
+      ) : (
+        <>
+          <Card>
+            <CardContent>
+              <Typography variant="h6">{translate('guanai.sla.tier')}</Typography>
+              <Rows rows={data.tiers} label={(row) => translate(`guanai.sla.levels.${row.level}`)} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardContent>
+              <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
+                <Typography variant="h6">{translate('guanai.sla.unit')}</Typography>
+                <TextField select size="small" value={level} onChange={(e) => setLevel(e.target.value)} sx={{ minWidth: 160 }} label={translate('guanai.sla.tier')}>
+                  <MenuItem value="">—</MenuItem>
+                  {['CITY', 'DISTRICT', 'TOWNSHIP', 'COMMUNITY'].map((l) => <MenuItem key={l} value={l}>{translate(`guanai.sla.levels.${l}`)}</MenuItem>)}
+                </TextField>
+              </Stack>
+              <Rows rows={data.units} label={(row) => row.name ?? ''} />
+            </CardContent>
+          </Card>
+        </>
+      )}
+    </Stack>
+  );
+}
