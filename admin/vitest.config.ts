@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
-    include: ['src/**/*.test.tsx'],
+    include: ['src/**/*.test.tsx', 'src/**/*.spec.tsx'],
     environment: 'jsdom',
     setupFiles: ['src/test/setup.ts'],
     testTimeout: 30_000,

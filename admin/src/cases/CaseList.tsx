@@ -14,7 +14,8 @@ export function CaseList() {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const translate = useTranslate();
   return (
-    <List filters={[<SearchInput key="q" source="q" alwaysOn />]} actions={<Actions />} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}>
+    // empty={false}: react-admin's empty page offers its own create button to every role.
+    <List filters={[<SearchInput key="q" source="q" alwaysOn />]} actions={<Actions />} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false} empty={false}>
       {isSmall ? (
         <SimpleList<Case>
           primaryText={(c) => `${c.personName} · ${translate(`guanai.states.${c.state}`, { _: c.state })}`}

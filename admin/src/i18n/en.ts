@@ -28,10 +28,10 @@ export const en: Messages = {
     actions: { claim: 'Claim', release: 'Release', complete: 'Complete', openCase: 'Open case', submit: 'Submit' },
     notifications: {
       claimed: 'Task claimed', released: 'Task returned to the queue', completed: 'Done; the case is now: %{state}', created: 'Case opened: %{caseNo}',
-      error: 'Failed: %{reason}',
+      error: 'Failed: %{reason}', reasonWithDetail: '%{reason} (%{detail})',
     },
     problems: {
-      'task-taken': 'Someone else has already claimed this task', 'not-assignee': 'Claim the task first (only the assignee can complete it)',
+      'task-taken': 'This task has already been claimed', 'not-assignee': 'Claim the task first (only the assignee can complete it)',
       forbidden: 'You may not do this', 'not-allowed-in-state': 'The case cannot take this action in its current stage',
       'not-found': 'Not found, or outside your jurisdiction', validation: 'Please correct the form', 'bad-credentials': 'Wrong username or password',
       'login-rate-limited': 'Too many failed sign-ins; try again later', 'duplicate-case': 'This person already has an open case',
@@ -96,7 +96,7 @@ export const en: Messages = {
       verified: 'Identity verified', note: 'Note', referrals: 'Referred government schemes', outcome: 'Screening outcome', granted: 'Government aid granted',
       needs: 'Needs', category: 'Category', severity: 'Severity', description: 'Description', summary: 'Plan summary', approved: 'Approve the plan',
       reason: 'Reason for returning', resolved: 'Difficulty resolved',
-      matchPending: 'This task has no form.',
+      matchPending: 'This task has no form.', atLeastOneNeed: 'Enter at least one need',
       matches: 'Matched resources', resource: 'Resource / project', provider: 'Provider', items: 'What was delivered', what: 'What', amount: 'Amount',
       unitOfAmount: 'Unit', accepted: 'Accept the escalation', target: 'Then go to', guidance: 'Guidance for the lower tier', next: 'Then go to',
       actions: 'Assigned actions', department: 'Department', action: 'Action', deadline: 'Deadline', scheme: 'Assistance', schemes: { LINSHI: 'Temporary assistance', XIANXING: 'Advance assistance' },

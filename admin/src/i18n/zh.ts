@@ -30,10 +30,10 @@ export const zh = {
     },
     notifications: {
       claimed: '已认领任务', released: '已退回队列', completed: '已办结，案件进入：%{state}', created: '已立案：%{caseNo}',
-      error: '操作失败：%{reason}',
+      error: '操作失败：%{reason}', reasonWithDetail: '%{reason}（%{detail}）',
     },
     problems: {
-      'task-taken': '该任务已被他人认领', 'not-assignee': '请先认领该任务（只有经办人可以办理）', forbidden: '无权执行此操作',
+      'task-taken': '该任务已有人认领', 'not-assignee': '请先认领该任务（只有经办人可以办理）', forbidden: '无权执行此操作',
       'not-allowed-in-state': '案件当前阶段不能执行此操作', 'not-found': '未找到，或不在您的管辖范围内', validation: '填写有误',
       'bad-credentials': '用户名或密码错误', 'login-rate-limited': '登录失败次数过多，请稍后再试', 'duplicate-case': '此人已有未结案件',
     },
@@ -93,7 +93,7 @@ export const zh = {
     forms: {
       verified: '已核实身份', note: '备注', referrals: '转介的政府救助项目', outcome: '筛查结论', granted: '政府救助已批准', needs: '需求',
       category: '类别', severity: '程度', description: '说明', summary: '方案概要', approved: '批准方案', reason: '退回理由', resolved: '困难已解决',
-      matchPending: '此任务没有表单。',
+      matchPending: '此任务没有表单。', atLeastOneNeed: '至少填写一项需求',
       matches: '对接的资源', resource: '资源/项目', provider: '提供方', items: '落实内容', what: '内容', amount: '数量/金额', unitOfAmount: '单位',
       accepted: '接收上报', target: '接收后进入', guidance: '退回指导意见', next: '决议后进入', actions: '分派事项', department: '责任部门', action: '事项',
       deadline: '期限', scheme: '救助方式', schemes: { LINSHI: '临时救助', XIANXING: '先行救助' }, targets: { assessment: '重新评估', matching: '资源对接' },

@@ -1,6 +1,7 @@
 import type { AuthProvider } from 'react-admin';
-import { httpClient } from './http.ts';
 import { API_URL } from './dataProvider.ts';
+import { httpClient, problemMessage } from './http.ts';
+import { i18nProvider } from './i18nProvider.ts';
 
 export interface Me {
   id: string;
@@ -12,29 +13,40 @@ export interface Me {
 
 let me: Me | null = null;
 
-async function fetchMe(): Promise<Me> {
-  if (me) return me;
+async function fetchMe({ fresh = false } = {}): Promise<Me> {
+  if (me && !fresh) return me;
   const { json } = await httpClient(`${API_URL}/auth/me`);
   me = json as Me;
   return me;
 }
 
+/** Forgets who is signed in (tests render a fresh app per user). */
+export const forgetIdentity = () => {
+  me = null;
+};
+
 /** Sessions live in an HttpOnly cookie; the browser keeps nothing else. */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const { json } = await httpClient(`${API_URL}/auth/login`, {
-      method: 'POST',
-      headers: new Headers({ 'Content-Type': 'application/json' }),
-      body: JSON.stringify({ username, password }),
-    });
-    me = json as Me;
+    try {
+      const { json } = await httpClient(`${API_URL}/auth/login`, {
+        method: 'POST',
+        headers: new Headers({ 'Content-Type': 'application/json' }),
+        body: JSON.stringify({ username, password }),
+      });
+      me = json as Me;
+    } catch (error) {
+      // The login form shows the message as is: 401 wrong password, 429 rate limited (with the API's wait time).
+      throw new Error(problemMessage(error, i18nProvider.translate));
+    }
   },
   async logout() {
     me = null;
     await httpClient(`${API_URL}/auth/logout`, { method: 'POST' }).catch(() => undefined);
   },
+  /** Asks the server on every navigation, so an expired or revoked session is noticed at once. */
   async checkAuth() {
-    await fetchMe();
+    await fetchMe({ fresh: true });
   },
   async checkError(error: { status?: number }) {
     if (error?.status === 401) {

@@ -35,4 +35,24 @@ describe('completing a screening task', () => {
     expect(await screen.findByText('社工 刘洋')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '提交' })).toBeNull();
   });
+
+  it('an assessment needs at least one need before it is sent', async () => {
+    let posted = false;
+    server.use(
+      http.get('*/api/tasks/:id', () => HttpResponse.json({ ...screenTask, kind: 'ASSESS', caseState: 'assessment', assigneeId: me.id, assigneeName: me.displayName })),
+      http.post('*/api/tasks/:id/complete', () => {
+        posted = true;
+        return HttpResponse.json({ caseId: 'case-1', state: 'planning' });
+      }),
+    );
+    window.location.hash = `#/tasks/${encodeURIComponent(screenTask.id)}/show`;
+    render(<App />);
+    expect(await screen.findByText('基本生活')).toBeTruthy(); // the default row
+    fireEvent.click(screen.getByRole('button', { name: '清空列表' }));
+    fireEvent.click(await screen.findByRole('button', { name: '确认' }));
+    await waitFor(() => expect(screen.queryByText('基本生活')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+    expect(await screen.findByText('至少填写一项需求')).toBeTruthy();
+    expect(posted).toBe(false);
+  });
 });

@@ -25,6 +25,9 @@ const SCHEMES = ['DIBAO', 'TEKUN', 'LINSHI', 'YILIAO', 'JIAOYU', 'ZHUFANG', 'JIU
 const CATEGORIES = ['BASIC_LIVING', 'MEDICAL', 'EDUCATION', 'HOUSING', 'EMPLOYMENT', 'CARE', 'PSYCHOLOGICAL', 'LEGAL', 'EMERGENCY', 'OTHER'];
 const choices = (prefix: string, ids: string[]) => ids.map((id) => ({ id, name: `${prefix}.${id}` }));
 
+/** ASSESS needs at least one need (the API refuses an empty list). */
+const atLeastOne = (value: unknown) => (Array.isArray(value) && value.length > 0 ? undefined : 'guanai.forms.atLeastOneNeed');
+
 const note = <TextInput key="note" source="note" label="guanai.forms.note" multiline fullWidth />;
 
 /** The inputs of each task kind; the API validates the same shape (tasks.types.ts). */
@@ -42,7 +45,7 @@ function fieldsFor(kind: string) {
       return [<BooleanInput key="g" source="granted" label="guanai.forms.granted" defaultValue={false} />, note];
     case 'ASSESS':
       return [
-        <ArrayInput key="n" source="needs" label="guanai.forms.needs" defaultValue={[{ category: 'BASIC_LIVING', severity: 'MEDIUM' }]}>
+        <ArrayInput key="n" source="needs" label="guanai.forms.needs" validate={atLeastOne} defaultValue={[{ category: 'BASIC_LIVING', severity: 'MEDIUM' }]}>
           <SimpleFormIterator inline disableReordering>
             <SelectInput source="category" label="guanai.forms.category" choices={choices('guanai.categories', CATEGORIES)} validate={required()} />
             <SelectInput source="severity" label="guanai.forms.severity" choices={choices('guanai.severities', ['LOW', 'MEDIUM', 'HIGH'])} validate={required()} />

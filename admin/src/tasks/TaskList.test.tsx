@@ -55,12 +55,12 @@ describe('the inbox', () => {
     expect(claimed).toMatchObject({ url: 'case-1:2', key: expect.stringMatching(/.{8,}/) });
   });
 
-  it('a 409 from the API is shown in the user’s language with the reason', async () => {
+  it('a 409 problem from claim is shown in the user’s language with the API’s detail', async () => {
     server.use(http.post('*/api/tasks/:id/claim', () => problem(409, 'task-taken', 'the task has already been claimed by someone else')));
     renderAt('#/tasks');
     const row = (await screen.findByText('张三明')).closest('tr')!;
     fireEvent.click(within(row).getByRole('button', { name: '认领' }));
-    expect(await screen.findByText('操作失败：该任务已被他人认领')).toBeTruthy();
+    expect(await screen.findByText('操作失败：该任务已有人认领（the task has already been claimed by someone else）')).toBeTruthy();
   });
 
   it('switches to English from the app bar', async () => {

@@ -1,17 +1,13 @@
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
-import { problemKey, type Problem } from '../providers/http.ts';
+import { problemMessage } from '../providers/http.ts';
 
-/** A failure notification in the user's language, naming the API's reason when it has one. */
+/** A failure notification in the user's language, with the API's own reason (problemMessage). */
 export function useNotifyProblem() {
   const notify = useNotify();
   const translate = useTranslate();
   return (error: unknown) => {
-    const problem = (error as { body?: Problem })?.body;
-    const key = problemKey(problem);
-    const known = key ? translate(`guanai.problems.${key}`, { _: '' }) : '';
-    const fields = problem?.errors?.map((e) => `${e.field}: ${e.reason}`).join('; ');
-    const reason = [known, fields || (known ? '' : (error as Error)?.message)].filter(Boolean).join(' — ');
+    const reason = problemMessage(error, translate);
     notify('guanai.notifications.error', { type: 'error', messageArgs: { reason } });
   };
 }

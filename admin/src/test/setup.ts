@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { forgetIdentity } from '../providers/authProvider.ts';
 import { server } from './server.ts';
 
 // MUI's useMediaQuery needs matchMedia, which jsdom lacks: a wide screen unless a test says otherwise.
@@ -22,6 +23,7 @@ afterEach(() => {
   cleanup();
   server.resetHandlers();
   localStorage.clear();
+  forgetIdentity();
   window.location.hash = '';
 });
 afterAll(() => server.close());
