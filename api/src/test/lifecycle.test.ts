@@ -146,3 +146,36 @@ describe('SLA policy as data', () => {
     expect((await s.manager!.request('GET', `/api/sla/overview${'?level=DISTRICT'}`)).status).toBe(200);
   });
 });
+
+describe('§四(一) discovery and §四(二) referrals', () => {
+  it('a discoverer’s outreach report opens a case in intake at the station, with the discoverer recorded; the station registers it', async () => {
+    const discoverer = await signIn(h.app, 'discoverer');
+    const res = await discoverer.request('POST', '/api/cases', { person: { name: '楼栋里的独居老人', hukou: 'CHENGDU' }, situation: '楼栋长发现老人多日未出门', discovererKind: 'BUILDING_LEADER' });
+    expect(res.status).toBe(201);
+    const c = await json(res);
+    expect(c).toMatchObject({ origin: 'OUTREACH', state: 'intake', owningUnitName: '水井坊社区' });
+    const opened = (await detail(s.station!, c.id)).events[0];
+    expect(opened).toMatchObject({ type: 'CASE_OPENED', actorName: '网格员 李明', payload: { origin: 'OUTREACH', discovererKind: 'BUILDING_LEADER' } });
+    const register = await h.db.task.findFirstOrThrow({ where: { caseId: c.id, kind: 'REGISTER' } });
+    expect(register.assigneeId).toBeNull();
+    await s.station!.request('POST', `/api/tasks/${register.id}/claim`);
+    const done = await s.station!.request('POST', `/api/tasks/${register.id}/complete`, { form: { verified: true } });
+    expect((await json(done)).state).toBe('screening');
+  });
+
+  it('each government-scheme referral keeps its own outcome; a case with aid only is monitored and re-assessed when aid is denied', async () => {
+    const c = await register('刘爷爷');
+    const screen = await h.db.task.findFirstOrThrow({ where: { caseId: c.id, kind: 'SCREEN' } });
+    await s.caseworker!.request('POST', `/api/tasks/${screen.id}/claim`);
+    await s.caseworker!.request('POST', `/api/tasks/${screen.id}/complete`, { form: { referrals: ['DIBAO', 'YILIAO'], outcome: 'GOV_AID_ONLY' } });
+    const monitor = await h.db.task.findFirstOrThrow({ where: { caseId: c.id, kind: 'MONITOR' } });
+    await s.caseworker!.request('POST', `/api/tasks/${monitor.id}/claim`);
+    const res = await s.caseworker!.request('POST', `/api/tasks/${monitor.id}/complete`, { form: { granted: false, outcomes: { DIBAO: 'GRANTED', YILIAO: 'DENIED' } } });
+    expect((await json(res)).state).toBe('assessment');
+    const row = await h.db.case.findUniqueOrThrow({ where: { id: c.id } });
+    expect((row.data as { referrals: unknown[] }).referrals).toEqual([
+      { scheme: 'DIBAO', outcome: 'GRANTED' },
+      { scheme: 'YILIAO', outcome: 'DENIED' },
+    ]);
+  });
+});

@@ -122,8 +122,8 @@ export type CaseEvent =
   | ({ type: 'REASSIGN'; taskId: string; assignee: Actor } & Meta)
   | ({ type: 'REGISTERED'; taskId: string; verified: boolean } & Meta)
   | ({ type: 'SCREENED'; taskId: string; referrals: GovScheme[]; outcome: ScreeningOutcome } & Meta)
-  | ({ type: 'GOV_AID_GRANTED'; taskId: string } & Meta)
-  | ({ type: 'GOV_AID_DENIED'; taskId: string } & Meta)
+  | ({ type: 'GOV_AID_GRANTED'; taskId: string; outcomes?: Partial<Record<GovScheme, 'GRANTED' | 'DENIED'>> } & Meta)
+  | ({ type: 'GOV_AID_DENIED'; taskId: string; outcomes?: Partial<Record<GovScheme, 'GRANTED' | 'DENIED'>> } & Meta)
   | ({ type: 'ASSESSED'; taskId: string; needs: Need[] } & Meta)
   | ({ type: 'PLAN_SUBMITTED'; taskId: string; summary: string } & Meta)
   | ({ type: 'PLAN_APPROVED'; taskId: string } & Meta)
@@ -318,8 +318,9 @@ export const caseMachine = setup({
     recordGovAid: assign({
       referrals: ({ context, event }) => {
         assertEvent(event, ['GOV_AID_GRANTED', 'GOV_AID_DENIED']);
-        const outcome = event.type === 'GOV_AID_GRANTED' ? ('GRANTED' as const) : ('DENIED' as const);
-        return context.referrals.map((referral) => (referral.outcome === 'PENDING' ? { ...referral, outcome } : referral));
+        // Each referral has its own outcome; schemes not named take the overall decision.
+        const overall = event.type === 'GOV_AID_GRANTED' ? ('GRANTED' as const) : ('DENIED' as const);
+        return context.referrals.map((referral) => (referral.outcome === 'PENDING' ? { ...referral, outcome: event.outcomes?.[referral.scheme] ?? overall } : referral));
       },
     }),
     recordAssessment: assign({

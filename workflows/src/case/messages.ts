@@ -30,6 +30,8 @@ export interface CaseRecord {
   situation: string;
   createdById: string;
   originUnitId: string;
+  /** §四(一) active discovery: who found the person (网格员, 楼栋长, volunteer, social worker …). */
+  discovererKind?: string;
 }
 
 export interface CaseWorkflowInput {

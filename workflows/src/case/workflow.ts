@@ -75,7 +75,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   if (!input.persisted) {
     const { machine, record } = input;
-    void project('CASE_OPENED', null, record.createdById, machine.openedAt, { origin: record.origin, emergency: machine.emergency });
+    void project('CASE_OPENED', null, record.createdById, machine.openedAt, { origin: record.origin, emergency: machine.emergency, ...(record.discovererKind ? { discovererKind: record.discovererKind } : {}) });
     const intake = actor.getSnapshot().context.tasks.find((task) => task.kind === 'REGISTER' && task.status === 'OPEN');
     if (input.registerOnOpen && intake) {
       const creator = { id: record.createdById, role: 'STATION_WORKER' as const, unitId: machine.units.community };

@@ -189,7 +189,7 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
       const origin = user.role === 'STATION_WORKER' ? 'SELF_APPLICATION' : 'OUTREACH';
       const registerOnOpen = user.role === 'STATION_WORKER';
       await cases.open({
-        record: { caseId, caseNo, personId, origin, situation: body.situation, createdById: user.id, originUnitId: units.community },
+        record: { caseId, caseNo, personId, origin, situation: body.situation, createdById: user.id, originUnitId: units.community, ...(body.discovererKind ? { discovererKind: body.discovererKind } : {}) },
         machine: {
           caseId,
           origin,

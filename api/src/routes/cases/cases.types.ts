@@ -25,6 +25,8 @@ export const ZCreateCaseSchema = z
     person: ZPersonSchema,
     situation: z.string().trim().min(1, 'is required').max(4000),
     emergency: z.boolean().default(false),
+    /** §四(一) active discovery: who found the person. */
+    discovererKind: z.enum(['GRID_WORKER', 'BUILDING_LEADER', 'VOLUNTEER', 'SOCIAL_WORKER', 'COMMUNITY_WORKER']).optional(),
   })
   .strict()
   // §四(一): people without Chengdu hukou are accepted when they are in an emergency in Chengdu.

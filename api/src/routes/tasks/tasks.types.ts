@@ -22,7 +22,9 @@ export const ZScreenForm = z
   .object({ referrals: z.array(z.enum(GOV_SCHEMES)).max(GOV_SCHEMES.length).refine((r) => new Set(r).size === r.length, 'must not repeat a scheme'), outcome: z.enum(SCREENING_OUTCOMES), note })
   .strict()
   .refine((form) => form.outcome !== 'GOV_AID_ONLY' || form.referrals.length > 0, { path: ['referrals'], message: 'government aid only needs at least one scheme referral' });
-export const ZMonitorForm = z.object({ granted: z.boolean(), note }).strict();
+export const ZMonitorForm = z
+  .object({ granted: z.boolean(), outcomes: z.partialRecord(z.enum(GOV_SCHEMES), z.enum(['GRANTED', 'DENIED'])).optional(), note })
+  .strict();
 export const ZAssessForm = z
   .object({ needs: z.array(z.object({ category: z.enum(NEED_CATEGORIES), severity: z.enum(SEVERITIES), description: z.string().trim().max(500).optional() }).strict()).min(1, 'at least one need').max(20), note })
   .strict();
@@ -88,7 +90,7 @@ export function eventFromForm(kind: TaskKind, taskId: string, form: unknown, act
     }
     case 'MONITOR': {
       const f = parseOr422(ZMonitorForm, form, 'form');
-      return { type: f.granted ? 'GOV_AID_GRANTED' : 'GOV_AID_DENIED', ...base, ...(f.note ? { note: f.note } : {}) };
+      return { type: f.granted ? 'GOV_AID_GRANTED' : 'GOV_AID_DENIED', ...base, ...(f.outcomes ? { outcomes: f.outcomes } : {}), ...(f.note ? { note: f.note } : {}) };
     }
     case 'ASSESS': {
       const f = parseOr422(ZAssessForm, form, 'form');
