@@ -2,14 +2,13 @@ import { Card, CardContent, Stack, Typography } from '@mui/material';
 import { Datagrid, FunctionField, List, TextField, Title, useTranslate } from 'react-admin';
 import { DueChip } from '../tasks/DueChip.tsx';
 import { TaskButtons } from '../tasks/TaskButtons.tsx';
-import type { Task } from '../tasks/types.ts';
+import { KindField } from '../tasks/TaskList.tsx';
 
 function BoardList({ filter, storeKey }: { filter: Record<string, unknown>; storeKey: string }) {
-  const translate = useTranslate();
   return (
     <List resource="tasks" filter={filter} sort={{ field: 'dueAt', order: 'ASC' }} disableSyncWithLocation storeKey={storeKey} actions={false} exporter={false} title=" " perPage={10} empty={false}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <FunctionField<Task> source="kind" render={(t) => translate(`guanai.kinds.${t.kind}`, { _: t.kind })} />
+        <KindField source="kind" />
         <TextField source="personName" sortable={false} />
         <TextField source="caseNo" sortable={false} />
         <TextField source="unitName" sortable={false} />

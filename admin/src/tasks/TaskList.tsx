@@ -17,7 +17,8 @@ function ScopeTabs() {
   );
 }
 
-function KindField(_props: { source: string; label?: string }) {
+/** The task kind with its emergency and flag marks (flags with a reason show on every list). */
+export function KindField(_props: { source: string; label?: string }) {
   const translate = useTranslate();
   return (
     <FunctionField<Task>
@@ -26,6 +27,7 @@ function KindField(_props: { source: string; label?: string }) {
         <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
           {translate(`guanai.kinds.${task.kind}`, { _: task.kind })}
           {task.emergency && <Chip size="small" color="error" variant="outlined" label={translate('resources.tasks.fields.emergency')} />}
+          {task.flags?.map((f) => <Chip key={f.flag} size="small" color="warning" variant="outlined" label={translate(`guanai.flags.${f.flag}`, { _: f.flag })} title={f.reason} />)}
         </span>
       )}
     />
@@ -48,7 +50,7 @@ export function TaskList() {
       <ScopeTabs />
       {isSmall ? (
         <SimpleList<Task>
-          primaryText={(task) => `${translate(`guanai.kinds.${task.kind}`, { _: task.kind })} · ${task.personName}`}
+          primaryText={(task) => `${translate(`guanai.kinds.${task.kind}`, { _: task.kind })} · ${task.personName}${task.flags?.length ? ` ⚠ ${task.flags.map((f) => translate(`guanai.flags.${f.flag}`, { _: f.flag })).join('、')}` : ''}`}
           secondaryText={(task) => `${task.caseNo} · ${task.unitName}${task.assigneeName ? ` · ${task.assigneeName}` : ''}`}
           tertiaryText={() => <DueChip />}
           linkType="show"

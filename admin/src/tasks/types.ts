@@ -14,4 +14,6 @@ export interface Task {
   caseState: string;
   personName: string;
   emergency: boolean;
+  breachedAt?: string | null;
+  flags?: { flag: string; reason: string }[];
 }
