@@ -1,21 +1,11 @@
 import { Card, CardContent, Stack, Typography } from '@mui/material';
-import { Datagrid, FunctionField, List, TextField, Title, useTranslate } from 'react-admin';
-import { DueChip } from '../tasks/DueChip.tsx';
-import { TaskButtons } from '../tasks/TaskButtons.tsx';
-import { KindField } from '../tasks/TaskList.tsx';
+import { List, Title, useTranslate } from 'react-admin';
+import { TaskGrid } from '../tasks/TaskList.tsx';
 
 function BoardList({ filter, storeKey }: { filter: Record<string, unknown>; storeKey: string }) {
   return (
     <List resource="tasks" filter={filter} sort={{ field: 'dueAt', order: 'ASC' }} disableSyncWithLocation storeKey={storeKey} actions={false} exporter={false} title=" " perPage={10} empty={false}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
-        <KindField source="kind" />
-        <TextField source="personName" sortable={false} />
-        <TextField source="caseNo" sortable={false} />
-        <TextField source="unitName" sortable={false} />
-        <TextField source="assigneeName" sortable={false} emptyText="—" />
-        <FunctionField source="dueAt" render={() => <DueChip />} />
-        <TaskButtons />
-      </Datagrid>
+      <TaskGrid />
     </List>
   );
 }

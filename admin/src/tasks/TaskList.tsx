@@ -34,6 +34,21 @@ export function KindField(_props: { source: string; label?: string }) {
   );
 }
 
+/** The task table of the inbox and the escalation board. */
+export function TaskGrid() {
+  return (
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <KindField source="kind" />
+      <TextField source="personName" sortable={false} />
+      <TextField source="caseNo" sortable={false} />
+      <TextField source="unitName" sortable={false} />
+      <TextField source="assigneeName" sortable={false} emptyText="—" />
+      <FunctionField source="dueAt" render={() => <DueChip />} />
+      <TaskButtons />
+    </Datagrid>
+  );
+}
+
 export function TaskList() {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const translate = useTranslate();
@@ -57,15 +72,7 @@ export function TaskList() {
           rowSx={(task) => (task.emergency ? { borderLeft: '4px solid #d32f2f' } : {})}
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-          <KindField source="kind" />
-          <TextField source="personName" sortable={false} />
-          <TextField source="caseNo" sortable={false} />
-          <TextField source="unitName" sortable={false} />
-          <TextField source="assigneeName" sortable={false} emptyText="—" />
-          <FunctionField source="dueAt" render={() => <DueChip />} />
-          <TaskButtons />
-        </Datagrid>
+        <TaskGrid />
       )}
     </List>
   );

@@ -1,63 +1,48 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundle } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@guanai/db/testing';
+import { describe, expect, it } from 'vitest';
 import { createCaseActivities } from '../case/activities.ts';
 import { actUpdate, caseWorkflowId, stateQuery, syncUpdate, type CaseWorkflowInput } from '../case/messages.ts';
 import { caseWorkflow } from '../case/workflow.ts';
-import { bundleWorkflows } from '../worker.ts';
-import { createPerson, seededNetwork, testSla } from './fixtures.ts';
-import { startTemporal } from './temporal-env.ts';
+import { createPerson, testSla } from './fixtures.ts';
+import { useTestbed } from './testbed.ts';
 
-let env: TestWorkflowEnvironment;
-let database: TestDatabase;
-let bundle: WorkflowBundle;
-let network: Awaited<ReturnType<typeof seededNetwork>>;
+const bed = useTestbed();
 
-beforeAll(async () => {
-  [env, database, bundle] = await Promise.all([startTemporal(), createTestDatabase(), bundleWorkflows()]);
-  network = await seededNetwork(database.db);
-});
-afterAll(async () => {
-  await env?.teardown();
-  await database?.drop();
-});
-
-async function withWorker<T>(fn: (taskQueue: string) => Promise<T>, activities = createCaseActivities({ db: database.db })): Promise<T> {
+async function withWorker<T>(fn: (taskQueue: string) => Promise<T>, activities = createCaseActivities({ db: bed.database.db })): Promise<T> {
   const taskQueue = `test-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+  const worker = await Worker.create({ connection: bed.env.nativeConnection, taskQueue, workflowBundle: bed.bundle, activities });
   return worker.runUntil(fn(taskQueue));
 }
 
 async function openCase(taskQueue: string, { registerOnOpen = true, reopenWindowDays }: { registerOnOpen?: boolean; reopenWindowDays?: number } = {}) {
   const caseId = randomUUID();
-  const person = await createPerson(database.db, network.units.community);
+  const person = await createPerson(bed.database.db, bed.network.units.community);
   const input: CaseWorkflowInput = {
-    record: { caseId, caseNo: `T-${caseId.slice(0, 8)}`, personId: person.id, origin: 'SELF_APPLICATION', situation: '独居老人，行动不便', createdById: network.station.id, originUnitId: network.units.community },
-    machine: { caseId, origin: 'SELF_APPLICATION', units: network.units, emergency: false, openedAt: new Date().toISOString(), sla: testSla(), intakeAssigneeId: registerOnOpen ? network.station.id : null, ...(reopenWindowDays ? { reopenWindowDays } : {}) },
+    record: { caseId, caseNo: `T-${caseId.slice(0, 8)}`, personId: person.id, origin: 'SELF_APPLICATION', situation: '独居老人，行动不便', createdById: bed.network.station.id, originUnitId: bed.network.units.community },
+    machine: { caseId, origin: 'SELF_APPLICATION', units: bed.network.units, emergency: false, openedAt: new Date().toISOString(), sla: testSla(), intakeAssigneeId: registerOnOpen ? bed.network.station.id : null, ...(reopenWindowDays ? { reopenWindowDays } : {}) },
     registerOnOpen,
   };
-  const handle = await env.client.workflow.start(caseWorkflow, { workflowId: caseWorkflowId(caseId), taskQueue, args: [input] });
+  const handle = await bed.env.client.workflow.start(caseWorkflow, { workflowId: caseWorkflowId(caseId), taskQueue, args: [input] });
   await handle.executeUpdate(syncUpdate);
   return { caseId, handle };
 }
 
-const openTask = async (caseId: string) => database.db.task.findFirstOrThrow({ where: { caseId, status: 'OPEN' } });
+const openTask = async (caseId: string) => bed.database.db.task.findFirstOrThrow({ where: { caseId, status: 'OPEN' } });
 
 describe('caseWorkflow on a real Temporal dev server', () => {
   it('a registered self-application is projected in screening with an open SCREEN task at the township', async () => {
     await withWorker(async (taskQueue) => {
       const { caseId, handle } = await openCase(taskQueue);
-      const row = await database.db.case.findUniqueOrThrow({ where: { id: caseId } });
-      expect(row).toMatchObject({ state: 'screening', status: 'OPEN', owningUnitId: network.units.township, lastSeq: 2 });
-      const events = await database.db.caseEvent.findMany({ where: { caseId }, orderBy: { seq: 'asc' } });
+      const row = await bed.database.db.case.findUniqueOrThrow({ where: { id: caseId } });
+      expect(row).toMatchObject({ state: 'screening', status: 'OPEN', owningUnitId: bed.network.units.township, lastSeq: 2 });
+      const events = await bed.database.db.caseEvent.findMany({ where: { caseId }, orderBy: { seq: 'asc' } });
       expect(events.map((e) => [e.type, e.fromState, e.toState])).toEqual([
         ['CASE_OPENED', null, 'intake'],
         ['REGISTERED', 'intake', 'screening'],
       ]);
-      expect(await openTask(caseId)).toMatchObject({ kind: 'SCREEN', unitId: network.units.township, assigneeId: null });
+      expect(await openTask(caseId)).toMatchObject({ kind: 'SCREEN', unitId: bed.network.units.township, assigneeId: null });
       expect((await handle.query(stateQuery)).state).toBe('screening');
     });
   });
@@ -66,16 +51,16 @@ describe('caseWorkflow on a real Temporal dev server', () => {
     await withWorker(async (taskQueue) => {
       const { caseId, handle } = await openCase(taskQueue);
       const task = await openTask(caseId);
-      const claimed = await handle.executeUpdate(actUpdate, { args: [{ type: 'CLAIM', taskId: task.id, actor: network.caseworker }] });
+      const claimed = await handle.executeUpdate(actUpdate, { args: [{ type: 'CLAIM', taskId: task.id, actor: bed.network.caseworker }] });
       expect(claimed.state).toBe('screening');
-      expect((await database.db.task.findUniqueOrThrow({ where: { id: task.id } })).assigneeId).toBe(network.caseworker.id);
+      expect((await bed.database.db.task.findUniqueOrThrow({ where: { id: task.id } })).assigneeId).toBe(bed.network.caseworker.id);
       const view = await handle.executeUpdate(actUpdate, {
-        args: [{ type: 'SCREENED', taskId: task.id, referrals: ['DIBAO'], outcome: 'RESIDUAL_NEED', actor: network.caseworker }],
+        args: [{ type: 'SCREENED', taskId: task.id, referrals: ['DIBAO'], outcome: 'RESIDUAL_NEED', actor: bed.network.caseworker }],
       });
       expect(view.state).toBe('assessment');
-      const row = await database.db.case.findUniqueOrThrow({ where: { id: caseId } });
+      const row = await bed.database.db.case.findUniqueOrThrow({ where: { id: caseId } });
       expect(row.state).toBe('assessment');
-      expect(await database.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'DONE', completedById: network.caseworker.id });
+      expect(await bed.database.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'DONE', completedById: bed.network.caseworker.id });
       expect((await openTask(caseId)).kind).toBe('ASSESS');
     });
   });
@@ -84,18 +69,18 @@ describe('caseWorkflow on a real Temporal dev server', () => {
     await withWorker(async (taskQueue) => {
       const { caseId, handle } = await openCase(taskQueue);
       const task = await openTask(caseId);
-      const before = await database.db.caseEvent.count({ where: { caseId } });
+      const before = await bed.database.db.caseEvent.count({ where: { caseId } });
       const attempts = [
-        [{ type: 'ASSESSED', taskId: task.id, needs: [], actor: network.caseworker }, 'NOT_ALLOWED_IN_STATE'],
-        [{ type: 'CLAIM', taskId: task.id, actor: network.caseworker2 }, 'FORBIDDEN'],
-        [{ type: 'SCREENED', taskId: task.id, referrals: [], outcome: 'NO_NEED', actor: network.caseworker }, 'NOT_ASSIGNEE'],
+        [{ type: 'ASSESSED', taskId: task.id, needs: [], actor: bed.network.caseworker }, 'NOT_ALLOWED_IN_STATE'],
+        [{ type: 'CLAIM', taskId: task.id, actor: bed.network.caseworker2 }, 'FORBIDDEN'],
+        [{ type: 'SCREENED', taskId: task.id, referrals: [], outcome: 'NO_NEED', actor: bed.network.caseworker }, 'NOT_ASSIGNEE'],
       ] as const;
       for (const [event, code] of attempts) {
         const error = await handle.executeUpdate(actUpdate, { args: [event as never] }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
         expect((error as WorkflowUpdateFailedError).cause).toMatchObject({ type: code });
       }
-      expect(await database.db.caseEvent.count({ where: { caseId } })).toBe(before);
+      expect(await bed.database.db.caseEvent.count({ where: { caseId } })).toBe(before);
       expect((await handle.query(stateQuery)).seq).toBe(before);
     });
   });
@@ -105,19 +90,19 @@ describe('caseWorkflow on a real Temporal dev server', () => {
       const { caseId, handle } = await openCase(taskQueue);
       const task = await openTask(caseId);
       const updateId = randomUUID();
-      const request = { type: 'CLAIM' as const, taskId: task.id, actor: network.caseworker };
+      const request = { type: 'CLAIM' as const, taskId: task.id, actor: bed.network.caseworker };
       const [a, b] = await Promise.all([
         handle.executeUpdate(actUpdate, { args: [request], updateId }),
         handle.executeUpdate(actUpdate, { args: [request], updateId }),
       ]);
       expect(a.seq).toBe(b.seq);
-      expect(await database.db.caseEvent.count({ where: { caseId, type: 'CLAIM' } })).toBe(1);
+      expect(await bed.database.db.caseEvent.count({ where: { caseId, type: 'CLAIM' } })).toBe(1);
     });
   });
 
   it('the projection activity is idempotent: a retried attempt writes nothing twice', async () => {
     let attempts = 0;
-    const real = createCaseActivities({ db: database.db });
+    const real = createCaseActivities({ db: bed.database.db });
     const flaky = {
       async projectCase(p: Parameters<typeof real.projectCase>[0]) {
         await real.projectCase(p);
@@ -127,22 +112,22 @@ describe('caseWorkflow on a real Temporal dev server', () => {
     await withWorker(async (taskQueue) => {
       const { caseId, handle } = await openCase(taskQueue);
       const task = await openTask(caseId);
-      await handle.executeUpdate(actUpdate, { args: [{ type: 'CLAIM', taskId: task.id, actor: network.caseworker }] });
+      await handle.executeUpdate(actUpdate, { args: [{ type: 'CLAIM', taskId: task.id, actor: bed.network.caseworker }] });
       expect(attempts).toBe(2);
-      expect(await database.db.caseEvent.count({ where: { caseId } })).toBe(3);
-      expect(await database.db.task.count({ where: { caseId } })).toBe(2);
+      expect(await bed.database.db.caseEvent.count({ where: { caseId } })).toBe(3);
+      expect(await bed.database.db.task.count({ where: { caseId } })).toBe(2);
     }, flaky);
   });
 
   it('a closed case waits for reopening; when the reopen window ends (a durable timer) it is archived and the workflow ends', async () => {
     await withWorker(async (taskQueue) => {
       const { caseId, handle } = await openCase(taskQueue, { reopenWindowDays: 3 / 86_400 });
-      await handle.executeUpdate(actUpdate, { args: [{ type: 'CLOSE', reason: 'duplicate', actor: network.supervisor }] });
-      expect(await database.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ status: 'CLOSED', closureReason: 'duplicate', state: 'closed' });
-      expect(await database.db.task.count({ where: { caseId, status: 'OPEN' } })).toBe(0);
+      await handle.executeUpdate(actUpdate, { args: [{ type: 'CLOSE', reason: 'duplicate', actor: bed.network.supervisor }] });
+      expect(await bed.database.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ status: 'CLOSED', closureReason: 'duplicate', state: 'closed' });
+      expect(await bed.database.db.task.count({ where: { caseId, status: 'OPEN' } })).toBe(0);
       const result = await handle.result();
       expect(result.state).toBe('archived');
-      expect((await database.db.case.findUniqueOrThrow({ where: { id: caseId } })).state).toBe('archived');
+      expect((await bed.database.db.case.findUniqueOrThrow({ where: { id: caseId } })).state).toBe('archived');
     });
   });
 });
@@ -151,28 +136,28 @@ describe('continue-as-new', () => {
   it('a long-lived case continues as new with its persisted snapshot; nothing is lost across the boundary', async () => {
     await withWorker(async (taskQueue) => {
       const caseId = randomUUID();
-      const person = await createPerson(database.db, network.units.community);
+      const person = await createPerson(bed.database.db, bed.network.units.community);
       const input: CaseWorkflowInput = {
-        record: { caseId, caseNo: `T-${caseId.slice(0, 8)}`, personId: person.id, origin: 'SELF_APPLICATION', situation: '长期跟踪', createdById: network.station.id, originUnitId: network.units.community },
-        machine: { caseId, origin: 'SELF_APPLICATION', units: network.units, emergency: false, openedAt: new Date().toISOString(), sla: testSla(), intakeAssigneeId: network.station.id },
+        record: { caseId, caseNo: `T-${caseId.slice(0, 8)}`, personId: person.id, origin: 'SELF_APPLICATION', situation: '长期跟踪', createdById: bed.network.station.id, originUnitId: bed.network.units.community },
+        machine: { caseId, origin: 'SELF_APPLICATION', units: bed.network.units, emergency: false, openedAt: new Date().toISOString(), sla: testSla(), intakeAssigneeId: bed.network.station.id },
         registerOnOpen: true,
         eventsPerRun: 3,
       };
-      const handle = await env.client.workflow.start(caseWorkflow, { workflowId: caseWorkflowId(caseId), taskQueue, args: [input] });
+      const handle = await bed.env.client.workflow.start(caseWorkflow, { workflowId: caseWorkflowId(caseId), taskQueue, args: [input] });
       await handle.executeUpdate(syncUpdate);
       const firstRun = (await handle.describe()).runId;
       const task = await openTask(caseId);
       for (let i = 0; i < 3; i++) {
-        await handle.executeUpdate(actUpdate, { args: [{ type: 'CLAIM', taskId: task.id, actor: network.caseworker }] });
-        await handle.executeUpdate(actUpdate, { args: [{ type: 'RELEASE', taskId: task.id, actor: network.caseworker }] });
+        await handle.executeUpdate(actUpdate, { args: [{ type: 'CLAIM', taskId: task.id, actor: bed.network.caseworker }] });
+        await handle.executeUpdate(actUpdate, { args: [{ type: 'RELEASE', taskId: task.id, actor: bed.network.caseworker }] });
       }
-      await handle.executeUpdate(actUpdate, { args: [{ type: 'CLAIM', taskId: task.id, actor: network.caseworker }] });
-      const view = await handle.executeUpdate(actUpdate, { args: [{ type: 'SCREENED', taskId: task.id, referrals: [], outcome: 'RESIDUAL_NEED', actor: network.caseworker }] });
+      await handle.executeUpdate(actUpdate, { args: [{ type: 'CLAIM', taskId: task.id, actor: bed.network.caseworker }] });
+      const view = await handle.executeUpdate(actUpdate, { args: [{ type: 'SCREENED', taskId: task.id, referrals: [], outcome: 'RESIDUAL_NEED', actor: bed.network.caseworker }] });
       expect((await handle.describe()).runId).not.toBe(firstRun);
       expect(view).toMatchObject({ state: 'assessment', seq: 10 });
-      const events = await database.db.caseEvent.findMany({ where: { caseId }, orderBy: { seq: 'asc' } });
+      const events = await bed.database.db.caseEvent.findMany({ where: { caseId }, orderBy: { seq: 'asc' } });
       expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-      expect(await database.db.task.count({ where: { caseId } })).toBe(3);
+      expect(await bed.database.db.task.count({ where: { caseId } })).toBe(3);
       expect((await handle.query(stateQuery)).context.tasks.map((t) => t.kind)).toEqual(['REGISTER', 'SCREEN', 'ASSESS']);
     });
   });
