@@ -15,13 +15,13 @@ interface Row {
   breachRate: number;
 }
 
-function Rows({ rows, label }: { rows: Row[]; label: (row: Row) => string }) {
+function Rows({ rows, label, heading }: { rows: Row[]; label: (row: Row) => string; heading: string }) {
   const translate = useTranslate();
   return (
     <Table size="small">
       <TableHead>
         <TableRow>
-          <TableCell>{translate('guanai.sla.unit')}</TableCell>
+          <TableCell>{translate(heading)}</TableCell>
           <TableCell align="right">{translate('guanai.sla.open')}</TableCell>
           <TableCell align="right">{translate('guanai.sla.dueSoon')}</TableCell>
           <TableCell align="right">{translate('guanai.sla.overdue')}</TableCell>
@@ -61,19 +61,19 @@ export function SlaOverview() {
           <Card>
             <CardContent>
               <Typography variant="h6">{translate('guanai.sla.tier')}</Typography>
-              <Rows rows={data.tiers} label={(row) => translate(`guanai.sla.levels.${row.level}`)} />
+              <Rows rows={data.tiers} heading="guanai.sla.tier" label={(row) => translate(`guanai.sla.levels.${row.level}`)} />
             </CardContent>
           </Card>
           <Card>
             <CardContent>
-              <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
+              <Stack direction="row" spacing={2} sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
                 <Typography variant="h6">{translate('guanai.sla.unit')}</Typography>
-                <TextField select size="small" value={level} onChange={(e) => setLevel(e.target.value)} sx={{ minWidth: 160 }} label={translate('guanai.sla.tier')}>
+                <TextField select size="small" value={level} onChange={(e) => setLevel(e.target.value)} sx={{ width: 200, flexShrink: 0 }} label={translate('guanai.sla.tier')}>
                   <MenuItem value="">—</MenuItem>
                   {['CITY', 'DISTRICT', 'TOWNSHIP', 'COMMUNITY'].map((l) => <MenuItem key={l} value={l}>{translate(`guanai.sla.levels.${l}`)}</MenuItem>)}
                 </TextField>
               </Stack>
-              <Rows rows={data.units} label={(row) => row.name ?? ''} />
+              <Rows rows={data.units} heading="guanai.sla.unit" label={(row) => row.name ?? ''} />
             </CardContent>
           </Card>
         </>
