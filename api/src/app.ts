@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import { requireUser } from './auth/middleware.ts';
+import { appendAudit } from '@guanai/db';
 import type { AppDeps, AppEnv } from './env.ts';
 import { AppError } from './errors/app-error.ts';
 import { createMetrics } from './metrics.ts';
@@ -36,6 +37,18 @@ export function createApp(deps: AppDeps) {
     await next();
     c.header('Access-Control-Expose-Headers', 'Content-Range');
     c.header('Cache-Control', 'no-store');
+  });
+  // Rule 4: every write that succeeded goes into the hash-chained audit log, with who and what.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (c.req.method === 'GET' || c.res.status >= 400) return;
+    const user = c.get('user') as { id: string } | undefined;
+    await appendAudit(deps.db, {
+      actorId: user?.id ?? null,
+      action: `${c.req.method} ${routePath(c)}`,
+      target: c.req.path,
+      detail: { status: c.res.status, requestId: c.get('requestId') },
+    });
   });
 
   app.get('/healthz', async (c) => {

@@ -36,6 +36,7 @@ export function authRoutes(deps: AppDeps) {
         throw new AppError('UNAUTHENTICATED', { message: 'wrong username or password', reason: 'BAD_CREDENTIALS' });
       }
       limiter.succeed(key);
+      c.set('user', toSessionUser(user)); // the audit log records who signed in
       const { token } = await createSession(deps.db, user.id);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,

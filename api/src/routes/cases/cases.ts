@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { loadSlaSettings, protectIdNumber, type Prisma } from '@guanai/db';
+import { appendAudit, decryptIdNumber, loadSlaSettings, protectIdNumber, type Prisma } from '@guanai/db';
+import { z } from 'zod';
 import type { ActRequest, Actor, CaseEvent, Role, UnitChain } from '@guanai/workflows';
 import { visibleCases } from '../../auth/jurisdiction.ts';
 import { requireRole } from '../../auth/middleware.ts';
@@ -204,6 +205,20 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
         registerOnOpen,
       });
       return c.json(toCaseDto(await findVisible(user, caseId)), 201);
+    })
+    /**
+     * Station workers, caseworkers and supervisors who can see the case: the full identity number,
+     * for a stated reason; every such view is written to the audit log with who and why.
+     */
+    .get('/:id/id-number', validate('param', ZCaseParams), validate('query', z.object({ reason: z.string().trim().min(4, 'say why you need the full number').max(200) }).strict()), async (c) => {
+      const user = c.get('user');
+      requireRole(user.role, ['STATION_WORKER', 'CASEWORKER', 'SUPERVISOR'], 'see a full identity number');
+      const row = await findVisible(user, c.req.valid('param').id);
+      const person = await db.person.findUniqueOrThrow({ where: { id: row.personId }, select: { id: true, idNumberEnc: true } });
+      if (!person.idNumberEnc) throw notFound('identity number');
+      const { reason } = c.req.valid('query');
+      await appendAudit(db, { actorId: user.id, action: 'person.id-number.view', target: `person:${person.id}`, reason, detail: { caseId: row.id } });
+      return c.json({ idNumber: decryptIdNumber(person.idNumberEnc, deps.keys) });
     })
     /** Whoever the machine allows (supervisors, caseworkers, by action): a case-level action. */
     .post('/:id/actions', validate('param', ZCaseParams), validate('json', ZCaseActionSchema), async (c) => {
