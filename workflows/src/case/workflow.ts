@@ -44,7 +44,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const project = (type: string, fromState: string | null, actorId: string | null, at: string, payload: Record<string, unknown>) => {
     seq += 1;
     const snapshot = actor.getSnapshot();
-    const { tasks, ...data } = snapshot.context;
+    // The read model keeps the case's own data; the policy and calendar it was opened with stay in the workflow.
+    const { tasks, sla: _sla, calendar: _calendar, ...data } = snapshot.context;
     const current = stateName(snapshot.value);
     const projection: CaseProjection = {
       record: input.record,
