@@ -5,7 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
-import { requireUser } from './auth/middleware.ts';
+import { authorize } from './auth/middleware.ts';
 import { appendAudit } from '@guanai/db';
 import type { AppDeps, AppEnv } from './env.ts';
 import { AppError } from './errors/app-error.ts';
@@ -59,13 +59,10 @@ export function createApp(deps: AppDeps) {
   });
   app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4' }));
 
+  // One access policy for every route (auth/policy.ts): session and role, before any handler runs.
+  app.use('/api/*', authorize(deps));
   const api = new Hono<AppEnv>()
     .route('/auth', authRoutes(deps))
-    .use('/cases/*', requireUser(deps))
-    .use('/tasks/*', requireUser(deps))
-    .use('/attachments/*', requireUser(deps))
-    .use('/notifications/*', requireUser(deps))
-    .use('/sla/*', requireUser(deps))
     .route('/cases', caseRoutes(deps, cases))
     .route('/tasks', taskRoutes(deps, cases))
     .route('/attachments', attachmentRoutes(deps))

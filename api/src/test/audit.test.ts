@@ -20,7 +20,8 @@ describe('audit log', () => {
     const entries = await h.db.auditEntry.findMany({ where: { actorId: user.id } });
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['POST /api/auth/login', 'POST /api/cases']));
     const before = await h.db.auditEntry.count();
-    expect((await caseworker.request('POST', '/api/cases', {})).status).toBe(422);
+    expect((await station.request('POST', '/api/cases', {})).status).toBe(422);
+    expect((await caseworker.request('POST', '/api/cases', { person: { name: 'x', hukou: 'CHENGDU' }, situation: 'x' })).status).toBe(403);
     expect(await h.db.auditEntry.count()).toBe(before);
   });
 

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTE_POLICY } from '../auth/policy.ts';
+import { json, signIn, startHarness, type Harness, type Session } from './harness.ts';
+
+/**
+ * The authorization matrix, generated from the access policy: every API route × every role, and
+ * the case and task routes × own / child / sibling / parent unit. A route missing from the policy
+ * (or a policy entry without a route) fails the first test.
+ */
+const ROLES = { DISCOVERER: 'discoverer', STATION_WORKER: 'station', CASEWORKER: 'caseworker', SUPERVISOR: 'supervisor', MANAGER: 'manager', PARTNER: 'partner', ADMIN: 'admin' } as const;
+
+let h: Harness;
+const as: Record<string, Session> = {};
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  h = await startHarness();
+  for (const username of [...Object.values(ROLES), 'caseworker2', 'district.supervisor']) as[username] = await signIn(h.app, username);
+  const created = await json(await as.station!.request('POST', '/api/cases', { person: { name: '矩阵测试', idNumber: '510104195001010010', hukou: 'CHENGDU' }, situation: '困难' }));
+  ids.case = created.id;
+  ids.task = (await h.db.task.findFirstOrThrow({ where: { caseId: created.id, kind: 'SCREEN' } })).id;
+  const upload = await h.app.request(`/api/cases/${created.id}/attachments`, { method: 'POST', headers: { Cookie: as.station!.cookie, 'Content-Type': 'image/png', 'X-Filename': 'a.png' }, body: 'png' });
+  ids.attachment = (await json(upload)).id;
+});
+afterAll(async () => h?.stop());
+
+const routes = () => [...new Set(h.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`))];
+
+/** A concrete request for each route: its parameters filled in, and a body where it takes one. */
+function requestFor(key: string): { method: string; path: string; body?: unknown; headers?: Record<string, string> } {
+  const [method, pattern] = key.split(' ') as [string, string];
+  const path = pattern
+    .replace('/api/cases/:id', `/api/cases/${ids.case}`)
+    .replace('/api/tasks/:id', `/api/tasks/${encodeURIComponent(ids.task!)}`)
+    .replace('/api/attachments/:id', `/api/attachments/${ids.attachment}`)
+    .replace('/api/notifications/:id', '/api/notifications/1')
+    .replace(':kind', 'SCREEN')
+    .replace(':date', '2099-01-01');
+  const bodies: Record<string, unknown> = {
+    'POST /api/auth/login': { username: 'nobody', password: 'wrong' },
+    'POST /api/cases': { person: { name: 'x', hukou: 'CHENGDU' }, situation: 'x' },
+    'POST /api/cases/:id/actions': { type: 'FLAG', flag: 'OTHER', reason: 'matrix' },
+    'POST /api/cases/:id/notes': { text: 'matrix' },
+    'POST /api/tasks/:id/complete': { form: {} },
+    'PUT /api/sla/policies/:kind': { normal: 3, emergency: 1, unit: 'WORKING_DAYS', warnAt: 0.75, onBreach: 'NOTIFY' },
+    'POST /api/sla/calendar': { date: '2099-01-02', kind: 'HOLIDAY', name: 'matrix' },
+    'PUT /api/sla/calendar': { date: '2099-01-02', kind: 'HOLIDAY', name: 'matrix' },
+  };
+  if (key === 'POST /api/cases/:id/attachments') return { method, path, body: 'png', headers: { 'Content-Type': 'image/png', 'X-Filename': 'm.png' } };
+  if (key === 'GET /api/cases/:id/id-number') return { method, path: `${path}?reason=${encodeURIComponent('matrix check')}` };
+  return { method, path, ...(key in bodies ? { body: bodies[key] } : {}) };
+}
+
+async function call(session: Session | null, key: string) {
+  const { method, path, body, headers } = requestFor(key);
+  if (headers) {
+    return h.app.request(path, { method, headers: { ...(session ? { Cookie: session.cookie } : {}), ...headers }, body: body as string });
+  }
+  return session ? session.request(method, path, body) : h.app.request(path, { method, ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }) });
+}
+
+describe('authorization matrix', () => {
+  it('every route has an access policy, and every policy entry is a route', () => {
+    expect(routes().sort()).toEqual(Object.keys(ROUTE_POLICY).sort());
+  });
+
+  const keys = Object.keys(ROUTE_POLICY);
+  const cells = keys.flatMap((key) => Object.entries(ROLES).map(([role, username]) => [key, role, username] as const));
+
+  it.each(cells)('%s as %s', async (key, role, username) => {
+    const access = ROUTE_POLICY[key]!;
+    // Signing out revokes the session: use one of its own.
+    const session = key === 'POST /api/auth/logout' ? await signIn(h.app, username) : as[username]!;
+    const res = await call(session, key);
+    const problem = res.headers.get('content-type')?.includes('problem+json') ? await json(res) : null;
+    const deniedByPolicy = res.status === 403 && /may not call/.test(problem?.detail ?? '');
+    const allowed = access === 'PUBLIC' || access === 'SIGNED_IN' || access.includes(role as never);
+    expect(deniedByPolicy, `${key} as ${role}: ${res.status} ${problem?.detail ?? ''}`).toBe(!allowed);
+    expect(res.status, `${key} as ${role}`).toBeLessThan(500);
+  });
+
+  it.each(keys.filter((key) => ROUTE_POLICY[key] !== 'PUBLIC'))('%s without a session is 401', async (key) => {
+    expect((await call(null, key)).status).toBe(401);
+  });
+
+  // Jurisdiction of the case and task routes: the township that owns the case, the community it
+  // started in (child), another township (sibling) and the district above (parent).
+  const jurisdiction = [
+    ['own unit (township caseworker)', 'caseworker', 200],
+    ['child unit (the station it started in)', 'station', 200],
+    ['parent unit (district supervisor)', 'district.supervisor', 200],
+    ['sibling unit (another township)', 'caseworker2', 404],
+  ] as const;
+  const recordRoutes = ['GET /api/cases/:id', 'GET /api/tasks/:id', 'POST /api/tasks/:id/claim', 'POST /api/cases/:id/notes', 'GET /api/attachments/:id/content'];
+
+  it.each(recordRoutes.flatMap((key) => jurisdiction.map(([name, username, status]) => [key, name, username, status] as const)))('%s from the %s', async (key, _name, username, status) => {
+    const res = await call(as[username]!, key);
+    if (status === 404) expect(res.status).toBe(404);
+    else expect(res.status, `${key} as ${username}`).not.toBe(404);
+  });
+});
