@@ -16,6 +16,7 @@ import { taskRoutes } from './routes/tasks/tasks.ts';
 import { attachmentRoutes } from './routes/attachments/attachments.ts';
 import { notificationRoutes } from './routes/notifications/notifications.ts';
 import { slaRoutes } from './routes/sla/sla.ts';
+import { orgUnitRoutes } from './routes/org-units/org-units.ts';
 import { createCaseClient } from './temporal/case-client.ts';
 
 const PROBLEM = 'application/problem+json';
@@ -67,7 +68,8 @@ export function createApp(deps: AppDeps) {
     .route('/tasks', taskRoutes(deps, cases))
     .route('/attachments', attachmentRoutes(deps))
     .route('/notifications', notificationRoutes(deps))
-    .route('/sla', slaRoutes(deps));
+    .route('/sla', slaRoutes(deps))
+    .route('/org-units', orgUnitRoutes(deps));
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new AppError('NOT_FOUND', { message: 'no such API route' });

@@ -40,6 +40,8 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'PUT /api/sla/calendar': ['ADMIN'],
   'DELETE /api/sla/calendar/:date': ['ADMIN'],
   'GET /api/sla/overview': ['SUPERVISOR', 'MANAGER', 'ADMIN'],
+
+  'POST /api/org-units/import': ['ADMIN'],
 };
 
 export const policyKey = (method: string, path: string) => `${method} ${path}`;

@@ -47,6 +47,7 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
     'PUT /api/sla/calendar': { date: '2099-01-02', kind: 'HOLIDAY', name: 'matrix' },
   };
   if (key === 'POST /api/cases/:id/attachments') return { method, path, body: 'png', headers: { 'Content-Type': 'image/png', 'X-Filename': 'm.png' } };
+  if (key === 'POST /api/org-units/import') return { method, path, body: 'code,name,level,parent_code\n', headers: { 'Content-Type': 'text/csv' } };
   if (key === 'GET /api/cases/:id/id-number') return { method, path: `${path}?reason=${encodeURIComponent('matrix check')}` };
   return { method, path, ...(key in bodies ? { body: bodies[key] } : {}) };
 }
