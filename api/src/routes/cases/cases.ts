@@ -9,7 +9,7 @@ import type { AppDeps, AppEnv } from '../../env.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { CaseClient } from '../../temporal/case-client.ts';
 import { contentRange, validate } from '../../validation.ts';
-import { toTaskDto } from '../tasks/tasks.ts';
+import { taskInclude, toTaskDto } from '../tasks/tasks.ts';
 import { ZCaseListQuerySchema, ZCaseParams, ZCreateCaseSchema } from './cases.types.ts';
 import { actorOf } from '../tasks/tasks.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, OFFERED_ACTIONS, ZCaseActionSchema, ZNoteSchema, type TCaseAction } from './case-actions.types.ts';
@@ -108,7 +108,7 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
         db.task.findMany({
           where: { caseId: row.id },
           orderBy: { createdAt: 'asc' },
-          include: { unit: { select: { name: true } }, assignee: { select: { displayName: true } }, case: { select: { caseNo: true, state: true, emergency: true, flags: true, person: { select: { name: true } } } } },
+          include: taskInclude,
         }),
       ]);
       const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];

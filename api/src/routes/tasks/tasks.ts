@@ -10,7 +10,8 @@ import { contentRange, validate } from '../../validation.ts';
 import { eventFromForm, ZCompleteBodySchema, ZTaskListQuerySchema } from './tasks.types.ts';
 import { z } from 'zod';
 
-const taskInclude = {
+/** What a task row brings along for its DTO (the case page's task list uses it too). */
+export const taskInclude = {
   unit: { select: { name: true } },
   assignee: { select: { displayName: true } },
   case: { select: { caseNo: true, state: true, emergency: true, flags: true, person: { select: { name: true } } } },
