@@ -457,3 +457,12 @@ describe('notes, flags and SLA events', () => {
     expect(breached.context.escalations?.[0]).toMatchObject({ by: 'system', reason: 'SLA breached: MATCH', toUnitId: 'd1' });
   });
 });
+
+describe('the follow-up timer is dropped when the wait is left another way', () => {
+  it('suspending or escalating a case that waits for its follow-up clears the due time', () => {
+    const waiting = delivered();
+    expect(waiting.context.followUpDueAt).not.toBeNull();
+    expect(send(waiting, { type: 'SUSPEND', reason: '住院', actor: supervisor }).context.followUpDueAt).toBeNull();
+    expect(send(waiting, { type: 'ESCALATE', reason: '资源不足', actor: caseworker }).context.followUpDueAt).toBeNull();
+  });
+});

@@ -596,6 +596,8 @@ export const caseMachine = setup({
               states: {
                 waiting: {
                   entry: 'scheduleFollowUp',
+                  // Leaving the wait any other way (suspension, escalation, closure) drops its timer.
+                  exit: 'clearFollowUp',
                   always: { guard: 'hasNoFollowUpTimer?', target: 'visiting', actions: 'clearFollowUp' },
                   on: { FOLLOW_UP_DUE: { guard: and(['isAllowed?', 'isFollowUpDue?']), target: 'visiting', actions: 'clearFollowUp' } },
                 },

@@ -25,8 +25,11 @@ export function dueSystemEvents(context: CaseContext, state: string, now: number
   return events;
 }
 
-/** The next instant a timer must wake the workflow, or undefined when nothing is pending. */
-export function nextDeadline(context: CaseContext, state: string): number | undefined {
+/**
+ * The next instant a timer must wake the workflow, or undefined when nothing is pending. Instants
+ * at or before `after` are skipped: a deadline whose event the case refused must not wake it again.
+ */
+export function nextDeadline(context: CaseContext, state: string, after = Number.NEGATIVE_INFINITY): number | undefined {
   const times: number[] = [];
   if (state === 'closed') {
     if (context.closedAt) times.push(Date.parse(context.closedAt) + (context.reopenWindowDays ?? 90) * DAY_MS);
@@ -38,5 +41,6 @@ export function nextDeadline(context: CaseContext, state: string): number | unde
     }
     if (context.followUpDueAt) times.push(Date.parse(context.followUpDueAt));
   }
-  return times.length ? Math.min(...times) : undefined;
+  const pending = times.filter((t) => t > after);
+  return pending.length ? Math.min(...pending) : undefined;
 }

@@ -109,16 +109,26 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const runStartSeq = seq;
   const eventsPerRun = input.eventsPerRun ?? 500;
   const mustContinue = () => seq - runStartSeq >= eventsPerRun || workflowInfo().continueAsNewSuggested;
+  // After a timer whose events the case refused, only later deadlines wake it (no busy loop).
+  let refusedUpTo = Number.NEGATIVE_INFINITY;
   while (!ended() && !mustContinue()) {
-    const deadline = v2 ? nextDeadline(actor.getSnapshot().context, state()) : undefined;
+    const deadline = v2 ? nextDeadline(actor.getSnapshot().context, state(), refusedUpTo) : undefined;
     const seen = seq;
     const woken = () => seq !== seen || ended() || mustContinue();
     // A durable timer: it fires after worker or server restarts as well.
     const timedOut = deadline === undefined ? (await condition(woken), false) : !(await condition(woken, Math.max(deadline - Date.now(), 1)));
-    if (!timedOut) continue;
-    for (const event of dueSystemEvents(actor.getSnapshot().context, state(), Date.now())) {
-      if (refusalOf(actor.getSnapshot(), event) === null) void accept(event);
+    if (!timedOut) {
+      refusedUpTo = Number.NEGATIVE_INFINITY;
+      continue;
     }
+    let accepted = 0;
+    for (const event of dueSystemEvents(actor.getSnapshot().context, state(), Date.now())) {
+      if (refusalOf(actor.getSnapshot(), event) === null) {
+        void accept(event);
+        accepted += 1;
+      }
+    }
+    if (accepted === 0) refusedUpTo = Date.now();
   }
   await condition(allHandlersFinished);
   await projected;
