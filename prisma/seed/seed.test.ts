@@ -9,12 +9,14 @@ beforeAll(async () => {
 afterAll(async () => database?.drop());
 
 describe('seed', () => {
-  it('§二 三级中心、四级网络: seeds the city, its 20 districts and counties, 261 townships and sample communities', async () => {
+  it('§二 三级中心、四级网络: seeds the city, its 20 districts and counties and 3 functional areas (高新区, 天府新区, 东部新区), 261 townships and sample communities', async () => {
     await seed(database.db);
     const byLevel = Object.fromEntries((await database.db.orgUnit.groupBy({ by: ['level'], _count: true })).map((g) => [g.level, g._count]));
-    expect(byLevel).toMatchObject({ CITY: 1, DISTRICT: 20, TOWNSHIP: 261 });
+    expect(byLevel).toMatchObject({ CITY: 1, DISTRICT: 23, TOWNSHIP: 261 });
+    const zones = await database.db.orgUnit.findMany({ where: { code: { in: ['510190000000', '510191000000', '510192000000'] } }, orderBy: { code: 'asc' }, include: { _count: { select: { children: true } } } });
+    expect(zones.map((z) => [z.name, z._count.children])).toEqual([['成都高新区', 2], ['四川天府新区成都直管区', 2], ['成都东部新区', 2]]);
     expect(byLevel.COMMUNITY).toBeGreaterThanOrEqual(10);
-    expect(readDivisions()).toHaveLength(282);
+    expect(readDivisions()).toHaveLength(285);
   });
 
   it('materialises each unit’s path from the city down, so a subtree is a prefix', async () => {

@@ -19,7 +19,12 @@ export interface DivisionRow {
   parentCode: string | null;
 }
 
-/** Chengdu's statistical divisions (city, 20 districts and counties, 261 townships). */
+/**
+ * Chengdu's statistical divisions (city, 20 districts and counties, 261 townships), and the three
+ * functional areas that run their own care network: 成都高新区, 四川天府新区成都直管区 and 成都东部新区.
+ * They have no GB/T 2260 code, so they carry local codes 5101900…/5101910…/5101920…; the streets
+ * they administer (托管) sit under them with their own statistical codes.
+ */
 export function readDivisions(file = join(here, 'chengdu-divisions.csv')): DivisionRow[] {
   const [, ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
   return lines.map((line) => {

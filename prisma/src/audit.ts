@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './client.ts';
+import type { Prisma } from '../generated/client/client.ts';
 
 /** An audit entry before it is chained. */
 export interface AuditInput {
@@ -28,15 +29,17 @@ export function entryHash(prevHash: string, entry: { at: Date; actorId: string |
 }
 
 /** Appends one entry, chained to the last; appends are serialised by an advisory lock. */
-export async function appendAudit(db: Db, input: AuditInput): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function appendAudit(db: Db | Prisma.TransactionClient, input: AuditInput): Promise<void> {
+  // Inside a caller's transaction the entry commits (or not) with the caller's writes.
+  const append = async (tx: Prisma.TransactionClient) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_ID})`;
     const last = await tx.auditEntry.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
     const prevHash = last?.hash ?? GENESIS;
     const at = new Date();
     const entry = { at, actorId: input.actorId, action: input.action, target: input.target, reason: input.reason ?? null, detail: input.detail ?? {} };
     await tx.auditEntry.create({ data: { ...entry, detail: entry.detail as object, prevHash, hash: entryHash(prevHash, entry) } });
-  });
+  };
+  await ('$transaction' in db ? db.$transaction(append) : append(db));
 }
 
 export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: bigint; reason: string };

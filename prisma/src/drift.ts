@@ -53,6 +53,7 @@ export function parseSchema(text: string): ParsedSchema {
 const SCALAR_PG: Record<string, string> = { String: 'text', Int: 'integer', BigInt: 'bigint', Boolean: 'boolean', DateTime: 'timestamp(3)', Json: 'jsonb', Float: 'double precision', Decimal: 'numeric(65,30)' };
 
 function expectedType(field: Field, enums: Map<string, string[]>): string {
+  if (field.list) return `${expectedType({ ...field, list: false }, enums)}[]`;
   if (enums.has(field.type)) return `enum ${field.type}`;
   const native = field.attrs.match(/@db\.(\w+)(?:\(([^)]*)\))?/);
   if (native) {
@@ -108,7 +109,7 @@ export async function findDrift({ url, schemaPath }: { url: string; schemaPath: 
         drift.push(`table ${model.table} (model ${model.name}) is missing in the database`);
         continue;
       }
-      const scalars = model.fields.filter((f) => !modelNames.has(f.type) && !f.list);
+      const scalars = model.fields.filter((f) => !modelNames.has(f.type)); // scalar lists included
       for (const field of scalars) {
         const column = columns.find((c) => c.column_name === field.column);
         if (!column) {

@@ -8,11 +8,27 @@ export function isValidIdNumber(value: string): boolean {
   return '10X98765432'[sum % 11] === value[17];
 }
 
-/** 5101**********1234: the region prefix and the last four, nothing else. */
+/** 5101**********1234: the region prefix and the last four, nothing else; shorter documents show less. */
 export function maskIdNumber(value: string): string {
-  if (value.length <= 8) return '*'.repeat(value.length);
-  return value.slice(0, 4) + '*'.repeat(value.length - 8) + value.slice(-4);
+  if (value.length >= 15) return value.slice(0, 4) + '*'.repeat(value.length - 8) + value.slice(-4);
+  if (value.length <= 4) return '*'.repeat(value.length);
+  return value.slice(0, 1) + '*'.repeat(value.length - 3) + value.slice(-2);
 }
+
+/** 张*明: a name masked for anyone who should not know who it is (first and last character kept). */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return chars[0] + '*'.repeat(chars.length - 2) + chars.at(-1);
+}
+
+/** 138****0001 */
+export const maskPhone = (phone: string) => (phone.length > 7 ? phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4) : '*'.repeat(phone.length));
+
+/** Identity documents: the resident identity number, or another one for people without it. */
+export const ID_TYPES = ['RESIDENT_ID', 'HK_MACAO_PERMIT', 'TAIWAN_PERMIT', 'PASSPORT', 'FOREIGN_PERMANENT_ID', 'OTHER'] as const;
+export type IdDocumentType = (typeof ID_TYPES)[number];
 
 export interface IdentityKeys {
   encryption: Buffer;
@@ -28,9 +44,13 @@ export function identityKeys(secret = process.env.GUANAI_SECRET): IdentityKeys {
   return { encryption: derive('id-number-encryption'), lookup: derive('id-number-lookup') };
 }
 
-/** Keyed hash for duplicate look-up; equal numbers give equal hashes, nothing can be read back. */
-export function hashIdNumber(value: string, keys: IdentityKeys): string {
-  return createHmac('sha256', keys.lookup).update(value.toUpperCase()).digest('hex');
+/**
+ * Keyed hash for duplicate look-up; equal documents give equal hashes, nothing can be read back.
+ * A resident identity number is hashed alone, any other document with its type.
+ */
+export function hashIdNumber(value: string, keys: IdentityKeys, type: IdDocumentType = 'RESIDENT_ID'): string {
+  const input = type === 'RESIDENT_ID' ? value.toUpperCase() : `${type}:${value.toUpperCase()}`;
+  return createHmac('sha256', keys.lookup).update(input).digest('hex');
 }
 
 /** AES-256-GCM; the stored form is v1.<iv>.<tag>.<ciphertext>, base64url. */
@@ -49,11 +69,12 @@ export function decryptIdNumber(stored: string, keys: IdentityKeys): string {
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
 }
 
-/** The three stored columns for an identity number. */
-export function protectIdNumber(value: string, keys: IdentityKeys) {
+/** The stored columns for an identity document. */
+export function protectIdNumber(value: string, keys: IdentityKeys, type: IdDocumentType = 'RESIDENT_ID') {
   return {
+    idType: type,
     idNumberEnc: encryptIdNumber(value, keys),
-    idNumberHash: hashIdNumber(value, keys),
+    idNumberHash: hashIdNumber(value, keys, type),
     idNumberMasked: maskIdNumber(value),
   };
 }
