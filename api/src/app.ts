@@ -17,6 +17,8 @@ import { attachmentRoutes } from './routes/attachments/attachments.ts';
 import { notificationRoutes } from './routes/notifications/notifications.ts';
 import { slaRoutes } from './routes/sla/sla.ts';
 import { orgUnitRoutes } from './routes/org-units/org-units.ts';
+import { peopleRoutes } from './routes/people/people.ts';
+import { userRoutes } from './routes/users/users.ts';
 import { createCaseClient } from './temporal/case-client.ts';
 
 const PROBLEM = 'application/problem+json';
@@ -69,7 +71,9 @@ export function createApp(deps: AppDeps) {
     .route('/attachments', attachmentRoutes(deps))
     .route('/notifications', notificationRoutes(deps))
     .route('/sla', slaRoutes(deps))
-    .route('/org-units', orgUnitRoutes(deps));
+    .route('/org-units', orgUnitRoutes(deps))
+    .route('/users', userRoutes(deps))
+    .route('/people', peopleRoutes(deps));
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new AppError('NOT_FOUND', { message: 'no such API route' });

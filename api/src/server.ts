@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { createDb, databaseUrl, identityKeys } from '@guanai/db';
 import { createApp } from './app.ts';
 import { diskFileStore } from './files/file-store.ts';
+import { resumeImports } from './routes/people/person-import.ts';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const port = Number(process.env.PORT ?? 8080);
@@ -21,7 +22,10 @@ const caseSettings = {
   ...(optionalNumber('FOLLOW_UP_DELAY_HOURS') !== undefined ? { followUpDelayHours: optionalNumber('FOLLOW_UP_DELAY_HOURS') } : {}),
   ...(optionalNumber('REOPEN_WINDOW_DAYS') !== undefined ? { reopenWindowDays: optionalNumber('REOPEN_WINDOW_DAYS') } : {}),
 };
-const { app } = createApp({ db, temporal, keys: identityKeys(), logger, adminDist, files, caseSettings, secureCookies: process.env.COOKIE_SECURE === 'true' });
+const deps = { db, temporal, keys: identityKeys(), logger, adminDist, files, caseSettings, secureCookies: process.env.COOKIE_SECURE === 'true' };
+const { app } = createApp(deps);
+// Roster imports that were running when the API stopped carry on.
+void resumeImports(deps).catch((err: unknown) => logger.error({ err }, 'resuming imports failed'));
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   logger.info(`API listening on http://${info.address}:${info.port}`);
 });

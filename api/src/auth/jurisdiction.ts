@@ -10,3 +10,9 @@ export const subtree = (user: SessionUser) => ({ path: { startsWith: user.orgUni
 export const visibleCases = (user: SessionUser) => ({
   OR: [{ owningUnit: subtree(user) }, { originUnit: subtree(user) }],
 });
+
+/** A person is visible when they live in a community inside the subtree. */
+export const visiblePeople = (user: SessionUser) => ({ community: subtree(user) });
+
+/** Whether a unit (by its materialised path) is inside the user's subtree. */
+export const within = (user: SessionUser, unitPath: string) => unitPath.startsWith(user.orgUnit.path);

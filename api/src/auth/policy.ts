@@ -14,6 +14,7 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'POST /api/auth/login': 'PUBLIC',
   'POST /api/auth/logout': 'PUBLIC',
   'GET /api/auth/me': 'SIGNED_IN',
+  'POST /api/auth/password': 'SIGNED_IN',
 
   'GET /api/cases': 'SIGNED_IN',
   'GET /api/cases/:id': 'SIGNED_IN',
@@ -41,7 +42,35 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'DELETE /api/sla/calendar/:date': ['ADMIN'],
   'GET /api/sla/overview': ['SUPERVISOR', 'MANAGER', 'ADMIN'],
 
+  'GET /api/org-units': 'SIGNED_IN',
+  'GET /api/org-units/:id': 'SIGNED_IN',
+  'POST /api/org-units': ['ADMIN'],
+  'PUT /api/org-units/:id': ['ADMIN'],
   'POST /api/org-units/import': ['ADMIN'],
+
+  'GET /api/users': ['ADMIN'],
+  'GET /api/users/:id': ['ADMIN'],
+  'POST /api/users': ['ADMIN'],
+  'PUT /api/users/:id': ['ADMIN'],
+  'POST /api/users/:id/reset-password': ['ADMIN'],
+
+  // The registry: workers keep it; managers read it; admins and partners do not see it.
+  'GET /api/people': [...WORKERS, 'MANAGER'],
+  'GET /api/people/export': [...WORKERS, 'MANAGER'],
+  'GET /api/people/:id': [...WORKERS, 'MANAGER'],
+  'POST /api/people': WORKERS,
+  'PUT /api/people/:id': WORKERS,
+  'GET /api/people/:id/id-number': WORKERS,
+  'POST /api/people/duplicates': ['DISCOVERER', ...WORKERS],
+  'POST /api/people/:id/merge': ['SUPERVISOR'],
+  'POST /api/people/imports': WORKERS,
+  'GET /api/people/imports/:id': WORKERS,
 };
 
 export const policyKey = (method: string, path: string) => `${method} ${path}`;
+
+/** The routes a role may call (beyond the public ones), for the admin to hide what it cannot do. */
+export const allowedRoutes = (role: Role): string[] =>
+  Object.entries(ROUTE_POLICY)
+    .filter(([, access]) => access !== 'PUBLIC' && (access === 'SIGNED_IN' || access.includes(role)))
+    .map(([key]) => key);

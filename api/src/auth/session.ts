@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db, OrgLevel, Role } from '@guanai/db';
+import { allowedRoutes } from './policy.ts';
 
 export const SESSION_COOKIE = 'guanai_session';
 export const SESSION_TTL_MS = 12 * 3_600_000;
@@ -12,7 +13,9 @@ export interface SessionUser {
   orgUnit: { id: string; code: string; name: string; level: OrgLevel; path: string };
 }
 
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+/** A session's id: the SHA-256 of its token. */
+export const sessionId = (token: string) => createHash('sha256').update(token).digest('hex');
+const digest = sessionId;
 
 /** A new session; only the token's hash is stored, the token goes to the client's cookie. */
 export async function createSession(db: Db, userId: string): Promise<{ token: string; expiresAt: Date }> {
@@ -42,7 +45,14 @@ export async function revokeSession(db: Db, token: string): Promise<void> {
   await db.session.updateMany({ where: { id: digest(token), revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-/** What the client sees of the signed-in user. */
+/** What the client sees of the signed-in user, with the routes its role may call (`can`). */
 export function publicUser(user: SessionUser) {
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, orgUnit: { id: user.orgUnit.id, name: user.orgUnit.name, level: user.orgUnit.level } };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    orgUnit: { id: user.orgUnit.id, code: user.orgUnit.code, name: user.orgUnit.name, level: user.orgUnit.level },
+    can: allowedRoutes(user.role),
+  };
 }

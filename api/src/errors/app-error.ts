@@ -40,11 +40,14 @@ export class AppError extends Error {
   readonly errors: FieldError[];
   /** A more specific machine-readable reason, e.g. TASK_TAKEN. */
   readonly reason: string | undefined;
+  /** Further members of the problem, e.g. the records a duplicate matched. */
+  readonly extra: Record<string, unknown>;
 
-  constructor(code: AppErrorCode, { message, field, errors, reason }: { message: string; field?: string; errors?: FieldError[]; reason?: string }) {
+  constructor(code: AppErrorCode, { message, field, errors, reason, extra }: { message: string; field?: string; errors?: FieldError[]; reason?: string; extra?: Record<string, unknown> }) {
     super(message);
     this.code = code;
     this.reason = reason;
+    this.extra = extra ?? {};
     this.errors = errors ?? (field ? [{ field, reason: message }] : []);
   }
 
@@ -60,6 +63,7 @@ export class AppError extends Error {
       detail: this.message,
       ...(instance ? { instance } : {}),
       ...(this.errors.length ? { errors: this.errors } : {}),
+      ...this.extra,
     };
   }
 }

@@ -21,6 +21,13 @@ beforeAll(async () => {
   ids.task = (await h.db.task.findFirstOrThrow({ where: { caseId: created.id, kind: 'SCREEN' } })).id;
   const upload = await h.app.request(`/api/cases/${created.id}/attachments`, { method: 'POST', headers: { Cookie: as.station!.cookie, 'Content-Type': 'image/png', 'X-Filename': 'a.png' }, body: 'png' });
   ids.attachment = (await json(upload)).id;
+  const person = await h.db.case.findUniqueOrThrow({ where: { id: created.id }, select: { person: { select: { id: true, communityId: true } } } });
+  ids.person = person.person.id;
+  ids.unit = person.person.communityId;
+  // Users the admin routes act on: a throwaway, so that no one's session here is revoked.
+  const station = await h.db.user.findUniqueOrThrow({ where: { username: 'station' } });
+  ids.user = (await h.db.user.create({ data: { username: 'matrix.target', displayName: 'matrix', role: 'DISCOVERER', orgUnitId: station.orgUnitId, passwordHash: station.passwordHash } })).id;
+  ids.import = (await h.db.personImport.create({ data: { id: crypto.randomUUID(), filename: 'm.csv', dryRun: true, status: 'DONE', unitId: station.orgUnitId, createdById: station.id, total: 0, rows: [] } })).id;
 });
 afterAll(async () => h?.stop());
 
@@ -34,6 +41,10 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
     .replace('/api/tasks/:id', `/api/tasks/${encodeURIComponent(ids.task!)}`)
     .replace('/api/attachments/:id', `/api/attachments/${ids.attachment}`)
     .replace('/api/notifications/:id', '/api/notifications/1')
+    .replace('/api/people/imports/:id', `/api/people/imports/${ids.import}`)
+    .replace('/api/people/:id', `/api/people/${ids.person}`)
+    .replace('/api/users/:id', `/api/users/${ids.user}`)
+    .replace('/api/org-units/:id', `/api/org-units/${ids.unit}`)
     .replace(':kind', 'SCREEN')
     .replace(':date', '2099-01-01');
   const bodies: Record<string, unknown> = {
@@ -45,10 +56,20 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
     'PUT /api/sla/policies/:kind': { normal: 3, emergency: 1, unit: 'WORKING_DAYS', warnAt: 0.75, onBreach: 'NOTIFY' },
     'POST /api/sla/calendar': { date: '2099-01-02', kind: 'HOLIDAY', name: 'matrix' },
     'PUT /api/sla/calendar': { date: '2099-01-02', kind: 'HOLIDAY', name: 'matrix' },
+    'POST /api/auth/password': { currentPassword: 'wrong', newPassword: 'matrix-password-1' },
+    'POST /api/org-units': { code: '510104017099', name: '矩阵社区', level: 'COMMUNITY', parentId: ids.unit },
+    'PUT /api/org-units/:id': { name: '水井坊社区' },
+    'POST /api/users': { username: 'x', displayName: 'x', role: 'DISCOVERER', orgUnitId: ids.unit },
+    'PUT /api/users/:id': { displayName: 'matrix' },
+    'POST /api/people': { name: '矩阵成员', hukou: 'CHENGDU', confirmNotDuplicate: true },
+    'PUT /api/people/:id': { tags: ['DIBAO'] },
+    'POST /api/people/duplicates': { name: '矩阵测试' },
+    'POST /api/people/:id/merge': { intoId: '00000000-0000-4000-8000-000000000000', reason: 'matrix check' },
   };
   if (key === 'POST /api/cases/:id/attachments') return { method, path, body: 'png', headers: { 'Content-Type': 'image/png', 'X-Filename': 'm.png' } };
   if (key === 'POST /api/org-units/import') return { method, path, body: 'code,name,level,parent_code\n', headers: { 'Content-Type': 'text/csv' } };
-  if (key === 'GET /api/cases/:id/id-number') return { method, path: `${path}?reason=${encodeURIComponent('matrix check')}` };
+  if (key === 'POST /api/people/imports') return { method, path, body: '姓名,户籍\n矩阵导入,成都\n', headers: { 'Content-Type': 'text/csv' } };
+  if (key === 'GET /api/cases/:id/id-number' || key === 'GET /api/people/:id/id-number') return { method, path: `${path}?reason=${encodeURIComponent('matrix check')}` };
   return { method, path, ...(key in bodies ? { body: bodies[key] } : {}) };
 }
 
@@ -92,7 +113,17 @@ describe('authorization matrix', () => {
     ['parent unit (district supervisor)', 'district.supervisor', 200],
     ['sibling unit (another township)', 'caseworker2', 404],
   ] as const;
-  const recordRoutes = ['GET /api/cases/:id', 'GET /api/tasks/:id', 'POST /api/tasks/:id/claim', 'POST /api/cases/:id/notes', 'GET /api/attachments/:id/content'];
+  const recordRoutes = [
+    'GET /api/cases/:id',
+    'GET /api/tasks/:id',
+    'POST /api/tasks/:id/claim',
+    'POST /api/cases/:id/notes',
+    'GET /api/attachments/:id/content',
+    'GET /api/people/:id',
+    'PUT /api/people/:id',
+    'GET /api/people/:id/id-number',
+    'GET /api/people/imports/:id',
+  ];
 
   it.each(recordRoutes.flatMap((key) => jurisdiction.map(([name, username, status]) => [key, name, username, status] as const)))('%s from the %s', async (key, _name, username, status) => {
     const res = await call(as[username]!, key);

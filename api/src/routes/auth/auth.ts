@@ -1,12 +1,13 @@
-import { verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { createLoginLimiter } from '../../auth/rate-limit.ts';
-import { createSession, publicUser, revokeSession, SESSION_COOKIE, SESSION_TTL_MS, toSessionUser } from '../../auth/session.ts';
+import { createSession, publicUser, revokeSession, SESSION_COOKIE, SESSION_TTL_MS, sessionId, toSessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { validate } from '../../validation.ts';
+import { ZPassword } from '../users/users.ts';
 
 const ZLoginSchema = z.object({
   username: z.string().trim().min(1, 'is required').max(100),
@@ -53,6 +54,22 @@ export function authRoutes(deps: AppDeps) {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     })
-    /** Signed-in user: who am I. */
-    .get('/me', (c) => c.json(publicUser(c.get('user'))));
+    /** Signed-in user: who am I, and which routes my role may call. */
+    .get('/me', (c) => c.json(publicUser(c.get('user'))))
+    /** Signed-in user: changes their own password (e.g. after an admin's reset); other sessions end. */
+    .post('/password', validate('json', z.object({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: ZPassword }).strict()), async (c) => {
+      const me = c.get('user');
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const user = await deps.db.user.findUniqueOrThrow({ where: { id: me.id } });
+      if (!(await verify(user.passwordHash, currentPassword).catch(() => false))) {
+        throw new AppError('VALIDATION', { message: 'is not your current password', field: 'currentPassword' });
+      }
+      if (currentPassword === newPassword) throw new AppError('VALIDATION', { message: 'must differ from the current password', field: 'newPassword' });
+      const token = getCookie(c, SESSION_COOKIE);
+      await deps.db.$transaction([
+        deps.db.user.update({ where: { id: me.id }, data: { passwordHash: await hash(newPassword) } }),
+        deps.db.session.updateMany({ where: { userId: me.id, revokedAt: null, NOT: { id: sessionId(token ?? '') } }, data: { revokedAt: new Date() } }),
+      ]);
+      return c.body(null, 204);
+    });
 }

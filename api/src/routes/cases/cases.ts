@@ -1,16 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { appendAudit, decryptIdNumber, loadSlaSettings, protectIdNumber, type Prisma } from '@guanai/db';
+import { appendAudit, decryptIdNumber, loadSlaSettings, type Prisma } from '@guanai/db';
 import { z } from 'zod';
 import type { ActRequest, Actor, CaseEvent, Role, UnitChain } from '@guanai/workflows';
-import { visibleCases } from '../../auth/jurisdiction.ts';
+import { visibleCases, visiblePeople } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { CaseClient } from '../../temporal/case-client.ts';
+import { derivedUuid } from '../../ids.ts';
 import { contentRange, validate } from '../../validation.ts';
 import { taskInclude, toTaskDto } from '../tasks/tasks.ts';
-import { ZCaseListQuerySchema, ZCaseParams, ZCreateCaseSchema } from './cases.types.ts';
+import { NON_CHENGDU_RULE, ZCaseListQuerySchema, ZCaseParams, ZCreateCaseSchema, type TCreateCase } from './cases.types.ts';
+import { registerPerson } from '../people/registry.ts';
 import { actorOf } from '../tasks/tasks.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, OFFERED_ACTIONS, ZCaseActionSchema, ZNoteSchema, type TCaseAction } from './case-actions.types.ts';
 
@@ -44,11 +46,6 @@ function toCaseDto(row: CaseRow) {
   };
 }
 
-/** A uuid derived from the user and their idempotency key, so a retried request names the same rows. */
-function derivedUuid(...parts: string[]): string {
-  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 export function caseRoutes(deps: AppDeps, cases: CaseClient) {
   const { db } = deps;
@@ -70,6 +67,21 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
     const assignee = await db.user.findFirst({ where: { id: action.assigneeId, active: true } });
     if (!assignee) throw new AppError('VALIDATION', { message: 'no active user with this id', field: 'assigneeId' });
     return { type: 'REASSIGN', taskId: action.taskId, assignee: { id: assignee.id, role: assignee.role as Role, unitId: assignee.orgUnitId }, actor };
+  }
+
+  /**
+   * The person a new case is for: a registered one in the station's community, or a new registry
+   * record (duplicate-checked; a retried request finds the record its first attempt made).
+   */
+  async function personForCase(user: SessionUser, body: TCreateCase, newId: string): Promise<{ id: string }> {
+    if (body.personId) {
+      const person = await db.person.findFirst({ where: { id: body.personId, ...visiblePeople(user), mergedIntoId: null }, select: { id: true, hukou: true } });
+      if (!person) throw new AppError('VALIDATION', { message: 'is not a person registered in your community', field: 'personId' });
+      if (person.hukou === 'OTHER' && !body.emergency) throw new AppError('VALIDATION', { message: NON_CHENGDU_RULE, field: 'emergency' });
+      return person;
+    }
+    const retried = await db.person.findUnique({ where: { id: newId }, select: { id: true } });
+    return retried ?? registerPerson(db, deps.keys, user, body.person!, { id: newId, confirmNotDuplicate: body.confirmNotDuplicate });
   }
 
   async function findVisible(user: SessionUser, id: string) {
@@ -148,20 +160,13 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
       const body = c.req.valid('json');
       const key = c.req.header('Idempotency-Key');
       const caseId = key ? derivedUuid(user.id, key, 'case') : randomUUID();
-      const personId = key ? derivedUuid(user.id, key, 'person') : randomUUID();
-      const protectedId = body.person.idNumber ? protectIdNumber(body.person.idNumber, deps.keys) : null;
-
       const existingCase = await db.case.findUnique({ where: { id: caseId }, include: caseInclude });
       if (existingCase) return c.json(toCaseDto(existingCase), 201); // a retried request
 
-      if (protectedId) {
-        const duplicate = await db.case.findFirst({
-          where: { status: { not: 'CLOSED' }, person: { idNumberHash: protectedId.idNumberHash } },
-          select: { caseNo: true },
-        });
-        if (duplicate) {
-          throw new AppError('CONFLICT', { message: `this person already has an open case (${duplicate.caseNo})`, field: 'person.idNumber', reason: 'DUPLICATE_CASE' });
-        }
+      const person = await personForCase(user, body, key ? derivedUuid(user.id, key, 'person') : randomUUID());
+      const duplicate = await db.case.findFirst({ where: { status: { not: 'CLOSED' }, personId: person.id }, select: { caseNo: true } });
+      if (duplicate) {
+        throw new AppError('CONFLICT', { message: `this person already has an open case (${duplicate.caseNo})`, field: body.personId ? 'personId' : 'person.idNumber', reason: 'DUPLICATE_CASE' });
       }
 
       const units = await unitChain(user.orgUnit.id);
@@ -169,22 +174,7 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
       const [{ n }] = await db.$queryRaw<[{ n: bigint }]>`SELECT nextval('case_no_seq') AS n`;
       const openedAt = new Date();
       const caseNo = `GA-${openedAt.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
-      await db.person.upsert({
-        where: { id: personId },
-        update: {},
-        create: {
-          id: personId,
-          name: body.person.name,
-          sex: body.person.sex ?? null,
-          birthDate: body.person.birthDate ? new Date(`${body.person.birthDate}T00:00:00Z`) : null,
-          phone: body.person.phone ?? null,
-          address: body.person.address ?? null,
-          hukou: body.person.hukou,
-          communityId: units.community,
-          createdById: user.id,
-          ...(protectedId ?? {}),
-        },
-      });
+      const personId = person.id;
       const origin = user.role === 'STATION_WORKER' ? 'SELF_APPLICATION' : 'OUTREACH';
       const registerOnOpen = user.role === 'STATION_WORKER';
       await cases.open({

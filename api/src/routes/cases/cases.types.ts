@@ -1,38 +1,33 @@
 import { z } from 'zod';
-import { isValidIdNumber } from '@guanai/db';
 import { listQuerySchema } from '../../validation.ts';
+import { ZPersonSchema } from '../people/people.types.ts';
 
-export const ZPersonSchema = z
-  .object({
-    name: z.string().trim().min(1, 'is required').max(50),
-    // 公民身份号码, GB 11643 check digit; people without one are registered without it.
-    idNumber: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .refine(isValidIdNumber, 'is not a valid 18-character identity number (GB 11643 check digit)')
-      .optional(),
-    sex: z.enum(['M', 'F']).optional(),
-    birthDate: z.iso.date('must be a date YYYY-MM-DD').optional(),
-    phone: z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'must be a mobile (11 digits) or landline number').optional(),
-    address: z.string().trim().max(200).optional(),
-    hukou: z.enum(['CHENGDU', 'OTHER']),
-  })
-  .strict();
+export const NON_CHENGDU_RULE = 'a person without Chengdu hukou is accepted only in an emergency (§四(一))';
 
 export const ZCreateCaseSchema = z
   .object({
-    person: ZPersonSchema,
+    /** A person new to the registry, registered at the station's community … */
+    person: ZPersonSchema.optional(),
+    /** … or one already in it. */
+    personId: z.uuid('must be a person id').optional(),
+    /** The worker saw the possible duplicates of `person` and says this is someone else. */
+    confirmNotDuplicate: z.boolean().default(false),
     situation: z.string().trim().min(1, 'is required').max(4000),
     emergency: z.boolean().default(false),
     /** §四(一) active discovery: who found the person. */
     discovererKind: z.enum(['GRID_WORKER', 'BUILDING_LEADER', 'VOLUNTEER', 'SOCIAL_WORKER', 'COMMUNITY_WORKER']).optional(),
   })
   .strict()
+  .refine((body) => (body.person === undefined) !== (body.personId === undefined), {
+    path: ['person'],
+    message: 'give either the person to register or the personId of a registered one',
+    // Said even when other fields are wrong too, so that an empty body names everything missing.
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+  })
   // §四(一): people without Chengdu hukou are accepted when they are in an emergency in Chengdu.
-  .refine((body) => body.person.hukou === 'CHENGDU' || body.emergency, {
+  .refine((body) => body.person?.hukou !== 'OTHER' || body.emergency, {
     path: ['emergency'],
-    message: 'a person without Chengdu hukou is accepted only in an emergency (§四(一))',
+    message: NON_CHENGDU_RULE,
   });
 
 export type TCreateCase = z.infer<typeof ZCreateCaseSchema>;

@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { OrgLevel, Prisma, Role } from '@guanai/db';
+import type { AppDeps, AppEnv } from '../../env.ts';
+import { AppError, notFound } from '../../errors/app-error.ts';
+import { contentRange, listQuerySchema, validate } from '../../validation.ts';
+
+const ROLES = ['DISCOVERER', 'STATION_WORKER', 'CASEWORKER', 'SUPERVISOR', 'MANAGER', 'PARTNER', 'ADMIN'] as const satisfies readonly Role[];
+
+/** Where each role works (DESIGN: roles and their units). */
+export const ROLE_LEVELS: Record<Role, OrgLevel[]> = {
+  DISCOVERER: ['COMMUNITY'],
+  STATION_WORKER: ['COMMUNITY'],
+  CASEWORKER: ['TOWNSHIP', 'DISTRICT', 'CITY'],
+  SUPERVISOR: ['TOWNSHIP', 'DISTRICT', 'CITY'],
+  MANAGER: ['DISTRICT', 'CITY'],
+  PARTNER: ['CITY'],
+  ADMIN: ['CITY'],
+};
+
+export const ZPassword = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(200)
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), 'must contain a letter and a digit');
+
+const ZCreateUser = z
+  .object({
+    username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, 'must be 3–40 letters, digits, dots, dashes or underscores'),
+    displayName: z.string().trim().min(1, 'is required').max(50),
+    role: z.enum(ROLES),
+    orgUnitId: z.uuid('must be an org unit id'),
+    password: ZPassword.optional(),
+  })
+  .strict();
+
+const ZUpdateUser = z
+  .object({
+    displayName: z.string().trim().min(1, 'is required').max(50).optional(),
+    role: z.enum(ROLES).optional(),
+    orgUnitId: z.uuid('must be an org unit id').optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change', path: ['(body)'] });
+
+const ZUserList = listQuerySchema(
+  z
+    .object({ q: z.string().trim().max(100).optional(), role: z.enum(ROLES).optional(), orgUnitId: z.uuid().optional(), active: z.boolean().optional(), id: z.array(z.uuid()).max(100).optional() })
+    .strict(),
+  ['username', 'displayName', 'role', 'createdAt'] as const,
+  ['username', 'ASC'],
+);
+
+const ZUserParams = z.object({ id: z.uuid('must be a user id (uuid)') });
+
+const userInclude = { orgUnit: { select: { name: true, level: true } } } satisfies Prisma.UserInclude;
+
+function toUserDto(row: Prisma.UserGetPayload<{ include: typeof userInclude }>) {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    orgUnitId: row.orgUnitId,
+    orgUnitName: row.orgUnit.name,
+    orgUnitLevel: row.orgUnit.level,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A one-time password an admin hands over; it satisfies the password rule. */
+const temporaryPassword = () => `Ga${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}7`;
+
+export function userRoutes(deps: AppDeps) {
+  const { db } = deps;
+
+  /** The unit must exist and be of a level the role works at. */
+  async function checkPlacement(role: Role, orgUnitId: string) {
+    const unit = await db.orgUnit.findUnique({ where: { id: orgUnitId }, select: { level: true, name: true } });
+    if (!unit) throw new AppError('VALIDATION', { message: 'no such org unit', field: 'orgUnitId' });
+    if (!ROLE_LEVELS[role].includes(unit.level)) {
+      throw new AppError('VALIDATION', { message: `a ${role} works at a ${ROLE_LEVELS[role].join(' or ')} unit; ${unit.name} is a ${unit.level}`, field: 'orgUnitId' });
+    }
+  }
+
+  const revokeSessions = (userId: string) => db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+
+  return new Hono<AppEnv>()
+    /** Admins: the staff, by unit, role and state. */
+    .get('/', validate('query', ZUserList), async (c) => {
+      const { filter = {}, sort, range } = c.req.valid('query');
+      const where: Prisma.UserWhereInput = {
+        ...(filter.q ? { OR: [{ username: { contains: filter.q.toLowerCase() } }, { displayName: { contains: filter.q } }] } : {}),
+        ...(filter.role ? { role: filter.role } : {}),
+        ...(filter.orgUnitId ? { orgUnitId: filter.orgUnitId } : {}),
+        ...(filter.active !== undefined ? { active: filter.active } : {}),
+        ...(filter.id ? { id: { in: filter.id } } : {}),
+      };
+      const [rows, total] = await Promise.all([
+        db.user.findMany({ where, include: userInclude, orderBy: [{ [sort[0]]: sort[1].toLowerCase() }, { id: 'asc' }], skip: range[0], take: range[1] - range[0] + 1 }),
+        db.user.count({ where }),
+      ]);
+      c.header('Content-Range', contentRange('users', range, rows.length, total));
+      return c.json(rows.map(toUserDto));
+    })
+    .get('/:id', validate('param', ZUserParams), async (c) => {
+      const row = await db.user.findUnique({ where: { id: c.req.valid('param').id }, include: userInclude });
+      if (!row) throw notFound('user');
+      return c.json(toUserDto(row));
+    })
+    /** Admins: a new account; without a password, a one-time one is made and shown once. */
+    .post('/', validate('json', ZCreateUser), async (c) => {
+      const body = c.req.valid('json');
+      await checkPlacement(body.role, body.orgUnitId);
+      if (await db.user.findUnique({ where: { username: body.username }, select: { id: true } })) {
+        throw new AppError('CONFLICT', { message: 'is taken', field: 'username', reason: 'USERNAME_TAKEN' });
+      }
+      const password = body.password ?? temporaryPassword();
+      const row = await db.user.create({
+        data: { username: body.username, displayName: body.displayName, role: body.role, orgUnitId: body.orgUnitId, passwordHash: await hash(password) },
+        include: userInclude,
+      });
+      return c.json({ ...toUserDto(row), ...(body.password ? {} : { temporaryPassword: password }) }, 201);
+    })
+    /** Admins: name, role, unit, active. Deactivating signs the user out everywhere. */
+    .put('/:id', validate('param', ZUserParams), validate('json', ZUpdateUser), async (c) => {
+      const me = c.get('user');
+      const body = c.req.valid('json');
+      const row = await db.user.findUnique({ where: { id: c.req.valid('param').id } });
+      if (!row) throw notFound('user');
+      if (row.id === me.id && (body.active === false || (body.role && body.role !== 'ADMIN'))) {
+        throw new AppError('CONFLICT', { message: 'you cannot deactivate yourself or give up the admin role (ask another admin)', reason: 'SELF_LOCKOUT' });
+      }
+      const role = body.role ?? row.role;
+      if (body.role || body.orgUnitId) await checkPlacement(role, body.orgUnitId ?? row.orgUnitId);
+      const updated = await db.$transaction(async (tx) => {
+        const user = await tx.user.update({ where: { id: row.id }, data: body, include: userInclude });
+        // A changed role or unit takes effect at the next sign-in; deactivation at once.
+        if (body.active === false || body.role || body.orgUnitId) await tx.session.updateMany({ where: { userId: row.id, revokedAt: null }, data: { revokedAt: new Date() } });
+        return user;
+      });
+      return c.json(toUserDto(updated));
+    })
+    /** Admins: a new one-time password for a user who forgot theirs; their sessions end. */
+    .post('/:id/reset-password', validate('param', ZUserParams), async (c) => {
+      const row = await db.user.findUnique({ where: { id: c.req.valid('param').id } });
+      if (!row) throw notFound('user');
+      const password = temporaryPassword();
+      await db.user.update({ where: { id: row.id }, data: { passwordHash: await hash(password) } });
+      await revokeSessions(row.id);
+      return c.json({ temporaryPassword: password });
+    });
+}
