@@ -1,5 +1,9 @@
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import type { AppDeps } from '../env.ts';
+import { resumeImports } from '../routes/people/person-import.ts';
+import { parseRoster, readCells } from '../routes/people/roster.ts';
 import { json, residentId, signIn, startHarness, type Harness, type Session } from './harness.ts';
 
 let h: Harness;
@@ -84,6 +88,20 @@ describe('roster import (CSV and Excel)', () => {
     const again = await finished(caseworker, (await json(await upload(caseworker, roster, { dryRun: false }))).id);
     expect(again.job).toMatchObject({ imported: 0, skipped: 10 });
     expect(await h.db.person.count({ where: { name: { in: ['张桂兰', '王长贵', '吴九'] } } })).toBe(3);
+  });
+
+  it('an import interrupted by a restart resumes where it stopped and registers no row twice', async () => {
+    const csv = ['姓名,户籍,社区代码,户编号,电话', '蒋一,成都,510104017002,A,13900002001', '蒋二,成都,510104017002,A,13900002001', '蒋三,成都,510104017003,,'].join('\n');
+    const { job } = await finished(caseworker, (await json(await upload(caseworker, csv, { dryRun: false }))).id);
+    expect(job).toMatchObject({ imported: 3, skipped: 0 });
+    const people = await h.db.person.findMany({ where: { name: { startsWith: '蒋' } }, orderBy: { name: 'asc' } });
+    // As if the API had died after writing the rows but before saving the batch's progress.
+    const { rows } = parseRoster(await readCells(new TextEncoder().encode(csv), 'text/csv'));
+    await h.db.personImport.update({ where: { id: job.id }, data: { status: 'RUNNING', processed: 0, imported: 0, skipped: 0, finishedAt: null, rows: rows as never } });
+    await resumeImports({ db: h.db, keys: h.keys, logger: pino({ level: 'silent' }) } as AppDeps);
+    expect(await h.db.personImport.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'DONE', processed: 3, imported: 3, skipped: 0 });
+    expect(await h.db.person.findMany({ where: { name: { startsWith: '蒋' } }, orderBy: { name: 'asc' } })).toEqual(people);
+    expect(await h.db.household.count({ where: { members: { some: { name: { startsWith: '蒋' } } } } })).toBe(2);
   });
 
   it('reads Excel, and names an identity number that Excel turned into a number', async () => {
