@@ -19,6 +19,9 @@ import { slaRoutes } from './routes/sla/sla.ts';
 import { orgUnitRoutes } from './routes/org-units/org-units.ts';
 import { peopleRoutes } from './routes/people/people.ts';
 import { userRoutes } from './routes/users/users.ts';
+import { caseMatchingRoutes, matchRoutes } from './routes/matching/matching.ts';
+import { partnerRoutes, resourceRoutes } from './routes/resources/resources.ts';
+import { projectRoutes, publicRoutes } from './routes/projects/projects.ts';
 import { createCaseClient } from './temporal/case-client.ts';
 
 const PROBLEM = 'application/problem+json';
@@ -73,7 +76,13 @@ export function createApp(deps: AppDeps) {
     .route('/sla', slaRoutes(deps))
     .route('/org-units', orgUnitRoutes(deps))
     .route('/users', userRoutes(deps))
-    .route('/people', peopleRoutes(deps));
+    .route('/people', peopleRoutes(deps))
+    .route('/cases', caseMatchingRoutes(deps))
+    .route('/matches', matchRoutes(deps))
+    .route('/resources', resourceRoutes(deps))
+    .route('/partners', partnerRoutes(deps))
+    .route('/projects', projectRoutes(deps))
+    .route('/public', publicRoutes(deps));
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new AppError('NOT_FOUND', { message: 'no such API route' });

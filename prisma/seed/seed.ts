@@ -9,6 +9,7 @@ import { sampleCommunities } from './communities.ts';
 import { DEMO_PASSWORD, demoUsers } from './demo-users.mjs';
 import { calendarDays } from './calendar.ts';
 import { defaultSlaPolicy } from './sla-policy.ts';
+import { demoPartners, demoResources } from './catalogue.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -49,6 +50,7 @@ export function sampleCommunityRows(divisions: DivisionRow[]): DivisionRow[] {
 export { DEMO_PASSWORD, demoUsers } from './demo-users.mjs';
 export { calendarDays } from './calendar.ts';
 export { defaultSlaPolicy, type SlaRow } from './sla-policy.ts';
+export { demoPartners, demoResources } from './catalogue.ts';
 
 /** Seeds the org tree and demo users. Idempotent: existing rows are left as they are. */
 export async function seed(db: Db, { log = (_: string) => {} } = {}): Promise<{ orgUnits: number; users: number }> {
@@ -88,6 +90,29 @@ export async function seed(db: Db, { log = (_: string) => {} } = {}): Promise<{ 
     skipDuplicates: true,
   });
   log(`demo users: ${newUsers.length} created`);
+
+  await db.partner.createMany({ data: demoPartners, skipDuplicates: true });
+  const partners = new Map((await db.partner.findMany({ select: { id: true, name: true } })).map((p) => [p.name, p.id]));
+  for (const user of demoUsers) {
+    if (user.partner) await db.user.updateMany({ where: { username: user.username, partnerId: null }, data: { partnerId: partners.get(user.partner)! } });
+  }
+  const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' }, select: { id: true } });
+  const knownResources = new Set((await db.resource.findMany({ select: { name: true } })).map((r) => r.name));
+  const year = new Date().getUTCFullYear();
+  await db.resource.createMany({
+    data: demoResources
+      .filter((r) => !knownResources.has(r.name))
+      .map(({ provider, coverageCode, deadline, ...r }) => ({
+        ...r,
+        providerId: partners.get(provider)!,
+        coverageUnitId: byCode.get(coverageCode)!.id,
+        status: 'PUBLISHED' as const,
+        validFrom: new Date(`${year}-01-01T00:00:00Z`),
+        validTo: new Date(`${year + 1}-12-31T00:00:00Z`),
+        ...(deadline ? { deadline: new Date(`${deadline}T00:00:00Z`) } : {}),
+        createdById: admin.id,
+      })),
+  });
 
   await db.slaPolicy.createMany({ data: defaultSlaPolicy, skipDuplicates: true });
   await db.calendarDay.createMany({

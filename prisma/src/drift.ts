@@ -58,7 +58,7 @@ function expectedType(field: Field, enums: Map<string, string[]>): string {
   const native = field.attrs.match(/@db\.(\w+)(?:\(([^)]*)\))?/);
   if (native) {
     const [, kind, arg] = native;
-    const map: Record<string, string> = { Uuid: 'uuid', Date: 'date', Timestamptz: `timestamptz(${arg ?? 6})`, Timestamp: `timestamp(${arg ?? 6})`, VarChar: `varchar(${arg})`, Text: 'text', Integer: 'integer' };
+    const map: Record<string, string> = { Uuid: 'uuid', Date: 'date', Timestamptz: `timestamptz(${arg ?? 6})`, Timestamp: `timestamp(${arg ?? 6})`, VarChar: `varchar(${arg})`, Text: 'text', Integer: 'integer', Decimal: `numeric(${arg?.replace(/\s/g, "")})` };
     return map[kind!] ?? `unsupported ${kind}`;
   }
   return SCALAR_PG[field.type] ?? `unsupported ${field.type}`;

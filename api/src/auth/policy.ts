@@ -9,6 +9,7 @@ import type { Role } from '@guanai/db';
 export type Access = 'PUBLIC' | 'SIGNED_IN' | readonly Role[];
 
 const WORKERS = ['STATION_WORKER', 'CASEWORKER', 'SUPERVISOR'] as const satisfies readonly Role[];
+const MATCHERS = ['CASEWORKER', 'SUPERVISOR'] as const satisfies readonly Role[];
 
 export const ROUTE_POLICY: Record<string, Access> = {
   'POST /api/auth/login': 'PUBLIC',
@@ -65,6 +66,39 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'POST /api/people/:id/merge': ['SUPERVISOR'],
   'POST /api/people/imports': WORKERS,
   'GET /api/people/imports/:id': WORKERS,
+
+  // The catalogue (援助项目库): everyone reads it; admins and managers keep it.
+  'GET /api/resources': 'SIGNED_IN',
+  'GET /api/resources/:id': 'SIGNED_IN',
+  'POST /api/resources': ['ADMIN', 'MANAGER'],
+  'PUT /api/resources/:id': ['ADMIN', 'MANAGER'],
+  'POST /api/resources/:id/status': ['ADMIN', 'MANAGER'],
+  'GET /api/resources/:id/donations': 'SIGNED_IN',
+  'POST /api/resources/:id/donations': ['ADMIN', 'MANAGER', 'PARTNER'],
+  'GET /api/partners': 'SIGNED_IN',
+  'GET /api/partners/:id': 'SIGNED_IN',
+  'POST /api/partners': ['ADMIN'],
+  'PUT /api/partners/:id': ['ADMIN'],
+
+  // Matching (供需对接): the owning center proposes, the partner decides, both record delivery.
+  'GET /api/cases/:id/matching': MATCHERS,
+  'POST /api/cases/:id/matches': MATCHERS,
+  'GET /api/matches': [...WORKERS, 'MANAGER', 'PARTNER'],
+  'GET /api/matches/:id': [...WORKERS, 'MANAGER', 'PARTNER'],
+  'POST /api/matches/:id/accept': ['PARTNER'],
+  'POST /api/matches/:id/decline': ['PARTNER'],
+  'POST /api/matches/:id/cancel': MATCHERS,
+  'POST /api/matches/:id/evidence': [...WORKERS, 'PARTNER'],
+  'POST /api/matches/:id/deliveries': [...WORKERS, 'PARTNER'],
+
+  // The project publishing platform (援助项目发布平台), and its public face.
+  'GET /api/projects': [...WORKERS, 'MANAGER', 'PARTNER'],
+  'GET /api/projects/:id': [...WORKERS, 'MANAGER', 'PARTNER'],
+  'POST /api/projects': MATCHERS,
+  'POST /api/projects/:id/close': MATCHERS,
+  'POST /api/projects/:id/responses': ['PARTNER'],
+  'GET /api/public/projects': 'PUBLIC',
+  'GET /api/public/offers': 'PUBLIC',
 };
 
 export const policyKey = (method: string, path: string) => `${method} ${path}`;

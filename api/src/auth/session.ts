@@ -11,6 +11,8 @@ export interface SessionUser {
   displayName: string;
   role: Role;
   orgUnit: { id: string; code: string; name: string; level: OrgLevel; path: string };
+  /** For partner users: the organisation they act for. */
+  partnerId: string | null;
 }
 
 /** A session's id: the SHA-256 of its token. */
@@ -36,9 +38,9 @@ export async function loadSession(db: Db, token: string | undefined): Promise<Se
   return toSessionUser(session.user);
 }
 
-export function toSessionUser(user: { id: string; username: string; displayName: string; role: Role; orgUnit: SessionUser['orgUnit'] }): SessionUser {
+export function toSessionUser(user: { id: string; username: string; displayName: string; role: Role; orgUnit: SessionUser['orgUnit']; partnerId?: string | null }): SessionUser {
   const { id, code, name, level, path } = user.orgUnit;
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, orgUnit: { id, code, name, level, path } };
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, orgUnit: { id, code, name, level, path }, partnerId: user.partnerId ?? null };
 }
 
 export async function revokeSession(db: Db, token: string): Promise<void> {
@@ -53,6 +55,7 @@ export function publicUser(user: SessionUser) {
     displayName: user.displayName,
     role: user.role,
     orgUnit: { id: user.orgUnit.id, code: user.orgUnit.code, name: user.orgUnit.name, level: user.orgUnit.level },
+    partnerId: user.partnerId,
     can: allowedRoutes(user.role),
   };
 }

@@ -27,6 +27,11 @@ beforeAll(async () => {
   // Users the admin routes act on: a throwaway, so that no one's session here is revoked.
   const station = await h.db.user.findUniqueOrThrow({ where: { username: 'station' } });
   ids.user = (await h.db.user.create({ data: { username: 'matrix.target', displayName: 'matrix', role: 'DISCOVERER', orgUnitId: station.orgUnitId, passwordHash: station.passwordHash } })).id;
+  const resource = await h.db.resource.findFirstOrThrow({ where: { name: '大病医疗爱心援助' } });
+  ids.resource = resource.id;
+  ids.partner = resource.providerId;
+  ids.match = (await h.db.match.create({ data: { id: crypto.randomUUID(), caseId: created.id, needIndex: 0, category: 'MEDICAL', resourceId: resource.id, status: 'PROPOSED', proposedById: station.id } })).id;
+  ids.project = (await h.db.project.create({ data: { caseId: created.id, needIndex: 0, category: 'MEDICAL', townshipId: (await h.db.orgUnit.findUniqueOrThrow({ where: { code: '510104017000' } })).id, title: 'matrix', description: 'matrix', publishedById: station.id } })).id;
   ids.import = (await h.db.personImport.create({ data: { id: crypto.randomUUID(), filename: 'm.csv', dryRun: true, status: 'DONE', unitId: station.orgUnitId, createdById: station.id, total: 0, rows: [] } })).id;
 });
 afterAll(async () => h?.stop());
@@ -45,6 +50,10 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
     .replace('/api/people/:id', `/api/people/${ids.person}`)
     .replace('/api/users/:id', `/api/users/${ids.user}`)
     .replace('/api/org-units/:id', `/api/org-units/${ids.unit}`)
+    .replace('/api/resources/:id', `/api/resources/${ids.resource}`)
+    .replace('/api/partners/:id', `/api/partners/${ids.partner}`)
+    .replace('/api/matches/:id', `/api/matches/${ids.match}`)
+    .replace('/api/projects/:id', `/api/projects/${ids.project}`)
     .replace(':kind', 'SCREEN')
     .replace(':date', '2099-01-01');
   const bodies: Record<string, unknown> = {
@@ -65,8 +74,21 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
     'PUT /api/people/:id': { tags: ['DIBAO'] },
     'POST /api/people/duplicates': { name: '矩阵测试' },
     'POST /api/people/:id/merge': { intoId: '00000000-0000-4000-8000-000000000000', reason: 'matrix check' },
+    'POST /api/resources': { kind: 'CHARITY_PROJECT' },
+    'PUT /api/resources/:id': { description: 'matrix' },
+    'POST /api/resources/:id/status': { status: 'PUBLISHED' },
+    'POST /api/resources/:id/donations': { donorName: '爱心人士', amount: 1, receivedOn: '2026-11-01' },
+    'POST /api/partners': { kind: 'CHARITY' },
+    'PUT /api/partners/:id': { contact: 'matrix' },
+    'POST /api/cases/:id/matches': { needIndex: 0, resourceId: ids.resource },
+    'POST /api/matches/:id/decline': { reason: 'matrix' },
+    'POST /api/matches/:id/cancel': { reason: 'matrix' },
+    'POST /api/matches/:id/deliveries': { kind: 'GOODS', description: 'matrix', deliveredOn: '2026-11-01' },
+    'POST /api/projects': { caseId: ids.case, needIndex: 0, title: 'matrix', description: 'matrix matrix matrix', amount: 1 },
+    'POST /api/projects/:id/close': { status: 'WITHDRAWN' },
+    'POST /api/projects/:id/responses': { message: 'matrix' },
   };
-  if (key === 'POST /api/cases/:id/attachments') return { method, path, body: 'png', headers: { 'Content-Type': 'image/png', 'X-Filename': 'm.png' } };
+  if (key === 'POST /api/cases/:id/attachments' || key === 'POST /api/matches/:id/evidence') return { method, path, body: 'png', headers: { 'Content-Type': 'image/png', 'X-Filename': 'm.png' } };
   if (key === 'POST /api/org-units/import') return { method, path, body: 'code,name,level,parent_code\n', headers: { 'Content-Type': 'text/csv' } };
   if (key === 'POST /api/people/imports') return { method, path, body: '姓名,户籍\n矩阵导入,成都\n', headers: { 'Content-Type': 'text/csv' } };
   if (key === 'GET /api/cases/:id/id-number' || key === 'GET /api/people/:id/id-number') return { method, path: `${path}?reason=${encodeURIComponent('matrix check')}` };
@@ -123,6 +145,9 @@ describe('authorization matrix', () => {
     'PUT /api/people/:id',
     'GET /api/people/:id/id-number',
     'GET /api/people/imports/:id',
+    'GET /api/cases/:id/matching',
+    'GET /api/matches/:id',
+    'GET /api/projects/:id',
   ];
 
   it.each(recordRoutes.flatMap((key) => jurisdiction.map(([name, username, status]) => [key, name, username, status] as const)))('%s from the %s', async (key, _name, username, status) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, q, signIn, startHarness, type Harness, type Session } from './harness.ts';
+import { caseInMatching as sharedCaseInMatching, json, q, signIn, startHarness, work as sharedWork, type Harness, type Session } from './harness.ts';
 
 let h: Harness;
 const s: Record<string, Session> = {};
@@ -12,26 +12,8 @@ afterAll(async () => h?.stop());
 
 /** The open task of a kind on a case, as the database shows it. */
 const openTask = (caseId: string, kind: string) => h.db.task.findFirstOrThrow({ where: { caseId, kind, status: 'OPEN' } });
-
-async function work(who: Session, caseId: string, kind: string, form: Record<string, unknown>) {
-  const task = await openTask(caseId, kind);
-  const claim = await who.request('POST', `/api/tasks/${task.id}/claim`);
-  expect(claim.status, `claim ${kind}`).toBe(200);
-  const done = await who.request('POST', `/api/tasks/${task.id}/complete`, { form });
-  expect(done.status, `complete ${kind}: ${await done.clone().text()}`).toBe(200);
-  return json(done);
-}
-
-/** A case registered at 水井坊社区 and worked up to matching at 锦官驿街道. */
-async function caseInMatching(name: string) {
-  const created = await json(await s.station!.request('POST', '/api/cases', { person: { name, hukou: 'CHENGDU' }, situation: '重病，医疗费用缺口大' }));
-  await work(s.caseworker!, created.id, 'SCREEN', { referrals: ['YILIAO'], outcome: 'RESIDUAL_NEED' });
-  await work(s.caseworker!, created.id, 'ASSESS', { needs: [{ category: 'MEDICAL', severity: 'HIGH' }] });
-  await work(s.caseworker!, created.id, 'PLAN', { summary: '申请大病救助与慈善资助' });
-  const approved = await work(s.supervisor!, created.id, 'APPROVE_PLAN', { approved: true });
-  expect(approved.state).toBe('matching');
-  return created.id as string;
-}
+const work = (who: Session, caseId: string, kind: string, form: Record<string, unknown>) => sharedWork(h, who, caseId, kind, form);
+const caseInMatching = (name: string) => sharedCaseInMatching(h, { station: s.station!, caseworker: s.caseworker!, supervisor: s.supervisor! }, { person: { name, hukou: 'CHENGDU' } });
 
 const detail = async (who: Session, caseId: string) => json(await who.request('GET', `/api/cases/${caseId}`));
 const act = (who: Session, caseId: string, body: Record<string, unknown>) => who.request('POST', `/api/cases/${caseId}/actions`, body);

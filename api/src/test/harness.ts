@@ -76,3 +76,36 @@ export function residentId(first17: string): string {
   const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
   return first17 + '10X98765432'[sum % 11];
 }
+
+const openTask = (h: Harness, caseId: string, kind: string) => h.db.task.findFirstOrThrow({ where: { caseId, kind, status: 'OPEN' } });
+
+/** Claims the open task of a kind and completes it with its form; fails the test if either is refused. */
+export async function work(h: Harness, who: Session, caseId: string, kind: string, form: Record<string, unknown>) {
+  const task = await openTask(h, caseId, kind);
+  const claim = await who.request('POST', `/api/tasks/${task.id}/claim`);
+  if (claim.status !== 200) throw new Error(`claim ${kind}: ${claim.status} ${await claim.text()}`);
+  const done = await who.request('POST', `/api/tasks/${task.id}/complete`, { form });
+  if (done.status !== 200) throw new Error(`complete ${kind}: ${done.status} ${await done.text()}`);
+  return json(done);
+}
+
+/**
+ * A case registered at 水井坊社区 by the station and worked up to matching at 锦官驿街道: screened
+ * with a residual need, assessed with these needs, planned and approved.
+ */
+export async function caseInMatching(
+  h: Harness,
+  s: { station: Session; caseworker: Session; supervisor: Session },
+  opening: { person?: Record<string, unknown>; personId?: string; situation?: string },
+  needs: { category: string; severity: string; description?: string }[] = [{ category: 'MEDICAL', severity: 'HIGH' }],
+): Promise<string> {
+  const res = await s.station.request('POST', '/api/cases', { situation: '重病，医疗费用缺口大', ...opening, ...(opening.person ? { confirmNotDuplicate: true } : {}) });
+  if (res.status !== 201) throw new Error(`open case: ${res.status} ${await res.text()}`);
+  const created = await json(res);
+  await work(h, s.caseworker, created.id, 'SCREEN', { referrals: ['YILIAO'], outcome: 'RESIDUAL_NEED' });
+  await work(h, s.caseworker, created.id, 'ASSESS', { needs });
+  await work(h, s.caseworker, created.id, 'PLAN', { summary: '申请救助与社会援助' });
+  const approved = await work(h, s.supervisor, created.id, 'APPROVE_PLAN', { approved: true });
+  if (approved.state !== 'matching') throw new Error(`expected matching, got ${approved.state}`);
+  return created.id as string;
+}

@@ -31,5 +31,3 @@ export const ZNoteSchema = z
   })
   .strict();
 
-export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { appendAudit, decryptIdNumber, loadSlaSettings, type Prisma } from '@guanai/db';
 import { z } from 'zod';
@@ -14,7 +14,8 @@ import { taskInclude, toTaskDto } from '../tasks/tasks.ts';
 import { NON_CHENGDU_RULE, ZCaseListQuerySchema, ZCaseParams, ZCreateCaseSchema, type TCreateCase } from './cases.types.ts';
 import { registerPerson } from '../people/registry.ts';
 import { actorOf } from '../tasks/tasks.ts';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, OFFERED_ACTIONS, ZCaseActionSchema, ZNoteSchema, type TCaseAction } from './case-actions.types.ts';
+import { OFFERED_ACTIONS, ZCaseActionSchema, ZNoteSchema, type TCaseAction } from './case-actions.types.ts';
+import { storeAttachment } from '../../files/attachments.ts';
 
 const caseInclude = {
   person: { select: { name: true, idNumberMasked: true } },
@@ -233,20 +234,7 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
       const user = c.get('user');
       const row = await findVisible(user, c.req.valid('param').id);
       if (row.status === 'CLOSED') throw new AppError('CONFLICT', { message: 'the case is closed', reason: 'NOT_ALLOWED_IN_STATE' });
-      const contentType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
-      if (!(ATTACHMENT_TYPES as readonly string[]).includes(contentType)) {
-        throw new AppError('VALIDATION', { message: `must be one of ${ATTACHMENT_TYPES.join(', ')}`, field: 'Content-Type' });
-      }
-      const filename = decodeURIComponent(c.req.header('X-Filename') ?? '').trim();
-      if (!filename || filename.length > 200 || /[\\/\u0000]/.test(filename)) throw new AppError('VALIDATION', { message: 'a file name (1–200 characters, no slashes) is required', field: 'X-Filename' });
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('VALIDATION', { message: `must be 1 byte to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, field: '(body)' });
-      const id = randomUUID();
-      await deps.files.put(id, bytes);
-      const attachment = await db.attachment.create({
-        data: { id, caseId: row.id, filename, contentType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), uploadedById: user.id },
-        select: { id: true, filename: true, contentType: true, size: true },
-      });
+      const attachment = await storeAttachment(deps, c, row.id);
       return c.json(attachment, 201);
     });
 }

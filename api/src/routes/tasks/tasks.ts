@@ -1,14 +1,42 @@
 import { Hono } from 'hono';
-import type { Prisma } from '@guanai/db';
+import type { Db, Prisma } from '@guanai/db';
 import type { Actor, TaskKind } from '@guanai/workflows';
 import { subtree, visibleCases } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
-import { notFound } from '../../errors/app-error.ts';
+import { AppError, notFound } from '../../errors/app-error.ts';
 import type { CaseClient } from '../../temporal/case-client.ts';
 import { contentRange, validate } from '../../validation.ts';
 import { eventFromForm, ZCompleteBodySchema, ZTaskListQuerySchema } from './tasks.types.ts';
 import { z } from 'zod';
+
+/**
+ * Matching and delivery done through the catalogue: a MATCH task completed without `matches` takes
+ * the case's accepted matches, a DELIVER task without `items` takes the delivery ledger, so the
+ * case's record says what the ledger says.
+ */
+async function withLedger(db: Db, kind: string, caseId: string, form: unknown): Promise<unknown> {
+  const given = (form ?? {}) as Record<string, unknown>;
+  if (kind === 'MATCH' && given.matches === undefined) {
+    const accepted = await db.match.findMany({ where: { caseId, status: 'ACCEPTED' }, include: { resource: { select: { name: true, provider: { select: { name: true } } } } }, orderBy: { createdAt: 'asc' } });
+    if (accepted.length === 0) throw new AppError('VALIDATION', { message: 'no match has been accepted yet: propose resources and wait for a partner to accept, or list the matches', field: 'form.matches' });
+    return { ...given, matches: accepted.map((m) => ({ category: m.category, resource: m.resource.name, provider: m.resource.provider.name })) };
+  }
+  if (kind === 'DELIVER' && given.items === undefined) {
+    const deliveries = await db.delivery.findMany({ where: { match: { caseId, status: 'ACCEPTED' } }, include: { match: { select: { resource: { select: { name: true } } } } }, orderBy: { deliveredOn: 'asc' } });
+    if (deliveries.length === 0) throw new AppError('VALIDATION', { message: 'nothing has been recorded as delivered yet: record deliveries on the matches, or list the items', field: 'form.items' });
+    const unit = (d: (typeof deliveries)[number]) => (d.kind === 'MONEY' ? '元' : d.kind === 'SERVICE' ? '小时' : undefined);
+    const amount = (d: (typeof deliveries)[number]) => {
+      const value = d.kind === 'MONEY' ? d.amount : d.kind === 'SERVICE' ? d.hours : d.quantity;
+      return value === null ? NaN : Number(value);
+    };
+    return {
+      ...given,
+      items: deliveries.slice(0, 50).map((d) => ({ what: `${d.match.resource.name}：${d.description}`.slice(0, 200), ...(Number.isFinite(amount(d)) ? { amount: amount(d) } : {}), ...(unit(d) ? { unit: unit(d) } : {}) })),
+    };
+  }
+  return form;
+}
 
 /** What a task row brings along for its DTO (the case page's task list uses it too). */
 export const taskInclude = {
@@ -95,7 +123,8 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
     .post('/:id/complete', validate('param', ZTaskParams), validate('json', ZCompleteBodySchema), async (c) => {
       const user = c.get('user');
       const task = await findVisible(user, c.req.valid('param').id);
-      const event = eventFromForm(task.kind as TaskKind, task.id, c.req.valid('json').form, actorOf(user));
+      const form = await withLedger(deps.db, task.kind, task.caseId, c.req.valid('json').form);
+      const event = eventFromForm(task.kind as TaskKind, task.id, form, actorOf(user));
       const view = await cases.act(task.caseId, event, idempotencyKey(c.req.header('Idempotency-Key')));
       return c.json({ caseId: task.caseId, state: view.state });
     });

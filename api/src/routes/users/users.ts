@@ -32,6 +32,8 @@ const ZCreateUser = z
     displayName: z.string().trim().min(1, 'is required').max(50),
     role: z.enum(ROLES),
     orgUnitId: z.uuid('must be an org unit id'),
+    /** The organisation a PARTNER user acts for. */
+    partnerId: z.uuid('must be a partner id').optional(),
     password: ZPassword.optional(),
   })
   .strict();
@@ -41,6 +43,7 @@ const ZUpdateUser = z
     displayName: z.string().trim().min(1, 'is required').max(50).optional(),
     role: z.enum(ROLES).optional(),
     orgUnitId: z.uuid('must be an org unit id').optional(),
+    partnerId: z.uuid('must be a partner id').nullable().optional(),
     active: z.boolean().optional(),
   })
   .strict()
@@ -56,7 +59,7 @@ const ZUserList = listQuerySchema(
 
 const ZUserParams = z.object({ id: z.uuid('must be a user id (uuid)') });
 
-const userInclude = { orgUnit: { select: { name: true, level: true } } } satisfies Prisma.UserInclude;
+const userInclude = { orgUnit: { select: { name: true, level: true } }, partner: { select: { name: true } } } satisfies Prisma.UserInclude;
 
 function toUserDto(row: Prisma.UserGetPayload<{ include: typeof userInclude }>) {
   return {
@@ -67,6 +70,8 @@ function toUserDto(row: Prisma.UserGetPayload<{ include: typeof userInclude }>) 
     orgUnitId: row.orgUnitId,
     orgUnitName: row.orgUnit.name,
     orgUnitLevel: row.orgUnit.level,
+    partnerId: row.partnerId,
+    partnerName: row.partner?.name ?? null,
     active: row.active,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -78,6 +83,17 @@ const temporaryPassword = () => `Ga${randomBytes(9).toString('base64url').replac
 
 export function userRoutes(deps: AppDeps) {
   const { db } = deps;
+
+  /** A partner user acts for a partner organisation; no one else does. */
+  async function checkPartner(role: Role, partnerId: string | null | undefined) {
+    if (role !== 'PARTNER') {
+      if (partnerId) throw new AppError('VALIDATION', { message: 'only PARTNER users act for a partner organisation', field: 'partnerId' });
+      return;
+    }
+    if (!partnerId || !(await db.partner.findUnique({ where: { id: partnerId }, select: { id: true } }))) {
+      throw new AppError('VALIDATION', { message: 'a PARTNER user needs the partner organisation they act for', field: 'partnerId' });
+    }
+  }
 
   /** The unit must exist and be of a level the role works at. */
   async function checkPlacement(role: Role, orgUnitId: string) {
@@ -117,12 +133,13 @@ export function userRoutes(deps: AppDeps) {
     .post('/', validate('json', ZCreateUser), async (c) => {
       const body = c.req.valid('json');
       await checkPlacement(body.role, body.orgUnitId);
+      await checkPartner(body.role, body.partnerId);
       if (await db.user.findUnique({ where: { username: body.username }, select: { id: true } })) {
         throw new AppError('CONFLICT', { message: 'is taken', field: 'username', reason: 'USERNAME_TAKEN' });
       }
       const password = body.password ?? temporaryPassword();
       const row = await db.user.create({
-        data: { username: body.username, displayName: body.displayName, role: body.role, orgUnitId: body.orgUnitId, passwordHash: await hash(password) },
+        data: { username: body.username, displayName: body.displayName, role: body.role, orgUnitId: body.orgUnitId, partnerId: body.partnerId ?? null, passwordHash: await hash(password) },
         include: userInclude,
       });
       return c.json({ ...toUserDto(row), ...(body.password ? {} : { temporaryPassword: password }) }, 201);
@@ -138,10 +155,11 @@ export function userRoutes(deps: AppDeps) {
       }
       const role = body.role ?? row.role;
       if (body.role || body.orgUnitId) await checkPlacement(role, body.orgUnitId ?? row.orgUnitId);
+      if (body.role || body.partnerId !== undefined) await checkPartner(role, body.partnerId === undefined ? row.partnerId : body.partnerId);
       const updated = await db.$transaction(async (tx) => {
         const user = await tx.user.update({ where: { id: row.id }, data: body, include: userInclude });
         // A changed role or unit takes effect at the next sign-in; deactivation at once.
-        if (body.active === false || body.role || body.orgUnitId) await tx.session.updateMany({ where: { userId: row.id, revokedAt: null }, data: { revokedAt: new Date() } });
+        if (body.active === false || body.role || body.orgUnitId || body.partnerId !== undefined) await tx.session.updateMany({ where: { userId: row.id, revokedAt: null }, data: { revokedAt: new Date() } });
         return user;
       });
       return c.json(toUserDto(updated));

@@ -1,0 +1,33 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
+import type { AppDeps, AppEnv } from '../env.ts';
+import { AppError } from '../errors/app-error.ts';
+
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Stores an uploaded file (the raw body; Content-Type a photo or PDF, the name in X-Filename) as an
+ * attachment of a case: case notes and delivery evidence both use it.
+ */
+export async function storeAttachment(deps: AppDeps, c: Context<AppEnv>, caseId: string) {
+  const contentType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
+  if (!(ATTACHMENT_TYPES as readonly string[]).includes(contentType)) {
+    throw new AppError('VALIDATION', { message: `must be one of ${ATTACHMENT_TYPES.join(', ')}`, field: 'Content-Type' });
+  }
+  let filename: string;
+  try {
+    filename = decodeURIComponent(c.req.header('X-Filename') ?? '').trim();
+  } catch {
+    filename = '';
+  }
+  if (!filename || filename.length > 200 || /[\\/\u0000]/.test(filename)) throw new AppError('VALIDATION', { message: 'a file name (1–200 characters, no slashes) is required', field: 'X-Filename' });
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('VALIDATION', { message: `must be 1 byte to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, field: '(body)' });
+  const id = randomUUID();
+  await deps.files.put(id, bytes);
+  return deps.db.attachment.create({
+    data: { id, caseId, filename, contentType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), uploadedById: c.get('user').id },
+    select: { id: true, filename: true, contentType: true, size: true },
+  });
+}
