@@ -178,6 +178,13 @@ describe('reservations under contention', () => {
     expect(Number((await reserved(money)).reservedAmount)).toBe(900);
     const listed = await json(await s.caseworker!.request('GET', `/api/matches${q({ filter: { caseId, status: 'PROPOSED' }, range: [0, 49] })}`));
     expect(listed).toHaveLength(6);
+
+    // Closing the case gives every hold back, once.
+    const closed = await s.supervisor!.request('POST', `/api/cases/${caseId}/actions`, { type: 'CLOSE', reason: 'declined' });
+    expect((await json(closed)).state).toMatch(/^closed/);
+    expect(await reserved(few)).toMatchObject({ reservedPlaces: 0 });
+    expect(Number((await reserved(money)).reservedAmount)).toBe(0);
+    expect(await h.db.match.count({ where: { caseId, status: 'CANCELLED' } })).toBe(6);
   });
 });
 

@@ -13,6 +13,7 @@ import { contentRange, validate } from '../../validation.ts';
 import { taskInclude, toTaskDto } from '../tasks/tasks.ts';
 import { NON_CHENGDU_RULE, ZCaseListQuerySchema, ZCaseParams, ZCreateCaseSchema, type TCreateCase } from './cases.types.ts';
 import { registerPerson } from '../people/registry.ts';
+import { releaseOnClose } from '../matching/matching.ts';
 import { actorOf } from '../tasks/tasks.ts';
 import { OFFERED_ACTIONS, ZCaseActionSchema, ZNoteSchema, type TCaseAction } from './case-actions.types.ts';
 import { storeAttachment } from '../../files/attachments.ts';
@@ -214,6 +215,7 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
       const row = await findVisible(user, c.req.valid('param').id);
       const event = await eventOf(c.req.valid('json'), actorOf(user));
       const view = await cases.act(row.id, event, c.req.header('Idempotency-Key'));
+      await releaseOnClose(db, row.id, view.state);
       return c.json({ caseId: row.id, state: view.state });
     })
     /** Anyone who may work on or knows the case (its station included): a note, with attachments. */

@@ -169,6 +169,28 @@ function toMatchDto(row: MatchRow, user: SessionUser) {
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002' || /unique constraint/i.test(String((error as Error)?.message));
 
+/**
+ * A case that closed gives back what its matches hold, unless something was delivered on them:
+ * proposals and accepted matches with nothing delivered are cancelled. Each release is conditional,
+ * so running this twice gives nothing back twice.
+ */
+export async function releaseOnClose(db: Db, caseId: string, state: string): Promise<void> {
+  if (!state.startsWith('closed') && state !== 'archived') return;
+  const live = await db.match.findMany({ where: { caseId, status: { in: ['PROPOSED', 'ACCEPTED'] }, deliveries: { none: {} } }, select: { id: true } });
+  for (const { id } of live) await endMatch(db, id, ['PROPOSED', 'ACCEPTED'], { status: 'CANCELLED', declineReason: 'case closed' });
+}
+
+/** Ends a live match and gives back what it held, once: the status change is conditional. */
+async function endMatch(db: Db, id: string, from: ('PROPOSED' | 'ACCEPTED')[], data: Prisma.MatchUpdateManyMutationInput): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const match = await tx.match.findUniqueOrThrow({ where: { id } });
+    const ended = await tx.match.updateMany({ where: { id, status: { in: from } }, data: { ...data, liveKey: null, decidedAt: new Date() } });
+    if (ended.count === 0) return false;
+    await tx.$executeRaw`UPDATE resource SET reserved_places = reserved_places - ${match.places}, reserved_amount = reserved_amount - ${match.amount}::numeric WHERE id = ${match.resourceId}::uuid`;
+    return true;
+  });
+}
+
 /** Routes under /api/cases/:id: the ranked candidates of each need, and proposing a match. */
 export function caseMatchingRoutes(deps: AppDeps) {
   const { db } = deps;
@@ -269,17 +291,6 @@ export function matchRoutes(deps: AppDeps) {
     if (!within(user, owning.owningUnit.path)) throw new AppError('FORBIDDEN', { message: 'only the center that owns the case acts on its matches' });
   }
 
-  /** Ends a live match and gives back what it held, once: the status change is conditional. */
-  async function release(id: string, from: ('PROPOSED' | 'ACCEPTED')[], data: Prisma.MatchUpdateManyMutationInput) {
-    return db.$transaction(async (tx) => {
-      const match = await tx.match.findUniqueOrThrow({ where: { id } });
-      const ended = await tx.match.updateMany({ where: { id, status: { in: from } }, data: { ...data, liveKey: null, decidedAt: new Date() } });
-      if (ended.count === 0) return false;
-      await tx.$executeRaw`UPDATE resource SET reserved_places = reserved_places - ${match.places}, reserved_amount = reserved_amount - ${match.amount}::numeric WHERE id = ${match.resourceId}::uuid`;
-      return true;
-    });
-  }
-
   return new Hono<AppEnv>()
     .get('/', validate('query', ZMatchList), async (c) => {
       const user = c.get('user');
@@ -305,7 +316,7 @@ export function matchRoutes(deps: AppDeps) {
     .post('/:id/decline', validate('param', ZIdParam), validate('json', ZDecline), async (c) => {
       const user = c.get('user');
       const row = await findVisible(user, c.req.valid('param').id);
-      if (!(await release(row.id, ['PROPOSED'], { status: 'DECLINED', decidedById: user.id, declineReason: c.req.valid('json').reason }))) {
+      if (!(await endMatch(db, row.id, ['PROPOSED'], { status: 'DECLINED', decidedById: user.id, declineReason: c.req.valid('json').reason }))) {
         throw new AppError('CONFLICT', { message: `the match is ${row.status.toLowerCase()}`, reason: 'NOT_PROPOSED' });
       }
       return c.json(toMatchDto(await findVisible(user, row.id), user));
@@ -316,7 +327,7 @@ export function matchRoutes(deps: AppDeps) {
       const row = await findVisible(user, c.req.valid('param').id);
       await assertOwningCenter(user, row.caseId);
       if (row.deliveries.length > 0) throw new AppError('CONFLICT', { message: 'something was delivered on this match; it cannot be withdrawn', reason: 'DELIVERED' });
-      if (!(await release(row.id, ['PROPOSED', 'ACCEPTED'], { status: 'CANCELLED', decidedById: user.id, declineReason: c.req.valid('json').reason }))) {
+      if (!(await endMatch(db, row.id, ['PROPOSED', 'ACCEPTED'], { status: 'CANCELLED', decidedById: user.id, declineReason: c.req.valid('json').reason }))) {
         throw new AppError('CONFLICT', { message: `the match is ${row.status.toLowerCase()}`, reason: 'NOT_LIVE' });
       }
       return c.json(toMatchDto(await findVisible(user, row.id), user));

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../errors/app-error.ts';
 import type { CaseClient } from '../../temporal/case-client.ts';
 import { contentRange, validate } from '../../validation.ts';
 import { eventFromForm, ZCompleteBodySchema, ZTaskListQuerySchema } from './tasks.types.ts';
+import { releaseOnClose } from '../matching/matching.ts';
 import { z } from 'zod';
 
 /**
@@ -126,6 +127,7 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
       const form = await withLedger(deps.db, task.kind, task.caseId, c.req.valid('json').form);
       const event = eventFromForm(task.kind as TaskKind, task.id, form, actorOf(user));
       const view = await cases.act(task.caseId, event, idempotencyKey(c.req.header('Idempotency-Key')));
+      await releaseOnClose(deps.db, task.caseId, view.state);
       return c.json({ caseId: task.caseId, state: view.state });
     });
 }
