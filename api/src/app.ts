@@ -22,6 +22,9 @@ import { userRoutes } from './routes/users/users.ts';
 import { caseMatchingRoutes, matchRoutes } from './routes/matching/matching.ts';
 import { partnerRoutes, resourceRoutes } from './routes/resources/resources.ts';
 import { projectRoutes, publicRoutes } from './routes/projects/projects.ts';
+import { disclosureRoutes, publicDisclosureRoutes } from './routes/disclosure/disclosure.ts';
+import { evaluationRoutes, publicSurveyRoutes } from './routes/evaluation/evaluation.ts';
+import { departmentRoutes, meetingRoutes } from './routes/meetings/meetings.ts';
 import { createCaseClient } from './temporal/case-client.ts';
 
 const PROBLEM = 'application/problem+json';
@@ -82,7 +85,13 @@ export function createApp(deps: AppDeps) {
     .route('/resources', resourceRoutes(deps))
     .route('/partners', partnerRoutes(deps))
     .route('/projects', projectRoutes(deps))
-    .route('/public', publicRoutes(deps));
+    .route('/public', publicRoutes(deps))
+    .route('/public', publicDisclosureRoutes(deps))
+    .route('/public', publicSurveyRoutes(deps))
+    .route('/disclosures', disclosureRoutes(deps))
+    .route('/', evaluationRoutes(deps))
+    .route('/meetings', meetingRoutes(deps, cases))
+    .route('/departments', departmentRoutes(deps));
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new AppError('NOT_FOUND', { message: 'no such API route' });

@@ -18,6 +18,8 @@ export interface AppDeps {
   adminDist?: string;
   /** Attachment bytes. */
   files: FileStore;
+  /** Disclosure: fewest recipients of a township, month and category whose rows are published. */
+  disclosureThreshold?: number;
   /** Case settings that are not per-task SLA data. */
   caseSettings?: { followUpDelayHours?: number; reopenWindowDays?: number };
 }

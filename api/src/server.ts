@@ -6,6 +6,7 @@ import { createDb, databaseUrl, identityKeys } from '@guanai/db';
 import { createApp } from './app.ts';
 import { diskFileStore } from './files/file-store.ts';
 import { resumeImports } from './routes/people/person-import.ts';
+import { ensureDisclosureSchedule } from './temporal/disclosure-schedule.ts';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const port = Number(process.env.PORT ?? 8080);
@@ -22,8 +23,11 @@ const caseSettings = {
   ...(optionalNumber('FOLLOW_UP_DELAY_HOURS') !== undefined ? { followUpDelayHours: optionalNumber('FOLLOW_UP_DELAY_HOURS') } : {}),
   ...(optionalNumber('REOPEN_WINDOW_DAYS') !== undefined ? { reopenWindowDays: optionalNumber('REOPEN_WINDOW_DAYS') } : {}),
 };
-const deps = { db, temporal, keys: identityKeys(), logger, adminDist, files, caseSettings, secureCookies: process.env.COOKIE_SECURE === 'true' };
+const disclosureThreshold = Number(process.env.DISCLOSURE_MIN_RECIPIENTS ?? 3);
+const deps = { db, temporal, keys: identityKeys(), logger, adminDist, files, caseSettings, disclosureThreshold, secureCookies: process.env.COOKIE_SECURE === 'true' };
 const { app } = createApp(deps);
+// §四(七): the monthly disclosure schedule (created once; already there on later starts).
+void ensureDisclosureSchedule(temporal, { threshold: disclosureThreshold }).catch((err: unknown) => logger.error({ err }, 'creating the disclosure schedule failed'));
 // Roster imports that were running when the API stopped carry on.
 void resumeImports(deps).catch((err: unknown) => logger.error({ err }, 'resuming imports failed'));
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {

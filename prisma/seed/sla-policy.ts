@@ -28,4 +28,6 @@ export const defaultSlaPolicy: SlaRow[] = [
   // 急难: temporary assistance (临时救助 / 先行救助) within hours.
   { taskKind: 'EMERGENCY_AID', normal: 24, emergency: 4, unit: 'HOURS', warnAt: 0.5, onBreach: 'NOTIFY' },
   { taskKind: 'APPROVE_CLOSURE', normal: 2, emergency: 1, unit: 'WORKING_DAYS', warnAt: 0.75, onBreach: 'NOTIFY' },
+  // §四(九): an action a joint meeting assigned to a department; its deadline is the meeting's, this is the default.
+  { taskKind: 'MEETING_ACTION', normal: 15, emergency: 5, unit: 'WORKING_DAYS', warnAt: 0.75, onBreach: 'NOTIFY' },
 ];

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { createDb, databaseUrl, type Db } from '@guanai/db';
 import { createCaseActivities } from './case/activities.ts';
+import { createDisclosureActivities } from './disclosure/activities.ts';
 import { CASES_TASK_QUEUE } from './case/messages.ts';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
@@ -31,7 +32,7 @@ export async function createWorker({ connection, db, taskQueue = CASES_TASK_QUEU
     connection,
     namespace,
     taskQueue,
-    activities: createCaseActivities({ db }),
+    activities: { ...createCaseActivities({ db }), ...createDisclosureActivities({ db }) },
     ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
   });
 }

@@ -1,2 +1,3 @@
 // The workflow bundle entry: every workflow the worker runs.
 export { caseWorkflow } from './case/workflow.ts';
+export { disclosureWorkflow } from './disclosure/workflow.ts';

@@ -99,6 +99,32 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'POST /api/projects/:id/responses': ['PARTNER'],
   'GET /api/public/projects': 'PUBLIC',
   'GET /api/public/offers': 'PUBLIC',
+
+  // Public disclosure (过程信息公开): published months for anyone; publishing now for managers.
+  'GET /api/public/disclosures': 'PUBLIC',
+  'GET /api/public/disclosures/:period': 'PUBLIC',
+  'GET /api/public/disclosures/:period/csv': 'PUBLIC',
+  'POST /api/disclosures/:period/publish': ['MANAGER', 'ADMIN'],
+
+  // Performance evaluation (绩效综合评价): three raters and the KPIs.
+  'GET /api/kpis': ['SUPERVISOR', 'MANAGER'],
+  'GET /api/kpis/compare': ['SUPERVISOR', 'MANAGER'],
+  'GET /api/kpis/trend': ['SUPERVISOR', 'MANAGER'],
+  'GET /api/kpis/export': ['SUPERVISOR', 'MANAGER'],
+  'POST /api/cases/:id/surveys': MATCHERS,
+  'GET /api/public/surveys/:token': 'PUBLIC',
+  'POST /api/public/surveys/:token': 'PUBLIC',
+  'POST /api/resources/:id/self-reports': ['PARTNER'],
+  'GET /api/resources/:id/evaluations': ['SUPERVISOR', 'MANAGER', 'ADMIN'],
+  'POST /api/supervision-scores': ['MANAGER'],
+
+  // Joint meetings (联席会议).
+  'GET /api/departments': 'SIGNED_IN',
+  'GET /api/meetings': ['SUPERVISOR', 'MANAGER'],
+  'GET /api/meetings/:id': ['SUPERVISOR', 'MANAGER'],
+  'POST /api/meetings': ['SUPERVISOR', 'MANAGER'],
+  'POST /api/meetings/:id/resolutions': ['SUPERVISOR'],
+  'POST /api/meetings/:id/held': ['SUPERVISOR', 'MANAGER'],
 };
 
 export const policyKey = (method: string, path: string) => `${method} ${path}`;

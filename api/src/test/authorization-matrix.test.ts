@@ -32,6 +32,7 @@ beforeAll(async () => {
   ids.partner = resource.providerId;
   ids.match = (await h.db.match.create({ data: { id: crypto.randomUUID(), caseId: created.id, needIndex: 0, category: 'MEDICAL', resourceId: resource.id, status: 'PROPOSED', proposedById: station.id } })).id;
   ids.project = (await h.db.project.create({ data: { caseId: created.id, needIndex: 0, category: 'MEDICAL', townshipId: (await h.db.orgUnit.findUniqueOrThrow({ where: { code: '510104017000' } })).id, title: 'matrix', description: 'matrix', publishedById: station.id } })).id;
+  ids.meeting = (await h.db.jointMeeting.create({ data: { unitId: (await h.db.orgUnit.findUniqueOrThrow({ where: { code: '510100000000' } })).id, title: 'matrix', scheduledAt: new Date('2099-01-01T02:00:00Z'), departments: ['CIVIL_AFFAIRS'], createdById: station.id } })).id;
   ids.import = (await h.db.personImport.create({ data: { id: crypto.randomUUID(), filename: 'm.csv', dryRun: true, status: 'DONE', unitId: station.orgUnitId, createdById: station.id, total: 0, rows: [] } })).id;
 });
 afterAll(async () => h?.stop());
@@ -54,6 +55,9 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
     .replace('/api/partners/:id', `/api/partners/${ids.partner}`)
     .replace('/api/matches/:id', `/api/matches/${ids.match}`)
     .replace('/api/projects/:id', `/api/projects/${ids.project}`)
+    .replace('/api/meetings/:id', `/api/meetings/${ids.meeting}`)
+    .replace(':period', '2026-10')
+    .replace(':token', 'matrix-token-that-does-not-exist')
     .replace(':kind', 'SCREEN')
     .replace(':date', '2099-01-01');
   const bodies: Record<string, unknown> = {
@@ -87,6 +91,13 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
     'POST /api/projects': { caseId: ids.case, needIndex: 0, title: 'matrix', description: 'matrix matrix matrix', amount: 1 },
     'POST /api/projects/:id/close': { status: 'WITHDRAWN' },
     'POST /api/projects/:id/responses': { message: 'matrix' },
+    'POST /api/cases/:id/surveys': { answers: { satisfaction: 5, timeliness: 5, respect: 5 } },
+    'POST /api/public/surveys/:token': { satisfaction: 5, timeliness: 5, respect: 5 },
+    'POST /api/resources/:id/self-reports': { period: '2026-10', served: 1, narrative: 'matrix matrix', score: 80 },
+    'POST /api/supervision-scores': { period: '2026-10', score: 80 },
+    'POST /api/meetings': { title: 'matrix', scheduledAt: '2099-01-01T10:00:00+08:00', departments: ['CIVIL_AFFAIRS'] },
+    'POST /api/meetings/:id/resolutions': { caseId: ids.case, resolution: 'matrix', next: 'matching', actions: [{ department: 'CIVIL_AFFAIRS', action: 'matrix', deadline: '2099-01-31' }] },
+    'POST /api/meetings/:id/held': { minutes: 'matrix minutes' },
   };
   if (key === 'POST /api/cases/:id/attachments' || key === 'POST /api/matches/:id/evidence') return { method, path, body: 'png', headers: { 'Content-Type': 'image/png', 'X-Filename': 'm.png' } };
   if (key === 'POST /api/org-units/import') return { method, path, body: 'code,name,level,parent_code\n', headers: { 'Content-Type': 'text/csv' } };

@@ -30,9 +30,9 @@ export function createCaseActivities({ db }: { db: Db }) {
         if (moved === 0) return; // already written by an earlier attempt, or a later event is
         for (const task of p.tasks) {
           await tx.$executeRaw`
-            INSERT INTO task (id, case_id, kind, status, unit_id, assignee_id, due_at, warn_at, warned_at, breached_at,
+            INSERT INTO task (id, case_id, kind, title, status, unit_id, assignee_id, due_at, warn_at, warned_at, breached_at,
                               created_at, completed_at, completed_by_id)
-            VALUES (${task.id}, ${record.caseId}::uuid, ${task.kind}, ${task.status}::"TaskStatus", ${task.unitId}::uuid,
+            VALUES (${task.id}, ${record.caseId}::uuid, ${task.kind}, ${task.title ?? null}, ${task.status}::"TaskStatus", ${task.unitId}::uuid,
                     ${task.assigneeId}::uuid, ${new Date(task.dueAt)}, ${at(task.warnAt)}, ${at(task.warnedAt)}, ${at(task.breachedAt)},
                     ${new Date(task.createdAt)}, ${at(task.completedAt)}, ${task.completedById === 'system' ? null : task.completedById}::uuid)
             ON CONFLICT (id) DO UPDATE SET

@@ -259,7 +259,7 @@ describe('SLA', () => {
 
 describe('every state takes exactly its events', () => {
   const everywhere = ['CLAIM', 'RELEASE', 'REASSIGN', 'ADD_NOTE', 'FLAG', 'UNFLAG', 'SLA_WARNING', 'SLA_BREACHED'];
-  const whileOpen = [...everywhere, 'SUSPEND', 'CLOSE', 'PROPOSE_CLOSURE', 'CLOSURE_APPROVED', 'CLOSURE_REJECTED', 'MARK_EMERGENCY', 'TEMP_AID_GIVEN'];
+  const whileOpen = [...everywhere, 'SUSPEND', 'CLOSE', 'PROPOSE_CLOSURE', 'CLOSURE_APPROVED', 'CLOSURE_REJECTED', 'MARK_EMERGENCY', 'TEMP_AID_GIVEN', 'MEETING_ACTION_DONE'];
   const working = [...whileOpen, 'ESCALATE', 'REFER_JOINT_MEETING'];
   const cases: [string, () => CaseSnapshot, string[]][] = [
     ['intake', open, [...working, 'REGISTERED']],
@@ -337,6 +337,54 @@ describe('escalation across the tiers (community station → township → distri
   it('a district caseworker works the case once it is theirs', () => {
     const atDistrict = work(escalated(), districtSupervisor, { type: 'ESCALATION_ACCEPTED', target: 'matching' });
     expect(state(districtCaseworkerActs(atDistrict, { type: 'MATCHED', matches: [{ category: 'MEDICAL', resource: '区慈善会' }] }))).toBe('delivery');
+  });
+});
+
+describe('§四(九) joint meetings: district meetings, and resolutions whose actions are tracked like tasks', () => {
+  const districtSupervisor: Actor = { id: 'u-dsup', role: 'SUPERVISOR', unitId: 'd1' };
+  /** A case escalated to the district center, on a workflow started with or without meeting-actions. */
+  const atDistrict = (meetingActionTasks: boolean) => {
+    let s = work(open({ meetingActionTasks }), station, { type: 'REGISTERED', verified: true });
+    s = work(s, caseworker, { type: 'SCREENED', referrals: ['DIBAO'], outcome: 'RESIDUAL_NEED' });
+    s = work(s, caseworker, { type: 'ASSESSED', needs: [{ category: 'HOUSING', severity: 'HIGH' }] });
+    s = work(s, caseworker, { type: 'PLAN_SUBMITTED', summary: '住房' });
+    s = work(s, supervisor, { type: 'PLAN_APPROVED' });
+    s = send(s, { type: 'ESCALATE', reason: '街道资源不足', actor: caseworker });
+    return work(s, districtSupervisor, { type: 'ESCALATION_ACCEPTED', target: 'matching' });
+  };
+
+  it('a district center refers to its joint meeting; each action of the resolution is a task due at the end of its deadline, Beijing time', () => {
+    const meeting = send(atDistrict(true), { type: 'REFER_JOINT_MEETING', reason: '需住建、民政协调', actor: districtSupervisor });
+    expect(state(meeting)).toBe('jointMeeting');
+    const resolved = work(meeting, districtSupervisor, {
+      type: 'MEETING_RESOLVED',
+      next: 'matching',
+      actions: [
+        { department: '住房和城乡建设局', action: '安排公租房', deadline: '2026-12-31' },
+        { department: '民政局', action: '纳入低保', deadline: '2026-12-15' },
+      ],
+    });
+    expect(state(resolved)).toBe('matching');
+    const actions = resolved.context.tasks.filter((t) => t.kind === 'MEETING_ACTION');
+    expect(actions.map((t) => [t.title, t.unitId, t.status, t.scope, t.dueAt])).toEqual([
+      ['住房和城乡建设局：安排公租房', 'd1', 'OPEN', 'case', '2026-12-31T15:59:59.000Z'],
+      ['民政局：纳入低保', 'd1', 'OPEN', 'case', '2026-12-15T15:59:59.000Z'],
+    ]);
+    // They outlive the state, are done by the center's workers (not the township's), one at a time.
+    const match = resolved.context.tasks.find((t) => t.kind === 'MATCH' && t.status === 'OPEN')!;
+    const claimedMatch = send(resolved, { type: 'CLAIM', taskId: match.id, actor: districtCaseworker });
+    const delivering = send(claimedMatch, { type: 'MATCHED', taskId: match.id, matches: [{ category: 'HOUSING', resource: '公租房' }], actor: districtCaseworker } as Send);
+    expect(delivering.context.tasks.filter((t) => t.kind === 'MEETING_ACTION' && t.status === 'OPEN')).toHaveLength(2);
+    expect(refusal(delivering, { type: 'MEETING_ACTION_DONE', taskId: actions[0]!.id, outcome: '已安排', actor: caseworker } as Send)).toBe('FORBIDDEN');
+    const claimed = send(delivering, { type: 'CLAIM', taskId: actions[0]!.id, actor: districtCaseworker });
+    const done = send(claimed, { type: 'MEETING_ACTION_DONE', taskId: actions[0]!.id, outcome: '已安排公租房一套', actor: districtCaseworker } as Send);
+    expect(done.context.tasks.find((t) => t.id === actions[0]!.id)).toMatchObject({ status: 'DONE', completedById: districtCaseworker.id });
+    expect(state(done)).toBe('delivery');
+  });
+
+  it('on workflows started before meeting-actions, only the city refers, and actions are recorded without tasks', () => {
+    const old = atDistrict(false);
+    expect(refusal(old, { type: 'REFER_JOINT_MEETING', reason: 'x', actor: districtSupervisor })).toBe('NOT_ALLOWED_IN_STATE');
   });
 });
 

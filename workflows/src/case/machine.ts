@@ -38,6 +38,11 @@ export interface CaseInput {
   reopenWindowDays?: number;
   /** Set by workflows started on lifecycle-v2: follow-up waits for its timer (v1 went straight to the visit). */
   followUpTimer?: boolean;
+  /**
+   * Set by workflows started on meeting-actions: district centers refer to their joint meeting too,
+   * and a meeting's actions become tasks with their deadlines (before, they were only recorded).
+   */
+  meetingActionTasks?: boolean;
 }
 
 export interface Referral {
@@ -138,6 +143,7 @@ export type CaseEvent =
   | ({ type: 'MEETING_RESOLVED'; taskId: string; next: 'matching' | 'delivery'; actions: MeetingAction[] } & Meta)
   | ({ type: 'MARK_EMERGENCY'; reason: string } & Meta)
   | ({ type: 'TEMP_AID_GIVEN'; taskId: string; scheme: 'LINSHI' | 'XIANXING'; amount?: number } & Meta)
+  | ({ type: 'MEETING_ACTION_DONE'; taskId: string; outcome: string } & Meta)
   | ({ type: 'PROPOSE_CLOSURE'; reason: ClosureReason } & Meta)
   | ({ type: 'CLOSURE_APPROVED'; taskId: string } & Meta)
   | ({ type: 'CLOSURE_REJECTED'; taskId: string; reason: string } & Meta)
@@ -222,6 +228,29 @@ function newTask(context: CaseContext, kind: TaskKind, at: string, unitId: strin
   };
 }
 
+/** A joint meeting's action as a task that outlives the state: due at 23:59:59 Beijing time on its deadline. */
+function meetingActionTask(context: CaseContext, seq: number, action: MeetingAction, at: string): CaseTask {
+  const start = Date.parse(at);
+  const due = Math.max(Date.parse(`${action.deadline}T23:59:59+08:00`), start + 60_000);
+  const share = context.sla.MEETING_ACTION?.warnAt ?? 0.75;
+  return {
+    id: `${context.caseId}:${seq}`,
+    kind: 'MEETING_ACTION',
+    status: 'OPEN',
+    scope: 'case',
+    unitId: context.owningUnitId,
+    assigneeId: null,
+    createdAt: at,
+    dueAt: new Date(due).toISOString(),
+    warnAt: new Date(start + (due - start) * share).toISOString(),
+    warnedAt: null,
+    breachedAt: null,
+    completedAt: null,
+    completedById: null,
+    title: `${action.department}：${action.action}`,
+  };
+}
+
 const timeOf = (context: CaseContext, event: { type: string }) => (isCaseEvent(event) ? event.at : context.openedAt);
 
 export const caseMachine = setup({
@@ -243,6 +272,11 @@ export const caseMachine = setup({
       return tier === 'township' || tier === 'district';
     },
     'isCityTier?': ({ context }) => tierOf(context.owningUnitId, context.units) === 'city',
+    // §四(九): joint meetings sit at the city, and (since meeting-actions) at the districts.
+    'hasJointMeeting?': ({ context }) => {
+      const tier = tierOf(context.owningUnitId, context.units);
+      return tier === 'city' || (!!context.meetingActionTasks && tier === 'district');
+    },
     'acceptsIntoAssessment?': ({ event }) => event.type === 'ESCALATION_ACCEPTED' && event.target === 'assessment',
     'resolvesToDelivery?': ({ event }) => event.type === 'MEETING_RESOLVED' && event.next === 'delivery',
     'isNotEmergency?': ({ context }) => !context.emergency,
@@ -389,17 +423,20 @@ export const caseMachine = setup({
         return (context.escalations ?? []).map((e, i, all) => (i === all.length - 1 ? { ...e, outcome: 'RETURNED' as const, guidance: event.guidance } : e));
       },
     }),
-    recordMeeting: assign({
-      meetingActions: ({ context, event }) => {
-        assertEvent(event, 'MEETING_RESOLVED');
-        return [...(context.meetingActions ?? []), ...event.actions];
-      },
+    recordMeeting: assign(({ context, event }) => {
+      assertEvent(event, 'MEETING_RESOLVED');
+      const meetingActions = [...(context.meetingActions ?? []), ...event.actions];
+      if (!context.meetingActionTasks) return { meetingActions };
+      // Each action is a task of the owning center, due at the end of its deadline (Beijing time).
+      const tasks = event.actions.map((action, i) => meetingActionTask(context, context.taskSeq + 1 + i, action, event.at));
+      return { meetingActions, taskSeq: context.taskSeq + tasks.length, tasks: [...context.tasks, ...tasks] };
     }),
     /** 急难: emergency durations for the open tasks and a temporary-assistance task within hours. */
     markEmergency: assign(({ context }) => ({
       emergency: true,
       tasks: context.tasks.map((task) => {
-        if (task.status !== 'OPEN') return task;
+        // A joint meeting's deadline is the meeting's to set, not the SLA's.
+        if (task.status !== 'OPEN' || task.kind === 'MEETING_ACTION') return task;
         const start = Date.parse(task.createdAt);
         const rule = context.sla[task.kind];
         const due = Math.min(Date.parse(task.dueAt), dueAt(start, rule, true, context.calendar));
@@ -515,6 +552,7 @@ export const caseMachine = setup({
         CLOSURE_REJECTED: { guard: 'isAllowed?', actions: ['completeTask', 'clearClosureProposal'] },
         MARK_EMERGENCY: { guard: and(['isAllowed?', 'isNotEmergency?']), actions: ['markEmergency', { type: 'openTask', params: { kind: 'EMERGENCY_AID' } }] },
         TEMP_AID_GIVEN: { guard: 'isAllowed?', actions: ['completeTask', 'recordTempAid'] },
+        MEETING_ACTION_DONE: { guard: 'isAllowed?', actions: ['completeTask'] },
       },
       states: {
         hist: { type: 'history', history: 'deep' },
@@ -524,7 +562,7 @@ export const caseMachine = setup({
           on: {
             ESCALATE: { guard: and(['isAllowed?', 'canEscalate?']), target: 'escalation', actions: ['recordEscalation', 'notifyEscalated'] },
             // §四(九): at the city tier a case goes to the joint meeting of member departments.
-            REFER_JOINT_MEETING: { guard: and(['isAllowed?', 'isCityTier?']), target: 'jointMeeting' },
+            REFER_JOINT_MEETING: { guard: and(['isAllowed?', 'hasJointMeeting?']), target: 'jointMeeting' },
           },
           states: {
             hist: { type: 'history', history: 'deep' },

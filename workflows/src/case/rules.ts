@@ -17,6 +17,8 @@ export const TASK_ROLES: Record<TaskKind, readonly Role[]> = {
   JOINT_MEETING: ['SUPERVISOR'],
   EMERGENCY_AID: ['STATION_WORKER', 'CASEWORKER', 'SUPERVISOR'],
   APPROVE_CLOSURE: ['SUPERVISOR'],
+  // §四(九): the meeting's secretariat at the owning center records that a department acted.
+  MEETING_ACTION: WORKERS,
 };
 
 /** The task kind that each completing event finishes. */
@@ -38,6 +40,7 @@ export const COMPLETES: Record<string, TaskKind> = {
   TEMP_AID_GIVEN: 'EMERGENCY_AID',
   CLOSURE_APPROVED: 'APPROVE_CLOSURE',
   CLOSURE_REJECTED: 'APPROVE_CLOSURE',
+  MEETING_ACTION_DONE: 'MEETING_ACTION',
 };
 
 /** Case-level events and the roles that may send them (task events follow TASK_ROLES). */

@@ -26,7 +26,7 @@ export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
 export const TASK_KINDS = [
   'REGISTER', 'SCREEN', 'MONITOR', 'ASSESS', 'PLAN', 'APPROVE_PLAN', 'MATCH', 'DELIVER', 'FOLLOW_UP',
-  'ACCEPT_ESCALATION', 'JOINT_MEETING', 'EMERGENCY_AID', 'APPROVE_CLOSURE',
+  'ACCEPT_ESCALATION', 'JOINT_MEETING', 'EMERGENCY_AID', 'APPROVE_CLOSURE', 'MEETING_ACTION',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -66,6 +66,8 @@ export interface CaseTask {
   dueAt: string;
   completedAt: string | null;
   completedById: string | null;
+  /** What the task is about when its kind does not say it (a joint meeting's action: department and action). */
+  title?: string;
 }
 
 export { type SlaPolicy, type SlaRule } from '../sla/policy.ts';

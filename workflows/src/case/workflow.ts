@@ -18,11 +18,13 @@ const { projectCase } = proxyActivities<CaseActivities>({
  * Histories of v1 are kept in src/test/histories/v1 and replayed by replay.test.ts.
  */
 const LIFECYCLE_V2 = 'lifecycle-v2';
+/** `meeting-actions`: district joint meetings, and a meeting's actions as tasks with deadlines. */
+const MEETING_ACTIONS = 'meeting-actions';
 
 /** One workflow per case (id `case-<caseId>`), hosting the case machine. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   const v2 = patched(LIFECYCLE_V2);
-  const machineInput = { ...input.machine, followUpTimer: v2 };
+  const machineInput = { ...input.machine, followUpTimer: v2, meetingActionTasks: patched(MEETING_ACTIONS) };
   const actor = createActor(caseMachine, input.persisted ? { snapshot: input.persisted.snapshot as never, input: machineInput } : { input: machineInput });
   const effects: NotifyEffect[] = [];
   actor.on('notify', (effect) => {

@@ -40,7 +40,7 @@ beforeAll(async () => {
     districtSupervisor: { id: districtSupervisor.id, role: 'SUPERVISOR', unitId: districtSupervisor.orgUnitId },
     citySupervisor: { id: citySupervisor.id, role: 'SUPERVISOR', unitId: citySupervisor.orgUnitId },
   };
-  input = { caseId: 'MODEL', origin: 'SELF_APPLICATION', units: network.units, emergency: false, openedAt: MODEL_AT, sla: testSla(), intakeAssigneeId: network.station.id, followUpTimer: true, followUpDelayHours: FOLLOW_UP_DELAY_HOURS };
+  input = { caseId: 'MODEL', origin: 'SELF_APPLICATION', units: network.units, emergency: false, openedAt: MODEL_AT, sla: testSla(), intakeAssigneeId: network.station.id, followUpTimer: true, meetingActionTasks: true, followUpDelayHours: FOLLOW_UP_DELAY_HOURS };
   const events = modelEvents(actors);
   const paths = getShortestPaths(caseMachine, { input, events, serializeState: (snapshot) => serializeCase(snapshot as CaseSnapshot), limit: 300_000 });
   plan = coveringPaths(extendByEveryEvent(paths as never, events));
@@ -105,6 +105,8 @@ describe('model-based: generated paths through the real workflow', () => {
             // The model sends it; the real workflow's durable timer must do the same.
             const v = await until(() => handle.query(stateQuery), (v) => v.state === 'followUp.visiting');
             expect(v.state, `${where}: the follow-up timer did not fire`).toBe('followUp.visiting');
+            // The timer's transition is projected after the query can see it: wait for the projection.
+            await handle.executeUpdate(syncUpdate);
           } else {
             const { at: _at, ...rest } = event;
             const request = JSON.parse(JSON.stringify(rest).replaceAll('MODEL:', `${caseId}:`)) as ActRequest;

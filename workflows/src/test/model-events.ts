@@ -64,6 +64,8 @@ function completions(task: CaseTask, actor: Actor): CaseEvent[] {
       return [{ type: 'TEMP_AID_GIVEN', scheme: 'LINSHI', amount: 500, ...base }];
     case 'APPROVE_CLOSURE':
       return [{ type: 'CLOSURE_APPROVED', ...base }, { type: 'CLOSURE_REJECTED', reason: '继续', ...base }];
+    case 'MEETING_ACTION':
+      return [{ type: 'MEETING_ACTION_DONE', outcome: '已落实', ...base }];
   }
 }
 

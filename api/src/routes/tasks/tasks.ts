@@ -54,6 +54,7 @@ export function toTaskDto(task: TaskRow) {
     caseId: task.caseId,
     caseNo: task.case.caseNo,
     kind: task.kind,
+    title: task.title,
     status: task.status,
     unitId: task.unitId,
     unitName: task.unit.name,

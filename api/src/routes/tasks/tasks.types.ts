@@ -74,6 +74,9 @@ export const ZApproveClosureForm = z
   .strict()
   .refine((form) => form.approved || (form.reason?.length ?? 0) > 0, { path: ['reason'], message: 'a rejected closure needs a reason' });
 
+/** §四(九): the department did what the joint meeting assigned it; the outcome says how. */
+export const ZMeetingActionForm = z.object({ outcome: z.string().trim().min(2, 'say what the department did').max(2000), note }).strict();
+
 export const ZCompleteBodySchema = z.object({ form: z.record(z.string(), z.unknown()) }).strict();
 
 /** The machine event a completed task form becomes (validated per task kind). */
@@ -133,6 +136,10 @@ export function eventFromForm(kind: TaskKind, taskId: string, form: unknown, act
     case 'APPROVE_CLOSURE': {
       const f = parseOr422(ZApproveClosureForm, form, 'form');
       return f.approved ? { type: 'CLOSURE_APPROVED', ...base } : { type: 'CLOSURE_REJECTED', ...base, reason: f.reason ?? '' };
+    }
+    case 'MEETING_ACTION': {
+      const f = parseOr422(ZMeetingActionForm, form, 'form');
+      return { type: 'MEETING_ACTION_DONE', ...base, outcome: f.outcome, ...(f.note ? { note: f.note } : {}) };
     }
   }
 }

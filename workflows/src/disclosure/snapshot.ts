@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { maskName } from '@guanai/db';
+
+/** A delivery as disclosure reads it from the ledger (one row per delivery). */
+export interface LedgerRow {
+  recipientName: string;
+  /** The recipient, for counting people (never published). */
+  personId: string;
+  township: string;
+  category: string;
+  resourceId: string;
+  resource: string;
+  kind: 'MONEY' | 'GOODS' | 'SERVICE';
+  amount: number | null;
+  hours: number | null;
+  quantity: number | null;
+  /** YYYY-MM-DD */
+  deliveredOn: string;
+}
+
+/** What the public sees of one delivery: the name masked, the township, never more. */
+export interface DisclosedRow {
+  recipient: string;
+  township: string;
+  category: string;
+  resource: string;
+  kind: string;
+  amount: number | null;
+  hours: number | null;
+  quantity: number | null;
+  month: string;
+}
+
+/** Per project (resource): raised, disbursed, balance and people helped, as of the period's end. */
+export interface ProjectFigures {
+  resourceId: string;
+  name: string;
+  raised: number;
+  disbursed: number;
+  balance: number;
+  helped: number;
+}
+
+export interface SnapshotContent {
+  rows: DisclosedRow[];
+  projects: ProjectFigures[];
+  suppressed: number;
+  threshold: number;
+}
+
+
+/**
+ * The month's disclosure: every delivery as a masked row, except where a township had fewer than
+ * `threshold` recipients that month in that need category — those rows are withheld and counted, so
+ * that no one in a small group can be picked out. Sorted, so the same ledger gives the same snapshot.
+ */
+export function discloseMonth(period: string, ledger: LedgerRow[], projects: ProjectFigures[], threshold: number): SnapshotContent {
+  const inMonth = ledger.filter((row) => row.deliveredOn.startsWith(period));
+  const recipients = new Map<string, Set<string>>();
+  for (const row of inMonth) {
+    const cell = `${row.township}|${row.category}`;
+    recipients.set(cell, (recipients.get(cell) ?? new Set()).add(row.personId));
+  }
+  const shown = inMonth.filter((row) => recipients.get(`${row.township}|${row.category}`)!.size >= threshold);
+  const rows = shown
+    .map((row) => ({ recipient: maskName(row.recipientName), township: row.township, category: row.category, resource: row.resource, kind: row.kind, amount: row.amount, hours: row.hours, quantity: row.quantity, month: period }))
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return { rows, projects: [...projects].sort((a, b) => a.resourceId.localeCompare(b.resourceId)), suppressed: inMonth.length - shown.length, threshold };
+}
+
+/** The hash a snapshot is chained by: of the previous hash and this content. */
+export function snapshotHash(prevHash: string | null, period: string, version: number, content: SnapshotContent): string {
+  return createHash('sha256').update(JSON.stringify([prevHash, period, version, content])).digest('hex');
+}
