@@ -7,6 +7,6 @@ export { type WorkCalendar } from './sla/calendar.ts';
 export * from './case/messages.ts';
 export type { CaseProjection } from './case/projection.ts';
 export { previousPeriod } from './disclosure/period.ts';
-export { discloseMonth, type DisclosedRow, type ProjectFigures, type SnapshotContent } from './disclosure/snapshot.ts';
+export { discloseMonth, snapshotHash, type DisclosedRow, type ProjectFigures, type SnapshotContent } from './disclosure/snapshot.ts';
 export type { DisclosureInput } from './disclosure/workflow.ts';
 export type { PublishResult } from './disclosure/activities.ts';

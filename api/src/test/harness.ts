@@ -27,6 +27,7 @@ export async function startHarness({ caseSettings }: { caseSettings?: { followUp
   const { app } = createApp({ db: database.db, temporal: env.client, keys, logger: pino({ level: 'silent' }), taskQueue, files, ...(caseSettings ? { caseSettings } : {}) });
   return {
     app,
+    taskQueue,
     db: database.db,
     keys,
     env,

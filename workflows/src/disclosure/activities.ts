@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@guanai/db';
-import { discloseMonth, snapshotHash, type LedgerRow, type ProjectFigures, type SnapshotContent } from './snapshot.ts';
+import { canonicalJson, discloseMonth, snapshotHash, type LedgerRow, type ProjectFigures, type SnapshotContent } from './snapshot.ts';
 
 export interface PublishResult {
   period: string;
@@ -61,7 +61,7 @@ export function createDisclosureActivities({ db }: { db: Db }) {
       return db.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`disclosure:${period}`}))`;
         const last = await tx.disclosureSnapshot.findFirst({ where: { period }, orderBy: { version: 'desc' } });
-        const same = last && JSON.stringify({ rows: last.rows, projects: last.projects, suppressed: last.suppressed, threshold: last.threshold }) === JSON.stringify(content);
+        const same = last && canonicalJson({ rows: last.rows, projects: last.projects, suppressed: last.suppressed, threshold: last.threshold }) === canonicalJson(content);
         if (same) return { period, version: last.version, kind: 'UNCHANGED' as const, rows: content.rows.length, suppressed: content.suppressed };
         const version = (last?.version ?? 0) + 1;
         const kind = last ? 'CORRECTION' : 'ORIGINAL';

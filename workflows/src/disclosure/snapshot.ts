@@ -68,7 +68,16 @@ export function discloseMonth(period: string, ledger: LedgerRow[], projects: Pro
   return { rows, projects: [...projects].sort((a, b) => a.resourceId.localeCompare(b.resourceId)), suppressed: inMonth.length - shown.length, threshold };
 }
 
-/** The hash a snapshot is chained by: of the previous hash and this content. */
+/** JSON with object keys sorted, so a snapshot read back from JSONB compares and hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The hash a snapshot is chained by: of the previous hash and this content (verifiable from the stored row). */
 export function snapshotHash(prevHash: string | null, period: string, version: number, content: SnapshotContent): string {
-  return createHash('sha256').update(JSON.stringify([prevHash, period, version, content])).digest('hex');
+  return createHash('sha256').update(canonicalJson([prevHash, period, version, content])).digest('hex');
 }
