@@ -4,12 +4,18 @@ import { EscalationBoard } from './board/EscalationBoard.tsx';
 import cases from './cases/index.ts';
 import { Layout } from './layout/Layout.tsx';
 import notifications from './notifications/index.tsx';
+import orgUnits from './orgUnits/index.ts';
+import { RosterImport } from './orgUnits/RosterImport.tsx';
+import people from './people/index.ts';
+import { PeopleImport } from './people/PeopleImport.tsx';
 import { authProvider } from './providers/authProvider.ts';
 import { dataProvider } from './providers/dataProvider.ts';
 import { i18nProvider } from './providers/i18nProvider.ts';
 import { calendar, slaPolicies } from './sla/policies.tsx';
 import { SlaOverview } from './sla/SlaOverview.tsx';
 import tasks from './tasks/index.ts';
+import { ChangePassword } from './users/ChangePassword.tsx';
+import users from './users/index.ts';
 
 /** The table of contents: one resource per API resource, and the supervisors' and managers' pages. */
 export function App() {
@@ -17,12 +23,20 @@ export function App() {
     <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={Layout} title="关爱援助 Guanai" disableTelemetry requireAuth>
       <Resource name="tasks" {...tasks} />
       <Resource name="cases" {...cases} />
+      <Resource name="people" {...people}>
+        <Route path="import" element={<PeopleImport />} />
+      </Resource>
       <Resource name="notifications" {...notifications} />
+      <Resource name="org-units" {...orgUnits}>
+        <Route path="import" element={<RosterImport />} />
+      </Resource>
+      <Resource name="users" {...users} />
       <Resource name="sla/policies" {...slaPolicies} />
       <Resource name="sla/calendar" {...calendar} />
       <CustomRoutes>
         <Route path="/board" element={<EscalationBoard />} />
         <Route path="/sla" element={<SlaOverview />} />
+        <Route path="/password" element={<ChangePassword />} />
       </CustomRoutes>
     </Admin>
   );

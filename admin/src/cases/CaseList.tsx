@@ -1,13 +1,12 @@
 import { useMediaQuery, type Theme } from '@mui/material';
-import { CreateButton, Datagrid, DateField, FunctionField, List, SearchInput, SimpleList, TextField, TopToolbar, usePermissions, useTranslate } from 'react-admin';
+import { CreateButton, Datagrid, DateField, FunctionField, List, SearchInput, SimpleList, TextField, TopToolbar, useTranslate } from 'react-admin';
+import { useCan } from '../providers/useCan.ts';
 import { StateChip } from './StateChip.tsx';
 import type { Case } from './types.ts';
 
-export const canRegister = (role: unknown) => role === 'STATION_WORKER' || role === 'DISCOVERER';
-
 function Actions() {
-  const { permissions } = usePermissions();
-  return <TopToolbar>{canRegister(permissions) && <CreateButton label="guanai.case.register" />}</TopToolbar>;
+  const can = useCan();
+  return <TopToolbar>{can('POST /api/cases') && <CreateButton label="guanai.case.register" />}</TopToolbar>;
 }
 
 export function CaseList() {

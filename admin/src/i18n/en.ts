@@ -20,6 +20,28 @@ export const en: Messages = {
         person: { name: 'Name', idNumber: 'ID number', sex: 'Sex', birthDate: 'Birth date', phone: 'Phone', address: 'Address', hukou: 'Hukou' },
       },
     },
+    'org-units': {
+      name: 'Unit |||| Org units',
+      fields: {
+        code: 'Division code', name: 'Name', level: 'Level', parentId: 'Parent unit', parentName: 'Parent unit', children: 'Sub-units', users: 'Users',
+        createdAt: 'Created', q: 'Search',
+      },
+    },
+    users: {
+      name: 'User |||| Users',
+      fields: {
+        username: 'Username', displayName: 'Name', role: 'Role', orgUnitId: 'Unit', orgUnitName: 'Unit', partnerId: 'Partner organisation', partnerName: 'Partner organisation', active: 'Active', password: 'Initial password (optional)',
+        createdAt: 'Created', q: 'Search',
+      },
+    },
+    people: {
+      name: 'Person |||| People registry',
+      fields: {
+        name: 'Name', sex: 'Sex', birthDate: 'Birth date', idType: 'Document type', idNumber: 'Document number', idNumberMasked: 'Document number', phone: 'Phone',
+        address: 'Address', hukou: 'Hukou', communityId: 'Village/community', communityName: 'Village/community', relation: 'Relation to head', tags: 'Vulnerability',
+        tag: 'Vulnerability', openCases: 'Open cases', createdAt: 'Registered', updatedAt: 'Updated', q: 'Search (name, phone or full ID number)',
+      },
+    },
   },
   guanai: {
     app: 'Guanai',
@@ -35,6 +57,7 @@ export const en: Messages = {
       forbidden: 'You may not do this', 'not-allowed-in-state': 'The case cannot take this action in its current stage',
       'not-found': 'Not found, or outside your jurisdiction', validation: 'Please correct the form', 'bad-credentials': 'Wrong username or password',
       'login-rate-limited': 'Too many failed sign-ins; try again later', 'duplicate-case': 'This person already has an open case',
+      'duplicate-person': 'This document number is already registered', 'possible-duplicate': 'Possibly someone already registered', conflict: 'Conflicts with existing data',
     },
     kinds: {
       REGISTER: 'Register', SCREEN: 'Government-aid screening', MONITOR: 'Track government aid', ASSESS: 'Needs assessment', PLAN: 'Draft plan',
@@ -102,6 +125,65 @@ export const en: Messages = {
       actions: 'Assigned actions', department: 'Department', action: 'Action', deadline: 'Deadline', scheme: 'Assistance', schemes: { LINSHI: 'Temporary assistance', XIANXING: 'Advance assistance' },
       targets: { assessment: 'Re-assessment', matching: 'Matching' }, nexts: { matching: 'Matching', delivery: 'Delivery' },
     },
-    case: { timeline: 'Timeline', tasks: 'Tasks', by: 'by %{name}', register: 'Register a case', emergencyHint: 'People without Chengdu hukou are accepted only in an emergency (§四(一))' },
+    orgLevels: { CITY: 'City', DISTRICT: 'District/county', TOWNSHIP: 'Township/street', COMMUNITY: 'Village/community' },
+    roles: {
+      DISCOVERER: 'Discoverer', STATION_WORKER: 'Station worker', CASEWORKER: 'Caseworker', SUPERVISOR: 'Supervisor', MANAGER: 'Manager', PARTNER: 'Partner',
+      ADMIN: 'Administrator',
+    },
+    tags: {
+      ELDERLY_ALONE: 'Elderly living alone', LEFT_BEHIND_ELDERLY: 'Left-behind elderly', DISABILITY: 'Disability', SERIOUS_ILLNESS: 'Serious illness',
+      LEFT_BEHIND_CHILD: 'Left-behind child', UNSUPPORTED_CHILD: 'De facto unsupported child', DIBAO: 'Minimum living allowance', TEKUN: 'Extreme poverty',
+      LOW_INCOME: 'Low income', SINGLE_PARENT: 'Single parent', UNEMPLOYED: 'Unemployed',
+    },
+    relations: { HEAD: 'Head', SPOUSE: 'Spouse', CHILD: 'Child', PARENT: 'Parent', GRANDCHILD: 'Grandchild', GRANDPARENT: 'Grandparent', SIBLING: 'Sibling', OTHER: 'Other' },
+    idTypes: {
+      RESIDENT_ID: 'Resident ID card', HK_MACAO_PERMIT: 'Hong Kong/Macao permit', TAIWAN_PERMIT: 'Taiwan permit', PASSPORT: 'Passport',
+      FOREIGN_PERMANENT_ID: 'Foreign permanent residence ID', OTHER: 'Other document',
+    },
+    orgUnits: {
+      menu: 'Org units', import: 'Import roster', importTitle: 'Import an org roster',
+      importHelp: 'A CSV file whose first line is code,name,level,parent_code (12-digit division code, name, level, parent code). Nothing is imported while any row is wrong.',
+      chooseFile: 'Choose a CSV file', dryRun: 'Dry run', run: 'Import', clean: '%{rows} rows, all clean: ready to import', bad: '%{smart_count} problem(s); nothing was imported',
+      line: 'Line %{line}', imported: '%{imported} units imported', codeFormat: 'Must be a 12-digit division code', parentHint: 'A unit one level up',
+      fixed: 'Code, level and parent cannot be changed once created',
+    },
+    users: {
+      temporaryPassword: 'Temporary password', temporaryPasswordHelp: 'Give this temporary password to %{name} in person or by phone. It is shown only once; they should change it when they sign in.',
+      resetPassword: 'Reset password', resetConfirm: "Reset %{name}'s password? All their sessions end at once.", copy: 'Copy', copied: 'Copied',
+      passwordRule: 'At least 10 characters, with a letter and a digit', passwordHelp: 'Leave empty for a one-time temporary password', unitHint: '%{levels}', done: 'Done',
+    },
+    password: {
+      title: 'Change password', current: 'Current password', new: 'New password', confirm: 'New password again', mismatch: 'The new passwords differ', changed: 'Password changed',
+    },
+    people: {
+      menu: 'People registry', export: 'Export', exported: 'Exported', import: 'Import roster', openCase: 'Open a case', addMember: 'Add household member', household: 'Household',
+      cases: 'Cases', noMembers: 'No other household members', noCases: 'No cases', revealId: 'Show full ID number', revealTitle: 'Show the full ID number',
+      revealReason: 'Reason (recorded in the audit log)', reasonRule: 'Say why (at least 4 characters)', merge: 'Merge', mergeTitle: 'Merge a duplicate record',
+      mergeHelp: "This record's cases and household move to the record kept, which takes any details it lacks; this record is marked as merged.",
+      mergeInto: 'Record to keep', mergeReason: 'Reason for merging', notSelf: 'Cannot merge a record into itself', merged: 'Merged into the record kept',
+      mergedInto: 'This record was merged; use the record kept.', openKept: 'Open the record kept',
+      joinHousehold: "Joins this household (the household's address by default)", communityOptional: 'Your own village/community when left empty',
+      idNumberInvalid: 'Not a valid 18-character resident ID number (check digit)', personal: 'Personal data', view: 'Open', idNumberKeep: 'Leave empty to keep the current number',
+    },
+    duplicates: {
+      'duplicate-person': 'This document number is already registered: use the existing record', 'possible-duplicate': 'This may be someone already registered: please check',
+      early: 'Please check: this person may already be registered', match: { ID_NUMBER: 'Same ID number', PHONE: 'Same phone', NAME_ADDRESS: 'Similar name, same address' },
+      outside: 'Outside your jurisdiction', open: 'Open record', notSame: 'Not the same person, register anyway', useExisting: 'Open the case for this person',
+    },
+    peopleImport: {
+      title: 'Import a people roster', chooseFile: 'Choose a file (.csv or .xlsx)', dryRun: 'Dry run', run: 'Import', template: 'Download template',
+      help: 'A dry run only checks. Import imports the clean rows and skips each bad or duplicate row with its reason.',
+      columns: 'Columns (first row holds the names, Chinese or English)', column: 'Column', meaning: 'How to fill it', progress: '%{processed} / %{total} rows processed',
+      total: 'Rows', imported: 'Imported', importable: 'Importable', skipped: 'Skipped', problems: 'Problems', line: 'Line', field: 'Column', reason: 'Reason',
+      noProblems: 'No problems found', dryRunNote: 'This is a dry run: nothing was imported.', failed: 'The import failed',
+      status: { RUNNING: 'Running', DONE: 'Done', FAILED: 'Failed' },
+      cols: {
+        name: 'Required', id_type: 'Resident ID card (default), passport … or the code', id_number: '18 characters for a resident ID card', sex: '男/女 or M/F',
+        birth_date: 'YYYY-MM-DD', phone: 'Mobile (11 digits) or landline', address: 'Address', hukou: '成都/外地 or CHENGDU/OTHER',
+        community_code: "The village/community's 12-digit division code", household_no: 'Rows with the same number form one household',
+        relation: '户主/配偶/子女/父母/孙子女/祖父母/兄弟姐妹/其他 or the codes', tags: 'Separated by ; ；、 or |, Chinese names or codes',
+      },
+    },
+    case: { timeline: 'Timeline', tasks: 'Tasks', by: 'by %{name}', register: 'Register a case', forPerson: 'Opening a case for: %{name}', emergencyHint: 'People without Chengdu hukou are accepted only in an emergency (§四(一))' },
   },
 };

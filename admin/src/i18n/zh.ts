@@ -20,6 +20,28 @@ export const zh = {
         person: { name: '姓名', idNumber: '身份证号', sex: '性别', birthDate: '出生日期', phone: '电话', address: '住址', hukou: '户籍' },
       },
     },
+    'org-units': {
+      name: '单位',
+      fields: {
+        code: '行政区划代码', name: '名称', level: '层级', parentId: '上级单位', parentName: '上级单位', children: '下级单位', users: '用户',
+        createdAt: '创建时间', q: '搜索',
+      },
+    },
+    users: {
+      name: '用户',
+      fields: {
+        username: '用户名', displayName: '姓名', role: '角色', orgUnitId: '所属单位', orgUnitName: '所属单位', partnerId: '所属合作机构', partnerName: '所属合作机构', active: '启用', password: '初始密码（可不填）',
+        createdAt: '创建时间', q: '搜索',
+      },
+    },
+    people: {
+      name: '困难群众',
+      fields: {
+        name: '姓名', sex: '性别', birthDate: '出生日期', idType: '证件类型', idNumber: '证件号码', idNumberMasked: '证件号码', phone: '电话', address: '住址',
+        hukou: '户籍', communityId: '所在村(社区)', communityName: '所在村(社区)', relation: '与户主关系', tags: '困难类别', tag: '困难类别', openCases: '办理中案件',
+        createdAt: '登记时间', updatedAt: '更新时间', q: '搜索（姓名、电话或完整证件号）',
+      },
+    },
   },
   guanai: {
     app: '关爱援助',
@@ -36,6 +58,7 @@ export const zh = {
       'task-taken': '该任务已有人认领', 'not-assignee': '请先认领该任务（只有经办人可以办理）', forbidden: '无权执行此操作',
       'not-allowed-in-state': '案件当前阶段不能执行此操作', 'not-found': '未找到，或不在您的管辖范围内', validation: '填写有误',
       'bad-credentials': '用户名或密码错误', 'login-rate-limited': '登录失败次数过多，请稍后再试', 'duplicate-case': '此人已有未结案件',
+      'duplicate-person': '此证件号码已登记', 'possible-duplicate': '可能与已有记录重复', conflict: '与现有数据冲突',
     },
     kinds: {
       REGISTER: '受理登记', SCREEN: '政府救助筛查', MONITOR: '政府救助跟踪', ASSESS: '需求评估', PLAN: '制定援助方案', APPROVE_PLAN: '审批援助方案',
@@ -99,7 +122,59 @@ export const zh = {
       deadline: '期限', scheme: '救助方式', schemes: { LINSHI: '临时救助', XIANXING: '先行救助' }, targets: { assessment: '重新评估', matching: '资源对接' },
       nexts: { matching: '资源对接', delivery: '援助落实' },
     },
-    case: { timeline: '办理记录', tasks: '任务', by: '经办：%{name}', register: '立案登记', emergencyHint: '非成都市户籍人员仅在急难情况下受理（§四(一)）' },
+    orgLevels: { CITY: '市', DISTRICT: '区(市)县', TOWNSHIP: '乡镇(街道)', COMMUNITY: '村(社区)' },
+    roles: {
+      DISCOVERER: '发现员', STATION_WORKER: '服务站工作人员', CASEWORKER: '社工', SUPERVISOR: '督导', MANAGER: '管理人员', PARTNER: '合作机构', ADMIN: '系统管理员',
+    },
+    tags: {
+      ELDERLY_ALONE: '独居老人', LEFT_BEHIND_ELDERLY: '留守老人', DISABILITY: '残疾', SERIOUS_ILLNESS: '重病', LEFT_BEHIND_CHILD: '留守儿童',
+      UNSUPPORTED_CHILD: '事实无人抚养儿童', DIBAO: '低保', TEKUN: '特困', LOW_INCOME: '低收入', SINGLE_PARENT: '单亲', UNEMPLOYED: '失业',
+    },
+    relations: { HEAD: '户主', SPOUSE: '配偶', CHILD: '子女', PARENT: '父母', GRANDCHILD: '孙子女', GRANDPARENT: '祖父母', SIBLING: '兄弟姐妹', OTHER: '其他' },
+    idTypes: {
+      RESIDENT_ID: '居民身份证', HK_MACAO_PERMIT: '港澳居民来往内地通行证', TAIWAN_PERMIT: '台湾居民来往大陆通行证', PASSPORT: '护照',
+      FOREIGN_PERMANENT_ID: '外国人永久居留身份证', OTHER: '其他证件',
+    },
+    orgUnits: {
+      menu: '组织架构', import: '导入名册', importTitle: '导入组织名册', importHelp: 'CSV 文件，首行为 code,name,level,parent_code（12位行政区划代码、名称、层级、上级单位代码）。有任何错误时不导入任何数据。',
+      chooseFile: '选择 CSV 文件', dryRun: '检查', run: '导入', clean: '共 %{rows} 行，全部无误，可以导入', bad: '%{smart_count} 处错误，未导入任何数据',
+      line: '第 %{line} 行', imported: '已导入 %{imported} 个单位', codeFormat: '须为12位行政区划代码', parentHint: '须为上一层级的单位', fixed: '代码、层级和上级单位创建后不可修改',
+    },
+    users: {
+      temporaryPassword: '临时密码', temporaryPasswordHelp: '请把临时密码当面或电话告知 %{name}。它只显示这一次，用户登录后应立即修改密码。',
+      resetPassword: '重置密码', resetConfirm: '重置 %{name} 的密码？该用户的所有登录会话将立即失效。', copy: '复制', copied: '已复制',
+      passwordRule: '至少10个字符，须包含字母和数字', passwordHelp: '不填则生成一次性临时密码', unitHint: '%{levels}', done: '完成',
+    },
+    password: {
+      title: '修改密码', current: '当前密码', new: '新密码', confirm: '再次输入新密码', mismatch: '两次输入的新密码不一致', changed: '密码已修改',
+    },
+    people: {
+      menu: '困难群众信息库', export: '导出', exported: '已导出', import: '导入名册', openCase: '立案', addMember: '添加家庭成员', household: '家庭成员', cases: '案件',
+      noMembers: '没有其他家庭成员', noCases: '暂无案件', revealId: '查看完整证件号', revealTitle: '查看完整证件号', revealReason: '查看理由（记入审计日志）',
+      reasonRule: '请说明理由（至少4个字）', merge: '合并', mergeTitle: '合并重复记录',
+      mergeHelp: '此记录的案件和家庭将并入保留的记录，保留记录的空白信息由此记录补充；此记录将标为已合并。', mergeInto: '保留的记录', mergeReason: '合并理由',
+      notSelf: '不能合并到自身', merged: '已合并到保留的记录', mergedInto: '此记录已合并，请使用保留的记录。', openKept: '查看保留的记录',
+      joinHousehold: '将加入此家庭（住址默认为家庭住址）', communityOptional: '不填则为您所在的村(社区)', idNumberInvalid: '不是有效的18位居民身份证号（校验位不符）',
+      personal: '基本信息', view: '查看', idNumberKeep: '不修改请留空；填写则替换原证件号',
+    },
+    duplicates: {
+      'duplicate-person': '此证件号码已登记，不能重复登记，请使用已有记录', 'possible-duplicate': '可能与已有记录是同一人，请核对', early: '请核对：可能已登记过此人',
+      match: { ID_NUMBER: '同一证件号', PHONE: '同一电话', NAME_ADDRESS: '姓名相近且同一地址' },
+      outside: '不在您的管辖范围', open: '查看记录', notSame: '不是同一人，继续登记', useExisting: '为此人立案',
+    },
+    peopleImport: {
+      title: '导入困难群众名册', chooseFile: '选择文件（.csv 或 .xlsx）', dryRun: '检查', run: '导入', template: '下载模板',
+      help: '先“检查”只校验不导入；“导入”会导入无误的行，有误或重复的行逐行跳过并说明原因。', columns: '名册的列（首行为列名，中文或英文均可）',
+      column: '列名', meaning: '填写说明', progress: '已处理 %{processed} / %{total} 行', total: '总行数', imported: '已导入', importable: '可导入',
+      skipped: '跳过', problems: '问题', line: '行', field: '列', reason: '原因', noProblems: '没有发现问题', dryRunNote: '这是检查结果，尚未导入任何数据。',
+      failed: '导入失败', status: { RUNNING: '处理中', DONE: '已完成', FAILED: '失败' },
+      cols: {
+        name: '必填', id_type: '居民身份证（默认）、护照等，或代码', id_number: '居民身份证为18位', sex: '男/女 或 M/F', birth_date: 'YYYY-MM-DD',
+        phone: '手机11位或座机', address: '住址', hukou: '成都/外地 或 CHENGDU/OTHER', community_code: '村(社区)的12位行政区划代码',
+        household_no: '同一户编号的行为一户', relation: '户主/配偶/子女/父母/孙子女/祖父母/兄弟姐妹/其他', tags: '多个用 ; ；、| 分隔，中文名或代码',
+      },
+    },
+    case: { timeline: '办理记录', tasks: '任务', by: '经办：%{name}', register: '立案登记', forPerson: '为以下人员立案：%{name}', emergencyHint: '非成都市户籍人员仅在急难情况下受理（§四(一)）' },
   },
 };
 

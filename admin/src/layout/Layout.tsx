@@ -1,26 +1,67 @@
 import DashboardIcon from '@mui/icons-material/Dashboard';
+import KeyIcon from '@mui/icons-material/Key';
 import SpeedIcon from '@mui/icons-material/Speed';
+import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Layout as RaLayout, Menu, usePermissions } from 'react-admin';
+import { AppBar, Layout as RaLayout, Logout, Menu, UserMenu, useTranslate, useUserMenu } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { useCan, useRole } from '../providers/useCan.ts';
 
-const SUPERVISING = ['SUPERVISOR', 'MANAGER', 'ADMIN'];
-
-/** The menu shows what the role can use: the board for supervisors, SLA for managers, policy for admins. */
+/**
+ * The menu shows what the user can use, by the routes their role may call: the board for
+ * supervisors, SLA for supervisors, managers and admins, the registry for workers and managers,
+ * org units, users, SLA policy and calendar for admins.
+ */
 function AppMenu() {
-  const { permissions } = usePermissions<string>();
+  const can = useCan();
+  const role = useRole();
   return (
     <Menu>
       <Menu.ResourceItem name="tasks" />
       <Menu.ResourceItem name="cases" />
-      {permissions === 'SUPERVISOR' && <Menu.Item to="/board" primaryText="guanai.board.title" leftIcon={<DashboardIcon />} />}
-      {SUPERVISING.includes(permissions ?? '') && <Menu.Item to="/sla" primaryText="guanai.sla.title" leftIcon={<SpeedIcon />} />}
+      {can('GET /api/people') && <Menu.ResourceItem name="people" primaryText="guanai.people.menu" />}
+      {role === 'SUPERVISOR' && <Menu.Item to="/board" primaryText="guanai.board.title" leftIcon={<DashboardIcon />} />}
+      {can('GET /api/sla/overview') && <Menu.Item to="/sla" primaryText="guanai.sla.title" leftIcon={<SpeedIcon />} />}
       <Menu.ResourceItem name="notifications" />
-      {permissions === 'ADMIN' && <Menu.ResourceItem name="sla/policies" />}
-      {permissions === 'ADMIN' && <Menu.ResourceItem name="sla/calendar" />}
+      {/* Everyone may read the org tree (the pickers need it); only those who maintain it see it in the menu. */}
+      {can('POST /api/org-units') && <Menu.ResourceItem name="org-units" primaryText="guanai.orgUnits.menu" />}
+      {can('GET /api/users') && <Menu.ResourceItem name="users" />}
+      {can('PUT /api/sla/policies/:kind') && <Menu.ResourceItem name="sla/policies" />}
+      {can('POST /api/sla/calendar') && <Menu.ResourceItem name="sla/calendar" />}
     </Menu>
   );
 }
 
+function ChangePasswordItem() {
+  const translate = useTranslate();
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to="/password" onClick={() => userMenu?.onClose()}>
+      <ListItemIcon>
+        <KeyIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('guanai.password.title')}</ListItemText>
+    </MenuItem>
+  );
+}
+
+function AppUserMenu() {
+  return (
+    <UserMenu>
+      <ChangePasswordItem />
+      <Logout />
+    </UserMenu>
+  );
+}
+
+function AppAppBar() {
+  return <AppBar userMenu={<AppUserMenu />} />;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
-  return <RaLayout menu={AppMenu}>{children}</RaLayout>;
+  return (
+    <RaLayout menu={AppMenu} appBar={AppAppBar}>
+      {children}
+    </RaLayout>
+  );
 }

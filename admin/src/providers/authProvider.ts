@@ -8,7 +8,15 @@ export interface Me {
   username: string;
   displayName: string;
   role: string;
-  orgUnit: { id: string; name: string; level: string };
+  orgUnit: { id: string; code: string; name: string; level: string };
+  /** The `"METHOD /api/path/:param"` keys of the routes this user's role may call (policy.ts). */
+  can: string[];
+}
+
+/** What usePermissions() gives: the role, and the routes it may call (see useCan). */
+export interface Permissions {
+  role: string;
+  can: string[];
 }
 
 let me: Me | null = null;
@@ -56,9 +64,10 @@ export const authProvider: AuthProvider = {
   },
   async getIdentity() {
     const user = await fetchMe();
-    return { id: user.id, fullName: `${user.displayName} · ${user.orgUnit.name}` };
+    return { id: user.id, fullName: `${user.displayName} · ${user.orgUnit.name}`, role: user.role, orgUnitId: user.orgUnit.id, orgUnitLevel: user.orgUnit.level };
   },
-  async getPermissions() {
-    return (await fetchMe()).role;
+  async getPermissions(): Promise<Permissions> {
+    const { role, can } = await fetchMe();
+    return { role, can: can ?? [] };
   },
 };

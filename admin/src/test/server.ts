@@ -2,13 +2,94 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { Task } from '../tasks/types.ts';
 
+type Role = 'DISCOVERER' | 'STATION_WORKER' | 'CASEWORKER' | 'SUPERVISOR' | 'MANAGER' | 'PARTNER' | 'ADMIN';
+
+const WORKERS: Role[] = ['STATION_WORKER', 'CASEWORKER', 'SUPERVISOR'];
+
+/** The access policy as docs/registry-api.md and api/src/auth/policy.ts state it, for `me.can`. */
+const POLICY: Record<string, Role[] | 'SIGNED_IN'> = {
+  'GET /api/auth/me': 'SIGNED_IN',
+  'POST /api/auth/password': 'SIGNED_IN',
+  'GET /api/cases': 'SIGNED_IN',
+  'GET /api/cases/:id': 'SIGNED_IN',
+  'POST /api/cases': ['STATION_WORKER', 'DISCOVERER'],
+  'GET /api/cases/:id/id-number': WORKERS,
+  'POST /api/cases/:id/actions': WORKERS,
+  'POST /api/cases/:id/notes': ['DISCOVERER', ...WORKERS],
+  'POST /api/cases/:id/attachments': ['DISCOVERER', ...WORKERS],
+  'GET /api/tasks': 'SIGNED_IN',
+  'GET /api/tasks/:id': 'SIGNED_IN',
+  'POST /api/tasks/:id/claim': WORKERS,
+  'POST /api/tasks/:id/release': WORKERS,
+  'POST /api/tasks/:id/complete': WORKERS,
+  'GET /api/notifications': 'SIGNED_IN',
+  'POST /api/notifications/:id/read': 'SIGNED_IN',
+  'GET /api/sla/policies': 'SIGNED_IN',
+  'PUT /api/sla/policies/:kind': ['ADMIN'],
+  'GET /api/sla/calendar': 'SIGNED_IN',
+  'POST /api/sla/calendar': ['ADMIN'],
+  'DELETE /api/sla/calendar/:date': ['ADMIN'],
+  'GET /api/sla/overview': ['SUPERVISOR', 'MANAGER', 'ADMIN'],
+  'GET /api/org-units': 'SIGNED_IN',
+  'GET /api/org-units/:id': 'SIGNED_IN',
+  'POST /api/org-units': ['ADMIN'],
+  'PUT /api/org-units/:id': ['ADMIN'],
+  'POST /api/org-units/import': ['ADMIN'],
+  'GET /api/users': ['ADMIN'],
+  'GET /api/users/:id': ['ADMIN'],
+  'POST /api/users': ['ADMIN'],
+  'PUT /api/users/:id': ['ADMIN'],
+  'POST /api/users/:id/reset-password': ['ADMIN'],
+  'GET /api/people': [...WORKERS, 'MANAGER'],
+  'GET /api/people/:id': [...WORKERS, 'MANAGER'],
+  'POST /api/people': WORKERS,
+  'PUT /api/people/:id': WORKERS,
+  'GET /api/people/:id/id-number': WORKERS,
+  'POST /api/people/duplicates': ['DISCOVERER', ...WORKERS],
+  'POST /api/people/:id/merge': ['SUPERVISOR'],
+  'POST /api/people/imports': WORKERS,
+  'GET /api/people/imports/:id': WORKERS,
+  'GET /api/people/export': [...WORKERS, 'MANAGER'],
+};
+
+export const canOf = (role: Role) => Object.entries(POLICY).filter(([, who]) => who === 'SIGNED_IN' || who.includes(role)).map(([key]) => key);
+
 export const me = {
   id: 'u-cw',
   username: 'caseworker',
   displayName: '社工 张伟',
   role: 'CASEWORKER',
-  orgUnit: { id: 't1', name: '锦官驿街道', level: 'TOWNSHIP' },
+  orgUnit: { id: 't1', code: '510104021000', name: '锦官驿街道', level: 'TOWNSHIP' },
+  can: canOf('CASEWORKER'),
 };
+
+const UNITS: Record<Role, typeof me.orgUnit> = {
+  DISCOVERER: { id: 'c1', code: '510104021001', name: '水井坊社区', level: 'COMMUNITY' },
+  STATION_WORKER: { id: 'c1', code: '510104021001', name: '水井坊社区', level: 'COMMUNITY' },
+  CASEWORKER: me.orgUnit,
+  SUPERVISOR: me.orgUnit,
+  MANAGER: { id: 'd1', code: '510104000000', name: '锦江区', level: 'DISTRICT' },
+  PARTNER: { id: 'city', code: '510100000000', name: '成都市', level: 'CITY' },
+  ADMIN: { id: 'city', code: '510100000000', name: '成都市', level: 'CITY' },
+};
+
+/** The signed-in user in another role, at a unit of that role's level, with that role's `can`. */
+export const userAs = (role: Role, overrides: Partial<typeof me> = {}) => ({
+  ...me,
+  id: `u-${role.toLowerCase()}`,
+  username: role.toLowerCase(),
+  role,
+  orgUnit: UNITS[role],
+  can: canOf(role),
+  ...overrides,
+});
+
+/** Sign in as someone else for this test. */
+export const signInAs = (user: typeof me) => server.use(http.get('*/api/auth/me', () => HttpResponse.json(user)));
+
+/** A list answer with the Content-Range simple-rest reads the total from. */
+export const listOf = <T>(resource: string, rows: T[]) =>
+  HttpResponse.json(rows, { headers: { 'Content-Range': `${resource} 0-${Math.max(rows.length - 1, 0)}/${rows.length}` } });
 
 export const screenTask: Task = {
   id: 'case-1:2',
@@ -28,11 +109,45 @@ export const screenTask: Task = {
   emergency: false,
 };
 
+export const orgUnits = [
+  { id: 'city', code: '510100000000', name: '成都市', level: 'CITY', parentId: null, parentName: null, path: '510100000000', children: 1, users: 2, createdAt: '2026-01-01T00:00:00Z' },
+  { id: 't1', code: '510104021000', name: '锦官驿街道', level: 'TOWNSHIP', parentId: 'd1', parentName: '锦江区', path: '510100000000.510104000000.510104021000', children: 1, users: 3, createdAt: '2026-01-01T00:00:00Z' },
+  { id: 'c1', code: '510104021001', name: '水井坊社区', level: 'COMMUNITY', parentId: 't1', parentName: '锦官驿街道', path: '510100000000.510104000000.510104021000.510104021001', children: 0, users: 1, createdAt: '2026-01-01T00:00:00Z' },
+];
+
+export const person = {
+  id: '0b6a3c55-1f0e-4a57-9d77-3d2b4f1e7a01',
+  name: '李秀英',
+  sex: 'F',
+  birthDate: '1950-01-01',
+  phone: '13800000000',
+  address: '水井坊街12号',
+  hukou: 'CHENGDU',
+  idType: 'RESIDENT_ID',
+  idNumberMasked: '5101**********0021',
+  communityId: 'c1',
+  communityName: '水井坊社区',
+  householdId: 'h1',
+  relation: 'HEAD',
+  tags: ['ELDERLY_ALONE', 'DIBAO'],
+  mergedIntoId: null,
+  openCases: 1,
+  createdAt: '2026-03-01T00:00:00Z',
+  updatedAt: '2026-03-01T00:00:00Z',
+  household: { id: 'h1', address: '水井坊街12号', members: [] },
+  cases: [],
+};
+
 /** The API as the admin sees it; tests override single routes with server.use(). */
 export const handlers = [
   http.get('*/api/auth/me', () => HttpResponse.json(me)),
   http.get('*/api/tasks', () => HttpResponse.json([screenTask], { headers: { 'Content-Range': 'tasks 0-0/1' } })),
   http.get('*/api/tasks/:id', () => HttpResponse.json(screenTask)),
+  http.get('*/api/org-units', () => listOf('org-units', orgUnits)),
+  http.get('*/api/org-units/:id', ({ params }) => HttpResponse.json(orgUnits.find((u) => u.id === params.id) ?? orgUnits[0])),
+  http.get('*/api/people', () => listOf('people', [person])),
+  http.get('*/api/people/:id', ({ params }) => HttpResponse.json({ ...person, id: String(params.id) })),
+  http.post('*/api/people/duplicates', () => HttpResponse.json({ duplicates: [] })),
 ];
 
 export const server = setupServer(...handlers);
