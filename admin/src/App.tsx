@@ -16,6 +16,8 @@ import { SlaOverview } from './sla/SlaOverview.tsx';
 import tasks from './tasks/index.ts';
 import { ChangePassword } from './users/ChangePassword.tsx';
 import users from './users/index.ts';
+import { matchingResources, matchingRoutes } from './matching/index.tsx';
+import { evaluationResources, evaluationRoutes } from './evaluation/index.tsx';
 
 /** The table of contents: one resource per API resource, and the supervisors' and managers' pages. */
 export function App() {
@@ -33,10 +35,14 @@ export function App() {
       <Resource name="users" {...users} />
       <Resource name="sla/policies" {...slaPolicies} />
       <Resource name="sla/calendar" {...calendar} />
+      {matchingResources}
+      {evaluationResources}
       <CustomRoutes>
         <Route path="/board" element={<EscalationBoard />} />
         <Route path="/sla" element={<SlaOverview />} />
         <Route path="/password" element={<ChangePassword />} />
+        {matchingRoutes}
+        {evaluationRoutes}
       </CustomRoutes>
     </Admin>
   );

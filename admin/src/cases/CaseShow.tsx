@@ -6,6 +6,8 @@ import { CaseActions } from './CaseActions.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { NoteForm } from './NoteForm.tsx';
 import { StateChip } from './StateChip.tsx';
+import { CaseMatchingPanel } from '../matching/index.tsx';
+import { CaseEvaluationPanel } from '../evaluation/index.tsx';
 import type { Case } from './types.ts';
 
 function CaseDetail() {
@@ -27,6 +29,8 @@ function CaseDetail() {
       </Stack>
       <Labeled label="resources.cases.fields.situation"><TextField source="situation" /></Labeled>
       <CaseActions />
+      <CaseMatchingPanel />
+      <CaseEvaluationPanel />
       <Divider />
       <Typography variant="subtitle1">{translate('guanai.case.tasks')}</Typography>
       <ArrayField source="tasks">

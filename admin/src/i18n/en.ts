@@ -62,7 +62,7 @@ export const en: Messages = {
     kinds: {
       REGISTER: 'Register', SCREEN: 'Government-aid screening', MONITOR: 'Track government aid', ASSESS: 'Needs assessment', PLAN: 'Draft plan',
       APPROVE_PLAN: 'Approve plan', MATCH: 'Match resources', DELIVER: 'Deliver', FOLLOW_UP: 'Follow-up', ACCEPT_ESCALATION: 'Review escalation',
-      JOINT_MEETING: 'Joint-meeting resolution', EMERGENCY_AID: 'Temporary assistance', APPROVE_CLOSURE: 'Approve closure',
+      JOINT_MEETING: 'Joint-meeting resolution', EMERGENCY_AID: 'Temporary assistance', APPROVE_CLOSURE: 'Approve closure', MEETING_ACTION: 'Joint-meeting action',
     },
     states: {
       intake: 'Intake', screening: 'Screening', monitoring: 'Government aid', assessment: 'Assessment', planning: 'Planning', 'planning.drafting': 'Planning',
@@ -116,7 +116,7 @@ export const en: Messages = {
     },
     notificationsPage: { title: 'Notifications', kind: 'What', read: 'Mark read', kinds: { SLA_WARNING: 'Task due soon', SLA_BREACHED: 'Task overdue', ESCALATED: 'Escalation received', ASSIGNED: 'Task assigned to you' } },
     forms: {
-      verified: 'Identity verified', note: 'Note', referrals: 'Referred government schemes', outcome: 'Screening outcome', granted: 'Government aid granted',
+      verified: 'Identity verified', meetingOutcome: 'What the department did', note: 'Note', referrals: 'Referred government schemes', outcome: 'Screening outcome', granted: 'Government aid granted',
       needs: 'Needs', category: 'Category', severity: 'Severity', description: 'Description', summary: 'Plan summary', approved: 'Approve the plan',
       reason: 'Reason for returning', resolved: 'Difficulty resolved',
       matchPending: 'This task has no form.', atLeastOneNeed: 'Enter at least one need',

@@ -63,7 +63,7 @@ export const zh = {
     kinds: {
       REGISTER: '受理登记', SCREEN: '政府救助筛查', MONITOR: '政府救助跟踪', ASSESS: '需求评估', PLAN: '制定援助方案', APPROVE_PLAN: '审批援助方案',
       MATCH: '资源对接', DELIVER: '援助落实', FOLLOW_UP: '回访', ACCEPT_ESCALATION: '审核上报', JOINT_MEETING: '联席会议决议',
-      EMERGENCY_AID: '临时救助/先行救助', APPROVE_CLOSURE: '审批结案',
+      EMERGENCY_AID: '临时救助/先行救助', APPROVE_CLOSURE: '审批结案', MEETING_ACTION: '联席会议交办事项',
     },
     states: {
       intake: '受理', screening: '筛查', monitoring: '政府救助跟踪', assessment: '需求评估', planning: '方案制定', 'planning.drafting': '方案制定',
@@ -114,7 +114,7 @@ export const zh = {
     },
     notificationsPage: { title: '通知', kind: '事项', read: '标为已读', kinds: { SLA_WARNING: '任务即将超期', SLA_BREACHED: '任务已超期', ESCALATED: '收到上报', ASSIGNED: '任务改派给您' } },
     forms: {
-      verified: '已核实身份', note: '备注', referrals: '转介的政府救助项目', outcome: '筛查结论', granted: '政府救助已批准', needs: '需求',
+      verified: '已核实身份', meetingOutcome: '部门落实情况', note: '备注', referrals: '转介的政府救助项目', outcome: '筛查结论', granted: '政府救助已批准', needs: '需求',
       category: '类别', severity: '程度', description: '说明', summary: '方案概要', approved: '批准方案', reason: '退回理由', resolved: '困难已解决',
       matchPending: '此任务没有表单。', atLeastOneNeed: '至少填写一项需求',
       matches: '对接的资源', resource: '资源/项目', provider: '提供方', items: '落实内容', what: '内容', amount: '数量/金额', unitOfAmount: '单位',

@@ -6,6 +6,8 @@ import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, Logout, Menu, UserMenu, useTranslate, useUserMenu } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useCan, useRole } from '../providers/useCan.ts';
+import { MatchingMenu } from '../matching/index.tsx';
+import { EvaluationMenu } from '../evaluation/index.tsx';
 
 /**
  * The menu shows what the user can use, by the routes their role may call: the board for
@@ -28,6 +30,8 @@ function AppMenu() {
       {can('GET /api/users') && <Menu.ResourceItem name="users" />}
       {can('PUT /api/sla/policies/:kind') && <Menu.ResourceItem name="sla/policies" />}
       {can('POST /api/sla/calendar') && <Menu.ResourceItem name="sla/calendar" />}
+      <MatchingMenu />
+      <EvaluationMenu />
     </Menu>
   );
 }

@@ -108,6 +108,8 @@ function fieldsFor(kind: string) {
       ];
     case 'APPROVE_CLOSURE':
       return [<BooleanInput key="a" source="approved" label="guanai.forms.approved" defaultValue={true} />, <TextInput key="r" source="reason" label="guanai.forms.reason" multiline fullWidth />];
+    case 'MEETING_ACTION':
+      return [<TextInput key="o" source="outcome" label="guanai.forms.meetingOutcome" multiline minRows={2} fullWidth validate={required()} />, note];
     default:
       return null;
   }
