@@ -1,0 +1,142 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A child process that is ready when a line of its output says so, and can be killed hard or stopped. */
+export interface Service {
+  readonly pid: number | undefined;
+  /** Still running. */
+  alive(): boolean;
+  /** kill -9: no chance to finish anything. */
+  kill9(): Promise<void>;
+  /** SIGTERM, then SIGKILL after a grace period. */
+  stop(): Promise<void>;
+  output(): string;
+}
+
+function spawnService(name: string, command: string, args: string[], env: Record<string, string>, ready: (line: string) => boolean, timeoutMs = 120_000): Promise<Service> {
+  let log = '';
+  const child: ChildProcess = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const service: Service = {
+    pid: child.pid,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    async kill9() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+    output: () => log,
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${timeoutMs / 1000} s:\n${log}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      log = (log + text).slice(-20_000);
+      if (text.split('\n').some(ready)) {
+        clearTimeout(timer);
+        resolve(service);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (${code ?? signal}) before it was ready:\n${log}`));
+    });
+  });
+}
+
+/** The Temporal dev server on its SQLite file; started again on the same file, it has lost nothing. */
+export async function startTemporalServer(cli: string, { dbFile, port, uiPort }: { dbFile: string; port: number; uiPort: number }): Promise<Service> {
+  const args = ['server', 'start-dev', '--headless', '--db-filename', dbFile, '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort), '--log-level', 'error'];
+  // The dev server says nothing when ready at log level error: wait for its port to accept.
+  const child = spawn(cli, args, { cwd: root, stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (await portOpen(port)) break;
+    if (Date.now() > deadline) throw new Error('the Temporal dev server did not open its port');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    pid: child.pid,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    async kill9() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+    output: () => '',
+  };
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    import('node:net').then(({ connect }) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+  });
+}
+
+export interface SystemEnv {
+  temporalAddress: string;
+  databaseUrl: string;
+  secret: string;
+}
+
+/** The case worker as its own process (node workflows/src/worker.ts). */
+export function startWorker(env: SystemEnv): Promise<Service> {
+  return spawnService('worker', process.execPath, ['--import', 'tsx', 'workflows/src/worker.ts'], { TEMPORAL_ADDRESS: env.temporalAddress, DATABASE_URL: env.databaseUrl, WORKER_LOG_LEVEL: 'ERROR', DB_POOL_MAX: '5' }, (line) => line.includes('worker polling'));
+}
+
+/** The API as its own process (node api/src/server.ts), without the admin. */
+export function startApi(env: SystemEnv, port: number): Promise<Service> {
+  return spawnService(
+    'api',
+    process.execPath,
+    ['--import', 'tsx', 'api/src/server.ts'],
+    { TEMPORAL_ADDRESS: env.temporalAddress, DATABASE_URL: env.databaseUrl, GUANAI_SECRET: env.secret, PORT: String(port), LOG_LEVEL: 'info', ADMIN_DIST: '/nonexistent', DB_POOL_MAX: '5' },
+    (line) => line.includes('API listening'),
+  );
+}
+
+/** Starts a service, trying again while what it needs (Temporal, say) is still coming back. */
+export async function startWithRetry(start: () => Promise<Service>, attempts = 30): Promise<Service> {
+  for (let i = 1; ; i++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
