@@ -27,11 +27,10 @@ export interface Service {
   output(): string;
 }
 
-function spawnService(name: string, command: string, args: string[], env: Record<string, string>, ready: (line: string) => boolean, timeoutMs = 120_000): Promise<Service> {
-  let log = '';
-  const child: ChildProcess = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** alive / kill -9 / stop for a child process. */
+function controls(child: ChildProcess, output: () => string): Service {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const service: Service = {
+  return {
     pid: child.pid,
     alive: () => child.exitCode === null && child.signalCode === null,
     async kill9() {
@@ -44,8 +43,14 @@ function spawnService(name: string, command: string, args: string[], env: Record
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
-    output: () => log,
+    output,
   };
+}
+
+function spawnService(name: string, command: string, args: string[], env: Record<string, string>, ready: (line: string) => boolean, timeoutMs = 120_000): Promise<Service> {
+  let log = '';
+  const child: ChildProcess = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const service = controls(child, () => log);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start within ${timeoutMs / 1000} s:\n${log}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
@@ -70,28 +75,13 @@ export async function startTemporalServer(cli: string, { dbFile, port, uiPort }:
   const args = ['server', 'start-dev', '--headless', '--db-filename', dbFile, '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort), '--log-level', 'error'];
   // The dev server says nothing when ready at log level error: wait for its port to accept.
   const child = spawn(cli, args, { cwd: root, stdio: 'ignore' });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (await portOpen(port)) break;
     if (Date.now() > deadline) throw new Error('the Temporal dev server did not open its port');
     await new Promise((r) => setTimeout(r, 200));
   }
-  return {
-    pid: child.pid,
-    alive: () => child.exitCode === null && child.signalCode === null,
-    async kill9() {
-      child.kill('SIGKILL');
-      await exited;
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    },
-    output: () => '',
-  };
+  return controls(child, () => '');
 }
 
 function portOpen(port: number): Promise<boolean> {
