@@ -23,6 +23,7 @@ export async function seededNetwork(db: Db) {
     caseworker: await actor('caseworker'),
     supervisor: await actor('supervisor'),
     caseworker2: await actor('caseworker2'),
+    districtSupervisor: await actor('district.supervisor'),
   };
 }
 

@@ -28,6 +28,21 @@ try {
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createCaseActivities({ db: database.db }) });
   type Step = (tasks: { id: string; kind: string }[]) => ActRequest | null;
   const openTaskOf = (tasks: { id: string; kind: string; status?: string }[], kind: string) => tasks.filter((t) => t.kind === kind).at(-1)!.id;
+  /** A step on a task that a version may not have opened yet (v2's follow-up waits for its timer). */
+  const ifOpen = (kind: string, step: (taskId: string) => ActRequest): Step => (t) => {
+    const task = t.filter((x) => x.kind === kind && (x as { status?: string }).status === 'OPEN').at(-1);
+    return task ? step(task.id) : null;
+  };
+  const toMatching: Step[] = [
+    (t) => ({ type: 'CLAIM', taskId: openTaskOf(t, 'SCREEN'), actor: network.caseworker }),
+    (t) => ({ type: 'SCREENED', taskId: openTaskOf(t, 'SCREEN'), referrals: ['DIBAO'], outcome: 'RESIDUAL_NEED', actor: network.caseworker }),
+    (t) => ({ type: 'CLAIM', taskId: openTaskOf(t, 'ASSESS'), actor: network.caseworker }),
+    (t) => ({ type: 'ASSESSED', taskId: openTaskOf(t, 'ASSESS'), needs: [{ category: 'HOUSING', severity: 'HIGH' }], actor: network.caseworker }),
+    (t) => ({ type: 'CLAIM', taskId: openTaskOf(t, 'PLAN'), actor: network.caseworker }),
+    (t) => ({ type: 'PLAN_SUBMITTED', taskId: openTaskOf(t, 'PLAN'), summary: '住房', actor: network.caseworker }),
+    (t) => ({ type: 'CLAIM', taskId: openTaskOf(t, 'APPROVE_PLAN'), actor: network.supervisor }),
+    (t) => ({ type: 'PLAN_APPROVED', taskId: openTaskOf(t, 'APPROVE_PLAN'), actor: network.supervisor }),
+  ];
   const scenarios: Record<string, { eventsPerRun?: number; steps: Step[] }> = {
     'screened-to-assessment': {
       steps: [
@@ -46,8 +61,22 @@ try {
         (t) => ({ type: 'SCREENED', taskId: openTaskOf(t, 'SCREEN'), referrals: ['DIBAO'], outcome: 'GOV_AID_ONLY', actor: network.caseworker }),
         (t) => ({ type: 'CLAIM', taskId: openTaskOf(t, 'MONITOR'), actor: network.caseworker }),
         (t) => ({ type: 'GOV_AID_GRANTED', taskId: openTaskOf(t, 'MONITOR'), actor: network.caseworker }),
-        (t) => ({ type: 'CLAIM', taskId: openTaskOf(t, 'FOLLOW_UP'), actor: network.caseworker }),
-        (t) => ({ type: 'FOLLOWED_UP', taskId: openTaskOf(t, 'FOLLOW_UP'), resolved: true, actor: network.caseworker }),
+        ifOpen('FOLLOW_UP', (taskId) => ({ type: 'CLAIM', taskId, actor: network.caseworker })),
+        ifOpen('FOLLOW_UP', (taskId) => ({ type: 'FOLLOWED_UP', taskId, resolved: true, actor: network.caseworker })),
+      ],
+    },
+    // meeting-actions: a district's joint meeting whose resolution's actions are tasks.
+    'district-meeting-actions': {
+      steps: [
+        ...toMatching,
+        () => ({ type: 'ESCALATE', reason: '街道无住房资源', actor: network.caseworker }),
+        (t) => ({ type: 'CLAIM', taskId: openTaskOf(t, 'ACCEPT_ESCALATION'), actor: network.districtSupervisor }),
+        (t) => ({ type: 'ESCALATION_ACCEPTED', taskId: openTaskOf(t, 'ACCEPT_ESCALATION'), target: 'matching', actor: network.districtSupervisor }),
+        () => ({ type: 'REFER_JOINT_MEETING', reason: '需多部门协调', actor: network.districtSupervisor }),
+        (t) => ({ type: 'CLAIM', taskId: openTaskOf(t, 'JOINT_MEETING'), actor: network.districtSupervisor }),
+        (t) => ({ type: 'MEETING_RESOLVED', taskId: openTaskOf(t, 'JOINT_MEETING'), next: 'matching', actions: [{ department: '住房和城乡建设局', action: '安排公租房', deadline: '2026-12-31' }], actor: network.districtSupervisor }),
+        ifOpen('MEETING_ACTION', (taskId) => ({ type: 'CLAIM', taskId, actor: network.districtSupervisor })),
+        ifOpen('MEETING_ACTION', (taskId) => ({ type: 'MEETING_ACTION_DONE', taskId, outcome: '已安排', actor: network.districtSupervisor })),
       ],
     },
     'continued-as-new': {
