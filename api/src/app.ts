@@ -18,6 +18,7 @@ import { notificationRoutes } from './routes/notifications/notifications.ts';
 import { slaRoutes } from './routes/sla/sla.ts';
 import { orgUnitRoutes } from './routes/org-units/org-units.ts';
 import { peopleRoutes } from './routes/people/people.ts';
+import { householdRoutes } from './routes/people/households.ts';
 import { userRoutes } from './routes/users/users.ts';
 import { caseMatchingRoutes, matchRoutes } from './routes/matching/matching.ts';
 import { partnerRoutes, resourceRoutes } from './routes/resources/resources.ts';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps) {
     .route('/org-units', orgUnitRoutes(deps))
     .route('/users', userRoutes(deps))
     .route('/people', peopleRoutes(deps))
+    .route('/households', householdRoutes(deps))
     .route('/cases', caseMatchingRoutes(deps))
     .route('/matches', matchRoutes(deps))
     .route('/resources', resourceRoutes(deps))

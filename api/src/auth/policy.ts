@@ -64,6 +64,7 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'GET /api/people/:id/id-number': WORKERS,
   'POST /api/people/duplicates': ['DISCOVERER', ...WORKERS],
   'POST /api/people/:id/merge': ['SUPERVISOR'],
+  'PUT /api/households/:id': WORKERS,
   'POST /api/people/imports': WORKERS,
   'GET /api/people/imports/:id': WORKERS,
 

@@ -24,6 +24,7 @@ beforeAll(async () => {
   const person = await h.db.case.findUniqueOrThrow({ where: { id: created.id }, select: { person: { select: { id: true, communityId: true } } } });
   ids.person = person.person.id;
   ids.unit = person.person.communityId;
+  ids.household = (await h.db.person.findUniqueOrThrow({ where: { id: ids.person } })).householdId!;
   // Users the admin routes act on: a throwaway, so that no one's session here is revoked.
   const station = await h.db.user.findUniqueOrThrow({ where: { username: 'station' } });
   ids.user = (await h.db.user.create({ data: { username: 'matrix.target', displayName: 'matrix', role: 'DISCOVERER', orgUnitId: station.orgUnitId, passwordHash: station.passwordHash } })).id;
@@ -49,6 +50,7 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
     .replace('/api/notifications/:id', '/api/notifications/1')
     .replace('/api/people/imports/:id', `/api/people/imports/${ids.import}`)
     .replace('/api/people/:id', `/api/people/${ids.person}`)
+    .replace('/api/households/:id', `/api/households/${ids.household}`)
     .replace('/api/users/:id', `/api/users/${ids.user}`)
     .replace('/api/org-units/:id', `/api/org-units/${ids.unit}`)
     .replace('/api/resources/:id', `/api/resources/${ids.resource}`)
@@ -76,6 +78,7 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
     'PUT /api/users/:id': { displayName: 'matrix' },
     'POST /api/people': { name: '矩阵成员', hukou: 'CHENGDU', confirmNotDuplicate: true },
     'PUT /api/people/:id': { tags: ['DIBAO'] },
+    'PUT /api/households/:id': { monthlyIncome: 1500 },
     'POST /api/people/duplicates': { name: '矩阵测试' },
     'POST /api/people/:id/merge': { intoId: '00000000-0000-4000-8000-000000000000', reason: 'matrix check' },
     'POST /api/resources': { kind: 'CHARITY_PROJECT' },
@@ -154,6 +157,7 @@ describe('authorization matrix', () => {
     'GET /api/attachments/:id/content',
     'GET /api/people/:id',
     'PUT /api/people/:id',
+    'PUT /api/households/:id',
     'GET /api/people/:id/id-number',
     'GET /api/people/imports/:id',
     'GET /api/cases/:id/matching',

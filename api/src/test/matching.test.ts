@@ -143,6 +143,25 @@ describe('§四(六) 供需对接 through the API', () => {
     expect((await propose(s.caseworker!, ids.case!, { needIndex: 0, resourceId: ids.district })).status).toBe(409);
   });
 
+  it('income per head comes from the household: unknown is to be checked, above the threshold excludes, at it admits', async () => {
+    const charity = await partnerId('成都市慈善总会');
+    const lowIncome = await publish({ name: '低收入家庭住房补贴', providerId: charity, coverageUnitId: await unit('510104000000'), categories: ['LEGAL'], eligibility: { maxIncomePerHead: 1000 }, capacity: 10 });
+    const person = await h.db.person.findFirstOrThrow({ where: { name: '黄秀英' } });
+    const member = await s.station!.request('POST', '/api/people', { name: '黄小明', hukou: 'CHENGDU', householdId: person.householdId, relation: 'GRANDCHILD' });
+    expect(member.status).toBe(201);
+    const judged = async () => (await json(await s.caseworker!.request('GET', `/api/cases/${ids.case}/matching`))).needs[1];
+    const unknown = (await judged()).candidates.find((c: { resource: { id: string } }) => c.resource.id === lowIncome);
+    expect(unknown.checks.find((k: { code: string }) => k.code === 'INCOME')).toMatchObject({ result: 'UNKNOWN' });
+    // ¥2000 a month for two people: ¥1000 a head, at the threshold.
+    const put = (monthlyIncome: number | null) => s.caseworker!.request('PUT', `/api/households/${person.householdId}`, { monthlyIncome });
+    expect(await json(await put(2000))).toMatchObject({ monthlyIncome: 2000, members: 2 });
+    expect((await judged()).candidates.find((c: { resource: { id: string } }) => c.resource.id === lowIncome).checks.find((k: { code: string }) => k.code === 'INCOME')).toMatchObject({ result: 'PASS', params: { actual: 1000 } });
+    await put(2000.02);
+    expect((await judged()).excluded.find((e: { resource: { id: string } }) => e.resource.id === lowIncome).reasons[0]).toMatchObject({ code: 'INCOME', result: 'FAIL' });
+    expect((await s.caseworker2!.request('PUT', `/api/households/${person.householdId}`, { monthlyIncome: 1 })).status).toBe(404);
+    expect((await json(await s.caseworker!.request('PUT', `/api/households/${person.householdId}`, { monthlyIncome: -5 }))).errors[0].field).toBe('monthlyIncome');
+  });
+
   it('money given never exceeds the amount matched', async () => {
     const caseId = await caseInMatching(h, { station: s.station!, caseworker: s.caseworker!, supervisor: s.supervisor! }, { person: { name: '低保户甲', hukou: 'CHENGDU', tags: ['DIBAO'] } }, [{ category: 'HOUSING', severity: 'HIGH' }]);
     expect((await json(await propose(s.caseworker!, caseId, { needIndex: 0, resourceId: ids.dibaoOnly }))).errors[0].field).toBe('amount');

@@ -86,6 +86,7 @@ export function peopleRoutes(deps: AppDeps) {
         household: household && {
           id: household.id,
           address: household.address,
+          monthlyIncome: household.monthlyIncome === null ? null : Number(household.monthlyIncome),
           members: household.members.map((m) => ({ ...m, birthDate: m.birthDate?.toISOString().slice(0, 10) ?? null })),
         },
         cases: cases.map((k) => ({ ...k, createdAt: k.createdAt.toISOString() })),
