@@ -247,5 +247,9 @@ describe('§四(六) 援助项目发布平台: publishing needs as projects', ()
     expect(await json(await s.partner!.request('GET', `/api/resources/${campaign.id}/donations`))).toEqual([expect.objectContaining({ donorName: '爱心人士', amount: 1200.5 })]);
     const offers = await json(await h.app.request('/api/public/offers'));
     expect(offers.find((o: { id: string }) => o.id === campaign.id).campaign).toMatchObject({ type: 'PUBLIC', target: 300000, raised: 1200.5 });
+    // A campaign created without a budget starts from zero and grows with its donations.
+    const fresh = await publish({ kind: 'FUNDRAISING', name: '定向募捐：危房改造', providerId: campaign.providerId, coverageUnitId: await unit('510104000000'), categories: ['HOUSING'], campaignType: 'DIRECTED', target: 50000, deadline: '2027-06-30' });
+    expect((await s.partner!.request('POST', `/api/resources/${fresh}/donations`, { donorName: '某企业', amount: 800, receivedOn: '2026-11-28' })).status).toBe(201);
+    expect(await json(await s.partner!.request('GET', `/api/resources/${fresh}`))).toMatchObject({ budget: 800, remainingAmount: 800 });
   });
 });

@@ -40,7 +40,8 @@ const ZDelivery = z
   .strict()
   .refine((d) => d.kind !== 'MONEY' || d.amount !== undefined, { path: ['amount'], message: 'money given needs its amount' })
   .refine((d) => d.kind !== 'SERVICE' || d.hours !== undefined, { path: ['hours'], message: 'a service needs its hours' })
-  .refine((d) => d.deliveredOn <= new Date().toISOString().slice(0, 10), { path: ['deliveredOn'], message: 'must not be in the future' });
+  // Today in Beijing (a delivery at 07:00 on the 1st is not in the future).
+  .refine((d) => d.deliveredOn <= new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), { path: ['deliveredOn'], message: 'must not be in the future' });
 const ZMatchList = listQuerySchema(
   z.object({ status: z.enum(['PROPOSED', 'ACCEPTED', 'DECLINED', 'CANCELLED']).optional(), caseId: z.uuid().optional(), resourceId: z.uuid().optional() }).strict(),
   ['createdAt'] as const,

@@ -90,7 +90,8 @@ export function projectRoutes(deps: AppDeps) {
         db.project.count({ where }),
       ]);
       c.header('Content-Range', contentRange('projects', range, rows.length, total));
-      return c.json(rows.map(toProjectDto));
+      const staff = c.get('user').role !== 'PARTNER';
+      return c.json(rows.map((row) => ({ ...toProjectDto(row), ...(staff ? { caseId: row.caseId, needIndex: row.needIndex } : {}) })));
     })
     /** The project, with the partners' responses: all of them for staff, its own for a partner. */
     .get('/:id', validate('param', ZIdParam), async (c) => {

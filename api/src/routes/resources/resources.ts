@@ -165,7 +165,8 @@ export function resourceRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       await db.$transaction([
         db.donation.create({ data: { id, resourceId: row.id, donorName: body.donorName, amount: body.amount, receivedOn: new Date(`${body.receivedOn}T00:00:00Z`), channel: body.channel ?? null, createdById: user.id } }),
-        db.resource.update({ where: { id: row.id }, data: { budget: { increment: body.amount } } }),
+        // A campaign created without a budget starts from zero.
+        db.$executeRaw`UPDATE resource SET budget = COALESCE(budget, 0) + ${body.amount}::numeric WHERE id = ${row.id}::uuid`,
       ]);
       return c.json({ id }, 201);
     });
