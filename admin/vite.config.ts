@@ -1,9 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+
+const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
 export default defineConfig({
   plugins: [react()],
   base: '/',
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
-  build: { chunkSizeWarningLimit: 2000 },
+  build: {
+    chunkSizeWarningLimit: 2000,
+    // The admin, and the two public pages that need no sign-in (public disclosure, the recipient's survey).
+    rollupOptions: { input: { main: page('index.html'), public: page('public.html'), survey: page('survey.html') } },
+  },
 });

@@ -163,6 +163,8 @@ export const en: Messages = {
       mergeInto: 'Record to keep', mergeReason: 'Reason for merging', notSelf: 'Cannot merge a record into itself', merged: 'Merged into the record kept',
       mergedInto: 'This record was merged; use the record kept.', openKept: 'Open the record kept',
       joinHousehold: "Joins this household (the household's address by default)", communityOptional: 'Your own village/community when left empty',
+      income: 'Household income ¥%{income} a month (¥%{perHead} a head)', incomeUnknown: 'Household income not recorded (to check when matching)',
+      editIncome: 'Record household income', incomeLabel: 'Household income a month (yuan)', incomeHelp: 'All members together; leave empty when unknown', incomeSaved: 'Household income saved',
       idNumberInvalid: 'Not a valid 18-character resident ID number (check digit)', personal: 'Personal data', view: 'Open', idNumberKeep: 'Leave empty to keep the current number',
     },
     duplicates: {

@@ -155,7 +155,8 @@ export const zh = {
       mergeHelp: '此记录的案件和家庭将并入保留的记录，保留记录的空白信息由此记录补充；此记录将标为已合并。', mergeInto: '保留的记录', mergeReason: '合并理由',
       notSelf: '不能合并到自身', merged: '已合并到保留的记录', mergedInto: '此记录已合并，请使用保留的记录。', openKept: '查看保留的记录',
       joinHousehold: '将加入此家庭（住址默认为家庭住址）', communityOptional: '不填则为您所在的村(社区)', idNumberInvalid: '不是有效的18位居民身份证号（校验位不符）',
-      personal: '基本信息', view: '查看', idNumberKeep: '不修改请留空；填写则替换原证件号',
+      personal: '基本信息', view: '查看', income: '家庭月收入 ¥%{income}（人均 ¥%{perHead}）', incomeUnknown: '家庭月收入未登记（对接时需核实）',
+      editIncome: '登记家庭收入', incomeLabel: '家庭月收入（元）', incomeHelp: '全家每月收入合计；留空表示未知', incomeSaved: '已保存家庭收入', idNumberKeep: '不修改请留空；填写则替换原证件号',
     },
     duplicates: {
       'duplicate-person': '此证件号码已登记，不能重复登记，请使用已有记录', 'possible-duplicate': '可能与已有记录是同一人，请核对', early: '请核对：可能已登记过此人',

@@ -4,6 +4,7 @@ import { Alert, Divider, List, ListItemButton, ListItemText, Stack, Typography }
 import { Button, DateField, EditButton, FunctionField, Labeled, NumberField, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useCan } from '../providers/useCan.ts';
+import { HouseholdIncome } from './HouseholdIncome.tsx';
 import { MergeButton } from './MergeButton.tsx';
 import { RevealIdButton } from './RevealIdButton.tsx';
 import { TagChips } from './TagChips.tsx';
@@ -70,6 +71,7 @@ function Household() {
         <AddMemberButton />
       </Stack>
       {person.household?.address && <Typography variant="body2" color="text.secondary">{person.household.address}</Typography>}
+      <HouseholdIncome />
       {others.length === 0 ? (
         <Typography variant="body2" color="text.secondary">{translate('guanai.people.noMembers')}</Typography>
       ) : (

@@ -18,7 +18,7 @@ export interface Person {
   openCases: number;
   createdAt: string;
   updatedAt: string;
-  household?: { id: string; address: string | null; members: HouseholdMember[] } | null;
+  household?: { id: string; address: string | null; monthlyIncome: number | null; members: HouseholdMember[] } | null;
   cases?: { id: string; caseNo: string; state: string; status: string; createdAt: string }[];
 }
 

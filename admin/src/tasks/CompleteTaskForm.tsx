@@ -16,6 +16,8 @@ import {
   useNotify,
   useTranslate,
 } from 'react-admin';
+import type { ReactNode } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router-dom';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { useNotifyProblem } from './useTaskActions.ts';
@@ -29,6 +31,33 @@ const choices = (prefix: string, ids: string[]) => ids.map((id) => ({ id, name: 
 const atLeastOne = (value: unknown) => (Array.isArray(value) && value.length > 0 ? undefined : 'guanai.forms.atLeastOneNeed');
 
 const note = <TextInput key="note" source="note" label="guanai.forms.note" multiline fullWidth />;
+
+/**
+ * MATCH and DELIVER: from the catalogue's records — an empty form, so the API takes the case's
+ * accepted matches (MATCH) or its delivery ledger (DELIVER) — or typed in by hand.
+ */
+function EntryChoice({ records, help }: { records: string; help: string }) {
+  const translate = useTranslate();
+  const entry = useWatch({ name: 'entry' }) as string | undefined;
+  return (
+    <>
+      <RadioButtonGroupInput source="entry" label="guanai.matching.task.source" choices={[{ id: 'records', name: records }, { id: 'manual', name: 'guanai.matching.task.manual' }]} defaultValue="records" row={false} />
+      {entry !== 'manual' && <Alert severity="info" sx={{ mb: 2 }}>{translate(help)}</Alert>}
+    </>
+  );
+}
+
+/** The hand-typed inputs, shown (and validated) only when "manual" is chosen. */
+function ManualOnly({ children }: { children: ReactNode }) {
+  const entry = useWatch({ name: 'entry' }) as string | undefined;
+  return entry === 'manual' ? <>{children}</> : null;
+}
+
+/** What is sent: nothing at all when the records are used (the contract's `{ form: {} }`), else what was filled in. */
+function formOf(values: Record<string, unknown>) {
+  const { entry, ...rest } = values;
+  return entry === 'records' ? {} : clean(entry === 'manual' ? rest : values);
+}
 
 /** The inputs of each task kind; the API validates the same shape (tasks.types.ts). */
 function fieldsFor(kind: string) {
@@ -62,25 +91,31 @@ function fieldsFor(kind: string) {
       return [<BooleanInput key="r" source="resolved" label="guanai.forms.resolved" defaultValue={true} />, note];
     case 'MATCH':
       return [
-        <ArrayInput key="m" source="matches" label="guanai.forms.matches" defaultValue={[{ category: 'BASIC_LIVING', resource: '' }]}>
-          <SimpleFormIterator inline disableReordering>
-            <SelectInput source="category" label="guanai.forms.category" choices={choices('guanai.categories', CATEGORIES)} validate={required()} />
-            <TextInput source="resource" label="guanai.forms.resource" validate={required()} />
-            <TextInput source="provider" label="guanai.forms.provider" />
-          </SimpleFormIterator>
-        </ArrayInput>,
-        note,
+        <EntryChoice key="e" records="guanai.matching.task.fromMatches" help="guanai.matching.task.fromMatchesHelp" />,
+        <ManualOnly key="m">
+          <ArrayInput source="matches" label="guanai.forms.matches" defaultValue={[{ category: 'BASIC_LIVING', resource: '' }]}>
+            <SimpleFormIterator inline disableReordering>
+              <SelectInput source="category" label="guanai.forms.category" choices={choices('guanai.categories', CATEGORIES)} validate={required()} />
+              <TextInput source="resource" label="guanai.forms.resource" validate={required()} />
+              <TextInput source="provider" label="guanai.forms.provider" />
+            </SimpleFormIterator>
+          </ArrayInput>
+          {note}
+        </ManualOnly>,
       ];
     case 'DELIVER':
       return [
-        <ArrayInput key="i" source="items" label="guanai.forms.items" defaultValue={[{ what: '' }]}>
-          <SimpleFormIterator inline disableReordering>
-            <TextInput source="what" label="guanai.forms.what" validate={required()} />
-            <NumberInput source="amount" label="guanai.forms.amount" min={0} />
-            <TextInput source="unit" label="guanai.forms.unitOfAmount" />
-          </SimpleFormIterator>
-        </ArrayInput>,
-        note,
+        <EntryChoice key="e" records="guanai.matching.task.fromLedger" help="guanai.matching.task.fromLedgerHelp" />,
+        <ManualOnly key="i">
+          <ArrayInput source="items" label="guanai.forms.items" defaultValue={[{ what: '' }]}>
+            <SimpleFormIterator inline disableReordering>
+              <TextInput source="what" label="guanai.forms.what" validate={required()} />
+              <NumberInput source="amount" label="guanai.forms.amount" min={0} />
+              <TextInput source="unit" label="guanai.forms.unitOfAmount" />
+            </SimpleFormIterator>
+          </ArrayInput>
+          {note}
+        </ManualOnly>,
       ];
     case 'ACCEPT_ESCALATION':
       return [
@@ -135,7 +170,7 @@ export function CompleteTaskForm({ task }: { task: Task }) {
   if (!fields) return <Alert severity="info">{translate('guanai.forms.matchPending')}</Alert>;
   const submit = async (values: Record<string, unknown>) => {
     try {
-      const { data } = await dataProvider.completeTask(task.id, clean(values));
+      const { data } = await dataProvider.completeTask(task.id, formOf(values));
       notify('guanai.notifications.completed', { type: 'success', messageArgs: { state: translate(`guanai.states.${data.state}`, { _: data.state }) } });
       navigate(`/cases/${data.caseId}/show`);
     } catch (error) {

@@ -26,6 +26,7 @@ export function KindField(_props: { source: string; label?: string }) {
       render={(task) => (
         <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
           {translate(`guanai.kinds.${task.kind}`, { _: task.kind })}
+          {task.title && <span>· {task.title}</span>}
           {task.emergency && <Chip size="small" color="error" variant="outlined" label={translate('resources.tasks.fields.emergency')} />}
           {task.flags?.map((f) => <Chip key={f.flag} size="small" color="warning" variant="outlined" label={translate(`guanai.flags.${f.flag}`, { _: f.flag })} title={f.reason} />)}
         </span>
@@ -65,7 +66,7 @@ export function TaskList() {
       <ScopeTabs />
       {isSmall ? (
         <SimpleList<Task>
-          primaryText={(task) => `${translate(`guanai.kinds.${task.kind}`, { _: task.kind })} · ${task.personName}${task.flags?.length ? ` ⚠ ${task.flags.map((f) => translate(`guanai.flags.${f.flag}`, { _: f.flag })).join('、')}` : ''}`}
+          primaryText={(task) => `${translate(`guanai.kinds.${task.kind}`, { _: task.kind })}${task.title ? ` · ${task.title}` : ''} · ${task.personName}${task.flags?.length ? ` ⚠ ${task.flags.map((f) => translate(`guanai.flags.${f.flag}`, { _: f.flag })).join('、')}` : ''}`}
           secondaryText={(task) => `${task.caseNo} · ${task.unitName}${task.assigneeName ? ` · ${task.assigneeName}` : ''}`}
           tertiaryText={() => <DueChip />}
           linkType="show"

@@ -16,6 +16,7 @@ function TaskDetail() {
       <Typography variant="h6">
         {translate(`guanai.kinds.${task.kind}`, { _: task.kind })} · {task.personName}
       </Typography>
+      {task.title && <Typography variant="subtitle1">{task.title}</Typography>}
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Labeled label="resources.tasks.fields.caseNo">
           <Link to={`/cases/${task.caseId}/show`}>{task.caseNo}</Link>

@@ -3,6 +3,8 @@ export interface Task {
   caseId: string;
   caseNo: string;
   kind: string;
+  /** What the task asks when its kind alone does not say (a meeting action: "住房和城乡建设局：安排公租房"). */
+  title?: string | null;
   status: 'OPEN' | 'DONE' | 'CANCELLED';
   unitId: string;
   unitName: string;

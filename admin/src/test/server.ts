@@ -44,12 +44,55 @@ const POLICY: Record<string, Role[] | 'SIGNED_IN'> = {
   'GET /api/people/:id': [...WORKERS, 'MANAGER'],
   'POST /api/people': WORKERS,
   'PUT /api/people/:id': WORKERS,
+  'PUT /api/households/:id': ['STATION_WORKER', 'CASEWORKER', 'SUPERVISOR'],
   'GET /api/people/:id/id-number': WORKERS,
   'POST /api/people/duplicates': ['DISCOVERER', ...WORKERS],
   'POST /api/people/:id/merge': ['SUPERVISOR'],
   'POST /api/people/imports': WORKERS,
   'GET /api/people/imports/:id': WORKERS,
   'GET /api/people/export': [...WORKERS, 'MANAGER'],
+  // Resources, matching, delivery and publishing (docs/matching-api.md).
+  'GET /api/resources': 'SIGNED_IN',
+  'GET /api/resources/:id': 'SIGNED_IN',
+  'POST /api/resources': ['ADMIN', 'MANAGER'],
+  'PUT /api/resources/:id': ['ADMIN', 'MANAGER'],
+  'POST /api/resources/:id/status': ['ADMIN', 'MANAGER'],
+  'GET /api/resources/:id/donations': 'SIGNED_IN',
+  'POST /api/resources/:id/donations': ['ADMIN', 'MANAGER', 'PARTNER'],
+  'GET /api/partners': 'SIGNED_IN',
+  'GET /api/partners/:id': 'SIGNED_IN',
+  'POST /api/partners': ['ADMIN'],
+  'PUT /api/partners/:id': ['ADMIN'],
+  'GET /api/cases/:id/matching': ['CASEWORKER', 'SUPERVISOR'],
+  'POST /api/cases/:id/matches': ['CASEWORKER', 'SUPERVISOR'],
+  'GET /api/matches': [...WORKERS, 'MANAGER', 'PARTNER'],
+  'GET /api/matches/:id': [...WORKERS, 'MANAGER', 'PARTNER'],
+  'POST /api/matches/:id/accept': ['PARTNER'],
+  'POST /api/matches/:id/decline': ['PARTNER'],
+  'POST /api/matches/:id/cancel': ['CASEWORKER', 'SUPERVISOR'],
+  'POST /api/matches/:id/evidence': [...WORKERS, 'PARTNER'],
+  'POST /api/matches/:id/deliveries': [...WORKERS, 'PARTNER'],
+  'GET /api/projects': [...WORKERS, 'MANAGER', 'PARTNER'],
+  'GET /api/projects/:id': [...WORKERS, 'MANAGER', 'PARTNER'],
+  'POST /api/projects': ['CASEWORKER', 'SUPERVISOR'],
+  'POST /api/projects/:id/close': ['CASEWORKER', 'SUPERVISOR'],
+  'POST /api/projects/:id/responses': ['PARTNER'],
+  // Public disclosure, performance evaluation and joint meetings (api/src/auth/policy.ts).
+  'POST /api/disclosures/:period/publish': ['MANAGER', 'ADMIN'],
+  'GET /api/kpis': ['SUPERVISOR', 'MANAGER'],
+  'GET /api/kpis/compare': ['SUPERVISOR', 'MANAGER'],
+  'GET /api/kpis/trend': ['SUPERVISOR', 'MANAGER'],
+  'GET /api/kpis/export': ['SUPERVISOR', 'MANAGER'],
+  'POST /api/cases/:id/surveys': ['CASEWORKER', 'SUPERVISOR'],
+  'POST /api/resources/:id/self-reports': ['PARTNER'],
+  'GET /api/resources/:id/evaluations': ['SUPERVISOR', 'MANAGER', 'ADMIN'],
+  'POST /api/supervision-scores': ['MANAGER'],
+  'GET /api/departments': 'SIGNED_IN',
+  'GET /api/meetings': ['SUPERVISOR', 'MANAGER'],
+  'GET /api/meetings/:id': ['SUPERVISOR', 'MANAGER'],
+  'POST /api/meetings': ['SUPERVISOR', 'MANAGER'],
+  'POST /api/meetings/:id/resolutions': ['SUPERVISOR'],
+  'POST /api/meetings/:id/held': ['SUPERVISOR', 'MANAGER'],
 };
 
 export const canOf = (role: Role) => Object.entries(POLICY).filter(([, who]) => who === 'SIGNED_IN' || who.includes(role)).map(([key]) => key);
@@ -138,6 +181,19 @@ export const person = {
   cases: [],
 };
 
+export const partners = [
+  { id: 'p-charity', name: '成都市慈善总会', kind: 'CHARITY', creditCode: '51510100MJ0000001A', contact: '项目部', phone: null, active: true, createdAt: '2026-01-01T00:00:00Z' },
+  { id: 'p-sw', name: '锦江区益民社会工作服务中心', kind: 'SOCIAL_WORK_AGENCY', creditCode: '52510104MJ0000003C', contact: '个案部', phone: null, active: true, createdAt: '2026-01-01T00:00:00Z' },
+];
+
+/** The joint meetings' member departments (GET /api/departments: id and code are the code). */
+export const departments = [
+  { id: 'CIVIL_AFFAIRS', code: 'CIVIL_AFFAIRS', name: '民政局' },
+  { id: 'HOUSING', code: 'HOUSING', name: '住房和城乡建设局' },
+  { id: 'HEALTH', code: 'HEALTH', name: '卫生健康委员会' },
+  { id: 'EDUCATION', code: 'EDUCATION', name: '教育局' },
+];
+
 /** The API as the admin sees it; tests override single routes with server.use(). */
 export const handlers = [
   http.get('*/api/auth/me', () => HttpResponse.json(me)),
@@ -148,6 +204,8 @@ export const handlers = [
   http.get('*/api/people', () => listOf('people', [person])),
   http.get('*/api/people/:id', ({ params }) => HttpResponse.json({ ...person, id: String(params.id) })),
   http.post('*/api/people/duplicates', () => HttpResponse.json({ duplicates: [] })),
+  http.get('*/api/partners', () => listOf('partners', partners)),
+  http.get('*/api/departments', () => listOf('departments', departments)),
 ];
 
 export const server = setupServer(...handlers);

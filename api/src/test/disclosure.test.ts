@@ -105,7 +105,7 @@ describe('§四(七) 过程信息公开: monthly disclosure', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     const csv = Buffer.from(await res.arrayBuffer()).subarray(3).toString('utf8');
     expect(csv.split('\n')[0]).toBe('月份,受助人,乡镇(街道),需求类别,援助项目,援助方式,金额(元),服务时长(小时),数量');
-    expect(csv).toContain(`${period},孙*华,锦官驿街道,MEDICAL,大病医疗爱心援助,MONEY,700`);
+    expect(csv).toContain(`${period},孙*华,锦官驿街道,医疗,大病医疗爱心援助,资金,700`);
     expect(csv).toContain('未公开 1 条');
     expect((await h.app.request('/api/public/disclosures/2020-01')).status).toBe(404);
   });

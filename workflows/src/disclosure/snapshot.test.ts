@@ -37,6 +37,11 @@ describe('§四(七) 过程信息公开: a month’s disclosure', () => {
     expect(discloseMonth('2026-10', belowThreshold, [], 1).suppressed).toBe(0);
   });
 
+  it('a project that helped fewer people than the threshold publishes no count', () => {
+    const projects = [{ resourceId: 'r1', name: 'A', raised: 1000, disbursed: 300, balance: 700, helped: 2 }, { resourceId: 'r2', name: 'B', raised: 0, disbursed: 0, balance: 0, helped: 3 }];
+    expect(discloseMonth('2026-10', [], projects, 3).projects.map((p) => p.helped)).toEqual([null, 3]);
+  });
+
   it('only the month’s deliveries, in a stable order, so the same ledger gives the same hash', () => {
     const ledger = [row('p1', '张三', '锦官驿街道', 'MEDICAL'), row('p2', '李四', '锦官驿街道', 'MEDICAL', { deliveredOn: '2026-09-30' })];
     const a = discloseMonth('2026-10', ledger, [], 1);

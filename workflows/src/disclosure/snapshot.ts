@@ -38,7 +38,8 @@ export interface ProjectFigures {
   raised: number;
   disbursed: number;
   balance: number;
-  helped: number;
+  /** People helped; null when fewer than the threshold (published as "fewer than N"). */
+  helped: number | null;
 }
 
 export interface SnapshotContent {
@@ -65,7 +66,9 @@ export function discloseMonth(period: string, ledger: LedgerRow[], projects: Pro
   const rows = shown
     .map((row) => ({ recipient: maskName(row.recipientName), township: row.township, category: row.category, resource: row.resource, kind: row.kind, amount: row.amount, hours: row.hours, quantity: row.quantity, month: period }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-  return { rows, projects: [...projects].sort((a, b) => a.resourceId.localeCompare(b.resourceId)), suppressed: inMonth.length - shown.length, threshold };
+  // A project that helped fewer people than the threshold says so without the number (see the small-group rule).
+  const figures = projects.map((p) => (p.helped !== null && p.helped > 0 && p.helped < threshold ? { ...p, helped: null } : p));
+  return { rows, projects: figures.sort((a, b) => a.resourceId.localeCompare(b.resourceId)), suppressed: inMonth.length - shown.length, threshold };
 }
 
 /** JSON with object keys sorted, so a snapshot read back from JSONB compares and hashes the same. */

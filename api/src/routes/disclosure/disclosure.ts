@@ -6,6 +6,11 @@ import type { AppDeps, AppEnv } from '../../env.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { validate } from '../../validation.ts';
 
+const CATEGORY_ZH: Record<string, string> = {
+  BASIC_LIVING: '基本生活', MEDICAL: '医疗', EDUCATION: '教育', HOUSING: '住房', EMPLOYMENT: '就业', CARE: '照护', PSYCHOLOGICAL: '心理', LEGAL: '法律', EMERGENCY: '急难', OTHER: '其他',
+};
+const KIND_ZH: Record<string, string> = { MONEY: '资金', GOODS: '物资', SERVICE: '服务' };
+
 const ZPeriod = z.object({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM') });
 const ZVersion = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
 
@@ -56,7 +61,7 @@ export function publicDisclosureRoutes(deps: AppDeps) {
       const snapshot = await snapshotOf(period, c.req.valid('query').version);
       const rows = snapshot.rows as unknown as DisclosedRow[];
       const csv = stringify(
-        rows.map((r) => [r.month, r.recipient, r.township, r.category, r.resource, r.kind, r.amount ?? '', r.hours ?? '', r.quantity ?? '']),
+        rows.map((r) => [r.month, r.recipient, r.township, CATEGORY_ZH[r.category] ?? r.category, r.resource, KIND_ZH[r.kind] ?? r.kind, r.amount ?? '', r.hours ?? '', r.quantity ?? '']),
         { header: true, columns: ['月份', '受助人', '乡镇(街道)', '需求类别', '援助项目', '援助方式', '金额(元)', '服务时长(小时)', '数量'] },
       );
       const note = `# 版本 ${snapshot.version} (${snapshot.kind}); 因人数少于 ${snapshot.threshold} 人未公开 ${snapshot.suppressed} 条\n`;

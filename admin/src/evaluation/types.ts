@@ -1,0 +1,160 @@
+/** The shapes of the evaluation, disclosure and joint-meeting API (api/src/routes/{evaluation,disclosure,meetings}). */
+
+/** 绩效综合评价 (§四(八)): one center's figures for a month; a figure is null when there is nothing to measure. */
+export interface Kpis {
+  period: string;
+  cases: number;
+  firstResponseHours: number | null;
+  slaCompliance: number | null;
+  tasksCompleted: number;
+  escalationRate: number | null;
+  resolutionRate: number | null;
+  reopenRate: number | null;
+  costPerResolvedCase: number | null;
+  satisfaction: number | null;
+  surveys: number;
+  supervisionScore: number | null;
+}
+
+export interface KpiUnit {
+  id: string;
+  name: string;
+  level: string;
+  path: string;
+}
+
+export type UnitKpis = Kpis & { unit: KpiUnit };
+
+export interface KpiTrend {
+  unit: KpiUnit;
+  months: Kpis[];
+}
+
+/** The center asked for (the caller's own when left out) and the month or months. */
+export interface KpiQuery {
+  unitId?: string;
+  period: string;
+}
+
+export interface KpiRangeQuery {
+  unitId?: string;
+  from: string;
+  to: string;
+}
+
+/** What publishing a month did: a first version, a correction, or nothing new. */
+export interface PublishResult {
+  period: string;
+  version: number;
+  kind: 'ORIGINAL' | 'CORRECTION' | 'UNCHANGED';
+  rows: number;
+  suppressed: number;
+}
+
+/** 满意度回访: three ratings 1–5 and an optional comment. */
+export interface SurveyAnswers {
+  satisfaction: number;
+  timeliness: number;
+  respect: number;
+  comment?: string;
+}
+
+export type SurveyCreated =
+  | { id: string; channel: 'CASEWORKER'; score: number }
+  | { id: string; channel: 'RECIPIENT_LINK'; link: string; token: string; expiresAt: string };
+
+export interface SelfReportBody {
+  period: string;
+  served: number;
+  hours?: number;
+  spent?: number;
+  narrative: string;
+  score: number;
+}
+
+/** A supervision score for a center (unitId) or a purchased-service contract (resourceId), never both. */
+export interface SupervisionScoreBody {
+  period: string;
+  unitId?: string;
+  resourceId?: string;
+  score: number;
+  comment?: string;
+}
+
+export interface ResourceEvaluations {
+  selfReports: { id: string; period: string; served: number; hours: number | null; spent: number | null; narrative: string; score: number }[];
+  supervision: { id: string; period: string; score: number; comment: string | null }[];
+}
+
+/** 联席会议 (§四(九)). */
+export interface Meeting {
+  id: string;
+  unitId: string;
+  unitName: string;
+  title: string;
+  scheduledAt: string;
+  location: string | null;
+  /** Member departments, by code (GET /api/departments names them). */
+  departments: string[];
+  status: 'SCHEDULED' | 'HELD' | 'CANCELLED';
+  minutes: string | null;
+  heldAt: string | null;
+  resolved: number;
+}
+
+export interface AgendaNeed {
+  category: string;
+  severity?: string;
+  description?: string;
+}
+
+/** A case referred to the meeting's unit and not yet resolved. */
+export interface AgendaCase {
+  caseId: string;
+  caseNo: string;
+  personName: string;
+  community: string;
+  township: string | null;
+  situation: string;
+  emergency: boolean;
+  needs: AgendaNeed[];
+  referredAt: string;
+}
+
+export interface MeetingAction {
+  department: string;
+  action: string;
+  deadline: string;
+}
+
+export interface MeetingItem {
+  id: string;
+  caseId: string;
+  caseNo: string;
+  resolution: string;
+  next: 'matching' | 'delivery';
+  actions: MeetingAction[];
+  resolvedAt: string;
+}
+
+/**
+ * GET /api/meetings/:id. Until it answers, the page may show the record the list or the create
+ * returned, which has no agenda or items yet.
+ */
+export interface MeetingDetail extends Meeting {
+  agenda?: AgendaCase[];
+  items?: MeetingItem[];
+}
+
+export interface ResolutionBody {
+  caseId: string;
+  resolution: string;
+  next: 'matching' | 'delivery';
+  actions: MeetingAction[];
+}
+
+export interface Department {
+  id: string;
+  code: string;
+  name: string;
+}

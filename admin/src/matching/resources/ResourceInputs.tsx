@@ -1,0 +1,111 @@
+import { Divider, Typography } from '@mui/material';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  CheckboxGroupInput,
+  DateInput,
+  FunctionField,
+  Labeled,
+  NumberInput,
+  RadioButtonGroupInput,
+  ReferenceInput,
+  SelectInput,
+  TextInput,
+  minValue,
+  required,
+  useTranslate,
+  type Validator,
+} from 'react-admin';
+import { useWatch } from 'react-hook-form';
+import { unitText, type OrgUnit } from '../../orgUnits/types.ts';
+import { hukouChoices, tagChoices } from '../../people/choices.ts';
+import { campaignTypeChoices, categoryChoices, kindChoices } from '../choices.ts';
+import type { AidResource } from '../types.ts';
+
+const atLeastOne: Validator = (value: unknown) => (Array.isArray(value) && value.length > 0 ? undefined : 'ra.validation.required');
+
+/** Not before the lower bound (the API says the same: maxAge ≥ minAge, validTo ≥ validFrom). */
+const notBelow =
+  (other: string): Validator =>
+  (value: unknown, values: Record<string, unknown>) => {
+    const path = other.split('.');
+    const bound = path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), values);
+    return value !== null && value !== undefined && value !== '' && bound !== null && bound !== undefined && bound !== '' && value < bound ? 'ra.validation.minValue' : undefined;
+  };
+
+function Section({ label }: { label: string }) {
+  const translate = useTranslate();
+  return (
+    <>
+      <Divider flexItem sx={{ my: 1 }} />
+      <Typography variant="subtitle1" gutterBottom>
+        {translate(label)}
+      </Typography>
+    </>
+  );
+}
+
+/** Kind-dependent fields: a purchased service's contract and standard, a campaign's type, target and deadline. */
+function KindFields({ kind }: { kind: string | undefined }) {
+  if (kind === 'PURCHASED_SERVICE') {
+    return (
+      <>
+        <Section label="guanai.matching.form.kindFields" />
+        <TextInput source="contractNo" validate={required()} fullWidth />
+        <TextInput source="serviceStandard" multiline minRows={2} fullWidth />
+      </>
+    );
+  }
+  if (kind === 'FUNDRAISING') {
+    return (
+      <>
+        <Section label="guanai.matching.form.kindFields" />
+        <RadioButtonGroupInput source="campaignType" choices={campaignTypeChoices} validate={required()} />
+        <NumberInput source="target" min={0} validate={[required(), minValue(0.01)]} />
+        <DateInput source="deadline" validate={required()} />
+      </>
+    );
+  }
+  return null;
+}
+
+/**
+ * The catalogue's fields of a resource. The kind is chosen once (`create`) and shown, not edited
+ * (`edit`); the fields it brings follow it. Eligibility is data: every rule optional.
+ */
+export function ResourceInputs({ mode }: { mode: 'create' | 'edit' }) {
+  const translate = useTranslate();
+  const kind = useWatch({ name: 'kind' }) as string | undefined;
+  return (
+    <>
+      {mode === 'create' ? (
+        <SelectInput source="kind" choices={kindChoices} validate={required()} />
+      ) : (
+        <Labeled label="resources.resources.fields.kind">
+          <FunctionField<AidResource> source="kind" render={(r) => `${translate(`guanai.matching.kinds.${r.kind}`, { _: r.kind })}（${translate('guanai.matching.form.kindFixed')}）`} />
+        </Labeled>
+      )}
+      <TextInput source="name" validate={required()} fullWidth />
+      <TextInput source="description" multiline minRows={2} fullWidth />
+      <ReferenceInput source="providerId" reference="partners" sort={{ field: 'name', order: 'ASC' }}>
+        <SelectInput optionText="name" validate={required()} fullWidth />
+      </ReferenceInput>
+      <ReferenceInput source="coverageUnitId" reference="org-units" sort={{ field: 'code', order: 'ASC' }}>
+        <AutocompleteInput optionText={(u: OrgUnit) => unitText(u)} validate={required()} fullWidth />
+      </ReferenceInput>
+      <CheckboxGroupInput source="categories" choices={categoryChoices} validate={atLeastOne} />
+      <NumberInput source="capacity" min={0} step={1} helperText="guanai.matching.form.capacityHelp" validate={minValue(0)} />
+      {kind === 'FUNDRAISING' ? null : <NumberInput source="budget" min={0} helperText="guanai.matching.form.budgetHelp" validate={minValue(0)} />}
+      <DateInput source="validFrom" />
+      <DateInput source="validTo" validate={notBelow('validFrom')} />
+      <KindFields kind={kind} />
+      <Section label="guanai.matching.form.eligibility" />
+      <CheckboxGroupInput source="eligibility.hukou" choices={hukouChoices} helperText="guanai.matching.form.hukouAny" />
+      <NumberInput source="eligibility.minAge" min={0} max={150} step={1} validate={minValue(0)} />
+      <NumberInput source="eligibility.maxAge" min={0} max={150} step={1} validate={notBelow('eligibility.minAge')} />
+      <NumberInput source="eligibility.maxIncomePerHead" min={0} validate={minValue(0)} />
+      <BooleanInput source="eligibility.disability" />
+      <CheckboxGroupInput source="eligibility.tagsAny" choices={tagChoices} />
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import BlockIcon from '@mui/icons-material/Block';
+import PauseIcon from '@mui/icons-material/Pause';
+import PublishIcon from '@mui/icons-material/Publish';
+import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { useState } from 'react';
+import { Button, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
+import { useCan } from '../../providers/useCan.ts';
+import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
+import type { AidResource, ResourceStatus } from '../types.ts';
+
+/** 发布 / 暂停 / 关闭 (admins and managers). A closed resource stays closed, so closing asks first. */
+export function ResourceStatusButtons() {
+  const resource = useRecordContext<AidResource>();
+  const can = useCan();
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<GuanaiDataProvider>();
+  const notify = useNotify();
+  const notifyProblem = useNotifyProblem();
+  const refresh = useRefresh();
+  const [busy, setBusy] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
+  if (!resource || resource.status === 'CLOSED' || !can('POST /api/resources/:id/status')) return null;
+  const set = async (status: ResourceStatus) => {
+    setBusy(true);
+    try {
+      await dataProvider.setResourceStatus(resource.id, status);
+      notify('guanai.matching.status.changed', { type: 'success' });
+      setConfirmClose(false);
+      refresh();
+    } catch (error) {
+      notifyProblem(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {resource.status !== 'PUBLISHED' && (
+        <Button label="guanai.matching.status.publish" onClick={() => set('PUBLISHED')} disabled={busy}>
+          <PublishIcon />
+        </Button>
+      )}
+      {resource.status === 'PUBLISHED' && (
+        <Button label="guanai.matching.status.pause" onClick={() => set('PAUSED')} disabled={busy}>
+          <PauseIcon />
+        </Button>
+      )}
+      <Button label="guanai.matching.status.close" onClick={() => setConfirmClose(true)} disabled={busy} color="error">
+        <BlockIcon />
+      </Button>
+      <Dialog open={confirmClose} onClose={() => setConfirmClose(false)} fullWidth maxWidth="xs">
+        <DialogTitle>{translate('guanai.matching.status.closeTitle')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{translate('guanai.matching.status.closeConfirm', { name: resource.name })}</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <MuiButton onClick={() => setConfirmClose(false)}>{translate('ra.action.cancel')}</MuiButton>
+          <MuiButton variant="contained" color="error" onClick={() => set('CLOSED')} disabled={busy}>
+            {translate('guanai.matching.status.close')}
+          </MuiButton>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
