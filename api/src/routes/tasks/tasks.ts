@@ -90,9 +90,14 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
     .get('/', validate('query', ZTaskListQuerySchema), async (c) => {
       const user = c.get('user');
       const { filter = {}, sort, range } = c.req.valid('query');
+      const byUnit = filter.scope !== 'mine';
       const where: Prisma.TaskWhereInput = {
-        ...(filter.scope === 'mine' ? { assigneeId: user.id } : { unit: subtree(user) }),
-        case: visibleCases(user),
+        ...(byUnit ? { unit: subtree(user) } : { assigneeId: user.id }),
+        // A task's unit is always in its case's chain (the community it started in and the centers
+        // above it), so a task of a unit in my subtree is of a case I can see: the case condition —
+        // an OR over two joins that made PostgreSQL scan every case for a district's queue — is kept
+        // only for my own tasks and for partners, who see no case.
+        ...(byUnit && user.role !== 'PARTNER' ? {} : { case: visibleCases(user) }),
         status: filter.status ?? 'OPEN',
         ...(filter.kind ? { kind: filter.kind } : {}),
         ...(filter.caseId ? { caseId: filter.caseId } : {}),
