@@ -143,7 +143,8 @@ export function importRoutes(deps: AppDeps) {
           rows: rows as unknown as Prisma.InputJsonValue,
         },
       });
-      void runImport(deps, job.id);
+      // In the background; a failure is logged and the import stays RUNNING until the API resumes it.
+      void runImport(deps, job.id).catch((err: unknown) => deps.logger.error({ err, importId: job.id }, 'person import failed to run'));
       return c.json(toImportDto(job), 202);
     })
     /** Whoever may import, for imports made in their jurisdiction: progress and the report. */
