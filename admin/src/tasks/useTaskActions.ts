@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { problemMessage } from '../providers/http.ts';
@@ -12,19 +13,35 @@ export function useNotifyProblem() {
   };
 }
 
-export function useTaskActions() {
-  const dataProvider = useDataProvider<GuanaiDataProvider>();
+/**
+ * One API action from a button: `busy` while it runs; on success a notification and a refresh of
+ * the page's records; on failure the API's reason. `run` answers whether it succeeded.
+ */
+export function useAction() {
   const notify = useNotify();
   const refresh = useRefresh();
   const notifyProblem = useNotifyProblem();
-  const run = (fn: () => Promise<unknown>, message: string) =>
-    fn().then(
-      () => {
-        notify(message, { type: 'success' });
-        refresh();
-      },
-      notifyProblem,
-    );
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<unknown>, message: string): Promise<boolean> => {
+    setBusy(true);
+    try {
+      await fn();
+      notify(message, { type: 'success' });
+      refresh();
+      return true;
+    } catch (error) {
+      notifyProblem(error);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, run };
+}
+
+export function useTaskActions() {
+  const dataProvider = useDataProvider<GuanaiDataProvider>();
+  const { run } = useAction();
   return {
     claim: (id: string) => run(() => dataProvider.claimTask(id), 'guanai.notifications.claimed'),
     release: (id: string) => run(() => dataProvider.releaseTask(id), 'guanai.notifications.released'),

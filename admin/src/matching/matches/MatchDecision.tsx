@@ -3,10 +3,10 @@ import CloseIcon from '@mui/icons-material/Close';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Button, Stack } from '@mui/material';
 import { useState } from 'react';
-import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
-import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
+import { useAction } from '../../tasks/useTaskActions.ts';
 import { ReasonDialog } from '../ReasonDialog.tsx';
 import type { Match } from '../types.ts';
 
@@ -16,35 +16,14 @@ export function AcceptDeclineButtons() {
   const can = useCan();
   const translate = useTranslate();
   const dataProvider = useDataProvider<GuanaiDataProvider>();
-  const notify = useNotify();
-  const notifyProblem = useNotifyProblem();
-  const refresh = useRefresh();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [declining, setDeclining] = useState(false);
   if (!match || match.status !== 'PROPOSED' || !can('POST /api/matches/:id/accept')) return null;
-  const accept = async () => {
-    setBusy(true);
-    try {
-      await dataProvider.acceptMatch(match.id);
-      notify('guanai.matching.portal.accepted', { type: 'success' });
-      refresh();
-    } catch (error) {
-      notifyProblem(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const accept = () => run(() => dataProvider.acceptMatch(match.id), 'guanai.matching.portal.accepted');
   const decline = async (reason: string) => {
-    try {
-      await dataProvider.declineMatch(match.id, reason);
-      notify('guanai.matching.portal.declined', { type: 'success' });
-      setDeclining(false);
-      refresh();
-      return true;
-    } catch (error) {
-      notifyProblem(error);
-      return false;
-    }
+    const declined = await run(() => dataProvider.declineMatch(match.id, reason), 'guanai.matching.portal.declined');
+    if (declined) setDeclining(false);
+    return declined;
   };
   // Big, worded buttons: partners decide on a phone.
   return (
@@ -71,23 +50,16 @@ export function CancelMatchButton({ match, onDone }: { match: Match; onDone?: ()
   const can = useCan();
   const translate = useTranslate();
   const dataProvider = useDataProvider<GuanaiDataProvider>();
-  const notify = useNotify();
-  const notifyProblem = useNotifyProblem();
-  const refresh = useRefresh();
+  const { run } = useAction();
   const [open, setOpen] = useState(false);
   if (!mayCancel(match, can)) return null;
   const cancel = async (reason: string) => {
-    try {
-      await dataProvider.cancelMatch(match.id, reason);
-      notify('guanai.matching.panel.cancelled', { type: 'success' });
+    const cancelled = await run(() => dataProvider.cancelMatch(match.id, reason), 'guanai.matching.panel.cancelled');
+    if (cancelled) {
       setOpen(false);
       onDone?.();
-      refresh();
-      return true;
-    } catch (error) {
-      notifyProblem(error);
-      return false;
     }
+    return cancelled;
   };
   return (
     <>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button, Form, NumberInput, ReferenceInput, SaveButton, SelectInput, TextInput, minLength, minValue, required, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
-import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
+import { useAction, useNotifyProblem } from '../../tasks/useTaskActions.ts';
 import type { Project } from '../types.ts';
 import { usePartnerId } from '../usePartnerId.ts';
 
@@ -67,24 +67,11 @@ export function CloseProjectButton() {
   const can = useCan();
   const translate = useTranslate();
   const dataProvider = useDataProvider<GuanaiDataProvider>();
-  const notify = useNotify();
-  const notifyProblem = useNotifyProblem();
-  const refresh = useRefresh();
+  const { busy, run } = useAction();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   if (!project || project.status !== 'PUBLISHED' || !can('POST /api/projects/:id/close')) return null;
   const close = async (status: 'FUNDED' | 'WITHDRAWN') => {
-    setBusy(true);
-    try {
-      await dataProvider.closeProject(project.id, status);
-      notify('guanai.matching.projects.closed', { type: 'success' });
-      setOpen(false);
-      refresh();
-    } catch (error) {
-      notifyProblem(error);
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => dataProvider.closeProject(project.id, status), 'guanai.matching.projects.closed')) setOpen(false);
   };
   return (
     <>

@@ -3,10 +3,10 @@ import PauseIcon from '@mui/icons-material/Pause';
 import PublishIcon from '@mui/icons-material/Publish';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useState } from 'react';
-import { Button, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Button, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
-import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
+import { useAction } from '../../tasks/useTaskActions.ts';
 import type { AidResource, ResourceStatus } from '../types.ts';
 
 /** 发布 / 暂停 / 关闭 (admins and managers). A closed resource stays closed, so closing asks first. */
@@ -15,24 +15,11 @@ export function ResourceStatusButtons() {
   const can = useCan();
   const translate = useTranslate();
   const dataProvider = useDataProvider<GuanaiDataProvider>();
-  const notify = useNotify();
-  const notifyProblem = useNotifyProblem();
-  const refresh = useRefresh();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [confirmClose, setConfirmClose] = useState(false);
   if (!resource || resource.status === 'CLOSED' || !can('POST /api/resources/:id/status')) return null;
   const set = async (status: ResourceStatus) => {
-    setBusy(true);
-    try {
-      await dataProvider.setResourceStatus(resource.id, status);
-      notify('guanai.matching.status.changed', { type: 'success' });
-      setConfirmClose(false);
-      refresh();
-    } catch (error) {
-      notifyProblem(error);
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => dataProvider.setResourceStatus(resource.id, status), 'guanai.matching.status.changed')) setConfirmClose(false);
   };
   return (
     <>
