@@ -5,67 +5,64 @@ import type { CaseProjection } from './projection.ts';
 export function createCaseActivities({ db }: { db: Db }) {
   return {
     /**
-     * Writes one accepted event and the snapshot after it. Idempotent: the case row only moves
-     * forward (last_seq), tasks are written with it, and the event row is keyed by (case, seq),
-     * so a retried activity writes nothing twice.
+     * Writes one accepted event and the snapshot after it, in one statement (so one round trip and
+     * atomic without a transaction). Idempotent: the case row only moves forward (last_seq), and the
+     * tasks, the event row (keyed by case and seq) and the notifications are written only when it
+     * moved, so a retried activity writes nothing twice. Tasks are written in unit order, so that two
+     * projections updating the same units' SLA counters (a trigger on task) take their locks in the
+     * same order.
      */
     async projectCase(p: CaseProjection): Promise<void> {
       const { record, event } = p;
+      const tasks = p.tasks.map((task) => ({ ...task, title: task.title ?? null, completedById: task.completedById === 'system' ? null : task.completedById }));
       const data = JSON.stringify(p.data);
       const flags = JSON.stringify((p.data as { flags?: unknown[] }).flags ?? []);
-      const at = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
-      await db.$transaction(async (tx) => {
-        const moved = await tx.$executeRaw`
+      const at = new Date(event.at);
+      await db.$executeRaw`
+        WITH moved AS (
           INSERT INTO "case" (id, case_no, person_id, origin, situation, emergency, state, status, closure_reason,
                               owning_unit_id, origin_unit_id, created_by_id, last_seq, data, flags, created_at, updated_at)
           VALUES (${record.caseId}::uuid, ${record.caseNo}, ${record.personId}::uuid, ${record.origin}::"CaseOrigin",
                   ${record.situation}, ${p.emergency}, ${p.state}, ${p.status}::"CaseStatus", ${p.closureReason},
                   ${p.owningUnitId}::uuid, ${record.originUnitId}::uuid, ${record.createdById}::uuid, ${p.seq},
-                  ${data}::jsonb, ${flags}::jsonb, ${new Date(event.at)}, ${new Date(event.at)})
+                  ${data}::jsonb, ${flags}::jsonb, ${at}, ${at})
           ON CONFLICT (id) DO UPDATE SET
             emergency = EXCLUDED.emergency, state = EXCLUDED.state, status = EXCLUDED.status,
             closure_reason = EXCLUDED.closure_reason, owning_unit_id = EXCLUDED.owning_unit_id,
             last_seq = EXCLUDED.last_seq, data = EXCLUDED.data, flags = EXCLUDED.flags, updated_at = EXCLUDED.updated_at
-          WHERE "case".last_seq < EXCLUDED.last_seq`;
-        if (moved === 0) return; // already written by an earlier attempt, or a later event is
-        for (const task of p.tasks) {
-          await tx.$executeRaw`
-            INSERT INTO task (id, case_id, kind, title, status, unit_id, assignee_id, due_at, warn_at, warned_at, breached_at,
-                              created_at, completed_at, completed_by_id)
-            VALUES (${task.id}, ${record.caseId}::uuid, ${task.kind}, ${task.title ?? null}, ${task.status}::"TaskStatus", ${task.unitId}::uuid,
-                    ${task.assigneeId}::uuid, ${new Date(task.dueAt)}, ${at(task.warnAt)}, ${at(task.warnedAt)}, ${at(task.breachedAt)},
-                    ${new Date(task.createdAt)}, ${at(task.completedAt)}, ${task.completedById === 'system' ? null : task.completedById}::uuid)
-            ON CONFLICT (id) DO UPDATE SET
-              status = EXCLUDED.status, unit_id = EXCLUDED.unit_id, assignee_id = EXCLUDED.assignee_id,
-              due_at = EXCLUDED.due_at, warn_at = EXCLUDED.warn_at, warned_at = EXCLUDED.warned_at,
-              breached_at = EXCLUDED.breached_at, completed_at = EXCLUDED.completed_at, completed_by_id = EXCLUDED.completed_by_id
-            WHERE task.status <> EXCLUDED.status OR task.assignee_id IS DISTINCT FROM EXCLUDED.assignee_id
-               OR task.unit_id <> EXCLUDED.unit_id OR task.due_at <> EXCLUDED.due_at
-               OR task.warned_at IS DISTINCT FROM EXCLUDED.warned_at OR task.breached_at IS DISTINCT FROM EXCLUDED.breached_at`;
-        }
-        await tx.caseEvent.createMany({
-          data: [{
-            caseId: record.caseId,
-            seq: p.seq,
-            type: event.type,
-            fromState: event.fromState,
-            toState: event.toState,
-            actorId: event.actorId,
-            at: new Date(event.at),
-            payload: event.payload as object,
-          }],
-          skipDuplicates: true,
-        });
-        // Notifications: the named user, and the supervisors of the unit concerned.
-        for (const note of p.notifications ?? []) {
-          await tx.$executeRaw`
-            INSERT INTO notification (user_id, case_id, task_id, kind, seq)
-            SELECT u.id, ${record.caseId}::uuid, ${note.taskId}, ${note.kind}, ${p.seq}
-            FROM app_user u
-            WHERE u.active AND (u.id = ${note.userId}::uuid OR (${note.kind} <> 'ASSIGNED' AND u.role = 'SUPERVISOR' AND u.org_unit_id = ${note.unitId}::uuid))
-            ON CONFLICT (case_id, seq, user_id, kind) DO NOTHING`;
-        }
-      });
+          WHERE "case".last_seq < EXCLUDED.last_seq
+          RETURNING id
+        ), tasks AS (
+          INSERT INTO task (id, case_id, kind, title, status, unit_id, assignee_id, due_at, warn_at, warned_at, breached_at,
+                            created_at, completed_at, completed_by_id)
+          SELECT t.id, m.id, t.kind, t.title, t.status::"TaskStatus", t."unitId", t."assigneeId", t."dueAt", t."warnAt", t."warnedAt",
+                 t."breachedAt", t."createdAt", t."completedAt", t."completedById"
+          FROM moved m,
+               jsonb_to_recordset(${JSON.stringify(tasks)}::jsonb) AS t(id text, kind text, title text, status text,
+                 "unitId" uuid, "assigneeId" uuid, "dueAt" timestamptz, "warnAt" timestamptz, "warnedAt" timestamptz,
+                 "breachedAt" timestamptz, "createdAt" timestamptz, "completedAt" timestamptz, "completedById" uuid)
+          ORDER BY t."unitId", t.id
+          ON CONFLICT (id) DO UPDATE SET
+            status = EXCLUDED.status, unit_id = EXCLUDED.unit_id, assignee_id = EXCLUDED.assignee_id,
+            due_at = EXCLUDED.due_at, warn_at = EXCLUDED.warn_at, warned_at = EXCLUDED.warned_at,
+            breached_at = EXCLUDED.breached_at, completed_at = EXCLUDED.completed_at, completed_by_id = EXCLUDED.completed_by_id
+          WHERE task.status <> EXCLUDED.status OR task.assignee_id IS DISTINCT FROM EXCLUDED.assignee_id
+             OR task.unit_id <> EXCLUDED.unit_id OR task.due_at <> EXCLUDED.due_at OR task.warn_at IS DISTINCT FROM EXCLUDED.warn_at
+             OR task.warned_at IS DISTINCT FROM EXCLUDED.warned_at OR task.breached_at IS DISTINCT FROM EXCLUDED.breached_at
+        ), event AS (
+          INSERT INTO case_event (case_id, seq, type, from_state, to_state, actor_id, at, payload)
+          SELECT m.id, ${p.seq}::int, ${event.type}::text, ${event.fromState}::text, ${event.toState}::text, ${event.actorId}::uuid,
+                 ${at}::timestamptz, ${JSON.stringify(event.payload)}::jsonb
+          FROM moved m
+          ON CONFLICT (case_id, seq) DO NOTHING
+        )
+        -- Notifications: the named user, and the supervisors of the unit concerned.
+        INSERT INTO notification (user_id, case_id, task_id, kind, seq)
+        SELECT u.id, m.id, n."taskId", n.kind, ${p.seq}::int
+        FROM moved m,
+             jsonb_to_recordset(${JSON.stringify(p.notifications ?? [])}::jsonb) AS n(kind text, "taskId" text, "unitId" uuid, "userId" uuid)
+             JOIN app_user u ON u.active AND (u.id = n."userId" OR (n.kind <> 'ASSIGNED' AND u.role = 'SUPERVISOR' AND u.org_unit_id = n."unitId"))
+        ON CONFLICT (case_id, seq, user_id, kind) DO NOTHING`;
     },
   };
 }

@@ -12,6 +12,7 @@ export interface CaseProjection {
   emergency: boolean;
   owningUnitId: string;
   data: Record<string, unknown>;
+  /** The tasks this event changed (all of them on a workflow run's first projection, and before `local-projection`). */
   tasks: CaseTask[];
   event: {
     type: string;

@@ -1,15 +1,24 @@
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { createActor } from 'xstate';
 import type { CaseActivities } from './activities.ts';
 import { caseMachine, refusalOf, stateName, type CaseEvent, type NotifyEffect } from './machine.ts';
 import { actUpdate, stateQuery, syncUpdate, type ActRequest, type CaseView, type CaseWorkflowInput } from './messages.ts';
 import type { CaseProjection } from './projection.ts';
 import { dueSystemEvents, nextDeadline } from './timers.ts';
+import type { CaseTask } from './types.ts';
 
-const { projectCase } = proxyActivities<CaseActivities>({
+const projectionOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
-});
+} as const;
+/** Before `local-projection`: the projection as an ordinary activity, a second trip through the server. */
+const remote = proxyActivities<CaseActivities>(projectionOptions);
+/**
+ * Since `local-projection`: the worker writes the projection within the workflow task that took the
+ * event, so an update is answered after one round trip. A local activity is retried by the worker,
+ * and by the next worker when this one dies (the workflow task times out and runs again).
+ */
+const local = proxyLocalActivities<CaseActivities>(projectionOptions);
 
 /**
  * Versioning (see README, "Changing the case machine"): workflows started before a change replay
@@ -20,6 +29,8 @@ const { projectCase } = proxyActivities<CaseActivities>({
 const LIFECYCLE_V2 = 'lifecycle-v2';
 /** `meeting-actions`: district joint meetings, and a meeting's actions as tasks with deadlines. */
 const MEETING_ACTIONS = 'meeting-actions';
+/** `local-projection`: the projection as a local activity, carrying only the tasks that changed. */
+const LOCAL_PROJECTION = 'local-projection';
 
 /** One workflow per case (id `case-<caseId>`), hosting the case machine. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
@@ -31,6 +42,19 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     effects.push(effect);
   });
   actor.start();
+  const projectLocally = patched(LOCAL_PROJECTION);
+  const projectCase = projectLocally ? local.projectCase : remote.projectCase;
+  /** Each task as last projected in this run; a fresh run (or continue-as-new) writes all of them once. */
+  const written = new Map<string, string>();
+  const changedTasks = (tasks: CaseTask[]) => {
+    if (!projectLocally) return tasks;
+    return tasks.filter((task) => {
+      const json = JSON.stringify(task);
+      if (written.get(task.id) === json) return false;
+      written.set(task.id, json);
+      return true;
+    });
+  };
   let seq = input.persisted?.seq ?? 0;
   // Projections are written one after another, in the order the events were accepted.
   let projected: Promise<void> = Promise.resolve();
@@ -58,7 +82,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       emergency: snapshot.context.emergency,
       owningUnitId: snapshot.context.owningUnitId,
       data: data as unknown as Record<string, unknown>,
-      tasks,
+      tasks: changedTasks(tasks),
       event: { type, fromState, toState: current, actorId: actorId === 'system' ? null : actorId, at, payload },
       notifications: effects.splice(0),
     };

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createCaseActivities } from '../case/activities.ts';
 import { actUpdate, caseWorkflowId, stateQuery, syncUpdate, type CaseWorkflowInput } from '../case/messages.ts';
 import { caseWorkflow } from '../case/workflow.ts';
+import type { CaseProjection } from '../case/projection.ts';
 import { createPerson, testSla } from './fixtures.ts';
 import { useTestbed } from './testbed.ts';
 
@@ -63,6 +64,28 @@ describe('caseWorkflow on a real Temporal dev server', () => {
       expect(await bed.database.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'DONE', completedById: bed.network.caseworker.id });
       expect((await openTask(caseId)).kind).toBe('ASSESS');
     });
+  });
+
+  it('an action takes one workflow task: the projection is a local activity carrying only the tasks the event changed', async () => {
+    const real = createCaseActivities({ db: bed.database.db });
+    const projections: CaseProjection[] = [];
+    const recording = { ...real, projectCase: async (p: CaseProjection) => { projections.push(p); return real.projectCase(p); } };
+    await withWorker(async (taskQueue) => {
+      const { caseId, handle } = await openCase(taskQueue);
+      const task = await openTask(caseId);
+      const before = (await handle.fetchHistory()).events!.length;
+      await handle.executeUpdate(actUpdate, { args: [{ type: 'CLAIM', taskId: task.id, actor: bed.network.caseworker }] });
+      const events = (await handle.fetchHistory()).events!;
+      expect(events.some((e) => e.activityTaskScheduledEventAttributes)).toBe(false);
+      // The update and its projection in one workflow task, with the local activity's marker.
+      const added = events.slice(before);
+      expect(added.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+      expect(added.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(1);
+      // Opening wrote every task; the claim changed one of the case's two and carried only that one.
+      expect(await bed.database.db.task.count({ where: { caseId } })).toBe(2);
+      const claim = projections.find((p) => p.event.type === 'CLAIM')!;
+      expect(claim.tasks.map((t) => [t.id, t.assigneeId])).toEqual([[task.id, bed.network.caseworker.id]]);
+    }, recording);
   });
 
   it('the validator refuses what the snapshot cannot take, with the reason, and nothing is written', async () => {
