@@ -70,11 +70,12 @@ export async function loadCases(client: pg.ClientBase, { from, to, createdById, 
   );
   await client.query(
     `
-    INSERT INTO task (id, case_id, kind, status, unit_id, assignee_id, due_at, warn_at, breached_at, created_at, completed_at, completed_by_id)
+    INSERT INTO task (id, case_id, kind, status, unit_id, assignee_id, due_at, warn_at, warned_at, breached_at, created_at, completed_at, completed_by_id)
     SELECT t.case_id::text || ':' || (j + 1), t.case_id, t.kind, t.status::"TaskStatus",
            CASE WHEN t.kind = 'REGISTER' THEN t.community_id WHEN j = 4 AND t.escalated THEN t.district_id ELSE t.township_id END,
            CASE WHEN t.status = 'OPEN' AND t.township_id = $2::uuid AND t.r2 % 5 < 2 THEN $1::uuid END,
            t.due_at, t.created_at + (t.due_at - t.created_at) * 0.75,
+           CASE WHEN t.status = 'OPEN' AND t.created_at + (t.due_at - t.created_at) * 0.75 < now() THEN t.created_at + (t.due_at - t.created_at) * 0.75 END,
            CASE WHEN t.status = 'OPEN' AND t.due_at < now() THEN t.due_at END,
            t.created_at,
            CASE WHEN t.status = 'DONE' THEN t.created_at + interval '1 day' END,

@@ -39,16 +39,23 @@ const QUEUE_COUNT_SQL = `
     AND EXISTS (SELECT 1 FROM org_unit o WHERE o.id IN (c.owning_unit_id, c.origin_unit_id) AND o.path LIKE $1)`;
 /** The API's SLA overview statement (api/src/routes/sla/sla.ts), verbatim. */
 const SLA_SQL = `
-  SELECT u.id AS unit_id, u.name, u.level::text AS level,
-         count(*) FILTER (WHERE t.status = 'OPEN')::int AS open,
-         count(*) FILTER (WHERE t.status = 'OPEN' AND t.due_at >= now() AND t.due_at < now() + interval '1 day')::int AS due_soon,
-         count(*) FILTER (WHERE t.status = 'OPEN' AND t.due_at < now())::int AS overdue,
-         count(*) FILTER (WHERE t.breached_at IS NOT NULL)::int AS breached,
-         count(t.id)::int AS total
-  FROM org_unit u JOIN task t ON t.unit_id = u.id
-  WHERE u.path LIKE $1 AND t.status <> 'CANCELLED'
-  GROUP BY u.id, u.name, u.level
-  ORDER BY overdue DESC, open DESC, u.name`;
+  WITH late AS (
+    SELECT t.unit_id,
+           count(*) FILTER (WHERE t.due_at < now())::int AS overdue,
+           count(*) FILTER (WHERE t.due_at < now() AND t.warned_at IS NOT NULL)::int AS overdue_warned,
+           count(*) FILTER (WHERE t.due_at >= now() AND t.warned_at IS NULL AND t.warn_at <= now())::int AS warned
+    FROM task t
+    WHERE t.status = 'OPEN' AND t.breached_at IS NULL
+      AND (t.due_at < now() OR (t.warned_at IS NULL AND t.warn_at <= now()))
+    GROUP BY t.unit_id
+  )
+  SELECT u.id AS unit_id, u.name, u.level::text AS level, s.open,
+         (s.open_warned - coalesce(l.overdue_warned, 0) + coalesce(l.warned, 0))::int AS warned,
+         (s.open_breached + coalesce(l.overdue, 0))::int AS overdue,
+         s.breached, s.total
+  FROM org_unit u JOIN unit_sla_count s ON s.unit_id = u.id LEFT JOIN late l ON l.unit_id = u.id
+  WHERE u.path LIKE $1 AND s.total > 0
+  ORDER BY overdue DESC, s.open DESC, u.name`;
 
 interface Query {
   key: string;
@@ -121,11 +128,15 @@ export async function queueReads(): Promise<BenchResult> {
     let loaded = 0;
     for (const scale of SCALES) {
       const load = await timed(async () => {
+        // As any bulk load would: the per-row SLA counter trigger off, the counters rebuilt once after.
+        await client.query('ALTER TABLE task DISABLE TRIGGER task_sla_count');
         for (let from = loaded; from < scale; from += 25_000) {
           const to = Math.min(from + 25_000, scale);
           await loadCases(client, { from, to, createdById: station.id, caseworkerId: caseworker.id, demoTownshipId: caseworker.org_unit_id });
           process.stdout.write(`\r  loading cases: ${to.toLocaleString('en')} / ${scale.toLocaleString('en')}`);
         }
+        await client.query('SELECT unit_sla_count_rebuild()');
+        await client.query('ALTER TABLE task ENABLE TRIGGER task_sla_count');
         await client.query('VACUUM ANALYZE task');
         await client.query('VACUUM ANALYZE "case"');
         await client.query('VACUUM ANALYZE person');
@@ -205,7 +216,7 @@ export async function queueReads(): Promise<BenchResult> {
       `Cases and tasks are loaded with INSERT … SELECT generate_series (bench/src/bulk-load.ts), ${TASKS_PER_CASE} tasks a case, spread evenly over the ${added ? 'townships (three stations added to each township the seed has none for)' : 'townships'}: about 25 % of cases closed, 5 % escalated to the district, the rest with one open task (one in ten with two), due from 3 days overdue to 17 days ahead.`,
       `Each query: ${WARM_UP} warm-up requests, then up to ${ITERATIONS} (or ${BUDGET_MS / 1000} s) sequential requests, API and plain SQL interleaved; plain SQL runs through pg from the benchmark process (for the queue: the page and the total, concurrently, as the API does).`,
       `The unit queue is answered by Prisma as one query with joins for the page, four queries for the included relations and a count, plus the session look-up; the plain SQL is one query for the page and one for the count.`,
-      `The SLA overview aggregates every non-cancelled task under the user's unit on each request; for the city that is all ${large.rows.tasks.toLocaleString('en')} tasks, so its cost grows with the data (a scan), not with the page size.`,
+      `The SLA overview reads per-unit counters that a trigger on task keeps (rebuilt once after each bulk load, with the trigger off during it), plus the open tasks whose warning or breach the workflows have not recorded yet (none here: the loader records them as the SLA timers would), so its cost follows the number of units, not of tasks.`,
     );
     return result({
       name: 'queue-reads',

@@ -129,13 +129,14 @@ export async function findDrift({ url, schemaPath }: { url: string; schemaPath: 
     const tables = new Set(schema.models.map((m) => m.table));
     for (const table of dbTables.keys()) if (!tables.has(table)) drift.push(`table ${table} is in the database but not in the schema`);
 
-    // Indexes: primary key, unique and plain, compared as (table, columns, kind).
+    // Indexes: primary key, unique and plain, compared as (table, columns, kind). Partial indexes
+    // (WHERE …) exist in migrations only, since the schema language used here cannot state them.
     const { rows: indexRows } = await client.query<{ table_name: string; columns: string[]; is_unique: boolean; is_primary: boolean }>(
       `SELECT c.relname AS table_name, ix.indisunique AS is_unique, ix.indisprimary AS is_primary,
               array(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, ord)
                     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns
        FROM pg_index ix JOIN pg_class c ON c.oid = ix.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = 'public' AND c.relname <> '_prisma_migrations'`,
+       WHERE n.nspname = 'public' AND c.relname <> '_prisma_migrations' AND ix.indpred IS NULL`,
     );
     const key = (table: string, columns: string[], kind: string) => `${kind} index on ${table}(${columns.join(', ')})`;
     const dbIndexes = new Set(indexRows.map((r) => key(r.table_name, r.columns, r.is_primary ? 'primary' : r.is_unique ? 'unique' : 'plain')));

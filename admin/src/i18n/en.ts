@@ -108,7 +108,7 @@ export const en: Messages = {
     notes: { title: 'Add a note', text: 'Text', kind: 'Kind', files: 'Attachments (photos or PDF)', add: 'Save note', added: 'Note saved' },
     board: { title: 'Escalation board', incoming: 'Incoming escalations', overdue: 'Overdue tasks (my unit and below)' },
     sla: {
-      title: 'SLA monitor', unit: 'Unit', tier: 'Tier', open: 'Open', dueSoon: 'Due within 24 h', overdue: 'Overdue', breachRate: 'Breach rate',
+      title: 'SLA monitor', unit: 'Unit', tier: 'Tier', open: 'Open', warned: 'Warned', overdue: 'Overdue', breachRate: 'Breach rate',
       levels: { CITY: 'City', DISTRICT: 'District/county', TOWNSHIP: 'Township/street', COMMUNITY: 'Village/community' },
       policies: 'SLA policy', calendar: 'Working-day calendar', normal: 'Normal', emergency: 'Emergency', unitLabel: 'Unit', warnAt: 'Warn at (share)',
       onBreach: 'On breach', units: { HOURS: 'hours', WORKING_DAYS: 'working days' }, effects: { NOTIFY: 'Notify supervisor', AUTO_ESCALATE: 'Auto-escalate' },

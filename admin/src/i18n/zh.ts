@@ -106,7 +106,7 @@ export const zh = {
     notes: { title: '添加记录', text: '内容', kind: '类型', files: '附件（照片或 PDF）', add: '保存记录', added: '已保存记录' },
     board: { title: '升级看板', incoming: '待审核的上报', overdue: '超期任务（本单位及下级）' },
     sla: {
-      title: 'SLA 监控', unit: '单位', tier: '层级', open: '办理中', dueSoon: '24小时内到期', overdue: '已超期', breachRate: '超期率',
+      title: 'SLA 监控', unit: '单位', tier: '层级', open: '办理中', warned: '已预警', overdue: '已超期', breachRate: '超期率',
       levels: { CITY: '市级', DISTRICT: '区(市)县', TOWNSHIP: '乡镇(街道)', COMMUNITY: '村(社区)' },
       policies: 'SLA 策略', calendar: '工作日历', normal: '常规时限', emergency: '急难时限', unitLabel: '单位', warnAt: '提醒点（比例）', onBreach: '超期处理',
       units: { HOURS: '小时', WORKING_DAYS: '工作日' }, effects: { NOTIFY: '通知督导', AUTO_ESCALATE: '自动上报' },

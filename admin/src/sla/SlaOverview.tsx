@@ -10,7 +10,7 @@ interface Row {
   name?: string;
   level: string;
   open: number;
-  dueSoon: number;
+  warned: number;
   overdue: number;
   breachRate: number;
 }
@@ -23,7 +23,7 @@ function Rows({ rows, label, heading }: { rows: Row[]; label: (row: Row) => stri
         <TableRow>
           <TableCell>{translate(heading)}</TableCell>
           <TableCell align="right">{translate('guanai.sla.open')}</TableCell>
-          <TableCell align="right">{translate('guanai.sla.dueSoon')}</TableCell>
+          <TableCell align="right">{translate('guanai.sla.warned')}</TableCell>
           <TableCell align="right">{translate('guanai.sla.overdue')}</TableCell>
           <TableCell align="right">{translate('guanai.sla.breachRate')}</TableCell>
         </TableRow>
@@ -33,7 +33,7 @@ function Rows({ rows, label, heading }: { rows: Row[]; label: (row: Row) => stri
           <TableRow key={row.id ?? row.level}>
             <TableCell>{label(row)}</TableCell>
             <TableCell align="right">{row.open}</TableCell>
-            <TableCell align="right">{row.dueSoon}</TableCell>
+            <TableCell align="right">{row.warned}</TableCell>
             <TableCell align="right" sx={{ color: row.overdue ? 'error.main' : undefined, fontWeight: row.overdue ? 600 : undefined }}>{row.overdue}</TableCell>
             <TableCell align="right">{(row.breachRate * 100).toFixed(1)}%</TableCell>
           </TableRow>

@@ -145,6 +145,46 @@ describe('SLA policy as data', () => {
     expect((await s.caseworker!.request('GET', '/api/sla/overview')).status).toBe(403);
     expect((await s.manager!.request('GET', `/api/sla/overview${'?level=DISTRICT'}`)).status).toBe(200);
   });
+
+  it('the SLA overview (per-unit counters) agrees with counting every task by the clock, also for warnings and breaches the timers have not recorded yet', async () => {
+    const c = await register('钟奶奶');
+    const screen = await h.db.task.findFirstOrThrow({ where: { caseId: c.id, kind: 'SCREEN', status: 'OPEN' } });
+    const township = screen.unitId;
+    /** Every open task of the township counted from the task table, by the clock. */
+    const byClock = async () => (await h.db.$queryRaw<{ open: number; warned: number; overdue: number; breached: number; total: number }[]>`
+      SELECT count(*) FILTER (WHERE status = 'OPEN')::int AS open,
+             count(*) FILTER (WHERE status = 'OPEN' AND breached_at IS NULL AND due_at >= now() AND (warned_at IS NOT NULL OR warn_at <= now()))::int AS warned,
+             count(*) FILTER (WHERE status = 'OPEN' AND (breached_at IS NOT NULL OR due_at < now()))::int AS overdue,
+             count(*) FILTER (WHERE breached_at IS NOT NULL)::int AS breached, count(*)::int AS total
+      FROM task WHERE unit_id = ${township}::uuid AND status <> 'CANCELLED'`)[0]!;
+    const shown = async () => {
+      const unit = (await json(await s.supervisor!.request('GET', '/api/sla/overview'))).units.find((u: { id: string }) => u.id === township);
+      const clock = await byClock();
+      return { unit: { open: unit.open, warned: unit.warned, overdue: unit.overdue, breachRate: unit.breachRate }, clock: { open: clock.open, warned: clock.warned, overdue: clock.overdue, breachRate: clock.breached / clock.total } };
+    };
+    const original = { dueAt: screen.dueAt, warnAt: screen.warnAt };
+    try {
+      let { unit, clock } = await shown();
+      expect(unit).toEqual(clock);
+      const overdueBefore = unit.overdue;
+      // Past its warning point, no warning recorded yet: counted as warned.
+      await h.db.$executeRaw`UPDATE task SET warn_at = now() - interval '1 minute' WHERE id = ${screen.id}`;
+      ({ unit, clock } = await shown());
+      expect(unit).toEqual(clock);
+      // Warned and then past due with no breach recorded: overdue, no longer warned.
+      await h.db.$executeRaw`UPDATE task SET warned_at = now() - interval '1 minute', due_at = now() - interval '1 second' WHERE id = ${screen.id}`;
+      ({ unit, clock } = await shown());
+      expect(unit).toEqual(clock);
+      expect(unit.overdue).toBe(overdueBefore + 1);
+      // The breach recorded (as the SLA timer does): still overdue once, and in the breach rate.
+      await h.db.$executeRaw`UPDATE task SET breached_at = now() WHERE id = ${screen.id}`;
+      ({ unit, clock } = await shown());
+      expect(unit).toEqual(clock);
+      expect(unit.overdue).toBe(overdueBefore + 1);
+    } finally {
+      await h.db.$executeRaw`UPDATE task SET due_at = ${original.dueAt}, warn_at = ${original.warnAt}, warned_at = NULL, breached_at = NULL WHERE id = ${screen.id}`;
+    }
+  });
 });
 
 describe('§四(一) discovery and §四(二) referrals', () => {

@@ -35,7 +35,7 @@ interface UnitRow {
   name: string;
   level: string;
   open: number;
-  due_soon: number;
+  warned: number;
   overdue: number;
   breached: number;
   total: number;
@@ -82,30 +82,40 @@ export function slaRoutes(deps: AppDeps) {
       return c.body(null, 204);
     })
     /**
-     * Supervisors and managers: SLA state of the units in their subtree (open tasks, due within a
-     * day, overdue; breach rate of all tasks), per unit and per tier.
+     * Supervisors and managers: SLA state of the units in their subtree (open tasks; warned, i.e.
+     * past the warning point the SLA policy sets and not yet due; overdue; breach rate of all
+     * tasks), per unit and per tier. It reads the per-unit counters a trigger keeps on task, plus
+     * what the workflows' SLA timers have not recorded yet (by the clock; normally nothing), so its
+     * cost follows the number of units, not of tasks.
      */
     .get('/overview', validate('query', ZOverviewQuery), async (c) => {
       const user = c.get('user');
       const { level } = c.req.valid('query');
       const rows = await deps.db.$queryRaw<UnitRow[]>`
-        SELECT u.id AS unit_id, u.name, u.level::text AS level,
-               count(*) FILTER (WHERE t.status = 'OPEN')::int AS open,
-               count(*) FILTER (WHERE t.status = 'OPEN' AND t.due_at >= now() AND t.due_at < now() + interval '1 day')::int AS due_soon,
-               count(*) FILTER (WHERE t.status = 'OPEN' AND t.due_at < now())::int AS overdue,
-               count(*) FILTER (WHERE t.breached_at IS NOT NULL)::int AS breached,
-               count(t.id)::int AS total
-        FROM org_unit u JOIN task t ON t.unit_id = u.id
-        WHERE u.path LIKE ${`${user.orgUnit.path}%`} AND t.status <> 'CANCELLED'
+        WITH late AS (
+          SELECT t.unit_id,
+                 count(*) FILTER (WHERE t.due_at < now())::int AS overdue,
+                 count(*) FILTER (WHERE t.due_at < now() AND t.warned_at IS NOT NULL)::int AS overdue_warned,
+                 count(*) FILTER (WHERE t.due_at >= now() AND t.warned_at IS NULL AND t.warn_at <= now())::int AS warned
+          FROM task t
+          WHERE t.status = 'OPEN' AND t.breached_at IS NULL
+            AND (t.due_at < now() OR (t.warned_at IS NULL AND t.warn_at <= now()))
+          GROUP BY t.unit_id
+        )
+        SELECT u.id AS unit_id, u.name, u.level::text AS level, s.open,
+               (s.open_warned - coalesce(l.overdue_warned, 0) + coalesce(l.warned, 0))::int AS warned,
+               (s.open_breached + coalesce(l.overdue, 0))::int AS overdue,
+               s.breached, s.total
+        FROM org_unit u JOIN unit_sla_count s ON s.unit_id = u.id LEFT JOIN late l ON l.unit_id = u.id
+        WHERE u.path LIKE ${`${user.orgUnit.path}%`} AND s.total > 0
           ${level ? Prisma.sql`AND u.level = ${level}::"OrgLevel"` : Prisma.empty}
-        GROUP BY u.id, u.name, u.level
-        ORDER BY overdue DESC, open DESC, u.name`;
-      const units = rows.map((r) => ({ id: r.unit_id, name: r.name, level: r.level, open: r.open, dueSoon: r.due_soon, overdue: r.overdue, breachRate: r.total ? r.breached / r.total : 0 }));
+        ORDER BY overdue DESC, s.open DESC, u.name`;
+      const units = rows.map((r) => ({ id: r.unit_id, name: r.name, level: r.level, open: r.open, warned: r.warned, overdue: r.overdue, breachRate: r.total ? r.breached / r.total : 0 }));
       const tiers = ['CITY', 'DISTRICT', 'TOWNSHIP', 'COMMUNITY'].map((tier) => {
         const of = rows.filter((r) => r.level === tier);
         const sum = (k: keyof UnitRow) => of.reduce((acc, r) => acc + Number(r[k]), 0);
         const total = sum('total');
-        return { level: tier, open: sum('open'), dueSoon: sum('due_soon'), overdue: sum('overdue'), breachRate: total ? sum('breached') / total : 0 };
+        return { level: tier, open: sum('open'), warned: sum('warned'), overdue: sum('overdue'), breachRate: total ? sum('breached') / total : 0 };
       });
       return c.json({ units, tiers });
     });
