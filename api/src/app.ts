@@ -101,7 +101,15 @@ export function createApp(deps: AppDeps) {
 
   if (deps.adminDist && existsSync(join(deps.adminDist, 'index.html'))) {
     const indexHtml = readFileSync(join(deps.adminDist, 'index.html'), 'utf8');
-    app.use('/*', serveStatic({ root: deps.adminDist }));
+    // Brotli or gzip files written at build time (admin/build/precompress.ts); Vite's hashed assets never change.
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('/*', serveStatic({ root: deps.adminDist, precompressed: true }));
+    app.all('/assets/*', () => {
+      throw new AppError('NOT_FOUND', { message: 'no such file in the admin build' });
+    });
     app.get('*', (c) => c.html(indexHtml)); // client-side routes of the admin
   }
 
