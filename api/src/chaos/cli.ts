@@ -18,8 +18,8 @@ const fuzzReport = `${resultsDir}/fuzz.json`;
 
 const report = await runChaos({
   cases: Number(process.env.CHAOS_CASES ?? 50),
-  workerKillEvery: [2, 6],
-  apiKillEvery: [4, 10],
+  workerKillEvery: [15, 45],
+  apiKillEvery: [25, 70],
   temporalRestarts: 1,
   claimRaces: Number(process.env.CHAOS_CLAIM_RACES ?? 1000),
   temporalCli: ensureTemporalCli({ log: (line) => console.log(line) }),

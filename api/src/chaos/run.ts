@@ -8,11 +8,14 @@ import { freePort, startApi, startTemporalServer, startWithRetry, startWorker, t
 export interface ChaosOptions {
   /** Cases driven from registration to follow-up. */
   cases: number;
-  /** Seconds between worker kills (kill -9, random within the range). */
+  /**
+   * The cases' HTTP requests between worker kills (kill -9, random within the range). Counted in
+   * requests rather than seconds, so the faults land while the cases move however fast they move.
+   */
   workerKillEvery: [number, number];
-  /** Seconds between API kills (kill -9 mid-request). */
+  /** The cases' HTTP requests between API kills (kill -9 mid-request). */
   apiKillEvery: [number, number];
-  /** Stop and restart the Temporal dev server (same database file) this many times. */
+  /** Stop and restart the Temporal dev server (same database file) this many times, evenly over the run. */
   temporalRestarts: number;
   /** Rounds of two clients claiming the same task at once. */
   claimRaces: number;
@@ -31,7 +34,9 @@ export interface ChaosReport {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const between = ([a, b]: [number, number]) => (a + Math.random() * (b - a)) * 1000;
+const between = ([a, b]: [number, number]) => a + Math.floor(Math.random() * (b - a + 1));
+/** HTTP requests one case's lifecycle sends when nothing fails (registration, 6 tasks claimed and completed, match, acceptance, delivery). */
+const REQUESTS_PER_CASE = 16;
 
 /**
  * Fault injection (issue 7): cases move through their lifecycle over HTTP while the worker is killed
@@ -136,28 +141,30 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
   // The faults, while the cases move.
   const faults = (async () => {
-    let nextWorkerKill = Date.now() + between(options.workerKillEvery);
-    let nextApiKill = Date.now() + between(options.apiKillEvery);
-    const restartAt = Array.from({ length: options.temporalRestarts }, (_, k) => Date.now() + 4000 + k * 15_000);
+    const sent = () => requests.sent;
+    let nextWorkerKill = sent() + between(options.workerKillEvery);
+    let nextApiKill = sent() + between(options.apiKillEvery);
+    const expected = options.cases * REQUESTS_PER_CASE;
+    const restartAt = Array.from({ length: options.temporalRestarts }, (_, k) => sent() + Math.floor((expected * (k + 1)) / (options.temporalRestarts + 1)));
     while (!stopping) {
-      await sleep(100);
+      await sleep(20);
       if (stopping) break;
-      if (Date.now() >= nextWorkerKill) {
+      if (sent() >= nextWorkerKill) {
         await worker.kill9();
         injected.workerKills += 1;
         log(`fault: worker killed (${injected.workerKills})`);
         await sleep(Math.random() * 1500);
         worker = await startWithRetry(() => startWorker(env));
-        nextWorkerKill = Date.now() + between(options.workerKillEvery);
+        nextWorkerKill = sent() + between(options.workerKillEvery);
       }
-      if (Date.now() >= nextApiKill) {
+      if (sent() >= nextApiKill) {
         await api.kill9();
         injected.apiKills += 1;
         log(`fault: API killed (${injected.apiKills})`);
         api = await startWithRetry(() => startApi(env, apiPort));
-        nextApiKill = Date.now() + between(options.apiKillEvery);
+        nextApiKill = sent() + between(options.apiKillEvery);
       }
-      if (restartAt.length && Date.now() >= restartAt[0]!) {
+      if (restartAt.length && sent() >= restartAt[0]!) {
         restartAt.shift();
         await temporal.stop();
         injected.temporalRestarts += 1;

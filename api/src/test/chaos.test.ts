@@ -11,8 +11,8 @@ describe('fault injection (shortened)', () => {
   it('every case reaches follow-up with nothing done twice, and every claim race has exactly one winner', async () => {
     const report = await runChaos({
       cases: 6,
-      workerKillEvery: [1.5, 3],
-      apiKillEvery: [2, 4],
+      workerKillEvery: [10, 25],
+      apiKillEvery: [15, 35],
       temporalRestarts: 1,
       claimRaces: 100,
       temporalCli: ensureTemporalCli(),
