@@ -18,7 +18,7 @@ writeFileSync(join(dist, 'assets', 'main-abc123.js.gz'), gzipSync(script));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 // Static files touch neither the database nor Temporal.
-const { app } = createApp({ db: {} as never, temporal: {} as never, keys: {} as never, logger: pino({ level: 'silent' }), adminDist: dist } as AppDeps);
+const { app } = createApp({ db: {} as never, temporal: {} as never, keys: {} as never, logger: pino({ level: 'silent' }), adminDist: dist } as unknown as AppDeps);
 const get = (path: string, encoding?: string) => app.request(path, { headers: encoding ? { 'Accept-Encoding': encoding } : {} });
 
 describe('serving the admin', () => {
