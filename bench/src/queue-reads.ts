@@ -19,41 +19,33 @@ const BUDGET_MS = Number(process.env.BENCH_QUEUE_BUDGET_S ?? 45) * 1000;
 /** The inbox's unit queue as the admin asks for it: open tasks of my unit and below, by due time, first page. */
 const queuePath = listQuery({ filter: { scope: 'unit', status: 'OPEN' }, sort: ['dueAt', 'ASC'], range: [0, 24] });
 
-/** The same page and total in plain SQL (the API runs the two queries concurrently, so does this). */
+/**
+ * The same page and total in plain SQL (the API runs the two queries concurrently, so does this).
+ * For staff's unit queue the API has no case condition: a task's unit is always in its case's chain.
+ */
 const QUEUE_PAGE_SQL = `
   SELECT t.id, t.case_id, t.kind, t.title, t.status, t.unit_id, u.name AS unit_name, t.assignee_id, a.display_name AS assignee_name,
          t.due_at, t.breached_at, t.created_at, t.completed_at, c.case_no, c.state, c.emergency, c.flags, p.name AS person_name
-  FROM task t
+  FROM (SELECT t.* FROM task t JOIN org_unit u ON u.id = t.unit_id
+        WHERE t.status = 'OPEN' AND u.path LIKE $1
+        ORDER BY t.due_at, t.id
+        LIMIT 25) t
   JOIN org_unit u ON u.id = t.unit_id
   JOIN "case" c ON c.id = t.case_id
   JOIN person p ON p.id = c.person_id
   LEFT JOIN app_user a ON a.id = t.assignee_id
-  WHERE t.status = 'OPEN' AND u.path LIKE $1
-    AND EXISTS (SELECT 1 FROM org_unit o WHERE o.id IN (c.owning_unit_id, c.origin_unit_id) AND o.path LIKE $1)
-  ORDER BY t.due_at, t.id
-  LIMIT 25`;
+  ORDER BY t.due_at, t.id`;
 const QUEUE_COUNT_SQL = `
   SELECT count(*)::int AS n
-  FROM task t JOIN org_unit u ON u.id = t.unit_id JOIN "case" c ON c.id = t.case_id
-  WHERE t.status = 'OPEN' AND u.path LIKE $1
-    AND EXISTS (SELECT 1 FROM org_unit o WHERE o.id IN (c.owning_unit_id, c.origin_unit_id) AND o.path LIKE $1)`;
+  FROM task t JOIN org_unit u ON u.id = t.unit_id
+  WHERE t.status = 'OPEN' AND u.path LIKE $1`;
 /** The API's SLA overview statement (api/src/routes/sla/sla.ts), verbatim. */
 const SLA_SQL = `
-  WITH late AS (
-    SELECT t.unit_id,
-           count(*) FILTER (WHERE t.due_at < now())::int AS overdue,
-           count(*) FILTER (WHERE t.due_at < now() AND t.warned_at IS NOT NULL)::int AS overdue_warned,
-           count(*) FILTER (WHERE t.due_at >= now() AND t.warned_at IS NULL AND t.warn_at <= now())::int AS warned
-    FROM task t
-    WHERE t.status = 'OPEN' AND t.breached_at IS NULL
-      AND (t.due_at < now() OR (t.warned_at IS NULL AND t.warn_at <= now()))
-    GROUP BY t.unit_id
-  )
   SELECT u.id AS unit_id, u.name, u.level::text AS level, s.open,
          (s.open_warned - coalesce(l.overdue_warned, 0) + coalesce(l.warned, 0))::int AS warned,
          (s.open_breached + coalesce(l.overdue, 0))::int AS overdue,
          s.breached, s.total
-  FROM org_unit u JOIN unit_sla_count s ON s.unit_id = u.id LEFT JOIN late l ON l.unit_id = u.id
+  FROM org_unit u JOIN unit_sla_count s ON s.unit_id = u.id LEFT JOIN sla_pending() l ON l.unit_id = u.id
   WHERE u.path LIKE $1 AND s.total > 0
   ORDER BY overdue DESC, s.open DESC, u.name`;
 

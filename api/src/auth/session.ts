@@ -30,12 +30,16 @@ export async function createSession(db: Db, userId: string): Promise<{ token: st
 /** The signed-in user, or null for an unknown, expired or revoked session or a deactivated user. */
 export async function loadSession(db: Db, token: string | undefined): Promise<SessionUser | null> {
   if (!token) return null;
-  const session = await db.session.findUnique({
-    where: { id: digest(token) },
-    include: { user: { include: { orgUnit: true } } },
-  });
-  if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.user.active) return null;
-  return toSessionUser(session.user);
+  // Every request comes through here: one statement rather than a query per relation.
+  const rows = await db.$queryRaw<{ id: string; username: string; displayName: string; role: Role; partnerId: string | null; unitId: string; code: string; name: string; level: OrgLevel; path: string }[]>`
+    SELECT u.id, u.username, u.display_name AS "displayName", u.role::text AS role, u.partner_id AS "partnerId",
+           o.id AS "unitId", o.code, o.name, o.level::text AS level, o.path
+    FROM session s JOIN app_user u ON u.id = s.user_id JOIN org_unit o ON o.id = u.org_unit_id
+    WHERE s.id = ${digest(token)} AND s.revoked_at IS NULL AND s.expires_at > ${new Date()} AND u.active`;
+  const row = rows[0];
+  if (!row) return null;
+  const { unitId, code, name, level, path, ...user } = row;
+  return toSessionUser({ ...user, orgUnit: { id: unitId, code, name, level, path } });
 }
 
 export function toSessionUser(user: { id: string; username: string; displayName: string; role: Role; orgUnit: SessionUser['orgUnit']; partnerId?: string | null }): SessionUser {

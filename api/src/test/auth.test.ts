@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startHarness, type Harness } from './harness.ts';
 import { json } from './harness.ts';
@@ -45,6 +46,15 @@ describe('sessions', () => {
     expect((await session.request('POST', '/api/auth/logout')).status).toBe(204);
     expect((await session.request('GET', '/api/auth/me')).status).toBe(401);
     expect((await session.request('GET', '/api/tasks')).status).toBe(401);
+  });
+
+  it('a session ends when it expires; another session of the same user goes on', async () => {
+    const [ending, other] = [await signIn(h.app, 'station'), await signIn(h.app, 'station')];
+    const digest = createHash('sha256').update(ending.cookie.split('=')[1]!).digest('hex');
+    expect((await ending.request('GET', '/api/auth/me')).status).toBe(200);
+    await h.db.session.update({ where: { id: digest }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await ending.request('GET', '/api/auth/me')).status).toBe(401);
+    expect(await json(await other.request('GET', '/api/auth/me'))).toMatchObject({ username: 'station', orgUnit: { level: 'COMMUNITY' } });
   });
 
   it('a deactivated user loses their session at once', async () => {

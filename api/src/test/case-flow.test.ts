@@ -49,9 +49,16 @@ describe('a case from registration to the next state, through the API', () => {
     expect(task).toMatchObject({ kind: 'SCREEN', status: 'OPEN', assigneeId: null, unitName: '锦官驿街道', caseState: 'screening' });
     taskId = task.id;
 
+    // Claim and release answer with the task as the read model now has it (built from the workflow's answer, not read again).
     const claim = await caseworker.request('POST', `/api/tasks/${taskId}/claim`);
     expect(claim.status).toBe(200);
-    expect(await json(claim)).toMatchObject({ assigneeName: '社工 张伟' });
+    const claimed = await json(claim);
+    expect(claimed).toMatchObject({ assigneeName: '社工 张伟' });
+    expect(claimed).toEqual(await json(await caseworker.request('GET', `/api/tasks/${taskId}`)));
+    const released = await json(await caseworker.request('POST', `/api/tasks/${taskId}/release`));
+    expect(released).toMatchObject({ assigneeId: null, assigneeName: null, status: 'OPEN' });
+    expect(released).toEqual(await json(await caseworker.request('GET', `/api/tasks/${taskId}`)));
+    expect(await json(await caseworker.request('POST', `/api/tasks/${taskId}/claim`))).toEqual(claimed);
     const mine = await json((await caseworker.request('GET', `/api/tasks${q({ filter: { scope: 'mine' } })}`)));
     expect(mine.map((t: { id: string }) => t.id)).toContain(taskId);
   });
@@ -62,8 +69,8 @@ describe('a case from registration to the next state, through the API', () => {
     expect(await json(res)).toEqual({ caseId, state: 'assessment' });
     const detail = await json((await caseworker.request('GET', `/api/cases/${caseId}`)));
     expect(detail.state).toBe('assessment');
-    expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['CASE_OPENED', 'REGISTERED', 'CLAIM', 'SCREENED']);
-    expect(detail.events[3]).toMatchObject({ fromState: 'screening', toState: 'assessment', actorName: '社工 张伟', payload: { outcome: 'RESIDUAL_NEED', referrals: ['DIBAO', 'YILIAO'] } });
+    expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['CASE_OPENED', 'REGISTERED', 'CLAIM', 'RELEASE', 'CLAIM', 'SCREENED']);
+    expect(detail.events[5]).toMatchObject({ fromState: 'screening', toState: 'assessment', actorName: '社工 张伟', payload: { outcome: 'RESIDUAL_NEED', referrals: ['DIBAO', 'YILIAO'] } });
     expect(detail.tasks.map((t: { kind: string; status: string }) => [t.kind, t.status])).toEqual([
       ['REGISTER', 'DONE'],
       ['SCREEN', 'DONE'],

@@ -92,21 +92,11 @@ export function slaRoutes(deps: AppDeps) {
       const user = c.get('user');
       const { level } = c.req.valid('query');
       const rows = await deps.db.$queryRaw<UnitRow[]>`
-        WITH late AS (
-          SELECT t.unit_id,
-                 count(*) FILTER (WHERE t.due_at < now())::int AS overdue,
-                 count(*) FILTER (WHERE t.due_at < now() AND t.warned_at IS NOT NULL)::int AS overdue_warned,
-                 count(*) FILTER (WHERE t.due_at >= now() AND t.warned_at IS NULL AND t.warn_at <= now())::int AS warned
-          FROM task t
-          WHERE t.status = 'OPEN' AND t.breached_at IS NULL
-            AND (t.due_at < now() OR (t.warned_at IS NULL AND t.warn_at <= now()))
-          GROUP BY t.unit_id
-        )
         SELECT u.id AS unit_id, u.name, u.level::text AS level, s.open,
                (s.open_warned - coalesce(l.overdue_warned, 0) + coalesce(l.warned, 0))::int AS warned,
                (s.open_breached + coalesce(l.overdue, 0))::int AS overdue,
                s.breached, s.total
-        FROM org_unit u JOIN unit_sla_count s ON s.unit_id = u.id LEFT JOIN late l ON l.unit_id = u.id
+        FROM org_unit u JOIN unit_sla_count s ON s.unit_id = u.id LEFT JOIN sla_pending() l ON l.unit_id = u.id
         WHERE u.path LIKE ${`${user.orgUnit.path}%`} AND s.total > 0
           ${level ? Prisma.sql`AND u.level = ${level}::"OrgLevel"` : Prisma.empty}
         ORDER BY overdue DESC, s.open DESC, u.name`;

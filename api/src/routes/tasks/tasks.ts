@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Db, Prisma } from '@guanai/db';
-import type { Actor, TaskKind } from '@guanai/workflows';
+import type { Actor, CaseView, TaskKind } from '@guanai/workflows';
 import { subtree, visibleCases } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
@@ -83,6 +83,27 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
     return task;
   };
   const reload = async (id: string) => toTaskDto(await deps.db.task.findUniqueOrThrow({ where: { id }, include: taskInclude }));
+  /**
+   * The task after a claim or release, from the row read before it and the workflow's answer (which
+   * is what was just projected), so the API does not read the row again; read it when the answer
+   * names someone whose name the API does not have.
+   */
+  const afterAction = async (before: TaskRow, view: CaseView, user: SessionUser) => {
+    const after = view.context.tasks.find((t) => t.id === before.id);
+    const assigneeName = !after ? undefined : after.assigneeId === null ? null : after.assigneeId === user.id ? user.displayName : after.assigneeId === before.assigneeId ? before.assignee?.displayName : undefined;
+    if (!after || assigneeName === undefined || after.unitId !== before.unitId) return reload(before.id);
+    const at = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
+    return toTaskDto({
+      ...before,
+      status: after.status,
+      assigneeId: after.assigneeId,
+      assignee: assigneeName === null ? null : { displayName: assigneeName },
+      dueAt: new Date(after.dueAt),
+      breachedAt: at(after.breachedAt),
+      completedAt: at(after.completedAt),
+      case: { ...before.case, state: view.state, emergency: view.context.emergency, flags: (view.context.flags ?? []) as unknown as TaskRow['case']['flags'] },
+    });
+  };
   const idempotencyKey = (header: string | undefined) => (header && header.length <= 200 ? header : undefined);
 
   return new Hono<AppEnv>()
@@ -116,15 +137,15 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
     .post('/:id/claim', validate('param', ZTaskParams), async (c) => {
       const user = c.get('user');
       const task = await findVisible(user, c.req.valid('param').id);
-      await cases.act(task.caseId, { type: 'CLAIM', taskId: task.id, actor: actorOf(user) }, idempotencyKey(c.req.header('Idempotency-Key')));
-      return c.json(await reload(task.id));
+      const view = await cases.act(task.caseId, { type: 'CLAIM', taskId: task.id, actor: actorOf(user) }, idempotencyKey(c.req.header('Idempotency-Key')));
+      return c.json(await afterAction(task, view, user));
     })
     /** The assignee, or a supervisor over the task's unit: gives the task back to the queue. */
     .post('/:id/release', validate('param', ZTaskParams), async (c) => {
       const user = c.get('user');
       const task = await findVisible(user, c.req.valid('param').id);
-      await cases.act(task.caseId, { type: 'RELEASE', taskId: task.id, actor: actorOf(user) }, idempotencyKey(c.req.header('Idempotency-Key')));
-      return c.json(await reload(task.id));
+      const view = await cases.act(task.caseId, { type: 'RELEASE', taskId: task.id, actor: actorOf(user) }, idempotencyKey(c.req.header('Idempotency-Key')));
+      return c.json(await afterAction(task, view, user));
     })
     /** The assignee: completes the task with its form, which moves the case on. */
     .post('/:id/complete', validate('param', ZTaskParams), validate('json', ZCompleteBodySchema), async (c) => {
