@@ -148,7 +148,10 @@ export async function admin(): Promise<BenchResult> {
       `Time to the first rendered inbox row: Chromium ${CHROMIUM}, headless, 1280×800, signed in as caseworker (session cookie set in a fresh browser context, so the HTTP cache is empty), navigating to / until the first row of 我的任务 is in the DOM (a MutationObserver notes performance.now(), i.e. from navigation start); ${LOADS} loads after one discarded. "Reload" navigates the same page again with the bundle cached. Everything runs on this machine (no network latency).`,
       `Bundle size: every file of admin/dist, each gzip -9 (${build}); the target is checked against the whole build, lazily loaded chunks included; the first page load alone fetches ${round(initial.gzip / 1000)} kB gzip. The API serves the bundle ${servedEncoding === 'identity' ? 'uncompressed (no Content-Encoding): over a real network the first load downloads ' + round(initial.bytes / 1000) + ' kB, not the ' + round(initial.gzip / 1000) + ' kB it would be gzipped' : `with Content-Encoding ${servedEncoding}`}.`,
     );
-    if (cpuFigures.other!.meanPct > 20) notes.push(`Processes outside the benchmark used ${cpuFigures.other!.meanPct} % of a core on average during the page loads: the figures are disturbed.`);
+    // Chromium starts a renderer per fresh context and ends it with the context, between two samples, so
+    // its CPU cannot be told from other processes' ("other" includes it); the load before the run can.
+    if (loadBefore[0]! > 1.5) notes.push(`The machine was busy before the page loads (load average ${loadBefore.join(' / ')}): the figures may be disturbed.`);
+    notes.push(`CPU during the page loads (% of one core): API ${cpuFigures.api!.meanPct}, the benchmark with Chromium's browser process ${cpuFigures.bench!.meanPct}, the rest of the machine ${cpuFigures.other!.meanPct} (Chromium's short-lived renderers, one per fresh context, are counted there: they end between two samples).`);
     return result({
       name: 'admin',
       description: 'Admin: time to the first rendered inbox row in headless Chromium, and the gzip size of the admin bundle',
