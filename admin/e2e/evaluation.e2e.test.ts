@@ -127,6 +127,19 @@ describe('public disclosure and the KPI dashboard, in a real browser', () => {
     await shot(page, 'kpi-dashboard');
   });
 
+  it('the manager’s SLA monitor shows, per unit, open / 已预警 / 已超期 as the API counts them', async () => {
+    const page = browser.pages()[0]!; // signed in as the manager by the test before
+    await page.goto(`${system.baseUrl}/#/sla`);
+    for (const heading of ['办理中', '已预警', '已超期', '超期率']) await page.getByRole('columnheader', { name: heading }).first().waitFor();
+    const manager = await apiAs(system.baseUrl, 'manager');
+    const overview = await manager.call('GET', '/api/sla/overview');
+    const township = overview.units.find((u: { name: string }) => u.name === '锦官驿街道');
+    expect(township.open).toBeGreaterThan(0);
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '锦官驿街道', exact: true }) });
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['锦官驿街道', String(township.open), String(township.warned), String(township.overdue), `${(township.breachRate * 100).toFixed(1)}%`]);
+    await shot(page, 'sla-monitor');
+  });
+
   it('the dashboard fits a phone', async () => {
     const page = phone.pages()[0] ?? (await phone.newPage());
     await page.goto(`${system.baseUrl}/#/kpis`);
