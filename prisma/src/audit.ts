@@ -23,23 +23,25 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export function entryHash(prevHash: string, entry: { at: Date; actorId: string | null; action: string; target: string; reason: string | null; detail: unknown }): string {
-  const body = canonical({ at: entry.at.toISOString(), actorId: entry.actorId, action: entry.action, target: entry.target, reason: entry.reason, detail: entry.detail });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+/** What an entry's hash covers besides the previous hash: its fields as canonical JSON. */
+function entryBody(entry: { at: Date; actorId: string | null; action: string; target: string; reason: string | null; detail: unknown }): string {
+  return canonical({ at: entry.at.toISOString(), actorId: entry.actorId, action: entry.action, target: entry.target, reason: entry.reason, detail: entry.detail });
 }
 
-/** Appends one entry, chained to the last; appends are serialised by an advisory lock. */
+export function entryHash(prevHash: string, entry: { at: Date; actorId: string | null; action: string; target: string; reason: string | null; detail: unknown }): string {
+  return createHash('sha256').update(prevHash).update('\n').update(entryBody(entry)).digest('hex');
+}
+
+/**
+ * Appends one entry, chained to the last, in one statement: `audit_append` (migration
+ * 20261201020000_audit_append) takes the chain's advisory lock, reads the last hash and inserts the
+ * entry with sha256(previous hash, newline, this body) — the hash `entryHash` computes, which
+ * `verifyAuditChain` checks.
+ */
 export async function appendAudit(db: Db | Prisma.TransactionClient, input: AuditInput): Promise<void> {
-  // Inside a caller's transaction the entry commits (or not) with the caller's writes.
-  const append = async (tx: Prisma.TransactionClient) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_ID})`;
-    const last = await tx.auditEntry.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
-    const prevHash = last?.hash ?? GENESIS;
-    const at = new Date();
-    const entry = { at, actorId: input.actorId, action: input.action, target: input.target, reason: input.reason ?? null, detail: input.detail ?? {} };
-    await tx.auditEntry.create({ data: { ...entry, detail: entry.detail as object, prevHash, hash: entryHash(prevHash, entry) } });
-  };
-  await ('$transaction' in db ? db.$transaction(append) : append(db));
+  const entry = { at: new Date(), actorId: input.actorId, action: input.action, target: input.target, reason: input.reason ?? null, detail: input.detail ?? {} };
+  await db.$executeRaw`SELECT audit_append(${entry.at}::timestamptz, ${entry.actorId}::uuid, ${entry.action}, ${entry.target}, ${entry.reason},
+                                           ${JSON.stringify(entry.detail)}::jsonb, ${entryBody(entry)}, ${AUDIT_LOCK_ID}::bigint)`;
 }
 
 export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: bigint; reason: string };
