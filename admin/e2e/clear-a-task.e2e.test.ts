@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotsDir } from './browser.ts';
+import { launchBrowser, shot, signIn as signInAs } from './browser.ts';
 import { startSystem, type RunningSystem } from './system.ts';
 
 let system: RunningSystem;
@@ -22,15 +21,10 @@ async function newPage({ mobile = false } = {}): Promise<Page> {
   return browser.pages()[0] ?? browser.newPage();
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${system.baseUrl}/`);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill('Guanai@2026');
-  await page.locator('button[type=submit]').click();
+const signIn = async (page: Page, username: string) => {
+  await signInAs(page, system.baseUrl, username);
   await page.getByRole('tab', { name: '我的任务' }).waitFor();
-}
+};
 
 describe('in a real browser (Debian Chromium), against the whole system', () => {
   it('a station worker registers an application in the admin', async () => {

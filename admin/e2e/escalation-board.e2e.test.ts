@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from './api.ts';
-import { launchBrowser, screenshotsDir } from './browser.ts';
+import { launchBrowser, shot, signIn as signInAs } from './browser.ts';
 import { startSystem, type RunningSystem } from './system.ts';
 
 let system: RunningSystem;
@@ -28,15 +27,10 @@ afterAll(async () => {
   await system?.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
-
 describe('the escalation board, in a real browser', () => {
   it('a district supervisor accepts an escalation from the board; the case moves to the district center', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(`${system.baseUrl}/`);
-    await page.locator('input[name=username]').fill('district.supervisor');
-    await page.locator('input[name=password]').fill('Guanai@2026');
-    await page.locator('button[type=submit]').click();
+    await signInAs(page, system.baseUrl, 'district.supervisor');
     await page.getByRole('menuitem', { name: '升级看板' }).click();
     await page.getByText('待审核的上报').waitFor();
     const row = page.getByRole('row').filter({ hasText: '蒋奶奶' }).filter({ hasText: '审核上报' });

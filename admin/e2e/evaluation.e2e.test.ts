@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from './api.ts';
-import { launchBrowser, screenshotsDir } from './browser.ts';
+import { launchBrowser, shot, signIn as signInAs } from './browser.ts';
 import { startSystem, type RunningSystem } from './system.ts';
 
 let system: RunningSystem;
@@ -76,8 +75,6 @@ afterAll(async () => {
   await system?.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
-
 /** The public page's month, checked: masked rows, the suppression note, and no full name anywhere. */
 async function checkDisclosure(page: Page) {
   await page.goto(`${system.baseUrl}/public.html`);
@@ -109,10 +106,7 @@ describe('public disclosure and the KPI dashboard, in a real browser', () => {
 
   it('a manager opens 绩效评价: the cards and both charts render; this month counts the new cases', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(`${system.baseUrl}/`);
-    await page.locator('input[name=username]').fill('manager');
-    await page.locator('input[name=password]').fill('Guanai@2026');
-    await page.locator('button[type=submit]').click();
+    await signInAs(page, system.baseUrl, 'manager');
     await page.getByRole('menuitem', { name: '绩效评价' }).click();
     await page.getByRole('heading', { name: `成都市 · ${period}` }).waitFor();
     for (const name of ['新增个案', '时限达标率', '每解决个案资金', '督导评分']) await page.locator('[data-kpi]').getByText(name, { exact: true }).waitFor();
@@ -142,10 +136,7 @@ describe('public disclosure and the KPI dashboard, in a real browser', () => {
 
   it('the dashboard fits a phone', async () => {
     const page = phone.pages()[0] ?? (await phone.newPage());
-    await page.goto(`${system.baseUrl}/#/kpis`);
-    await page.locator('input[name=username]').fill('manager');
-    await page.locator('input[name=password]').fill('Guanai@2026');
-    await page.locator('button[type=submit]').click();
+    await signInAs(page, system.baseUrl, 'manager', '/#/kpis');
     await page.getByRole('heading', { name: `成都市 · ${period}` }).waitFor();
     await page.locator('[data-chart="trend"] .recharts-line').waitFor();
     // Nothing wider than the screen: the page does not scroll sideways.

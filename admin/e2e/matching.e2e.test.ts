@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from './api.ts';
-import { launchBrowser, screenshotsDir } from './browser.ts';
+import { launchBrowser, shot, screenshotsDir, signIn as signInAs } from './browser.ts';
 import { startSystem, type RunningSystem } from './system.ts';
 
 let system: RunningSystem;
@@ -38,15 +38,10 @@ async function newPage({ mobile = false } = {}): Promise<Page> {
   return browser.pages()[0] ?? browser.newPage();
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${system.baseUrl}/`);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill('Guanai@2026');
-  await page.locator('button[type=submit]').click();
+const signIn = async (page: Page, username: string) => {
+  await signInAs(page, system.baseUrl, username);
   await page.getByText('待办').first().waitFor();
-}
+};
 
 describe('供需对接 in a real browser: a caseworker proposes, the partner accepts', () => {
   let matchId: string;

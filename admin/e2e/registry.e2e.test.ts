@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from './api.ts';
-import { launchBrowser, screenshotsDir } from './browser.ts';
+import { launchBrowser, shot, signIn as signInAs } from './browser.ts';
 import { startSystem, type RunningSystem } from './system.ts';
 
 let system: RunningSystem;
@@ -29,15 +28,10 @@ afterAll(async () => {
   await system?.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${system.baseUrl}/`);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill('Guanai@2026');
-  await page.locator('button[type=submit]').click();
+const signIn = async (page: Page, username: string) => {
+  await signInAs(page, system.baseUrl, username);
   await page.getByText('待办').first().waitFor();
-}
+};
 
 describe('the registry of people, in a real browser on a phone', () => {
   it('a station worker registering someone with the same phone is warned, with a link to the record; confirming registers them', async () => {
