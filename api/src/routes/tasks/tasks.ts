@@ -82,6 +82,22 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
     if (!task) throw notFound(`task ${id}`);
     return task;
   };
+  /** The same check, the task's own columns only (one query): what an action needs before the Update. */
+  const findVisibleRow = async (user: SessionUser, id: string) => {
+    const task = await deps.db.task.findFirst({ where: { id, case: visibleCases(user) } });
+    if (!task) throw notFound(`task ${id}`);
+    return task;
+  };
+  /** Claim or release: the Update, and meanwhile what the answer shows of the task's unit, case and person. */
+  const claimOrRelease = async (user: SessionUser, id: string, type: 'CLAIM' | 'RELEASE', key: string | undefined) => {
+    const row = await findVisibleRow(user, id);
+    const [view, task] = await Promise.all([
+      cases.act(row.caseId, { type, taskId: row.id, actor: actorOf(user) }, key),
+      deps.db.task.findUniqueOrThrow({ where: { id: row.id }, include: taskInclude }),
+    ]);
+    // Read while the Update ran: only what the event cannot change (names, case number) is taken from it.
+    return afterAction({ ...task, ...row, assignee: row.assigneeId === task.assigneeId ? task.assignee : null }, view, user);
+  };
   const reload = async (id: string) => toTaskDto(await deps.db.task.findUniqueOrThrow({ where: { id }, include: taskInclude }));
   /**
    * The task after a claim or release, from the row read before it and the workflow's answer (which
@@ -135,22 +151,16 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
     .get('/:id', validate('param', ZTaskParams), async (c) => c.json(toTaskDto(await findVisible(c.get('user'), c.req.valid('param').id))))
     /** A user whose role may do the task, within its unit's jurisdiction: takes the task. */
     .post('/:id/claim', validate('param', ZTaskParams), async (c) => {
-      const user = c.get('user');
-      const task = await findVisible(user, c.req.valid('param').id);
-      const view = await cases.act(task.caseId, { type: 'CLAIM', taskId: task.id, actor: actorOf(user) }, idempotencyKey(c.req.header('Idempotency-Key')));
-      return c.json(await afterAction(task, view, user));
+      return c.json(await claimOrRelease(c.get('user'), c.req.valid('param').id, 'CLAIM', idempotencyKey(c.req.header('Idempotency-Key'))));
     })
     /** The assignee, or a supervisor over the task's unit: gives the task back to the queue. */
     .post('/:id/release', validate('param', ZTaskParams), async (c) => {
-      const user = c.get('user');
-      const task = await findVisible(user, c.req.valid('param').id);
-      const view = await cases.act(task.caseId, { type: 'RELEASE', taskId: task.id, actor: actorOf(user) }, idempotencyKey(c.req.header('Idempotency-Key')));
-      return c.json(await afterAction(task, view, user));
+      return c.json(await claimOrRelease(c.get('user'), c.req.valid('param').id, 'RELEASE', idempotencyKey(c.req.header('Idempotency-Key'))));
     })
     /** The assignee: completes the task with its form, which moves the case on. */
     .post('/:id/complete', validate('param', ZTaskParams), validate('json', ZCompleteBodySchema), async (c) => {
       const user = c.get('user');
-      const task = await findVisible(user, c.req.valid('param').id);
+      const task = await findVisibleRow(user, c.req.valid('param').id);
       const form = await withLedger(deps.db, task.kind, task.caseId, c.req.valid('json').form);
       const event = eventFromForm(task.kind as TaskKind, task.id, form, actorOf(user));
       const view = await cases.act(task.caseId, event, idempotencyKey(c.req.header('Idempotency-Key')));
