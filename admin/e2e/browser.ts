@@ -35,3 +35,16 @@ export async function signIn(page: Page, baseUrl: string, username: string, path
   await page.locator('button[type=submit]').click();
   await page.locator('input[name=password]').waitFor({ state: 'detached' });
 }
+
+/** The browsers a test file opens, each user in a profile of their own so sessions do not mix. */
+export function browserProfiles() {
+  const opened: BrowserContext[] = [];
+  return {
+    async newPage({ mobile = false } = {}): Promise<Page> {
+      const browser = await launchBrowser({ mobile });
+      opened.push(browser);
+      return browser.pages()[0] ?? browser.newPage();
+    },
+    closeAll: () => Promise.all(opened.map((b) => b.close())),
+  };
+}

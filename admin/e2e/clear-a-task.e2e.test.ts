@@ -1,25 +1,19 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, shot, signIn as signInAs } from './browser.ts';
+import { browserProfiles, shot, signIn as signInAs } from './browser.ts';
 import { startSystem, type RunningSystem } from './system.ts';
 
 let system: RunningSystem;
-const browsers: BrowserContext[] = [];
+const profiles = browserProfiles();
+const newPage = profiles.newPage;
 
 beforeAll(async () => {
   system = await startSystem();
 });
 afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
+  await profiles.closeAll();
   await system?.stop();
 });
-
-/** Each user in a browser profile of their own, so sessions do not mix. */
-async function newPage({ mobile = false } = {}): Promise<Page> {
-  const browser = await launchBrowser({ mobile });
-  browsers.push(browser);
-  return browser.pages()[0] ?? browser.newPage();
-}
 
 const signIn = async (page: Page, username: string) => {
   await signInAs(page, system.baseUrl, username);

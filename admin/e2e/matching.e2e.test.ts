@@ -1,14 +1,15 @@
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from './api.ts';
-import { launchBrowser, shot, screenshotsDir, signIn as signInAs } from './browser.ts';
+import { browserProfiles, shot, screenshotsDir, signIn as signInAs } from './browser.ts';
 import { startSystem, type RunningSystem } from './system.ts';
 
 let system: RunningSystem;
 let caseId: string;
 let caseworker: Awaited<ReturnType<typeof apiAs>>;
-const browsers: BrowserContext[] = [];
+const profiles = browserProfiles();
+const newPage = profiles.newPage;
 
 const PERSON = { name: '蒋秀兰', birthDate: '1958-04-12', phone: '13900008001', address: '水井坊街 8 号', hukou: 'CHENGDU', tags: ['SERIOUS_ILLNESS'] };
 
@@ -27,16 +28,9 @@ beforeAll(async () => {
   expect(planned.state).toBe('matching');
 });
 afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
+  await profiles.closeAll();
   await system?.stop();
 });
-
-/** Each user in a browser profile of their own, so sessions do not mix. */
-async function newPage({ mobile = false } = {}): Promise<Page> {
-  const browser = await launchBrowser({ mobile });
-  browsers.push(browser);
-  return browser.pages()[0] ?? browser.newPage();
-}
 
 const signIn = async (page: Page, username: string) => {
   await signInAs(page, system.baseUrl, username);
