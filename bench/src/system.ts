@@ -1,44 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seed } from '@guanai/db/seed';
 import { createTestDatabase, type TestDatabase } from '@guanai/db/testing';
 import { ensureTemporalCli } from '../../scripts/temporal-cli.mjs';
 import { root } from './results.ts';
+import { freePort, waitForPort } from '../../scripts/lib/net.mjs';
+export { freePort } from '../../scripts/lib/net.mjs';
 
 export const BENCH_SECRET = 'bench-secret-for-guanai-identity-numbers-0123456789';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function waitForPort(port: number, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = createConnection({ port, host: '127.0.0.1' });
-      socket.once('connect', () => {
-        socket.end();
-        resolve();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`nothing listens on port ${port} after ${timeoutMs / 1000} s`));
-        else setTimeout(attempt, 200);
-      });
-    };
-    attempt();
-  });
-}
 
 /** Children started by the benchmarks; killed on any exit, so a failed run leaves nothing behind. */
 const children = new Set<ChildProcess>();

@@ -1,19 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort, waitForPort } from '../../../scripts/lib/net.mjs';
+export { freePort } from '../../../scripts/lib/net.mjs';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A child process that is ready when a line of its output says so, and can be killed hard or stopped. */
 export interface Service {
@@ -75,26 +65,8 @@ export async function startTemporalServer(cli: string, { dbFile, port, uiPort }:
   const args = ['server', 'start-dev', '--headless', '--db-filename', dbFile, '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort), '--log-level', 'error'];
   // The dev server says nothing when ready at log level error: wait for its port to accept.
   const child = spawn(cli, args, { cwd: root, stdio: 'ignore' });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (await portOpen(port)) break;
-    if (Date.now() > deadline) throw new Error('the Temporal dev server did not open its port');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitForPort(port, 60_000);
   return controls(child, () => '');
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    import('node:net').then(({ connect }) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-  });
 }
 
 export interface SystemEnv {
