@@ -22,7 +22,7 @@ async function tamper(sql: string) {
 describe('the hash-chained audit log', () => {
   it('chains entries written concurrently and verifies them', async () => {
     // Chained by the database (audit_append), verified by the application: Chinese text hashes the same in both.
-    await Promise.all(Array.from({ length: 20 }, (_, i) => appendAudit(database.db, { actorId: null, action: 'case.view', target: `case:${i}`, reason: i % 2 ? '核实低保资格：查看身份证号' : null, detail: { i, 备注: '困难群众' } })));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => appendAudit(database.db, { actorId: null, action: 'case.view', target: `case:${i}`, reason: i % 2 ? '核实低保资格：查看身份证号' : null, detail: { i, 备注: '困难群众', unset: undefined } })));
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, entries: 20 });
   });
 

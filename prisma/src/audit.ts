@@ -39,7 +39,9 @@ export function entryHash(prevHash: string, entry: { at: Date; actorId: string |
  * `verifyAuditChain` checks.
  */
 export async function appendAudit(db: Db | Prisma.TransactionClient, input: AuditInput): Promise<void> {
-  const entry = { at: new Date(), actorId: input.actorId, action: input.action, target: input.target, reason: input.reason ?? null, detail: input.detail ?? {} };
+  // The detail as the database will keep it (JSON drops undefined), so that the verifier, reading it back, hashes the same.
+  const detail: unknown = JSON.parse(JSON.stringify(input.detail ?? {}));
+  const entry = { at: new Date(), actorId: input.actorId, action: input.action, target: input.target, reason: input.reason ?? null, detail };
   await db.$executeRaw`SELECT audit_append(${entry.at}::timestamptz, ${entry.actorId}::uuid, ${entry.action}, ${entry.target}, ${entry.reason},
                                            ${JSON.stringify(entry.detail)}::jsonb, ${entryBody(entry)}, ${AUDIT_LOCK_ID}::bigint)`;
 }
