@@ -1,20 +1,9 @@
 /** The shapes of the evaluation, disclosure and joint-meeting API (api/src/routes/{evaluation,disclosure,meetings}). */
 
-/** 绩效综合评价 (§四(八)): one center's figures for a month; a figure is null when there is nothing to measure. */
-export interface Kpis {
-  period: string;
-  cases: number;
-  firstResponseHours: number | null;
-  slaCompliance: number | null;
-  tasksCompleted: number;
-  escalationRate: number | null;
-  resolutionRate: number | null;
-  reopenRate: number | null;
-  costPerResolvedCase: number | null;
-  satisfaction: number | null;
-  surveys: number;
-  supervisionScore: number | null;
-}
+/** 绩效综合评价 (§四(八)): one center's figures for a month, as the API computes them (types only: nothing of it is bundled). */
+import type { Kpis } from '../../../api/src/routes/evaluation/kpis.ts';
+
+export type { Kpis };
 
 export interface KpiUnit {
   id: string;

@@ -24,33 +24,12 @@ import { useEffect, useState } from 'react';
 import { useFetch } from './fetchJson.ts';
 import { beijing, yuan } from './format.ts';
 import { useLang, type Translate } from './i18n.tsx';
+// The published shapes as the disclosure workflow writes them (types only: nothing of it is bundled).
+import type { DisclosedRow, ProjectFigures } from '../../../workflows/src/disclosure/snapshot.ts';
 
 interface PublishedMonth {
   period: string;
   versions: { version: number; kind: string; publishedAt: string }[];
-}
-
-/** One masked row as published (workflows/src/disclosure/snapshot.ts DisclosedRow). */
-export interface DisclosedRow {
-  recipient: string;
-  township: string;
-  category: string;
-  resource: string;
-  kind: string;
-  amount: number | null;
-  hours: number | null;
-  quantity: number | null;
-  month: string;
-}
-
-interface ProjectFigures {
-  resourceId: string;
-  name: string;
-  raised: number;
-  disbursed: number;
-  balance: number;
-  /** null: fewer than the threshold (the number is not published). */
-  helped: number | null;
 }
 
 interface Disclosure {
