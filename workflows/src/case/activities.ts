@@ -1,5 +1,13 @@
 import type { Db } from '@guanai/db';
+import type { CaseClosedEffect, MeetingResolvedEffect } from './machine.ts';
 import type { CaseProjection } from './projection.ts';
+
+/** What `performEffects` carries: the effects one accepted event emitted, with its sequence number. */
+export interface CaseEffects {
+  caseId: string;
+  seq: number;
+  effects: (CaseClosedEffect | MeetingResolvedEffect)[];
+}
 
 /** The case workflow's only I/O. */
 export function createCaseActivities({ db }: { db: Db }) {
@@ -64,7 +72,48 @@ export function createCaseActivities({ db }: { db: Db }) {
              JOIN app_user u ON u.active AND (u.id = n."userId" OR (n.kind <> 'ASSIGNED' AND u.role = 'SUPERVISOR' AND u.org_unit_id = n."unitId"))
         ON CONFLICT (case_id, seq, user_id, kind) DO NOTHING`;
     },
+
+    /**
+     * The consequences of a transition outside the case's own rows. Each statement is idempotent
+     * (a retry after a crash changes nothing twice), so the activity may run again at any point.
+     */
+    async performEffects({ effects }: CaseEffects): Promise<void> {
+      for (const effect of effects) {
+        if (effect.type === 'caseClosed') await closeCaseEffects(db, effect.caseId);
+        else if (effect.meetingId) await recordMeetingResolution(db, effect);
+      }
+    },
   };
+}
+
+/**
+ * §四(六) a closed case holds nothing: its matches not yet delivered end, and what they held goes back
+ * to their resources, in one statement (only live matches end, so a second run gives back nothing).
+ * §四(七) its projects leave the public platform.
+ */
+async function closeCaseEffects(db: Db, caseId: string): Promise<void> {
+  await db.$executeRaw`
+    WITH ended AS (
+      UPDATE match m SET status = 'CANCELLED', decline_reason = 'case closed', live_key = NULL, decided_at = now()
+      WHERE m.case_id = ${caseId}::uuid AND m.status IN ('PROPOSED', 'ACCEPTED')
+        AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.match_id = m.id)
+      RETURNING m.resource_id, m.places, m.amount
+    ), given AS (
+      SELECT resource_id, sum(places)::int AS places, sum(amount) AS amount FROM ended GROUP BY resource_id
+    )
+    UPDATE resource r SET reserved_places = r.reserved_places - g.places, reserved_amount = r.reserved_amount - g.amount
+    FROM given g WHERE r.id = g.resource_id`;
+  await db.$executeRaw`UPDATE project SET status = 'WITHDRAWN' WHERE case_id = ${caseId}::uuid AND status = 'PUBLISHED'`;
+}
+
+/** §四(九) the resolution in the meeting's record, once per meeting and case. */
+async function recordMeetingResolution(db: Db, effect: MeetingResolvedEffect): Promise<void> {
+  const actions = effect.actions.map((a) => ({ department: a.departmentCode ?? a.department, action: a.action, deadline: a.deadline }));
+  await db.$executeRaw`
+    INSERT INTO meeting_item (id, meeting_id, case_id, resolution, next, actions, resolved_by_id, resolved_at)
+    VALUES (gen_random_uuid(), ${effect.meetingId}::uuid, ${effect.caseId}::uuid, ${effect.resolution}, ${effect.next},
+            ${JSON.stringify(actions)}::jsonb, ${effect.resolvedById}::uuid, ${new Date(effect.at)})
+    ON CONFLICT (meeting_id, case_id) DO NOTHING`;
 }
 
 export type CaseActivities = ReturnType<typeof createCaseActivities>;

@@ -262,7 +262,8 @@ describe('every state takes exactly its events', () => {
   const whileOpen = [...everywhere, 'SUSPEND', 'CLOSE', 'PROPOSE_CLOSURE', 'CLOSURE_APPROVED', 'CLOSURE_REJECTED', 'MARK_EMERGENCY', 'TEMP_AID_GIVEN', 'MEETING_ACTION_DONE'];
   const working = [...whileOpen, 'ESCALATE', 'REFER_JOINT_MEETING'];
   const cases: [string, () => CaseSnapshot, string[]][] = [
-    ['intake', open, [...working, 'REGISTERED']],
+    // Intake is the station's: a case is escalated from a center's working step, never from intake.
+    ['intake', open, [...whileOpen, 'REFER_JOINT_MEETING', 'REGISTERED']],
     ['screening', registered, [...working, 'SCREENED']],
     ['monitoring', () => screened('GOV_AID_ONLY'), [...working, 'GOV_AID_GRANTED', 'GOV_AID_DENIED']],
     ['assessment', () => screened('RESIDUAL_NEED'), [...working, 'ASSESSED']],
@@ -331,7 +332,71 @@ describe('escalation across the tiers (community station → township → distri
 
   it('a township cannot refer to the joint meeting, and intake (owned by the station) is not escalated', () => {
     expect(refusal(matching(), { type: 'REFER_JOINT_MEETING', reason: 'x', actor: supervisor })).toBe('NOT_ALLOWED_IN_STATE');
-    expect(refusal(open(), { type: 'ESCALATE', reason: 'x', actor: station })).toBe('FORBIDDEN');
+    expect(refusal(open(), { type: 'ESCALATE', reason: 'x', actor: station })).toBe('NOT_ALLOWED_IN_STATE');
+  });
+
+  describe('§四(二) an accepted escalation skips no gate (escalation-gates)', () => {
+    const gated = () => open({ escalationGates: true });
+    const reach = (steps: ((s: CaseSnapshot) => CaseSnapshot)[]) => steps.reduce((s, step) => step(s), gated());
+    const toScreening = (s: CaseSnapshot) => work(s, station, { type: 'REGISTERED', verified: true });
+    const toAssessment = (s: CaseSnapshot) => work(s, caseworker, { type: 'SCREENED', referrals: ['DIBAO'], outcome: 'RESIDUAL_NEED' });
+    const toPlanning = (s: CaseSnapshot) => work(s, caseworker, { type: 'ASSESSED', needs: [{ category: 'MEDICAL', severity: 'HIGH' }] });
+    const toApproval = (s: CaseSnapshot) => work(s, caseworker, { type: 'PLAN_SUBMITTED', summary: '方案' });
+    const toMatching = (s: CaseSnapshot) => work(s, supervisor, { type: 'PLAN_APPROVED' });
+    const escalate = (s: CaseSnapshot) => send(s, { type: 'ESCALATE', reason: '本街道无法解决', actor: caseworker });
+    const accept = (s: CaseSnapshot, target?: 'resume' | 'assessment' | 'matching') =>
+      work(s, districtSupervisor, { type: 'ESCALATION_ACCEPTED', ...(target ? { target } : {}) });
+
+    it.each([
+      ['screening', 'SCREEN', [toScreening]],
+      ['assessment', 'ASSESS', [toScreening, toAssessment]],
+      ['planning.drafting', 'PLAN', [toScreening, toAssessment, toPlanning]],
+      ['planning.awaitingApproval', 'APPROVE_PLAN', [toScreening, toAssessment, toPlanning, toApproval]],
+      ['matching', 'MATCH', [toScreening, toAssessment, toPlanning, toApproval, toMatching]],
+    ] as const)('escalated from %s, it resumes there at the district with that step’s task', (step, kind, steps) => {
+      const accepted = accept(escalate(reach([...steps])));
+      expect(state(accepted)).toBe(step);
+      expect(accepted.context.owningUnitId).toBe('d1');
+      expect(openTask(accepted)).toMatchObject({ kind, unitId: 'd1' });
+      expect(accepted.context.escalations?.at(-1)).toMatchObject({ fromStep: step.split('.')[0], outcome: 'ACCEPTED' });
+    });
+
+    it('a case escalated from screening is screened at the new tier: neither assessment nor matching may skip it', () => {
+      const escalated = escalate(reach([toScreening]));
+      const task = openTask(escalated);
+      const claimed = send(escalated, { type: 'CLAIM', taskId: task.id, actor: districtSupervisor });
+      for (const target of ['assessment', 'matching'] as const) {
+        const full = { type: 'ESCALATION_ACCEPTED', taskId: task.id, target, actor: districtSupervisor, at: at() } as CaseEvent;
+        expect(refusalOf(claimed, full)).toMatchObject({ code: 'INVALID', field: 'target' });
+        expect(transition(caseMachine, claimed, full)[0]).toBe(claimed);
+      }
+    });
+
+    it('before its plan is approved a case cannot be accepted into matching; it may go back to assessment once assessed', () => {
+      const escalated = escalate(reach([toScreening, toAssessment, toPlanning, toApproval]));
+      expect(refusal(send(escalated, { type: 'CLAIM', taskId: openTask(escalated).id, actor: districtSupervisor }), { type: 'ESCALATION_ACCEPTED', taskId: openTask(escalated).id, target: 'matching', actor: districtSupervisor })).toBe('INVALID');
+      const reassessed = accept(escalated, 'assessment');
+      expect(state(reassessed)).toBe('assessment');
+      expect(openTask(reassessed)).toMatchObject({ kind: 'ASSESS', unitId: 'd1' });
+    });
+
+    it('with an approved plan, matching at the new tier is allowed, and so is re-assessment', () => {
+      const escalated = escalate(reach([toScreening, toAssessment, toPlanning, toApproval, toMatching]));
+      expect(state(accept(escalated, 'matching'))).toBe('matching');
+      expect(state(accept(escalated, 'assessment'))).toBe('assessment');
+    });
+
+    it('a workflow started before escalation-gates keeps the old behaviour (matching by default), so its history replays', () => {
+      const old = escalate(work(work(open(), station, { type: 'REGISTERED', verified: true }), caseworker, { type: 'SCREENED', referrals: [], outcome: 'RESIDUAL_NEED' }));
+      expect(state(work(old, districtSupervisor, { type: 'ESCALATION_ACCEPTED', target: 'matching' }))).toBe('matching');
+      expect(state(work(old, districtSupervisor, { type: 'ESCALATION_ACCEPTED' }))).toBe('matching');
+    });
+
+    it('a returned escalation also goes back to the step it left, at the lower tier', () => {
+      const returned = work(escalate(reach([toScreening, toAssessment])), districtSupervisor, { type: 'ESCALATION_RETURNED', guidance: '请先完成评估' });
+      expect(state(returned)).toBe('assessment');
+      expect(openTask(returned)).toMatchObject({ kind: 'ASSESS', unitId: 't1' });
+    });
   });
 
   it('a district caseworker works the case once it is theirs', () => {
@@ -502,7 +567,7 @@ describe('notes, flags and SLA events', () => {
     const snapshot = matching();
     const breached = send(snapshot, { type: 'SLA_BREACHED', taskId: openTask(snapshot).id, actor: system });
     expect(state(breached)).toBe('escalation');
-    expect(breached.context.escalations?.[0]).toMatchObject({ by: 'system', reason: 'SLA breached: MATCH', toUnitId: 'd1' });
+    expect(breached.context.escalations?.[0]).toMatchObject({ by: 'system', reason: 'SLA_BREACHED:MATCH', toUnitId: 'd1' });
   });
 });
 

@@ -43,6 +43,12 @@ export interface CaseInput {
    * and a meeting's actions become tasks with their deadlines (before, they were only recorded).
    */
   meetingActionTasks?: boolean;
+  /**
+   * Set by workflows started on escalation-gates: an accepted escalation resumes at the step the
+   * case left (screening, assessment, planning …); `assessment` or `matching` only when the case had
+   * reached that step, so no gate of §四(二) is skipped. Before, acceptance went to matching by default.
+   */
+  escalationGates?: boolean;
 }
 
 export interface Referral {
@@ -68,8 +74,13 @@ export interface Flag {
   by: string;
   at: string;
 }
+/** The working step a case was in when it was escalated (where an accepted escalation resumes). */
+export type EscalationStep = 'screening' | 'monitoring' | 'assessment' | 'planning' | 'matching' | 'delivery' | 'followUp';
+
 export interface Escalation {
   fromUnitId: string;
+  /** Recorded since escalation-gates. */
+  fromStep?: EscalationStep;
   toUnitId: string;
   reason: string;
   at: string;
@@ -88,7 +99,10 @@ export interface DeliveryItem {
   unit?: string;
 }
 export interface MeetingAction {
+  /** The department's name, as the case's tasks and timeline show it. */
   department: string;
+  /** The member department's code (sent since case-effects), as the meeting's record keeps it. */
+  departmentCode?: string;
   action: string;
   deadline: string;
 }
@@ -137,10 +151,12 @@ export type CaseEvent =
   | ({ type: 'DELIVERED'; taskId: string; items: DeliveryItem[] } & Meta)
   | ({ type: 'FOLLOWED_UP'; taskId: string; resolved: boolean } & Meta)
   | ({ type: 'ESCALATE'; reason: string } & Meta)
-  | ({ type: 'ESCALATION_ACCEPTED'; taskId: string; target: 'assessment' | 'matching' } & Meta)
+  /** `resume` (the default since escalation-gates): back to the step the case left, at the new tier. */
+  | ({ type: 'ESCALATION_ACCEPTED'; taskId: string; target?: 'resume' | 'assessment' | 'matching' } & Meta)
   | ({ type: 'ESCALATION_RETURNED'; taskId: string; guidance: string } & Meta)
   | ({ type: 'REFER_JOINT_MEETING'; reason: string } & Meta)
-  | ({ type: 'MEETING_RESOLVED'; taskId: string; next: 'matching' | 'delivery'; actions: MeetingAction[] } & Meta)
+  /** `meetingId` (since case-effects): the joint meeting whose record the resolution is written to. */
+  | ({ type: 'MEETING_RESOLVED'; taskId: string; next: 'matching' | 'delivery'; actions: MeetingAction[]; meetingId?: string } & Meta)
   | ({ type: 'MARK_EMERGENCY'; reason: string } & Meta)
   | ({ type: 'TEMP_AID_GIVEN'; taskId: string; scheme: 'LINSHI' | 'XIANXING'; amount?: number } & Meta)
   | ({ type: 'MEETING_ACTION_DONE'; taskId: string; outcome: string } & Meta)
@@ -171,6 +187,33 @@ export interface NotifyEffect {
   userId: string | null;
 }
 
+/**
+ * The case closed: what its undelivered matches hold goes back to the resources (§四(六)), and its
+ * projects leave the public platform (§四(七)).
+ */
+export interface CaseClosedEffect {
+  type: 'caseClosed';
+  caseId: string;
+}
+
+/** §四(九): a joint meeting's resolution on the case, written to the meeting's record. */
+export interface MeetingResolvedEffect {
+  type: 'meetingResolved';
+  caseId: string;
+  meetingId: string;
+  resolution: string;
+  next: 'matching' | 'delivery';
+  actions: MeetingAction[];
+  resolvedById: string;
+  at: string;
+}
+
+/** Every effect the machine emits; the workflow performs each as an idempotent activity. */
+export type CaseEffect = NotifyEffect | CaseClosedEffect | MeetingResolvedEffect;
+
+/** Why an escalation is auto-raised: a code the UI translates (the task kind follows the colon). */
+export const SLA_BREACH_REASON = 'SLA_BREACHED';
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const TASK_EVENTS_WITHOUT_COMPLETION = new Set(['CLAIM', 'RELEASE', 'REASSIGN', 'SLA_WARNING', 'SLA_BREACHED']);
@@ -197,12 +240,35 @@ export function guardRefusal(context: CaseContext, event: CaseEvent): Refusal | 
       const already = event.type === 'SLA_WARNING' ? task.warnedAt : task.breachedAt;
       return already ? { code: 'NOT_ALLOWED_IN_STATE', message: `${event.type} already recorded for ${task.id}` } : null;
     }
+    case 'ESCALATION_ACCEPTED':
+      return taskCompletionRefusal(context.tasks, context.units, event.type, event.taskId, event.actor) ?? escalationTargetRefusal(context, event.target);
     default:
       if (!TASK_EVENTS_WITHOUT_COMPLETION.has(event.type) && 'taskId' in event) {
         return taskCompletionRefusal(context.tasks, context.units, event.type, event.taskId, event.actor);
       }
       return caseEventRefusal(context.owningUnitId, context.units, event.type, event.actor);
   }
+}
+
+/** Steps from which a case has been assessed, and from which its plan has been approved. */
+const ASSESSED_STEPS: ReadonlySet<EscalationStep> = new Set(['assessment', 'planning', 'matching', 'delivery', 'followUp']);
+const PLANNED_STEPS: ReadonlySet<EscalationStep> = new Set(['matching', 'delivery', 'followUp']);
+
+/** The pending escalation's step (unknown for escalations recorded before escalation-gates). */
+const escalatedFrom = (context: CaseContext): EscalationStep | undefined => context.escalations?.at(-1)?.fromStep;
+
+/**
+ * §四(二): an accepted escalation never skips a gate. It resumes where the case left; it may go back
+ * to assessment only when the case had been assessed, and to matching only when its plan had been
+ * approved. Without escalation-gates, any target is taken (the old behaviour, kept for replay).
+ */
+function escalationTargetRefusal(context: CaseContext, target: 'resume' | 'assessment' | 'matching' | undefined): Refusal | null {
+  if (!context.escalationGates || target === undefined || target === 'resume') return null;
+  const step = escalatedFrom(context);
+  const reached = target === 'assessment' ? ASSESSED_STEPS : PLANNED_STEPS;
+  if (step && reached.has(step)) return null;
+  const why = target === 'assessment' ? 'it had not been assessed' : 'its plan had not been approved';
+  return { code: 'INVALID', field: 'target', message: `the case was escalated from ${step ?? 'an earlier step'} and ${why}: it resumes at that step` };
 }
 
 const allowed = ({ context, event }: { context: CaseContext; event: CaseEvent }) => guardRefusal(context, event) === null;
@@ -251,6 +317,13 @@ function meetingActionTask(context: CaseContext, seq: number, action: MeetingAct
   };
 }
 
+/**
+ * ESCALATE from a working step: the receiving center accepts or returns it (the step is recorded, so
+ * an accepted escalation resumes there). Community stations do not escalate: intake is not a step here.
+ */
+const escalateFrom = (from: EscalationStep) =>
+  ({ guard: and(['isAllowed?', 'canEscalate?']), target: '#case.open.escalation', actions: [{ type: 'recordEscalation', params: { from } }, 'notifyEscalated'] }) as const;
+
 const timeOf = (context: CaseContext, event: { type: string }) => (isCaseEvent(event) ? event.at : context.openedAt);
 
 export const caseMachine = setup({
@@ -258,7 +331,7 @@ export const caseMachine = setup({
     context: {} as CaseContext,
     events: {} as CaseEvent,
     input: {} as CaseInput,
-    emitted: {} as NotifyEffect,
+    emitted: {} as CaseEffect,
   },
   guards: {
     'isAllowed?': allowed,
@@ -278,6 +351,7 @@ export const caseMachine = setup({
       return tier === 'city' || (!!context.meetingActionTasks && tier === 'district');
     },
     'acceptsIntoAssessment?': ({ event }) => event.type === 'ESCALATION_ACCEPTED' && event.target === 'assessment',
+    'acceptsIntoMatching?': ({ context, event }) => event.type === 'ESCALATION_ACCEPTED' && (event.target === 'matching' || (!context.escalationGates && event.target !== 'resume')),
     'resolvesToDelivery?': ({ event }) => event.type === 'MEETING_RESOLVED' && event.next === 'delivery',
     'isNotEmergency?': ({ context }) => !context.emergency,
     'hasNoClosureProposal?': ({ context }) => !context.closureProposal,
@@ -398,10 +472,13 @@ export const caseMachine = setup({
     }),
     clearFollowUp: assign({ followUpDueAt: null }),
     recordEscalation: assign({
-      escalations: ({ context, event }) => {
+      escalations: ({ context, event }, params: { from: EscalationStep }) => {
         assertEvent(event, 'ESCALATE');
         const toUnitId = parentUnit(context.owningUnitId, context.units) ?? context.owningUnitId;
-        return [...(context.escalations ?? []), { fromUnitId: context.owningUnitId, toUnitId, reason: event.reason, at: event.at, by: event.actor.id, outcome: 'PENDING' as const }];
+        return [
+          ...(context.escalations ?? []),
+          { fromUnitId: context.owningUnitId, fromStep: params.from, toUnitId, reason: event.reason, at: event.at, by: event.actor.id, outcome: 'PENDING' as const },
+        ];
       },
     }),
     notifyEscalated: emit(({ context }) => ({
@@ -467,6 +544,20 @@ export const caseMachine = setup({
       },
     }),
     markClosed: assign({ closedAt: ({ context, event }) => timeOf(context, event) }),
+    emitCaseClosed: emit(({ context }) => ({ type: 'caseClosed' as const, caseId: context.caseId })),
+    emitMeetingResolved: emit(({ context, event }) => {
+      assertEvent(event, 'MEETING_RESOLVED');
+      return {
+        type: 'meetingResolved' as const,
+        caseId: context.caseId,
+        meetingId: event.meetingId ?? '',
+        resolution: event.note ?? '',
+        next: event.next,
+        actions: event.actions,
+        resolvedById: event.actor.id,
+        at: event.at,
+      };
+    }),
     reopen: assign({ closedAt: null, closureReason: null, closureProposal: null }),
     addFlag: assign({
       flags: ({ context, event }) => {
@@ -501,7 +592,8 @@ export const caseMachine = setup({
     autoEscalate: raise(({ context, event }) => {
       assertEvent(event, 'SLA_BREACHED');
       const kind = findOpenTask(context.tasks, event.taskId)?.kind ?? 'task';
-      return { type: 'ESCALATE' as const, reason: `SLA breached: ${kind}`, actor: SYSTEM_ACTOR, at: event.at };
+      // A code, not a sentence: the admin shows it in the reader's language.
+      return { type: 'ESCALATE' as const, reason: `${SLA_BREACH_REASON}:${kind}`, actor: SYSTEM_ACTOR, at: event.at };
     }),
   },
 }).createMachine({
@@ -560,7 +652,6 @@ export const caseMachine = setup({
           initial: 'intake',
           exit: 'cancelStateTasks',
           on: {
-            ESCALATE: { guard: and(['isAllowed?', 'canEscalate?']), target: 'escalation', actions: ['recordEscalation', 'notifyEscalated'] },
             // §四(九): at the city tier a case goes to the joint meeting of member departments.
             REFER_JOINT_MEETING: { guard: and(['isAllowed?', 'hasJointMeeting?']), target: 'jointMeeting' },
           },
@@ -577,6 +668,7 @@ export const caseMachine = setup({
               entry: { type: 'openTask', params: { kind: 'SCREEN' } },
               exit: 'cancelStateTasks',
               on: {
+                ESCALATE: escalateFrom('screening'),
                 SCREENED: [
                   { guard: and(['isAllowed?', 'hasNoNeed?']), target: '#case.closed', actions: ['completeTask', 'recordScreening', { type: 'setClosure', params: { reason: 'no_need' } }] },
                   { guard: and(['isAllowed?', 'isGovAidOnly?']), target: 'monitoring', actions: ['completeTask', 'recordScreening'] },
@@ -589,6 +681,7 @@ export const caseMachine = setup({
               entry: { type: 'openTask', params: { kind: 'MONITOR' } },
               exit: 'cancelStateTasks',
               on: {
+                ESCALATE: escalateFrom('monitoring'),
                 GOV_AID_GRANTED: { guard: 'isAllowed?', target: 'followUp', actions: ['completeTask', 'recordGovAid'] },
                 GOV_AID_DENIED: { guard: 'isAllowed?', target: 'assessment', actions: ['completeTask', 'recordGovAid'] },
               },
@@ -596,11 +689,15 @@ export const caseMachine = setup({
             assessment: {
               entry: { type: 'openTask', params: { kind: 'ASSESS' } },
               exit: 'cancelStateTasks',
-              on: { ASSESSED: { guard: 'isAllowed?', target: 'planning', actions: ['completeTask', 'recordAssessment'] } },
+              on: {
+                ESCALATE: escalateFrom('assessment'),
+                ASSESSED: { guard: 'isAllowed?', target: 'planning', actions: ['completeTask', 'recordAssessment'] },
+              },
             },
             // §四(二): a personalised plan (个性化关爱援助方案), approved by a supervisor.
             planning: {
               initial: 'drafting',
+              on: { ESCALATE: escalateFrom('planning') },
               states: {
                 drafting: {
                   entry: { type: 'openTask', params: { kind: 'PLAN' } },
@@ -621,16 +718,23 @@ export const caseMachine = setup({
             matching: {
               entry: { type: 'openTask', params: { kind: 'MATCH' } },
               exit: 'cancelStateTasks',
-              on: { MATCHED: { guard: 'isAllowed?', target: 'delivery', actions: ['completeTask', 'recordMatches'] } },
+              on: {
+                ESCALATE: escalateFrom('matching'),
+                MATCHED: { guard: 'isAllowed?', target: 'delivery', actions: ['completeTask', 'recordMatches'] },
+              },
             },
             delivery: {
               entry: { type: 'openTask', params: { kind: 'DELIVER' } },
               exit: 'cancelStateTasks',
-              on: { DELIVERED: { guard: 'isAllowed?', target: 'followUp', actions: ['completeTask', 'recordDelivery'] } },
+              on: {
+                ESCALATE: escalateFrom('delivery'),
+                DELIVERED: { guard: 'isAllowed?', target: 'followUp', actions: ['completeTask', 'recordDelivery'] },
+              },
             },
             // A durable timer brings the follow-up visit due.
             followUp: {
               initial: 'waiting',
+              on: { ESCALATE: escalateFrom('followUp') },
               states: {
                 waiting: {
                   entry: 'scheduleFollowUp',
@@ -659,9 +763,11 @@ export const caseMachine = setup({
           entry: { type: 'openTask', params: { kind: 'ACCEPT_ESCALATION' } },
           exit: 'cancelStateTasks',
           on: {
+            // Since escalation-gates: back to the step the case left unless told otherwise (and allowed).
             ESCALATION_ACCEPTED: [
               { guard: and(['isAllowed?', 'acceptsIntoAssessment?']), target: 'working.assessment', actions: ['completeTask', 'acceptEscalation'] },
-              { guard: 'isAllowed?', target: 'working.matching', actions: ['completeTask', 'acceptEscalation'] },
+              { guard: and(['isAllowed?', 'acceptsIntoMatching?']), target: 'working.matching', actions: ['completeTask', 'acceptEscalation'] },
+              { guard: 'isAllowed?', target: 'working.hist', actions: ['completeTask', 'acceptEscalation'] },
             ],
             ESCALATION_RETURNED: { guard: 'isAllowed?', target: 'working.hist', actions: ['completeTask', 'returnEscalation'] },
           },
@@ -671,8 +777,8 @@ export const caseMachine = setup({
           exit: 'cancelStateTasks',
           on: {
             MEETING_RESOLVED: [
-              { guard: and(['isAllowed?', 'resolvesToDelivery?']), target: 'working.delivery', actions: ['completeTask', 'recordMeeting'] },
-              { guard: 'isAllowed?', target: 'working.matching', actions: ['completeTask', 'recordMeeting'] },
+              { guard: and(['isAllowed?', 'resolvesToDelivery?']), target: 'working.delivery', actions: ['completeTask', 'recordMeeting', 'emitMeetingResolved'] },
+              { guard: 'isAllowed?', target: 'working.matching', actions: ['completeTask', 'recordMeeting', 'emitMeetingResolved'] },
             ],
           },
         },
@@ -686,7 +792,7 @@ export const caseMachine = setup({
     },
     // Closed, but reopenable for a while; then archived and the workflow ends.
     closed: {
-      entry: ['cancelAllTasks', 'markClosed', 'clearClosureProposal'],
+      entry: ['cancelAllTasks', 'markClosed', 'clearClosureProposal', 'emitCaseClosed'],
       on: {
         REOPEN: { guard: and(['isAllowed?', 'isWithinReopenWindow?']), target: 'open.working.assessment', actions: 'reopen' },
         REOPEN_WINDOW_ENDED: { guard: 'isAllowed?', target: 'archived' },

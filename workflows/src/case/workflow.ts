@@ -1,7 +1,7 @@
 import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { createActor } from 'xstate';
 import type { CaseActivities } from './activities.ts';
-import { caseMachine, refusalOf, stateName, type CaseEvent, type NotifyEffect } from './machine.ts';
+import { caseMachine, refusalOf, stateName, type CaseClosedEffect, type CaseEvent, type MeetingResolvedEffect, type NotifyEffect } from './machine.ts';
 import { actUpdate, stateQuery, syncUpdate, type ActRequest, type CaseView, type CaseWorkflowInput } from './messages.ts';
 import type { CaseProjection } from './projection.ts';
 import { dueSystemEvents, nextDeadline } from './timers.ts';
@@ -31,19 +31,49 @@ const LIFECYCLE_V2 = 'lifecycle-v2';
 const MEETING_ACTIONS = 'meeting-actions';
 /** `local-projection`: the projection as a local activity, carrying only the tasks that changed. */
 const LOCAL_PROJECTION = 'local-projection';
+/**
+ * `escalation-gates`: an accepted escalation resumes at the step the case left (§四(二): no screening,
+ * assessment or plan approval skipped). Continued-as-new runs take it too (a fresh history).
+ */
+const ESCALATION_GATES = 'escalation-gates';
+/**
+ * `case-effects`: the consequences of a transition outside the case's own rows — the holds of a
+ * closed case's matches released, its projects withdrawn from the public platform, a joint meeting's
+ * resolution written to the meeting's record — are performed by the workflow (an idempotent activity
+ * after the projection) instead of by the API after the Update. Asked where the first effect is
+ * performed, so a running case takes it from its next effect on; an older history replays without it.
+ */
+const CASE_EFFECTS = 'case-effects';
+
+/** A persisted snapshot (continue-as-new) with the escalation gates turned on when this run has them. */
+function withGates(snapshot: unknown, gates: boolean): never {
+  const persisted = snapshot as { context: Record<string, unknown> };
+  return (gates ? { ...persisted, context: { ...persisted.context, escalationGates: true } } : persisted) as never;
+}
 
 /** One workflow per case (id `case-<caseId>`), hosting the case machine. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   const v2 = patched(LIFECYCLE_V2);
-  const machineInput = { ...input.machine, followUpTimer: v2, meetingActionTasks: patched(MEETING_ACTIONS) };
-  const actor = createActor(caseMachine, input.persisted ? { snapshot: input.persisted.snapshot as never, input: machineInput } : { input: machineInput });
+  const meetingActionTasks = patched(MEETING_ACTIONS);
+  const escalationGates = patched(ESCALATION_GATES);
+  const machineInput = { ...input.machine, followUpTimer: v2, meetingActionTasks, escalationGates };
+  const actor = createActor(caseMachine, input.persisted ? { snapshot: withGates(input.persisted.snapshot, escalationGates), input: machineInput } : { input: machineInput });
   const effects: NotifyEffect[] = [];
   actor.on('notify', (effect) => {
     effects.push(effect);
   });
+  /** Effects beyond notifications, performed after the projection of the event that emitted them. */
+  const pendingEffects: (CaseClosedEffect | MeetingResolvedEffect)[] = [];
+  actor.on('caseClosed', (effect) => {
+    pendingEffects.push(effect);
+  });
+  actor.on('meetingResolved', (effect) => {
+    pendingEffects.push(effect);
+  });
   actor.start();
   const projectLocally = patched(LOCAL_PROJECTION);
   const projectCase = projectLocally ? local.projectCase : remote.projectCase;
+  const performEffects = projectLocally ? local.performEffects : remote.performEffects;
   /** Each task as last projected in this run; a fresh run (or continue-as-new) writes all of them once. */
   const written = new Map<string, string>();
   const changedTasks = (tasks: CaseTask[]) => {
@@ -86,7 +116,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       event: { type, fromState, toState: current, actorId: actorId === 'system' ? null : actorId, at, payload },
       notifications: effects.splice(0),
     };
-    projected = projected.then(() => projectCase(projection));
+    const emitted = pendingEffects.splice(0);
+    // The effects follow their event's projection; the Update answers after both (rule 1: nothing
+    // lost between an answer and its consequences). An older history recorded none of them.
+    const perform = emitted.length > 0 && patched(CASE_EFFECTS) ? { caseId: input.record.caseId, seq, effects: emitted } : null;
+    projected = projected.then(() => projectCase(projection)).then(() => (perform ? performEffects(perform) : undefined));
     return projected;
   };
 

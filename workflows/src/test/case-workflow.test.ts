@@ -127,6 +127,7 @@ describe('caseWorkflow on a real Temporal dev server', () => {
     let attempts = 0;
     const real = createCaseActivities({ db: bed.database.db });
     const flaky = {
+      ...real,
       async projectCase(p: Parameters<typeof real.projectCase>[0]) {
         await real.projectCase(p);
         if (p.event.type === 'CLAIM' && attempts++ === 0) throw new Error('lost the reply after writing');
@@ -140,6 +141,74 @@ describe('caseWorkflow on a real Temporal dev server', () => {
       expect(await bed.database.db.caseEvent.count({ where: { caseId } })).toBe(3);
       expect(await bed.database.db.task.count({ where: { caseId } })).toBe(2);
     }, flaky);
+  });
+
+  it('§四(六)(七) closing a case is followed by its effects: holds released, projects withdrawn — once, even when the activity dies halfway and runs again', async () => {
+    const db = bed.database.db;
+    const real = createCaseActivities({ db });
+    let attempts = 0;
+    // The first attempt performs the effects and then dies before it can report (a worker killed mid-activity).
+    const dying = {
+      ...real,
+      async performEffects(p: Parameters<typeof real.performEffects>[0]) {
+        await real.performEffects(p);
+        if (attempts++ === 0) throw new Error('worker killed after the effects, before the activity completed');
+      },
+    };
+    await withWorker(async (taskQueue) => {
+      const { caseId, handle } = await openCase(taskQueue);
+      const creator = bed.network.station.id;
+      const partner = await db.partner.findFirstOrThrow();
+      const resource = await db.resource.create({
+        data: { kind: 'CHARITY_PROJECT', name: '测试慈善项目', providerId: partner.id, coverageUnitId: bed.network.units.city, categories: ['MEDICAL'], capacity: 5, reservedPlaces: 2, budget: 10_000, reservedAmount: 3_000, status: 'PUBLISHED', createdById: creator },
+      });
+      const hold = (status: 'PROPOSED' | 'ACCEPTED', places: number, amount: number, needIndex: number) =>
+        db.match.create({ data: { id: randomUUID(), caseId, needIndex, category: 'MEDICAL', resourceId: resource.id, status, places, amount, liveKey: `${caseId}:${needIndex}:${resource.id}`, proposedById: creator } });
+      await hold('PROPOSED', 1, 1_000, 0);
+      await hold('ACCEPTED', 1, 2_000, 1);
+      const project = await db.project.create({ data: { caseId, needIndex: 0, category: 'MEDICAL', townshipId: bed.network.units.township, title: '医疗费用缺口', description: '需要医疗费用资助', amount: 5_000, publishedById: creator } });
+
+      const view = await handle.executeUpdate(actUpdate, { args: [{ type: 'CLOSE', reason: 'declined', actor: bed.network.supervisor }] });
+      expect(view.state).toBe('closed');
+      // The Update answered after the effects: nothing for a client to find half done.
+      expect(attempts).toBe(2);
+      expect(await db.resource.findUniqueOrThrow({ where: { id: resource.id } })).toMatchObject({ reservedPlaces: 0 });
+      expect(Number((await db.resource.findUniqueOrThrow({ where: { id: resource.id } })).reservedAmount)).toBe(0);
+      expect(await db.match.count({ where: { caseId, status: { in: ['PROPOSED', 'ACCEPTED'] } } })).toBe(0);
+      expect(await db.project.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({ status: 'WITHDRAWN' });
+    }, dying);
+  });
+
+  it('§四(九) a joint meeting’s resolution is written to the meeting’s record by the workflow, once', async () => {
+    const db = bed.database.db;
+    await withWorker(async (taskQueue) => {
+      const { caseId, handle } = await openCase(taskQueue);
+      const city = bed.network.units.city;
+      const citySupervisor = await db.user.findUniqueOrThrow({ where: { username: 'city.supervisor' } });
+      const meeting = await db.jointMeeting.create({ data: { unitId: city, title: '联席会议', scheduledAt: new Date(), departments: ['MZ'], createdById: citySupervisor.id } });
+      const actor = { id: citySupervisor.id, role: 'SUPERVISOR' as const, unitId: city };
+      const view = await handle.query(stateQuery);
+      // Straight to the effect: the machine emits it on MEETING_RESOLVED; drive the case there through the city.
+      const raise = async (type: string, extra: Record<string, unknown>, who = actor) => handle.executeUpdate(actUpdate, { args: [{ type, ...extra, actor: who } as never] });
+      const claimAndDo = async (type: string, extra: Record<string, unknown>, who: { id: string; role: string; unitId: string }) => {
+        const task = await openTask(caseId);
+        await raise('CLAIM', { taskId: task.id }, who as never);
+        return raise(type, { taskId: task.id, ...extra }, who as never);
+      };
+      expect(view.state).toBe('screening');
+      await claimAndDo('SCREENED', { referrals: [], outcome: 'RESIDUAL_NEED' }, bed.network.caseworker);
+      await raise('ESCALATE', { reason: '街道无法解决' }, bed.network.caseworker as never);
+      await claimAndDo('ESCALATION_ACCEPTED', { target: 'resume' }, bed.network.districtSupervisor);
+      expect((await handle.query(stateQuery)).state).toBe('assessment');
+      await raise('ESCALATE', { reason: '区级无法解决' }, bed.network.districtSupervisor as never);
+      await claimAndDo('ESCALATION_ACCEPTED', {}, actor);
+      await raise('REFER_JOINT_MEETING', { reason: '需多部门协调' });
+      const resolved = await claimAndDo('MEETING_RESOLVED', { next: 'matching', meetingId: meeting.id, note: '由民政局牵头协调', actions: [{ department: '民政局', departmentCode: 'MZ', action: '协调救助', deadline: '2026-12-31' }] }, actor);
+      expect(resolved.state).toBe('matching');
+      const items = await db.meetingItem.findMany({ where: { meetingId: meeting.id } });
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ caseId, resolution: '由民政局牵头协调', next: 'matching', resolvedById: citySupervisor.id, actions: [{ department: 'MZ', action: '协调救助', deadline: '2026-12-31' }] });
+    });
   });
 
   it('a closed case waits for reopening; when the reopen window ends (a durable timer) it is archived and the workflow ends', async () => {

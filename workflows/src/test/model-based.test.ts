@@ -40,7 +40,7 @@ beforeAll(async () => {
     districtSupervisor: { id: districtSupervisor.id, role: 'SUPERVISOR', unitId: districtSupervisor.orgUnitId },
     citySupervisor: { id: citySupervisor.id, role: 'SUPERVISOR', unitId: citySupervisor.orgUnitId },
   };
-  input = { caseId: 'MODEL', origin: 'SELF_APPLICATION', units: network.units, emergency: false, openedAt: MODEL_AT, sla: testSla(), intakeAssigneeId: network.station.id, followUpTimer: true, meetingActionTasks: true, followUpDelayHours: FOLLOW_UP_DELAY_HOURS };
+  input = { caseId: 'MODEL', origin: 'SELF_APPLICATION', units: network.units, emergency: false, openedAt: MODEL_AT, sla: testSla(), intakeAssigneeId: network.station.id, followUpTimer: true, meetingActionTasks: true, escalationGates: true, followUpDelayHours: FOLLOW_UP_DELAY_HOURS };
   const events = modelEvents(actors);
   const paths = getShortestPaths(caseMachine, { input, events, serializeState: (snapshot) => serializeCase(snapshot as CaseSnapshot), limit: 300_000 });
   plan = coveringPaths(extendByEveryEvent(paths as never, events));
@@ -76,9 +76,32 @@ describe('model-based: generated paths through the real workflow', () => {
       'closed --REOPEN--> assessment',
       'suspended --RESUME--> intake',
       'escalation --ESCALATION_ACCEPTED--> assessment',
+      // §四(二) escalation-gates: an accepted escalation resumes at the step the case left.
+      'screening --ESCALATE--> escalation',
+      'escalation --ESCALATION_ACCEPTED--> screening',
+      'escalation --ESCALATION_ACCEPTED--> planning.drafting',
+      'escalation --ESCALATION_ACCEPTED--> matching',
     ]) {
       expect(plan.transitions, t).toContain(t);
     }
+  });
+
+  it('§四(二) on every generated path, an accepted escalation lands at or before the step the case left (no gate skipped)', () => {
+    const order = ['screening', 'monitoring', 'assessment', 'planning', 'matching', 'delivery', 'followUp'];
+    let accepted = 0;
+    for (const path of plan.paths) {
+      for (const [i, step] of path.steps.entries()) {
+        if (i === 0 || (step.event as CaseEvent).type !== 'ESCALATION_ACCEPTED') continue;
+        const before = path.steps[i - 1]!.state.context as CaseContext;
+        const from = before.escalations?.at(-1)?.fromStep;
+        const landed = stateName(step.state.value).split('.')[0]!;
+        expect(from, 'the escalation records the step it left').toBeDefined();
+        expect(order.indexOf(landed), `escalated from ${from}, accepted into ${landed}`).toBeLessThanOrEqual(order.indexOf(from!));
+        expect(order.indexOf(landed)).toBeGreaterThanOrEqual(0);
+        accepted += 1;
+      }
+    }
+    expect(accepted).toBeGreaterThan(0);
   });
 
   it('every path, step by step: state, owning unit, open tasks and events agree with the model', async () => {

@@ -54,6 +54,7 @@ function completions(task: CaseTask, actor: Actor): CaseEvent[] {
       return [{ type: 'FOLLOWED_UP', resolved: true, ...base }, { type: 'FOLLOWED_UP', resolved: false, ...base }];
     case 'ACCEPT_ESCALATION':
       return [
+        { type: 'ESCALATION_ACCEPTED', target: 'resume', ...base },
         { type: 'ESCALATION_ACCEPTED', target: 'matching', ...base },
         { type: 'ESCALATION_ACCEPTED', target: 'assessment', ...base },
         { type: 'ESCALATION_RETURNED', guidance: '指导', ...base },
