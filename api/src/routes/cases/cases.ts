@@ -13,10 +13,10 @@ import { contentRange, validate } from '../../validation.ts';
 import { taskInclude, toTaskDto } from '../tasks/tasks.ts';
 import { NON_CHENGDU_RULE, ZCaseListQuerySchema, ZCaseParams, ZCreateCaseSchema, type TCreateCase } from './cases.types.ts';
 import { registerPerson } from '../people/registry.ts';
-import { releaseOnClose } from '../matching/matching.ts';
 import { actorOf } from '../tasks/tasks.ts';
 import { OFFERED_ACTIONS, ZCaseActionSchema, ZNoteSchema, type TCaseAction } from './case-actions.types.ts';
 import { storeAttachment } from '../../files/attachments.ts';
+import { withPersonCaseLock } from './with-person-case-lock.ts';
 
 const caseInclude = {
   person: { select: { name: true, idNumberMasked: true } },
@@ -166,33 +166,38 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
       if (existingCase) return c.json(toCaseDto(existingCase), 201); // a retried request
 
       const person = await personForCase(user, body, key ? derivedUuid(user.id, key, 'person') : randomUUID());
-      const duplicate = await db.case.findFirst({ where: { status: { not: 'CLOSED' }, personId: person.id }, select: { caseNo: true } });
-      if (duplicate) {
-        throw new AppError('CONFLICT', { message: `this person already has an open case (${duplicate.caseNo})`, field: body.personId ? 'personId' : 'person.idNumber', reason: 'DUPLICATE_CASE' });
-      }
-
       const units = await unitChain(user.orgUnit.id);
       const { sla, calendar } = await loadSlaSettings(db);
-      const [{ n }] = await db.$queryRaw<[{ n: bigint }]>`SELECT nextval('case_no_seq') AS n`;
-      const openedAt = new Date();
-      const caseNo = `GA-${openedAt.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
       const personId = person.id;
       const origin = user.role === 'STATION_WORKER' ? 'SELF_APPLICATION' : 'OUTREACH';
       const registerOnOpen = user.role === 'STATION_WORKER';
-      await cases.open({
-        record: { caseId, caseNo, personId, origin, situation: body.situation, createdById: user.id, originUnitId: units.community, ...(body.discovererKind ? { discovererKind: body.discovererKind } : {}) },
-        machine: {
-          caseId,
-          origin,
-          units,
-          emergency: body.emergency,
-          openedAt: openedAt.toISOString(),
-          sla,
-          calendar,
-          intakeAssigneeId: registerOnOpen ? user.id : null,
-          ...deps.caseSettings,
-        },
-        registerOnOpen,
+      // One case that is not closed per person, with several API replicas: the check and the
+      // workflow's start (until its case row is projected) hold the person's lock, so the loser of a
+      // race never starts a workflow (its projection would meet the unique index and retry forever).
+      await withPersonCaseLock(db, [personId], async (tx) => {
+        const duplicate = await tx.case.findFirst({ where: { status: { not: 'CLOSED' }, personId }, select: { id: true, caseNo: true } });
+        if (duplicate?.id === caseId) return; // opened by an earlier attempt of this request (its Idempotency-Key)
+        if (duplicate) {
+          throw new AppError('CONFLICT', { message: `this person already has an open case (${duplicate.caseNo})`, field: body.personId ? 'personId' : 'person.idNumber', reason: 'DUPLICATE_CASE' });
+        }
+        const [{ n }] = await tx.$queryRaw<[{ n: bigint }]>`SELECT nextval('case_no_seq') AS n`;
+        const openedAt = new Date();
+        const caseNo = `GA-${openedAt.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
+        await cases.open({
+          record: { caseId, caseNo, personId, origin, situation: body.situation, createdById: user.id, originUnitId: units.community, ...(body.discovererKind ? { discovererKind: body.discovererKind } : {}) },
+          machine: {
+            caseId,
+            origin,
+            units,
+            emergency: body.emergency,
+            openedAt: openedAt.toISOString(),
+            sla,
+            calendar,
+            intakeAssigneeId: registerOnOpen ? user.id : null,
+            ...deps.caseSettings,
+          },
+          registerOnOpen,
+        });
       });
       return c.json(toCaseDto(await findVisible(user, caseId)), 201);
     })
@@ -214,8 +219,16 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
       const user = c.get('user');
       const row = await findVisible(user, c.req.valid('param').id);
       const event = await eventOf(c.req.valid('json'), actorOf(user));
-      const view = await cases.act(row.id, event, c.req.header('Idempotency-Key'));
-      await releaseOnClose(db, row.id, view.state);
+      const act = () => cases.act(row.id, event, c.req.header('Idempotency-Key'));
+      // Reopening makes a closed case open again: under the person's lock, and only while the
+      // person has no other open case (the projection would meet the unique index and retry forever).
+      const view = event.type !== 'REOPEN' ? await act() : await withPersonCaseLock(db, [row.personId], async (tx) => {
+        const current = await tx.case.findUniqueOrThrow({ where: { id: row.id }, select: { personId: true } });
+        if (current.personId !== row.personId) throw new AppError('CONFLICT', { message: 'the case was moved to another person record (a merge) meanwhile; try again', reason: 'MERGED' });
+        const other = await tx.case.findFirst({ where: { personId: row.personId, status: { not: 'CLOSED' }, NOT: { id: row.id } }, select: { caseNo: true } });
+        if (other) throw new AppError('CONFLICT', { message: `this person has another open case (${other.caseNo}); one case is open per person`, reason: 'DUPLICATE_CASE' });
+        return act();
+      });
       return c.json({ caseId: row.id, state: view.state });
     })
     /** Anyone who may work on or knows the case (its station included): a note, with attachments. */

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../errors/app-error.ts';
 import { contentRange, validate } from '../../validation.ts';
 import { importRoutes } from './person-import.ts';
 import { ZCreatePersonSchema, ZDuplicateCheckSchema, ZMergeSchema, ZPersonListQuerySchema, ZPersonParams, ZReasonQuery, ZUpdatePersonSchema } from './people.types.ts';
+import { withPersonCaseLock } from '../cases/with-person-case-lock.ts';
 import { addressKey, assertNoDuplicates, findDuplicates, findVisiblePerson, personInclude, registerPerson, toPersonDto } from './registry.ts';
 
 type ListFilter = NonNullable<ReturnType<typeof ZPersonListQuerySchema.parse>['filter']>;
@@ -152,7 +153,24 @@ export function peopleRoutes(deps: AppDeps) {
       if (source.idNumberHash && target.idNumberHash && source.idNumberHash !== target.idNumberHash) {
         throw new AppError('CONFLICT', { message: 'the two records carry different identity documents; they are different people', reason: 'DIFFERENT_DOCUMENTS' });
       }
-      const kept = await db.$transaction(async (tx) => {
+      const kept = await withPersonCaseLock(db, [source.id, target.id], async (tx) => {
+        if ((await tx.person.count({ where: { id: { in: [source.id, target.id] }, NOT: { mergedIntoId: null } } })) > 0) {
+          throw new AppError('CONFLICT', { message: 'one of the records was already merged', reason: 'MERGED' });
+        }
+        // One case that is not closed per person. When both records have one, the merge is refused
+        // and the supervisor first closes one as a duplicate (CLOSE, reason duplicate), rather than
+        // the merge closing one itself: which case goes on is their judgment (the two may stand at
+        // different steps, with their own tasks, matches and reservations, owned by different
+        // centers), and a close is a workflow Update that cannot roll back with this transaction.
+        const open = await tx.case.findMany({ where: { personId: { in: [source.id, target.id] }, status: { not: 'CLOSED' } }, select: { caseNo: true }, orderBy: { caseNo: 'asc' } });
+        if (open.length > 1) {
+          const numbers = open.map((k) => k.caseNo);
+          throw new AppError('CONFLICT', {
+            message: `both records have an open case (${numbers.join(', ')}); close one of them as a duplicate first, then merge`,
+            reason: 'DUPLICATE_CASE',
+            extra: { openCases: numbers },
+          });
+        }
         const moved = await tx.case.updateMany({ where: { personId: source.id }, data: { personId: target.id } });
         await tx.person.update({ where: { id: source.id }, data: { mergedIntoId: target.id } });
         const fill = <K extends 'sex' | 'birthDate' | 'phone'>(k: K) => (target[k] === null && source[k] !== null ? { [k]: source[k] } : {});
