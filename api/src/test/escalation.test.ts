@@ -76,6 +76,24 @@ describe('escalation across the four levels, with real users of each unit', () =
     expect(c.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['ESCALATE', 'ESCALATION_ACCEPTED', 'REFER_JOINT_MEETING', 'MEETING_RESOLVED']));
   });
 
+  it('§四(二) a case escalated from screening is screened at the district: acceptance resumes there, and matching or assessment is refused', async () => {
+    const res = await s.station!.request('POST', '/api/cases', { situation: '独居老人，情况不明', person: { name: '赵大妈', hukou: 'CHENGDU' }, confirmNotDuplicate: true });
+    expect(res.status).toBe(201);
+    const { id } = await json(res);
+    expect((await act(s.caseworker!, id, { type: 'ESCALATE', reason: '本街道无法判断' })).status).toBe(200);
+    const accept = await openTask(id, 'ACCEPT_ESCALATION');
+    expect((await s['district.supervisor']!.request('POST', `/api/tasks/${accept.id}/claim`)).status).toBe(200);
+    for (const target of ['matching', 'assessment']) {
+      const skipped = await s['district.supervisor']!.request('POST', `/api/tasks/${accept.id}/complete`, { form: { accepted: true, target } });
+      expect(skipped.status, target).toBe(422);
+      expect((await json(skipped)).errors).toEqual([expect.objectContaining({ field: 'target' })]);
+    }
+    const resumed = await s['district.supervisor']!.request('POST', `/api/tasks/${accept.id}/complete`, { form: { accepted: true } });
+    expect(await json(resumed)).toMatchObject({ state: 'screening' });
+    const screen = await openTask(id, 'SCREEN');
+    expect(screen.unitId).toBe((await h.db.orgUnit.findUniqueOrThrow({ where: { code: '510104000000' } })).id);
+  });
+
   it('a returned escalation comes back to matching at the township, with the guidance', async () => {
     const other = await caseInMatching('李奶奶');
     await act(s.caseworker!, other, { type: 'ESCALATE', reason: '资源不足' });

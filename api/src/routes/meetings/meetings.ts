@@ -149,16 +149,10 @@ export function meetingRoutes(deps: AppDeps, cases: CaseClient) {
       if (!task) throw new AppError('CONFLICT', { message: 'the case has no open joint-meeting task', reason: 'NOT_ALLOWED_IN_STATE' });
       const actor = actorOf(user);
       if (task.assigneeId !== user.id) await cases.act(body.caseId, { type: 'CLAIM', taskId: task.id, actor }, `meeting:${meeting.id}:${body.caseId}:claim`);
-      await cases.act(
-        body.caseId,
-        { type: 'MEETING_RESOLVED', taskId: task.id, next: body.next, actions: body.actions.map((a) => ({ department: nameOf.get(a.department)!, action: a.action, deadline: a.deadline })), note: body.resolution, actor },
-        `meeting:${meeting.id}:${body.caseId}:resolve`,
-      );
-      const item = await db.meetingItem.upsert({
-        where: { meetingId_caseId: { meetingId: meeting.id, caseId: body.caseId } },
-        update: {},
-        create: { meetingId: meeting.id, caseId: body.caseId, resolution: body.resolution, next: body.next, actions: body.actions, resolvedById: user.id },
-      });
+      // The workflow writes the meeting's record (an effect of MEETING_RESOLVED) before the Update answers.
+      const actions = body.actions.map((a) => ({ department: nameOf.get(a.department)!, departmentCode: a.department, action: a.action, deadline: a.deadline }));
+      await cases.act(body.caseId, { type: 'MEETING_RESOLVED', taskId: task.id, meetingId: meeting.id, next: body.next, actions, note: body.resolution, actor }, `meeting:${meeting.id}:${body.caseId}:resolve`);
+      const item = await db.meetingItem.findUniqueOrThrow({ where: { meetingId_caseId: { meetingId: meeting.id, caseId: body.caseId } } });
       return c.json({ id: item.id, caseId: item.caseId }, 201);
     })
     /** Supervisors of the meeting's unit: marks it held, with its minutes. */

@@ -53,7 +53,8 @@ export const ZDeliverForm = z
   })
   .strict();
 export const ZAcceptEscalationForm = z
-  .object({ accepted: z.boolean(), target: z.enum(['assessment', 'matching']).optional(), guidance: z.string().trim().max(2000).optional() })
+  // §四(二): `resume` (the default) goes back to the step the case left; the machine refuses a target that would skip a gate.
+  .object({ accepted: z.boolean(), target: z.enum(['resume', 'assessment', 'matching']).optional(), guidance: z.string().trim().max(2000).optional() })
   .strict()
   .refine((form) => form.accepted || (form.guidance?.length ?? 0) > 0, { path: ['guidance'], message: 'a returned escalation needs guidance for the lower tier' });
 export const ZJointMeetingForm = z
@@ -122,7 +123,7 @@ export function eventFromForm(kind: TaskKind, taskId: string, form: unknown, act
     case 'ACCEPT_ESCALATION': {
       const f = parseOr422(ZAcceptEscalationForm, form, 'form');
       return f.accepted
-        ? { type: 'ESCALATION_ACCEPTED', ...base, target: f.target ?? 'matching' }
+        ? { type: 'ESCALATION_ACCEPTED', ...base, target: f.target ?? 'resume' }
         : { type: 'ESCALATION_RETURNED', ...base, guidance: f.guidance ?? '' };
     }
     case 'JOINT_MEETING': {
