@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { createDb, databaseUrl, identityKeys } from '@guanai/db';
 import { createApp } from './app.ts';
 import { diskFileStore } from './files/file-store.ts';
-import { resumeImports } from './routes/people/person-import.ts';
+import { IMPORT_LEASE_MS, resumeImports } from './routes/people/person-import.ts';
 import { ensureDisclosureSchedule } from './temporal/disclosure-schedule.ts';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -28,8 +28,11 @@ const deps = { db, temporal, keys: identityKeys(), logger, adminDist, files, cas
 const { app } = createApp(deps);
 // §四(七): the monthly disclosure schedule (created once; already there on later starts).
 void ensureDisclosureSchedule(temporal, { threshold: disclosureThreshold }).catch((err: unknown) => logger.error({ err }, 'creating the disclosure schedule failed'));
-// Roster imports that were running when the API stopped carry on.
-void resumeImports(deps).catch((err: unknown) => logger.error({ err }, 'resuming imports failed'));
+// Roster imports that were running when an API process stopped carry on: now, and once a lease
+// period, so that a replica takes over the imports of one that died (see resumeImports).
+const resume = () => void resumeImports(deps).catch((err: unknown) => logger.error({ err }, 'resuming imports failed'));
+resume();
+setInterval(resume, IMPORT_LEASE_MS).unref();
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   logger.info(`API listening on http://${info.address}:${info.port}`);
 });

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import type { AppDeps } from '../env.ts';
+import { derivedUuid } from '../ids.ts';
 import { resumeImports } from '../routes/people/person-import.ts';
 import { parseRoster, readCells } from '../routes/people/roster.ts';
 import { json, residentId, signIn, startHarness, type Harness, type Session } from './harness.ts';
@@ -102,6 +104,50 @@ describe('roster import (CSV and Excel)', () => {
     expect(await h.db.personImport.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'DONE', processed: 3, imported: 3, skipped: 0 });
     expect(await h.db.person.findMany({ where: { name: { startsWith: '蒋' } }, orderBy: { name: 'asc' } })).toEqual(people);
     expect(await h.db.household.count({ where: { members: { some: { name: { startsWith: '蒋' } } } } })).toBe(2);
+  });
+
+  /** An import as an API process leaves it when it dies before working it: RUNNING, nothing processed. */
+  async function leftRunning(names: string[], born: string) {
+    const csv = ['姓名,证件号码,户籍,社区代码', ...names.map((name, i) => `${name},${residentId(`510104${born}${String(i).padStart(3, '0')}`)},成都,510104017002`)].join('\n');
+    const { rows } = parseRoster(await readCells(new TextEncoder().encode(csv), 'text/csv'));
+    const creator = await h.db.user.findUniqueOrThrow({ where: { username: 'caseworker' } });
+    return h.db.personImport.create({
+      data: { id: randomUUID(), filename: 'left.csv', dryRun: false, status: 'RUNNING', unitId: creator.orgUnitId, createdById: creator.id, total: rows.length, rows: rows as never },
+    });
+  }
+
+  it('two processes resuming at once (two replicas starting) work an import once: no row is looked at twice', async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `韩${String(i).padStart(2, '0')}`);
+    const job = await leftRunning(names, '19700101');
+    // Each process has its own client; both count how often a row's derived record is looked up.
+    const lookups = new Map<string, number>();
+    const counted = h.db.$extends({
+      query: {
+        person: {
+          async findUnique({ args, query }) {
+            if (typeof args.where.id === 'string') lookups.set(args.where.id, (lookups.get(args.where.id) ?? 0) + 1);
+            return query(args);
+          },
+        },
+      },
+    });
+    const process = () => ({ db: counted, keys: h.keys, logger: pino({ level: 'silent' }) }) as unknown as AppDeps;
+    await Promise.all([resumeImports(process()), resumeImports(process())]);
+    expect(await h.db.personImport.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'DONE', processed: 30, imported: 30, skipped: 0, problems: [], claimedBy: null });
+    const rowIds = names.map((_, i) => derivedUuid(job.id, String(i + 2)));
+    expect(rowIds.map((id) => lookups.get(id))).toEqual(names.map(() => 1));
+    expect(await h.db.person.count({ where: { name: { in: names } } })).toBe(30);
+  });
+
+  it('an import another live process holds is left to it; once its lease has run out (the process died) it is taken over', async () => {
+    const job = await leftRunning(['卫一', '卫二'], '19710202');
+    const deps = { db: h.db, keys: h.keys, logger: pino({ level: 'silent' }) } as AppDeps;
+    await h.db.personImport.update({ where: { id: job.id }, data: { claimedBy: 'another-replica', claimedUntil: new Date(Date.now() + 60_000) } });
+    await resumeImports(deps);
+    expect(await h.db.personImport.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'RUNNING', processed: 0, claimedBy: 'another-replica' });
+    await h.db.personImport.update({ where: { id: job.id }, data: { claimedUntil: new Date(Date.now() - 1_000) } });
+    await resumeImports(deps);
+    expect(await h.db.personImport.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'DONE', processed: 2, imported: 2, claimedBy: null, claimedUntil: null });
   });
 
   it('reads Excel, and names an identity number that Excel turned into a number', async () => {

@@ -14,6 +14,8 @@ import { columnOf, parseRoster, readCells, XLSX_TYPE, type RosterProblem, type R
 const MAX_BYTES = 10 * 1024 * 1024;
 const MAX_ROWS = 20_000;
 const BATCH = 100;
+/** How long a run's claim on an import holds without being renewed (it is renewed after every batch). */
+export const IMPORT_LEASE_MS = 60_000;
 
 
 type ImportRow = Prisma.PersonImportGetPayload<object>;
@@ -45,14 +47,30 @@ function problemOf(line: number, error: unknown): RosterProblem {
 }
 
 /**
+ * Claims a running import for one run, or renews the run's claim: when no run holds it, or the
+ * holder's lease has run out (its process died or stalled). One statement, so of two processes
+ * claiming at once exactly one gets it. False when another run holds it or it is no longer running.
+ */
+async function claimImport(db: AppDeps['db'], importId: string, runId: string, leaseMs: number): Promise<boolean> {
+  const claimed = await db.$executeRaw`
+    UPDATE person_import SET claimed_by = ${runId}, claimed_until = now() + ${leaseMs} * interval '1 millisecond'
+    WHERE id = ${importId}::uuid AND status = 'RUNNING' AND (claimed_by = ${runId} OR claimed_until IS NULL OR claimed_until < now())`;
+  return claimed === 1;
+}
+
+/**
  * Works through an import in batches from where it stopped: checks each row against the registry
  * (community, duplicates) and, unless it is a dry run, registers it. Progress and problems are
  * saved after every batch; a row registered before a crash is recognised by its derived id.
+ * Several API replicas may try the same import: the run that claims it works it, renewing its lease
+ * before every batch; a run that has lost its lease (it stalled and another took over) stops, and
+ * its progress is not written (every write is fenced by its claim).
  */
-export async function runImport(deps: AppDeps, importId: string): Promise<void> {
+export async function runImport(deps: AppDeps, importId: string, { leaseMs = IMPORT_LEASE_MS }: { leaseMs?: number } = {}): Promise<void> {
   const { db, keys } = deps;
+  const runId = randomUUID();
+  if (!(await claimImport(db, importId, runId, leaseMs))) return;
   const job = await db.personImport.findUniqueOrThrow({ where: { id: importId } });
-  if (job.status !== 'RUNNING') return;
   const creator = await db.user.findUniqueOrThrow({ where: { id: job.createdById }, include: { orgUnit: true } });
   const user: SessionUser = toSessionUser(creator);
   const rows = job.rows as unknown as RosterRow[];
@@ -63,6 +81,7 @@ export async function runImport(deps: AppDeps, importId: string): Promise<void> 
   const problems = job.problems as unknown as RosterProblem[];
   try {
     while (processed < rows.length) {
+      if (!(await claimImport(db, job.id, runId, leaseMs))) return; // another run took over
       const batch = rows.slice(processed, processed + BATCH);
       const found: RosterProblem[] = [];
       for (const row of batch) {
@@ -94,20 +113,34 @@ export async function runImport(deps: AppDeps, importId: string): Promise<void> 
       processed += batch.length;
       problems.push(...found);
       const done = processed >= rows.length;
-      await db.personImport.update({
-        where: { id: job.id },
-        data: { processed, imported, skipped, problems: problems as unknown as Prisma.InputJsonValue, ...(done ? { status: 'DONE', finishedAt: new Date(), rows: [] } : {}) },
+      const saved = await db.personImport.updateMany({
+        where: { id: job.id, claimedBy: runId },
+        data: {
+          processed,
+          imported,
+          skipped,
+          problems: problems as unknown as Prisma.InputJsonValue,
+          ...(done ? { status: 'DONE', finishedAt: new Date(), rows: [], claimedBy: null, claimedUntil: null } : {}),
+        },
       });
+      if (saved.count === 0) return; // another run took over
     }
   } catch (error) {
     deps.logger.error({ err: error, importId }, 'person import failed');
-    await db.personImport.update({ where: { id: job.id }, data: { status: 'FAILED', finishedAt: new Date(), problems: [...problems, { line: 0, field: '(file)', reason: 'the import stopped on an internal error; rows before it were saved' }] as unknown as Prisma.InputJsonValue } });
+    await db.personImport.updateMany({
+      where: { id: job.id, claimedBy: runId },
+      data: { status: 'FAILED', finishedAt: new Date(), claimedBy: null, claimedUntil: null, problems: [...problems, { line: 0, field: '(file)', reason: 'the import stopped on an internal error; rows before it were saved' }] as unknown as Prisma.InputJsonValue },
+    });
   }
 }
 
-/** Imports left running when the API stopped carry on where they were. */
+/**
+ * Imports left running carry on where they were: those no run holds, or whose run's lease has run
+ * out. Every API process calls this at start and then once a lease period, so an import whose
+ * process died is taken over by another replica, and each import is worked by one run at a time.
+ */
 export async function resumeImports(deps: AppDeps): Promise<void> {
-  const running = await deps.db.personImport.findMany({ where: { status: 'RUNNING' }, select: { id: true } });
+  const running = await deps.db.personImport.findMany({ where: { status: 'RUNNING', OR: [{ claimedUntil: null }, { claimedUntil: { lt: new Date() } }] }, select: { id: true } });
   for (const { id } of running) await runImport(deps, id);
 }
 
