@@ -117,7 +117,7 @@ export const zh = {
       verified: '已核实身份', meetingOutcome: '部门落实情况', note: '备注', referrals: '转介的政府救助项目', outcome: '筛查结论', granted: '政府救助已批准', needs: '需求',
       category: '类别', severity: '程度', description: '说明', summary: '方案概要', approved: '批准方案', reason: '退回理由', resolved: '困难已解决',
       matchPending: '此任务没有表单。', atLeastOneNeed: '至少填写一项需求',
-      matches: '对接的资源', resource: '资源/项目', provider: '提供方', items: '落实内容', what: '内容', amount: '数量/金额', unitOfAmount: '单位',
+      amount: '数量/金额',
       accepted: '接收上报', target: '接收后进入', guidance: '退回指导意见', next: '决议后进入', actions: '分派事项', department: '责任部门', action: '事项',
       deadline: '期限', scheme: '救助方式', schemes: { LINSHI: '临时救助', XIANXING: '先行救助' }, targets: { assessment: '重新评估', matching: '资源对接' },
       nexts: { matching: '资源对接', delivery: '援助落实' },

@@ -212,8 +212,14 @@ describe('the matching panel on a case page', () => {
     expect(screen.queryByRole('region', { name: '供需对接' })).toBeNull();
   });
 
-  it('is not shown once the case has left matching', async () => {
-    const asked = openCase({ record: { ...caseInMatching, state: 'delivery' } });
+  it('is shown in delivery too: a need is matched there through the ledger (a joint meeting may send a case straight to delivery)', async () => {
+    const asked = openCase({ record: { ...caseInMatching, state: 'delivery' }, view: { ...matching, state: 'delivery', needs: matching.needs.map((n) => ({ ...n, escalationOffered: false })) } });
+    expect(await section('供需对接')).toBeTruthy();
+    await waitFor(() => expect(asked.matching).toBeGreaterThan(0));
+  });
+
+  it('is not shown once the case has left matching and delivery', async () => {
+    const asked = openCase({ record: { ...caseInMatching, state: 'followUp.waiting' } });
     expect(await screen.findByText('GA-2026-000009 · 黄秀英', { selector: 'h6' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: '供需对接' })).toBeNull();
     expect(asked.matching).toBe(0);

@@ -25,31 +25,23 @@ function myTask(kind: 'MATCH' | 'DELIVER') {
 }
 
 describe('MATCH and DELIVER tasks from the catalogue’s records', () => {
-  it('MATCH: “use the accepted matches” sends an empty form, so the API takes them', async () => {
+  it('§四(七) MATCH: completes from the accepted matches, with nothing to type in (an empty form)', async () => {
     const bodies = myTask('MATCH');
-    expect(((await screen.findByLabelText('使用已接受的对接结果')) as HTMLInputElement).checked).toBe(true);
-    expect(screen.getByText('取本案所有已被合作机构接受的对接。')).toBeTruthy();
+    expect(await screen.findByText('取本案所有已被合作机构接受的对接。')).toBeTruthy();
+    expect(screen.queryByLabelText('手动填写')).toBeNull();
     expect(screen.queryByLabelText('资源/项目 *')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '提交' }));
     await waitFor(() => expect(bodies).toEqual([{ form: {} }]));
     expect(await screen.findByText('已办结，案件进入：援助落实')).toBeTruthy();
   });
 
-  it('MATCH: entering by hand still sends the rows typed', async () => {
-    const bodies = myTask('MATCH');
-    fireEvent.click(await screen.findByLabelText('手动填写'));
-    fireEvent.change(await screen.findByLabelText('资源/项目 *'), { target: { value: '社区食堂' } });
-    fireEvent.click(screen.getByRole('button', { name: '提交' }));
-    await waitFor(() => expect(bodies).toEqual([{ form: { matches: [{ category: 'BASIC_LIVING', resource: '社区食堂' }] } }]));
-  });
-
-  it('DELIVER: “use the delivery ledger” sends an empty form, even after looking at the manual rows', async () => {
+  it('§四(七) DELIVER: completes from the delivery ledger; only a note can be added', async () => {
     const bodies = myTask('DELIVER');
-    fireEvent.click(await screen.findByLabelText('手动填写'));
-    expect(await screen.findByLabelText('内容 *')).toBeTruthy(); // an empty required row, left unfilled
-    fireEvent.click(screen.getByLabelText('使用落实台账'));
-    await waitFor(() => expect(screen.queryByLabelText('内容 *')).toBeNull());
+    expect(await screen.findByText('取本案已接受对接上登记的全部落实记录。')).toBeTruthy();
+    expect(screen.queryByLabelText('手动填写')).toBeNull();
+    expect(screen.queryByLabelText('内容 *')).toBeNull();
+    fireEvent.change(screen.getByLabelText('备注'), { target: { value: '已按台账落实' } });
     fireEvent.click(screen.getByRole('button', { name: '提交' }));
-    await waitFor(() => expect(bodies).toEqual([{ form: {} }]));
+    await waitFor(() => expect(bodies).toEqual([{ form: { note: '已按台账落实' } }]));
   });
 });

@@ -107,8 +107,7 @@ export const zhMatching = {
         withdrawn: '撤下项目', closed: '项目已结束', openCase: '查看案件', withResource: '使用：%{name}',
       },
       task: {
-        fromMatches: '使用已接受的对接结果', fromLedger: '使用落实台账', manual: '手动填写', fromMatchesHelp: '取本案所有已被合作机构接受的对接。',
-        fromLedgerHelp: '取本案已接受对接上登记的全部落实记录。', source: '依据',
+        fromMatchesHelp: '取本案所有已被合作机构接受的对接。', fromLedgerHelp: '取本案已接受对接上登记的全部落实记录。',
       },
     },
   },
@@ -223,8 +222,7 @@ export const enMatching: typeof zhMatching = {
         funded: 'Funded', withdrawn: 'Withdraw', closed: 'Project ended', openCase: 'Open case', withResource: 'with %{name}',
       },
       task: {
-        fromMatches: 'Use the accepted matches', fromLedger: 'Use the delivery ledger', manual: 'Enter by hand', fromMatchesHelp: 'Takes every match of this case a partner has accepted.',
-        fromLedgerHelp: 'Takes every delivery recorded on this case’s accepted matches.', source: 'From',
+        fromMatchesHelp: 'Takes every match of this case a partner has accepted.', fromLedgerHelp: 'Takes every delivery recorded on this case’s accepted matches.',
       },
     },
   },

@@ -16,8 +16,6 @@ import {
   useNotify,
   useTranslate,
 } from 'react-admin';
-import type { ReactNode } from 'react';
-import { useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router-dom';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { useNotifyProblem } from './useTaskActions.ts';
@@ -33,30 +31,12 @@ const atLeastOne = (value: unknown) => (Array.isArray(value) && value.length > 0
 const note = <TextInput key="note" source="note" label="guanai.forms.note" multiline fullWidth />;
 
 /**
- * MATCH and DELIVER: from the catalogue's records — an empty form, so the API takes the case's
- * accepted matches (MATCH) or its delivery ledger (DELIVER) — or typed in by hand.
+ * MATCH and DELIVER complete only from the catalogue's records: the API takes the case's accepted
+ * matches (MATCH) or its delivery ledger (DELIVER), so nothing is typed in but a note (§四(七), §四(八)).
  */
-function EntryChoice({ records, help }: { records: string; help: string }) {
+function FromRecords({ help }: { help: string }) {
   const translate = useTranslate();
-  const entry = useWatch({ name: 'entry' }) as string | undefined;
-  return (
-    <>
-      <RadioButtonGroupInput source="entry" label="guanai.matching.task.source" choices={[{ id: 'records', name: records }, { id: 'manual', name: 'guanai.matching.task.manual' }]} defaultValue="records" row={false} />
-      {entry !== 'manual' && <Alert severity="info" sx={{ mb: 2 }}>{translate(help)}</Alert>}
-    </>
-  );
-}
-
-/** The hand-typed inputs, shown (and validated) only when "manual" is chosen. */
-function ManualOnly({ children }: { children: ReactNode }) {
-  const entry = useWatch({ name: 'entry' }) as string | undefined;
-  return entry === 'manual' ? <>{children}</> : null;
-}
-
-/** What is sent: nothing at all when the records are used (the contract's `{ form: {} }`), else what was filled in. */
-function formOf(values: Record<string, unknown>) {
-  const { entry, ...rest } = values;
-  return entry === 'records' ? {} : clean(entry === 'manual' ? rest : values);
+  return <Alert severity="info" sx={{ mb: 2 }}>{translate(help)}</Alert>;
 }
 
 /** The inputs of each task kind; the API validates the same shape (tasks.types.ts). */
@@ -90,33 +70,9 @@ function fieldsFor(kind: string) {
     case 'FOLLOW_UP':
       return [<BooleanInput key="r" source="resolved" label="guanai.forms.resolved" defaultValue={true} />, note];
     case 'MATCH':
-      return [
-        <EntryChoice key="e" records="guanai.matching.task.fromMatches" help="guanai.matching.task.fromMatchesHelp" />,
-        <ManualOnly key="m">
-          <ArrayInput source="matches" label="guanai.forms.matches" defaultValue={[{ category: 'BASIC_LIVING', resource: '' }]}>
-            <SimpleFormIterator inline disableReordering>
-              <SelectInput source="category" label="guanai.forms.category" choices={choices('guanai.categories', CATEGORIES)} validate={required()} />
-              <TextInput source="resource" label="guanai.forms.resource" validate={required()} />
-              <TextInput source="provider" label="guanai.forms.provider" />
-            </SimpleFormIterator>
-          </ArrayInput>
-          {note}
-        </ManualOnly>,
-      ];
+      return [<FromRecords key="r" help="guanai.matching.task.fromMatchesHelp" />, note];
     case 'DELIVER':
-      return [
-        <EntryChoice key="e" records="guanai.matching.task.fromLedger" help="guanai.matching.task.fromLedgerHelp" />,
-        <ManualOnly key="i">
-          <ArrayInput source="items" label="guanai.forms.items" defaultValue={[{ what: '' }]}>
-            <SimpleFormIterator inline disableReordering>
-              <TextInput source="what" label="guanai.forms.what" validate={required()} />
-              <NumberInput source="amount" label="guanai.forms.amount" min={0} />
-              <TextInput source="unit" label="guanai.forms.unitOfAmount" />
-            </SimpleFormIterator>
-          </ArrayInput>
-          {note}
-        </ManualOnly>,
-      ];
+      return [<FromRecords key="r" help="guanai.matching.task.fromLedgerHelp" />, note];
     case 'ACCEPT_ESCALATION':
       return [
         <BooleanInput key="a" source="accepted" label="guanai.forms.accepted" defaultValue={true} />,
@@ -170,7 +126,7 @@ export function CompleteTaskForm({ task }: { task: Task }) {
   if (!fields) return <Alert severity="info">{translate('guanai.forms.matchPending')}</Alert>;
   const submit = async (values: Record<string, unknown>) => {
     try {
-      const { data } = await dataProvider.completeTask(task.id, formOf(values));
+      const { data } = await dataProvider.completeTask(task.id, clean(values));
       notify('guanai.notifications.completed', { type: 'success', messageArgs: { state: translate(`guanai.states.${data.state}`, { _: data.state }) } });
       navigate(`/cases/${data.caseId}/show`);
     } catch (error) {

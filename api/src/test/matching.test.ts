@@ -175,6 +175,59 @@ describe('§四(六) 供需对接 through the API', () => {
     expect((await json(over)).type).toBe('urn:guanai:problem:over-delivery');
     expect((await give(1000)).status).toBe(201);
   });
+
+  it('§四(七) §四(八) MATCH and DELIVER close only from the ledger: rows typed in are refused (422) and the case does not move', async () => {
+    const caseId = await caseInMatching(h, { station: s.station!, caseworker: s.caseworker!, supervisor: s.supervisor! }, { person: { name: '台账老人', idNumber: residentId('51010419460101003'), hukou: 'CHENGDU' } }, [{ category: 'HOUSING', severity: 'HIGH' }]);
+    const stateOf = async () => (await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).state;
+    const complete = async (kind: string, form: Record<string, unknown>) => {
+      const task = await h.db.task.findFirstOrThrow({ where: { caseId, kind, status: 'OPEN' } });
+      if (task.assigneeId === null) expect((await s.caseworker!.request('POST', `/api/tasks/${task.id}/claim`)).status).toBe(200);
+      return s.caseworker!.request('POST', `/api/tasks/${task.id}/complete`, { form });
+    };
+    const typedMatch = await complete('MATCH', { matches: [{ category: 'HOUSING', resource: '自己填写的项目', provider: '某机构' }] });
+    expect(typedMatch.status).toBe(422);
+    expect((await json(typedMatch)).errors[0].field).toBe('form.matches');
+    expect(await stateOf()).toBe('matching');
+    expect(await h.db.caseEvent.count({ where: { caseId, type: 'MATCHED' } })).toBe(0);
+    // Through the ledger: a ranked candidate proposed, accepted by its partner.
+    const match = await json(await propose(s.caseworker!, caseId, { needIndex: 0, resourceId: ids.district }));
+    expect((await s['partner.sw']!.request('POST', `/api/matches/${match.id}/accept`)).status).toBe(200);
+    expect((await json(await complete('MATCH', {}))).state).toBe('delivery');
+    // In delivery a need can still be matched (a joint meeting may send a case straight here), through the ledger too.
+    const more = await propose(s.caseworker!, caseId, { needIndex: 0, resourceId: ids.township });
+    expect(more.status).toBe(201);
+    const township = (await json(more)).id;
+    expect((await s.partner!.request('POST', `/api/matches/${township}/accept`)).status).toBe(200);
+    const typedDelivery = await complete('DELIVER', { items: [{ what: '手写的落实', amount: 5000, unit: '元' }] });
+    expect(typedDelivery.status).toBe(422);
+    expect((await json(typedDelivery)).errors[0].field).toBe('form.items');
+    expect((await json(await complete('DELIVER', {}))).errors[0].field).toBe('form.items'); // nothing recorded yet
+    expect(await stateOf()).toBe('delivery');
+    expect((await s['partner.sw']!.request('POST', `/api/matches/${match.id}/deliveries`, { kind: 'SERVICE', description: '危房加固', hours: 8, deliveredOn: '2026-11-22' })).status).toBe(201);
+    expect((await s.partner!.request('POST', `/api/matches/${township}/deliveries`, { kind: 'GOODS', description: '防水卷材', quantity: 2, deliveredOn: '2026-11-24' })).status).toBe(201);
+    expect((await json(await complete('DELIVER', { note: '按台账落实' }))).state).toBe('followUp.waiting');
+    const data = (await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).data as { matches: unknown[]; deliveries: { items: unknown[] }[] };
+    expect(data.matches).toEqual([{ category: 'HOUSING', resource: '区住房改善', provider: '锦江区益民社会工作服务中心' }]);
+    expect(data.deliveries.at(-1)!.items).toEqual([{ what: '区住房改善：危房加固', amount: 8, unit: '小时' }, { what: '街道危房修缮：防水卷材', amount: 2 }]);
+  });
+
+  it('a closed case’s matches take no more deliveries and no proposals (409); nothing is written', async () => {
+    const caseId = await caseInMatching(h, { station: s.station!, caseworker: s.caseworker!, supervisor: s.supervisor! }, { person: { name: '结案老人', hukou: 'CHENGDU' } }, [{ category: 'HOUSING', severity: 'HIGH' }]);
+    const match = await json(await propose(s.caseworker!, caseId, { needIndex: 0, resourceId: ids.district }));
+    expect((await s['partner.sw']!.request('POST', `/api/matches/${match.id}/accept`)).status).toBe(200);
+    const deliver = (who: Session, description: string) => who.request('POST', `/api/matches/${match.id}/deliveries`, { kind: 'GOODS', description, quantity: 1, deliveredOn: '2026-11-23' });
+    expect((await deliver(s['partner.sw']!, '防水材料')).status).toBe(201);
+    expect((await json(await s.supervisor!.request('POST', `/api/cases/${caseId}/actions`, { type: 'CLOSE', reason: 'moved' }))).state).toMatch(/^closed/);
+    for (const who of [s['partner.sw']!, s.caseworker!]) {
+      const late = await deliver(who, '结案后补录');
+      expect(late.status).toBe(409);
+      expect(await json(late)).toMatchObject({ type: 'urn:guanai:problem:case-closed', detail: expect.stringContaining('closed') });
+    }
+    expect(await h.db.delivery.count({ where: { matchId: match.id } })).toBe(1);
+    const proposal = await propose(s.caseworker!, caseId, { needIndex: 0, resourceId: ids.township });
+    expect(proposal.status).toBe(409);
+    expect(await h.db.match.count({ where: { caseId } })).toBe(1);
+  });
 });
 
 describe('reservations under contention', () => {

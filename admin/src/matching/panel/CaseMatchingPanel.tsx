@@ -155,12 +155,13 @@ function MatchingPanel({ record }: { record: Case }) {
 
 /**
  * 供需对接 on the case page: for caseworkers and supervisors of the owning center while the case
- * is in matching, each need with its ranked candidates and why, the excluded and why, its matches,
- * escalation when nothing at this tier fits, and publishing the need as a project.
+ * is in matching (or in delivery, whose task closes only from the ledger: a joint meeting may send a
+ * case there unmatched), each need with its ranked candidates and why, the excluded and why, its
+ * matches, escalation when nothing at this tier fits, and publishing the need as a project.
  */
 export function CaseMatchingPanel() {
   const record = useRecordContext<Case>();
   const can = useCan();
-  if (!record || record.state !== 'matching' || !can('GET /api/cases/:id/matching')) return null;
+  if (!record || (record.state !== 'matching' && record.state !== 'delivery') || !can('GET /api/cases/:id/matching')) return null;
   return <MatchingPanel record={record} />;
 }

@@ -115,6 +115,7 @@ const matchInclude = {
       id: true,
       caseNo: true,
       state: true,
+      status: true,
       data: true,
       originUnit: { select: { name: true, parent: { select: { name: true } } } },
       person: { select: { name: true, phone: true, address: true } },
@@ -218,6 +219,8 @@ export function caseMatchingRoutes(deps: AppDeps) {
         subject: { age: subject.age, hukou: subject.hukou, incomePerHead: subject.incomePerHead, tags: subject.tags },
         needs: rankResources(needs, resources, subject, today()).map((m) => ({
           ...m,
+          // Escalation is offered where the machine takes it: in matching (in delivery a need is only matched).
+          escalationOffered: m.escalationOffered && row.state === 'matching',
           candidates: m.candidates.map(({ resource, ...rest }) => ({ ...rest, resource: { id: resource.id, name: resource.name, kind: resource.kind, providerName: resource.providerName, coverageName: resource.coverage.name } })),
           excluded: m.excluded.map(({ resource, reasons }) => ({ resource: { id: resource.id, name: resource.name, kind: resource.kind, providerName: resource.providerName, coverageName: resource.coverage.name }, reasons })),
           matches: matches.filter((x) => x.needIndex === m.need.index).map((x) => toMatchDto(x, c.get('user'))),
@@ -225,8 +228,9 @@ export function caseMatchingRoutes(deps: AppDeps) {
       });
     })
     /**
-     * Caseworkers and supervisors of the owning center, while the case is in matching: proposes a
-     * ranked candidate for a need, holding its places and amount at once. The hold is one
+     * Caseworkers and supervisors of the owning center, while the case is in matching or delivery (a
+     * joint meeting may send it straight to delivery, whose task closes only from the ledger): proposes
+     * a ranked candidate for a need, holding its places and amount at once. The hold is one
      * conditional update, so two caseworkers racing for the last place cannot both get it; the loser
      * gets 409. A retried request (same Idempotency-Key) holds nothing twice.
      */
@@ -238,7 +242,9 @@ export function caseMatchingRoutes(deps: AppDeps) {
       const id = key ? derivedUuid(user.id, key, 'match') : randomUUID();
       const retried = await db.match.findUnique({ where: { id }, include: matchInclude });
       if (retried) return c.json(toMatchDto(retried, user), 201);
-      if (row.state !== 'matching') throw new AppError('CONFLICT', { message: `matches are proposed while the case is in matching (it is in ${row.state})`, reason: 'NOT_ALLOWED_IN_STATE' });
+      if (row.state !== 'matching' && row.state !== 'delivery') {
+        throw new AppError('CONFLICT', { message: `matches are proposed while the case is in matching or delivery (it is in ${row.state})`, reason: 'NOT_ALLOWED_IN_STATE' });
+      }
       const need = needsOf(row.data)[body.needIndex];
       if (!need) throw new AppError('VALIDATION', { message: 'the case has no such need', field: 'needIndex' });
       const resource = await db.resource.findUnique({ where: { id: body.resourceId }, include: resourceInclude });
@@ -341,7 +347,8 @@ export function matchRoutes(deps: AppDeps) {
     })
     /**
      * The partner or the case's workers: records what was given (the delivery ledger). Money given
-     * never exceeds the amount matched. A retried request (same Idempotency-Key) records it once.
+     * never exceeds the amount matched; nothing more is given on a closed case. A retried request
+     * (same Idempotency-Key) records it once.
      */
     .post('/:id/deliveries', validate('param', ZIdParam), validate('json', ZDelivery), async (c) => {
       const user = c.get('user');
@@ -349,11 +356,16 @@ export function matchRoutes(deps: AppDeps) {
       const key = c.req.header('Idempotency-Key');
       const id = key ? derivedUuid(user.id, key, 'delivery') : randomUUID();
       if (row.deliveries.some((d) => d.id === id)) return c.json(toMatchDto(row, user), 201);
+      const caseClosed = () => new AppError('CONFLICT', { message: `case ${row.case.caseNo} is closed: nothing more is delivered on its matches (reopen the case first)`, reason: 'CASE_CLOSED' });
+      if (row.case.status === 'CLOSED') throw caseClosed();
       if (row.status !== 'ACCEPTED') throw new AppError('CONFLICT', { message: 'deliveries are recorded on accepted matches', reason: 'NOT_ACCEPTED' });
       const body = c.req.valid('json');
       const found = await db.attachment.count({ where: { caseId: row.caseId, id: { in: body.evidence } } });
       if (found !== new Set(body.evidence).size) throw new AppError('VALIDATION', { message: 'an evidence file does not belong to this case', field: 'evidence' });
       await db.$transaction(async (tx) => {
+        // The case first (as its writers lock it), held so that it cannot close while the delivery is recorded.
+        const [current] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "case" WHERE id = ${row.caseId}::uuid FOR SHARE`;
+        if (current?.status === 'CLOSED') throw caseClosed();
         await tx.$executeRaw`SELECT id FROM match WHERE id = ${row.id}::uuid FOR UPDATE`;
         if (body.kind === 'MONEY' && Number(row.amount) > 0) {
           const given = await tx.delivery.aggregate({ where: { matchId: row.id, kind: 'MONEY' }, _sum: { amount: true } });
