@@ -47,10 +47,17 @@ describe('survey.html: the recipient answers on their phone', () => {
     expect(screen.queryByRole('button', { name: '提交评价' })).toBeNull();
   });
 
-  it('a link used meanwhile (on another phone) says so on sending', async () => {
+  it('§四(八) a visit already surveyed (the link answered, or the caseworker took it in person) says so instead of showing the form', async () => {
+    server.use(http.get('*/api/public/surveys/:token', () => problem(409, 'already-surveyed', 'this follow-up visit already has its satisfaction survey')));
+    open();
+    expect(await screen.findByText('这个链接已经用过或已过期')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '提交评价' })).toBeNull();
+  });
+
+  it('§四(八) a visit surveyed meanwhile (on another phone, or by the caseworker) says so on sending', async () => {
     server.use(
       http.get('*/api/public/surveys/:token', () => HttpResponse.json({ center: null, questions: ['satisfaction', 'timeliness', 'respect'], expiresAt: null })),
-      http.post('*/api/public/surveys/:token', () => problem(404, 'not-found', 'survey (the link is used) not found')),
+      http.post('*/api/public/surveys/:token', () => problem(409, 'already-surveyed', 'this follow-up visit already has its satisfaction survey')),
     );
     open();
     await screen.findByText('请为我们的服务打分（1–5 星），您的评价将帮助我们改进。');

@@ -35,8 +35,9 @@ function Survey({ token }: { token: string }) {
   const [comment, setComment] = useState('');
   const [state, setState] = useState<'answering' | 'sending' | 'thanks' | 'used'>('answering');
   const [failure, setFailure] = useState<string | null>(null);
-  // A used, expired or wrong link is the same 404 to the API: say it kindly, whichever it is.
-  if (state === 'used' || (error instanceof ApiError && error.status === 404)) return <Message severity="info" title={t('survey.used')} more={t('survey.usedMore')} />;
+  // An expired or wrong link is a 404 to the API, a visit already surveyed (through this link or by the
+  // caseworker in person: one survey per visit) a 409: say it kindly, whichever it is.
+  if (state === 'used' || (error instanceof ApiError && (error.status === 404 || error.status === 409))) return <Message severity="info" title={t('survey.used')} more={t('survey.usedMore')} />;
   if (state === 'thanks') return <Message severity="success" title={t('survey.thanks')} more={t('survey.thanksMore')} />;
   if (loading) return <CircularProgress sx={{ m: 2 }} />;
   if (error || !data) return <Alert severity="error">{t('loadFailed')}</Alert>;
@@ -52,7 +53,7 @@ function Survey({ token }: { token: string }) {
       });
       setState('thanks');
     } catch (sendError) {
-      if (sendError instanceof ApiError && sendError.status === 404) return setState('used');
+      if (sendError instanceof ApiError && (sendError.status === 404 || sendError.status === 409)) return setState('used');
       setFailure(t('survey.failed', { detail: (sendError as Error).message }));
       setState('answering');
     }

@@ -47,7 +47,14 @@ beforeAll(async () => {
   await fx.task(b.caseId, township.id, T('07', 2), T('06', 22));
   await fx.task(c.caseId, township.id, T('08', 2), T('08', 18));
   await fx.task(d.caseId, township.id, '2026-10-05T02:00:00Z', '2026-10-02T02:00:00Z');
-  Object.assign(ids, { a: a.caseId, b: b.caseId });
+  // The follow-up visits to 甲 and 乙 before they closed, both on time (each is one survey's slot).
+  await fx.task(a.caseId, township.id, T('20', 2), T('19', 2), 'FOLLOW_UP');
+  await fx.task(b.caseId, township.id, T('25', 2), T('24', 2), 'FOLLOW_UP');
+  // 庚 at its follow-up visit now, 辛 still waiting for it (both opened in July, outside the KPIs below).
+  const g = await fx.caseFor('庚', '510104017001', '2026-07-10T02:00:00Z', { status: 'OPEN', state: 'followUp.visiting' });
+  ids.visitTask = await fx.task(g.caseId, township.id, '2026-12-31T02:00:00Z', null, 'FOLLOW_UP');
+  const w = await fx.caseFor('辛', '510104017002', '2026-07-11T02:00:00Z', { status: 'OPEN', state: 'followUp.waiting' });
+  Object.assign(ids, { a: a.caseId, b: b.caseId, c: c.caseId, visiting: g.caseId, waiting: w.caseId });
 });
 afterAll(async () => h?.stop());
 
@@ -64,11 +71,40 @@ describe('§四(八) the three raters', () => {
     expect((await json(bad)).errors[0].field).toBe('satisfaction');
     const answer = () => h.app.request(`/api/public/surveys/${link.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ satisfaction: 4, timeliness: 3, respect: 5 }) });
     expect((await answer()).status).toBe(204);
-    expect((await answer()).status).toBe(404); // one time only
+    expect((await answer()).status).toBe(409); // one time only: the follow-up has its survey
     expect((await h.db.survey.findFirstOrThrow({ where: { caseId: ids.b } })).score).toBe(4); // (4 + 3 + 5) / 3
     // A case not yet at follow-up is not surveyed.
     const open = await h.db.case.findFirstOrThrow({ where: { person: { name: '丁' } } });
     expect((await s.caseworker!.request('POST', `/api/cases/${open.id}/surveys`, {})).status).toBe(409);
+  });
+
+  it('§四(八) one survey per follow-up visit, whoever records it: a second one is 409, from the caseworker or through the link', async () => {
+    const take = (caseId: string, answers?: Record<string, number>) => s.caseworker!.request('POST', `/api/cases/${caseId}/surveys`, answers ? { answers } : {});
+    const five = { satisfaction: 5, timeliness: 5, respect: 5 };
+    // 甲 was surveyed by the caseworker, 乙 through the link (above): no second score, no second link.
+    for (const again of [await take(ids.a!, five), await take(ids.a!), await take(ids.b!, five), await take(ids.b!)]) {
+      expect(again.status).toBe(409);
+      expect((await json(again)).type).toBe('urn:guanai:problem:already-surveyed');
+    }
+    // 庚 at the visit: a link is sent, then the caseworker takes the survey in person; it is the same slot, so the link answers 409.
+    const link = await json(await take(ids.visiting!));
+    expect(link.channel).toBe('RECIPIENT_LINK');
+    expect(await json(await take(ids.visiting!, { satisfaction: 4, timeliness: 4, respect: 4 }))).toMatchObject({ channel: 'CASEWORKER', score: 4 });
+    const viaLink = await h.app.request(`/api/public/surveys/${link.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(five) });
+    expect(viaLink.status).toBe(409);
+    expect((await json(viaLink)).type).toBe('urn:guanai:problem:already-surveyed');
+    expect((await h.app.request(`/api/public/surveys/${link.token}`)).status).toBe(409);
+    expect((await take(ids.visiting!, five)).status).toBe(409);
+    const recorded = await h.db.survey.findMany({ where: { caseId: ids.visiting! } });
+    expect(recorded).toEqual([expect.objectContaining({ followUpTaskId: ids.visitTask, channel: 'CASEWORKER', score: 4 })]);
+    // The database keeps the rule as well: a second survey of the same follow-up is refused.
+    const caseworker = await h.db.user.findUniqueOrThrow({ where: { username: 'caseworker' } });
+    await expect(h.db.survey.create({ data: { id: crypto.randomUUID(), caseId: ids.visiting!, channel: 'CASEWORKER', followUpTaskId: ids.visitTask!, answers: five, score: 5, createdById: caseworker.id, submittedAt: new Date() } })).rejects.toThrow(/unique/i);
+    // No visit yet (辛 waits for it), or none at all (丙 closed without one): no survey to take.
+    for (const early of [await take(ids.waiting!, five), await take(ids.c!, five)]) {
+      expect(early.status).toBe(409);
+      expect((await json(early)).type).toBe('urn:guanai:problem:not-allowed-in-state');
+    }
   });
 
   it('the service organisation reports on its own resource once a month; the department scores a center or a contract', async () => {
@@ -95,8 +131,8 @@ describe('§四(八) KPIs per center and per tier', () => {
       unit: { name: '锦官驿街道' },
       cases: 4, // 甲 乙 丙 丁 (己 opened in August, 戊 in another township)
       firstResponseHours: 20, // median of 10, 20, 40 (丁 was never screened)
-      slaCompliance: 0.6667, // 2 of 3 tasks completed in September by their due time
-      tasksCompleted: 3,
+      slaCompliance: 0.8, // 4 of 5 tasks completed in September by their due time (3 screenings, 2 follow-ups)
+      tasksCompleted: 5,
       escalationRate: 0.25, // 乙, of 4
       resolutionRate: 0.6667, // 甲 and 乙 of the 3 closed (丙 declined)
       reopenRate: 0.25, // 丁, of the 4 ever closed
@@ -125,6 +161,6 @@ describe('§四(八) KPIs per center and per tier', () => {
     expect((await json(await s.supervisor!.request('GET', '/api/kpis/trend?from=2026-10&to=2026-08'))).errors[0].field).toBe('to');
     const csv = await (await s.supervisor!.request('GET', '/api/kpis/export?from=2026-09&to=2026-09')).text();
     expect(csv).toContain('中心,月份,新增个案');
-    expect(csv).toContain('锦官驿街道,2026-09,4,20,0.6667');
+    expect(csv).toContain('锦官驿街道,2026-09,4,20,0.8');
   });
 });

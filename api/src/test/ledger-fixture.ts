@@ -47,9 +47,12 @@ export function ledgerFixture(db: Db, keys: IdentityKeys) {
       const seq = (await db.caseEvent.count({ where: { caseId } })) + 1;
       await db.caseEvent.create({ data: { caseId, seq, type, toState, at: new Date(at) } });
     },
-    async task(caseId: string, unitId: string, dueAt: string, completedAt: string) {
+    /** A task of a unit, done at `completedAt` (open when null); a screening unless the kind is given. */
+    async task(caseId: string, unitId: string, dueAt: string, completedAt: string | null, kind = 'SCREEN') {
       n += 1;
-      await db.task.create({ data: { id: `${caseId}:fx${n}`, caseId, kind: 'SCREEN', status: 'DONE', unitId, dueAt: new Date(dueAt), createdAt: new Date(dueAt), completedAt: new Date(completedAt) } });
+      const id = `${caseId}:fx${n}`;
+      await db.task.create({ data: { id, caseId, kind, status: completedAt ? 'DONE' : 'OPEN', unitId, dueAt: new Date(dueAt), createdAt: new Date(dueAt), completedAt: completedAt ? new Date(completedAt) : null } });
+      return id;
     },
     /** An accepted match on a resource, and the deliveries given on it. */
     async delivered(caseId: string, resourceId: string, category: string, deliveries: { kind: 'MONEY' | 'SERVICE' | 'GOODS'; amount?: number; hours?: number; on: string }[]) {

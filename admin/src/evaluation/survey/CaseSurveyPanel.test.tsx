@@ -13,7 +13,7 @@ const atFollowUp: Case = {
   caseNo: 'GA-2026-000021',
   personName: '蒋奶奶',
   personIdMasked: null,
-  state: 'followUp.waiting',
+  state: 'followUp.visiting',
   status: 'OPEN',
   closureReason: null,
   emergency: false,
@@ -75,8 +75,8 @@ describe('满意度回访 on the case page', () => {
   });
 
   // Both wait for the permissions (the registry's menu entry needs them) before looking for the panel.
-  it('is not offered before follow-up', async () => {
-    renderCase({ ...atFollowUp, state: 'delivery' });
+  it('§四(八) is not offered before the follow-up visit, nor while waiting for it', async () => {
+    renderCase({ ...atFollowUp, state: 'followUp.waiting' });
     expect(await screen.findByText('重病，医疗费用缺口大')).toBeTruthy();
     await screen.findAllByRole('menuitem', { name: '困难群众信息库' });
     expect(screen.queryByText('满意度回访')).toBeNull();

@@ -14,8 +14,8 @@ const QUESTIONS = ['satisfaction', 'timeliness', 'respect'] as const;
 type Ratings = Record<(typeof QUESTIONS)[number], number | null>;
 const unrated: Ratings = { satisfaction: null, timeliness: null, respect: null };
 
-/** The survey is taken at follow-up (§四(八)); the API refuses it earlier. */
-export const surveyable = (state: string | undefined) => !!state && (state.startsWith('followUp') || state.startsWith('closed'));
+/** The survey is taken at the follow-up visit, one per visit (§四(八)), or after it once closed; the API refuses it earlier. */
+export const surveyable = (state: string | undefined) => !!state && (state === 'followUp' || state === 'followUp.visiting' || state.startsWith('closed'));
 
 /** The three 1–5 ratings and a comment, taken by the caseworker with the recipient. */
 function SurveyForm({ onSubmit, onCancel }: { onSubmit: (answers: SurveyAnswers) => Promise<void>; onCancel: () => void }) {

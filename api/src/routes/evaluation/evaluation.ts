@@ -31,6 +31,9 @@ const ZSupervision = z
 const SURVEY_LINK_DAYS = 14;
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 const scoreOf = (a: z.infer<typeof ZAnswers>) => Math.round(((a.satisfaction + a.timeliness + a.respect) / 3) * 100) / 100;
+const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002' || /unique constraint/i.test(String((error as Error)?.message));
+/** §四(八): one survey per follow-up visit, whoever records it (the caseworker, or the recipient through the link). */
+const alreadySurveyed = () => new AppError('CONFLICT', { message: 'this follow-up visit already has its satisfaction survey (one per visit, by the caseworker or through the link)', reason: 'ALREADY_SURVEYED' });
 
 const KPI_COLUMNS: [keyof Kpis, string][] = [
   ['period', '月份'],
@@ -91,23 +94,43 @@ export function evaluationRoutes(deps: AppDeps) {
       return c.body(`\uFEFF${csv}`, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="kpis-${from}-${to}.csv"` });
     })
     /**
-     * Caseworkers and supervisors, at follow-up: the recipient's satisfaction, taken by the caseworker
-     * (with answers) or as a one-time link for the recipient's phone (without; the token is shown once).
+     * Caseworkers and supervisors, at the follow-up visit (or after it, once the case is closed): the
+     * recipient's satisfaction, taken by the caseworker (with answers) or as a one-time link for the
+     * recipient's phone (without; the token is shown once). One survey per visit (§四(八)): the visit's
+     * FOLLOW_UP task is the survey's slot, which the caseworker and the link share. A link not yet
+     * answered is replaced by a new one, or by the caseworker's entry; an answered one is 409.
      */
     .post('/cases/:id/surveys', validate('param', z.object({ id: z.uuid() })), validate('json', z.object({ answers: ZAnswers.optional() }).strict()), async (c) => {
       const user = c.get('user');
       const row = await db.case.findFirst({ where: { id: c.req.valid('param').id, ...visibleCases(user) }, select: { id: true, state: true } });
       if (!row) throw notFound('case');
-      if (!row.state.startsWith('followUp') && !row.state.startsWith('closed')) throw new AppError('CONFLICT', { message: 'the satisfaction survey is taken at follow-up', reason: 'NOT_ALLOWED_IN_STATE' });
-      const { answers } = c.req.valid('json');
-      if (answers) {
-        const survey = await db.survey.create({ data: { id: randomUUID(), caseId: row.id, channel: 'CASEWORKER', answers, score: scoreOf(answers), createdById: user.id, submittedAt: new Date() } });
-        return c.json({ id: survey.id, channel: survey.channel, score: survey.score }, 201);
+      const atVisit = row.state === 'followUp' || row.state === 'followUp.visiting';
+      if (!atVisit && !row.state.startsWith('closed')) {
+        throw new AppError('CONFLICT', { message: `the satisfaction survey is taken at the follow-up visit (the case is in ${row.state})`, reason: 'NOT_ALLOWED_IN_STATE' });
       }
-      const token = randomBytes(24).toString('base64url');
-      const expiresAt = new Date(Date.now() + SURVEY_LINK_DAYS * 86_400_000);
-      const survey = await db.survey.create({ data: { id: randomUUID(), caseId: row.id, channel: 'RECIPIENT_LINK', tokenHash: tokenHash(token), expiresAt, createdById: user.id } });
-      return c.json({ id: survey.id, channel: survey.channel, link: `/survey.html#${token}`, token, expiresAt: expiresAt.toISOString() }, 201);
+      const visit = await db.task.findFirst({ where: { caseId: row.id, kind: 'FOLLOW_UP', status: atVisit ? 'OPEN' : 'DONE' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } });
+      if (!visit) throw new AppError('CONFLICT', { message: 'the case has had no follow-up visit: there is no survey to take', reason: 'NOT_ALLOWED_IN_STATE' });
+      const slot = await db.survey.findUnique({ where: { followUpTaskId: visit.id }, select: { id: true, submittedAt: true } });
+      if (slot?.submittedAt) throw alreadySurveyed();
+      const { answers } = c.req.valid('json');
+      const token = answers ? null : randomBytes(24).toString('base64url');
+      const data = answers
+        ? { channel: 'CASEWORKER' as const, answers, score: scoreOf(answers), submittedAt: new Date(), expiresAt: null }
+        : { channel: 'RECIPIENT_LINK' as const, tokenHash: tokenHash(token!), expiresAt: new Date(Date.now() + SURVEY_LINK_DAYS * 86_400_000) };
+      let id: string;
+      if (slot) {
+        // A link is out and unanswered: this entry or new link takes its place (the link it replaces no longer opens).
+        const taken = await db.survey.updateMany({ where: { id: slot.id, submittedAt: null }, data: { ...data, createdById: user.id } });
+        if (taken.count === 0) throw alreadySurveyed();
+        id = slot.id;
+      } else {
+        id = randomUUID();
+        await db.survey.create({ data: { id, caseId: row.id, followUpTaskId: visit.id, ...data, createdById: user.id } }).catch((error: unknown) => {
+          throw isUniqueViolation(error) ? alreadySurveyed() : error;
+        });
+      }
+      if (answers) return c.json({ id, channel: 'CASEWORKER', score: scoreOf(answers) }, 201);
+      return c.json({ id, channel: 'RECIPIENT_LINK', link: `/survey.html#${token}`, token, expiresAt: data.expiresAt!.toISOString() }, 201);
     })
     /** Partners: their self-report on one of their resources for a month, once. */
     .post('/resources/:id/self-reports', validate('param', z.object({ id: z.uuid() })), validate('json', ZSelfReport), async (c) => {
@@ -156,9 +179,12 @@ export function publicSurveyRoutes(deps: AppDeps) {
   const { db } = deps;
   const ZToken = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'is not a survey link') });
 
+  /** The link's survey, unanswered: a wrong or expired link is 404; a visit already surveyed (through this link or by the caseworker) is 409. */
   async function open(token: string) {
     const survey = await db.survey.findUnique({ where: { tokenHash: tokenHash(token) }, include: { case: { select: { originUnit: { select: { parent: { select: { name: true } } } } } } } });
-    if (!survey || survey.submittedAt || (survey.expiresAt && survey.expiresAt < new Date())) throw notFound('survey (the link is used, expired or wrong)');
+    if (!survey) throw notFound('survey (the link is wrong, or was replaced by a newer one)');
+    if (survey.submittedAt) throw alreadySurveyed();
+    if (survey.expiresAt && survey.expiresAt < new Date()) throw notFound('survey (the link has expired)');
     return survey;
   }
 
@@ -170,8 +196,9 @@ export function publicSurveyRoutes(deps: AppDeps) {
     .post('/surveys/:token', validate('param', ZToken), validate('json', ZAnswers), async (c) => {
       const survey = await open(c.req.valid('param').token);
       const answers = c.req.valid('json');
-      const used = await db.survey.updateMany({ where: { id: survey.id, submittedAt: null }, data: { answers, score: scoreOf(answers), submittedAt: new Date(), tokenHash: null } });
-      if (used.count === 0) throw notFound('survey (the link is used)');
+      // The token stays with the answered survey, so that the link answers 409 from now on, not 404.
+      const used = await db.survey.updateMany({ where: { id: survey.id, submittedAt: null, tokenHash: survey.tokenHash }, data: { answers, score: scoreOf(answers), submittedAt: new Date() } });
+      if (used.count === 0) throw alreadySurveyed();
       return c.body(null, 204);
     });
 }
