@@ -69,4 +69,12 @@ describe('§四(九) 联席会议', () => {
     const held = await json(await s['district.supervisor']!.request('POST', `/api/meetings/${meetingId}/held`, { minutes: '会议研究了1件个案' }));
     expect(held).toMatchObject({ status: 'HELD', resolved: 1 });
   });
+
+  it('the list follows its sort, earliest first or latest first', async () => {
+    const list = async (order: 'ASC' | 'DESC') => (await json(await s['district.supervisor']!.request('GET', `/api/meetings${q({ sort: ['scheduledAt', order] })}`))).map((m: { scheduledAt: string }) => m.scheduledAt);
+    const ascending = await list('ASC');
+    expect(ascending).toEqual(['2026-12-10T01:00:00.000Z', '2027-01-10T01:00:00.000Z']);
+    expect(await list('DESC')).toEqual([...ascending].reverse());
+    expect((await json(await s['district.supervisor']!.request('GET', `/api/meetings${q({ sort: ['title', 'ASC'] })}`))).errors[0].field).toMatch(/^sort/);
+  });
 });

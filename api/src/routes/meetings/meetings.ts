@@ -85,13 +85,13 @@ export function meetingRoutes(deps: AppDeps, cases: CaseClient) {
   });
 
   return new Hono<AppEnv>()
-    /** Supervisors and managers: the meetings of units in their jurisdiction. */
+    /** Supervisors and managers: the meetings of units in their jurisdiction, in the order asked for. */
     .get('/', validate('query', ZMeetingList), async (c) => {
       const user = c.get('user');
-      const { filter = {}, range } = c.req.valid('query');
+      const { filter = {}, sort, range } = c.req.valid('query');
       const where: Prisma.JointMeetingWhereInput = { unit: { path: { startsWith: user.orgUnit.path } }, ...filter };
       const [rows, total] = await Promise.all([
-        db.jointMeeting.findMany({ where, include: meetingInclude, orderBy: [{ scheduledAt: 'desc' }, { id: 'asc' }], skip: range[0], take: range[1] - range[0] + 1 }),
+        db.jointMeeting.findMany({ where, include: meetingInclude, orderBy: [{ [sort[0]]: sort[1] === 'ASC' ? ('asc' as const) : ('desc' as const) }, { id: 'asc' }], skip: range[0], take: range[1] - range[0] + 1 }),
         db.jointMeeting.count({ where }),
       ]);
       c.header('Content-Range', contentRange('meetings', range, rows.length, total));
