@@ -110,6 +110,22 @@ describe('§四(七) 过程信息公开: monthly disclosure', () => {
     expect(csv).toContain('未公开 1 条');
     expect((await h.app.request('/api/public/disclosures/2020-01')).status).toBe(404);
   });
+
+  it('§四(七) a campaign’s money raised is one figure, its donations: the same on the public offers as in the disclosure', async () => {
+    const campaign = await h.db.resource.findFirstOrThrow({ where: { kind: 'FUNDRAISING', status: 'PUBLISHED' } });
+    for (const [donorName, amount] of [['爱心人士', 1200.5], ['某企业', 3000]] as const) {
+      expect((await manager.request('POST', `/api/resources/${campaign.id}/donations`, { donorName, amount, receivedOn: `${period}-05` })).status).toBe(201);
+    }
+    // The budget is what matching holds money against, and can be edited; it is not the money raised.
+    expect((await manager.request('PUT', `/api/resources/${campaign.id}`, { budget: 99999 })).status).toBe(200);
+    expect((await manager.request('POST', `/api/disclosures/${period}/publish`)).status).toBe(200);
+    const disclosed = (await json(await h.app.request(`/api/public/disclosures/${period}`))).projects.find((p: { resourceId: string }) => p.resourceId === campaign.id);
+    const offered = (await json(await h.app.request('/api/public/offers'))).find((o: { id: string }) => o.id === campaign.id);
+    const donations = await h.db.donation.aggregate({ where: { resourceId: campaign.id }, _sum: { amount: true } });
+    expect(Number(donations._sum.amount)).toBe(4200.5);
+    expect(disclosed.raised).toBe(4200.5);
+    expect(offered.campaign.raised).toBe(4200.5);
+  });
 });
 
 async function until<T>(read: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {

@@ -183,6 +183,10 @@ export function publicRoutes(deps: AppDeps) {
     })
     .get('/offers', async (c) => {
       const rows = await db.resource.findMany({ where: { status: 'PUBLISHED' }, include: resourceInclude, orderBy: { createdAt: 'desc' }, take: 200 });
+      // §四(七): a campaign's money raised is its donations, the figure the disclosure publishes (not the editable budget).
+      const campaigns = rows.filter((r) => r.kind === 'FUNDRAISING').map((r) => r.id);
+      const donated = campaigns.length ? await db.donation.groupBy({ by: ['resourceId'], where: { resourceId: { in: campaigns } }, _sum: { amount: true } }) : [];
+      const raised = new Map(donated.map((d) => [d.resourceId, Number(d._sum.amount ?? 0)]));
       return c.json(
         rows.map((r) => ({
           id: r.id,
@@ -193,7 +197,7 @@ export function publicRoutes(deps: AppDeps) {
           coverageName: r.coverageUnit.name,
           categories: r.categories,
           remainingPlaces: r.capacity === null ? null : r.capacity - r.reservedPlaces,
-          campaign: r.kind === 'FUNDRAISING' ? { type: r.campaignType, target: Number(r.target ?? 0), raised: Number(r.budget ?? 0), deadline: r.deadline?.toISOString().slice(0, 10) ?? null } : null,
+          campaign: r.kind === 'FUNDRAISING' ? { type: r.campaignType, target: Number(r.target ?? 0), raised: raised.get(r.id) ?? 0, deadline: r.deadline?.toISOString().slice(0, 10) ?? null } : null,
         })),
       );
     });
