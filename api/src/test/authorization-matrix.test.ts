@@ -171,3 +171,68 @@ describe('authorization matrix', () => {
     else expect(res.status, `${key} as ${username}`).not.toBe(404);
   });
 });
+
+/**
+ * A manager placed at a district (锦江区) keeps the catalogue of its own subtree only: resources
+ * covering its district or a township below it, not the city above it nor another district. Writes
+ * on a resource it can read but does not keep are 403, a body naming one is 422 on that field, and
+ * the evaluations of one are 404. The disclosure is city-wide: publishing it is for the city's managers.
+ */
+describe('a district manager’s catalogue work stays in its district', () => {
+  const places = [
+    ['own unit (锦江区)', '510104000000', true],
+    ['child unit (锦官驿街道)', '510104017000', true],
+    ['parent unit (成都市)', '510100000000', false],
+    ['sibling unit (青羊区)', '510105000000', false],
+  ] as const;
+  const made: Record<string, { unitId: string; campaign: string; contract: string }> = {};
+  let districtManager: Session;
+  let providerId: string;
+
+  beforeAll(async () => {
+    districtManager = await signIn(h.app, 'district.manager');
+    const admin = await h.db.user.findUniqueOrThrow({ where: { username: 'admin' } });
+    providerId = (await h.db.partner.findFirstOrThrow({ where: { name: '成都市慈善总会' } })).id;
+    for (const [, code] of places) {
+      const unitId = (await h.db.orgUnit.findUniqueOrThrow({ where: { code } })).id;
+      const base = { providerId, coverageUnitId: unitId, categories: ['CARE' as const], status: 'PUBLISHED' as const, createdById: admin.id };
+      const campaign = await h.db.resource.create({ data: { ...base, kind: 'FUNDRAISING', name: `募捐 ${code}`, campaignType: 'PUBLIC', target: 10000, deadline: new Date('2099-12-31T00:00:00Z') } });
+      const contract = await h.db.resource.create({ data: { ...base, kind: 'PURCHASED_SERVICE', name: `购买服务 ${code}`, contractNo: `M-${code}`, capacity: 10 } });
+      made[code] = { unitId, campaign: campaign.id, contract: contract.id };
+    }
+  });
+
+  const checks: [string, (code: string) => Promise<Response>, number, number][] = [
+    ['POST /api/resources', (code) => districtManager.request('POST', '/api/resources', { kind: 'CHARITY_PROJECT', name: `新项目 ${code}`, providerId, coverageUnitId: made[code]!.unitId, categories: ['CARE'] }), 201, 422],
+    ['PUT /api/resources/:id', (code) => districtManager.request('PUT', `/api/resources/${made[code]!.contract}`, { description: 'matrix' }), 200, 403],
+    ['POST /api/resources/:id/status', (code) => districtManager.request('POST', `/api/resources/${made[code]!.contract}/status`, { status: 'PAUSED' }), 200, 403],
+    ['POST /api/resources/:id/donations', (code) => districtManager.request('POST', `/api/resources/${made[code]!.campaign}/donations`, { donorName: '爱心人士', amount: 10, receivedOn: '2026-11-01' }), 201, 403],
+    ['POST /api/supervision-scores', (code) => districtManager.request('POST', '/api/supervision-scores', { period: '2026-10', resourceId: made[code]!.contract, score: 80 }), 201, 422],
+    ['GET /api/resources/:id/evaluations', (code) => districtManager.request('GET', `/api/resources/${made[code]!.contract}/evaluations`), 200, 404],
+  ];
+
+  it.each(checks.flatMap(([key, send, ok, refused]) => places.map(([name, code, mine]) => [key, name, code, mine ? ok : refused, send] as const)))(
+    '%s from the %s',
+    async (key, _name, code, status, send) => {
+      const res = await send(code);
+      const problem = res.status >= 400 ? await json(res) : null;
+      expect(res.status, `${key} at ${code}: ${problem?.detail ?? ''}`).toBe(status);
+      if (status === 422) expect(problem.errors[0].field).toBe(key === 'POST /api/resources' ? 'coverageUnitId' : 'resourceId');
+    },
+  );
+
+  it('nothing was written outside the district', async () => {
+    for (const [, code, mine] of places) {
+      if (mine) continue;
+      expect(await h.db.donation.count({ where: { resourceId: made[code]!.campaign } })).toBe(0);
+      expect(await h.db.supervisionScore.count({ where: { resourceId: made[code]!.contract } })).toBe(0);
+      expect(await h.db.resource.findUniqueOrThrow({ where: { id: made[code]!.contract } })).toMatchObject({ status: 'PUBLISHED', description: null });
+    }
+  });
+
+  it('POST /api/disclosures/:period/publish: the city-wide disclosure is published by the city’s managers, not a district’s', async () => {
+    const res = await districtManager.request('POST', '/api/disclosures/2026-10/publish');
+    expect(res.status).toBe(403);
+    expect((await json(res)).detail).toMatch(/city/);
+  });
+});

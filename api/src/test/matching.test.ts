@@ -305,4 +305,22 @@ describe('§四(六) 援助项目发布平台: publishing needs as projects', ()
     expect((await s.partner!.request('POST', `/api/resources/${fresh}/donations`, { donorName: '某企业', amount: 800, receivedOn: '2026-11-28' })).status).toBe(201);
     expect(await json(await s.partner!.request('GET', `/api/resources/${fresh}`))).toMatchObject({ budget: 800, remainingAmount: 800 });
   });
+
+  it('§四(三) donations go only to a published campaign: a draft or closed one refuses them (409) and records nothing', async () => {
+    const charity = await partnerId('成都市慈善总会');
+    const res = await s.admin!.request('POST', '/api/resources', { kind: 'FUNDRAISING', name: '定向募捐：冬季送温暖', providerId: charity, coverageUnitId: await unit('510104000000'), categories: ['BASIC_LIVING'], campaignType: 'DIRECTED', target: 20000, deadline: '2027-02-28' });
+    const campaign = (await json(res)).id as string;
+    const donate = (amount: number) => s.partner!.request('POST', `/api/resources/${campaign}/donations`, { donorName: '爱心人士', amount, receivedOn: '2026-11-28' });
+    const draft = await donate(100);
+    expect(draft.status).toBe(409);
+    expect(await json(draft)).toMatchObject({ type: 'urn:guanai:problem:campaign-not-active', detail: expect.stringContaining('DRAFT') });
+    expect((await s.admin!.request('POST', `/api/resources/${campaign}/status`, { status: 'PUBLISHED' })).status).toBe(200);
+    expect((await donate(300)).status).toBe(201);
+    expect((await s.admin!.request('POST', `/api/resources/${campaign}/status`, { status: 'CLOSED' })).status).toBe(200);
+    const closed = await donate(200);
+    expect(closed.status).toBe(409);
+    expect((await json(closed)).detail).toContain('CLOSED');
+    expect((await h.db.donation.findMany({ where: { resourceId: campaign } })).map((d) => Number(d.amount))).toEqual([300]);
+    expect(Number((await h.db.resource.findUniqueOrThrow({ where: { id: campaign } })).budget)).toBe(300);
+  });
 });

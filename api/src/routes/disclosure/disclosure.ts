@@ -69,9 +69,17 @@ export function publicDisclosureRoutes(deps: AppDeps) {
     });
 }
 
-/** Managers and admins: publish a month now (the schedule does it monthly), through the same workflow. */
+/**
+ * Managers and admins of the city: publish a month now (the schedule does it monthly), through the
+ * same workflow. The disclosure is one city-wide snapshot (§四(七)), so a district's manager, who
+ * answers for part of it only, does not publish it for everyone.
+ */
 export function disclosureRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().post('/:period/publish', validate('param', ZPeriod), async (c) => {
+    const user = c.get('user');
+    if (user.orgUnit.level !== 'CITY') {
+      throw new AppError('FORBIDDEN', { message: `the disclosure is city-wide: it is published by the city's managers, not at ${user.orgUnit.name}` });
+    }
     const { period } = c.req.valid('param');
     if (period >= new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)) {
       throw new AppError('VALIDATION', { message: 'only a month that has ended can be published', field: 'period' });

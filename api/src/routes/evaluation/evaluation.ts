@@ -144,9 +144,11 @@ export function evaluationRoutes(deps: AppDeps) {
       const report = await db.selfReport.create({ data: { ...body, spent: body.spent ?? null, hours: body.hours ?? null, resourceId: resource.id, createdById: user.id } });
       return c.json({ id: report.id }, 201);
     })
-    /** Reports and scores of a resource: what its organisation says and what the department found. */
+    /** Supervisors, managers and admins over its coverage: what a resource's organisation reports and what the department found. */
     .get('/resources/:id/evaluations', validate('param', z.object({ id: z.uuid() })), async (c) => {
-      const id = c.req.valid('param').id;
+      const resource = await db.resource.findUnique({ where: { id: c.req.valid('param').id }, select: { id: true, coverageUnit: { select: { path: true } } } });
+      if (!resource || !within(c.get('user'), resource.coverageUnit.path)) throw notFound('resource');
+      const id = resource.id;
       const [reports, scores] = await Promise.all([
         db.selfReport.findMany({ where: { resourceId: id }, orderBy: { period: 'desc' } }),
         db.supervisionScore.findMany({ where: { resourceId: id }, orderBy: { period: 'desc' } }),
@@ -156,7 +158,7 @@ export function evaluationRoutes(deps: AppDeps) {
         supervision: scores.map((s) => ({ id: s.id, period: s.period, score: s.score, comment: s.comment })),
       });
     })
-    /** Managers (the administering department): a supervision score for a center or a purchased-service contract. */
+    /** Managers (the administering department): a supervision score for a center or a purchased-service contract in their jurisdiction. */
     .post('/supervision-scores', validate('json', ZSupervision), async (c) => {
       const user = c.get('user');
       const body = c.req.valid('json');
@@ -164,8 +166,9 @@ export function evaluationRoutes(deps: AppDeps) {
         const unit = await db.orgUnit.findUnique({ where: { id: body.unitId }, select: { level: true, path: true } });
         if (!unit || !within(user, unit.path) || unit.level === 'COMMUNITY') throw new AppError('VALIDATION', { message: 'is not a center in your jurisdiction', field: 'unitId' });
       } else {
-        const resource = await db.resource.findUnique({ where: { id: body.resourceId! }, select: { kind: true } });
+        const resource = await db.resource.findUnique({ where: { id: body.resourceId! }, select: { kind: true, coverageUnit: { select: { path: true } } } });
         if (!resource || resource.kind !== 'PURCHASED_SERVICE') throw new AppError('VALIDATION', { message: 'is not a purchased-service contract', field: 'resourceId' });
+        if (!within(user, resource.coverageUnit.path)) throw new AppError('VALIDATION', { message: 'is a purchased-service contract outside your jurisdiction', field: 'resourceId' });
       }
       const existing = await db.supervisionScore.findFirst({ where: { period: body.period, unitId: body.unitId ?? null, resourceId: body.resourceId ?? null }, select: { id: true } });
       if (existing) throw new AppError('CONFLICT', { message: 'already scored for this month', field: 'period', reason: 'ALREADY_SCORED' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Prisma } from '@guanai/db';
+import { within } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
@@ -65,12 +66,24 @@ export function resourceRoutes(deps: AppDeps) {
     return row;
   }
 
-  async function checkRefs(body: { providerId?: string | undefined; coverageUnitId?: string | undefined }) {
+  /**
+   * Admins and managers keep the catalogue of their own subtree (a district's manager: resources
+   * covering the district or a township below it); others' resources they read but do not change.
+   */
+  function assertKeeps(user: SessionUser, row: ResourceRow) {
+    if (!within(user, row.coverageUnit.path)) {
+      throw new AppError('FORBIDDEN', { message: `${row.name} covers ${row.coverageUnit.name}, outside your jurisdiction (${user.orgUnit.name}): it is kept there` });
+    }
+  }
+
+  async function checkRefs(user: SessionUser, body: { providerId?: string | undefined; coverageUnitId?: string | undefined }) {
     if (body.providerId && !(await db.partner.findFirst({ where: { id: body.providerId, active: true }, select: { id: true } }))) {
       throw new AppError('VALIDATION', { message: 'no active partner organisation with this id', field: 'providerId' });
     }
-    if (body.coverageUnitId && !(await db.orgUnit.findUnique({ where: { id: body.coverageUnitId }, select: { id: true } }))) {
-      throw new AppError('VALIDATION', { message: 'no such org unit', field: 'coverageUnitId' });
+    if (body.coverageUnitId) {
+      const unit = await db.orgUnit.findUnique({ where: { id: body.coverageUnitId }, select: { path: true } });
+      if (!unit) throw new AppError('VALIDATION', { message: 'no such org unit', field: 'coverageUnitId' });
+      if (!within(user, unit.path)) throw new AppError('VALIDATION', { message: `is outside your jurisdiction: a resource you keep covers ${user.orgUnit.name} or a unit below it`, field: 'coverageUnitId' });
     }
   }
 
@@ -94,10 +107,10 @@ export function resourceRoutes(deps: AppDeps) {
       return c.json(rows.map(toResourceDto));
     })
     .get('/:id', validate('param', ZIdParam), async (c) => c.json(toResourceDto(await findVisible(c.get('user'), c.req.valid('param').id))))
-    /** Admins and managers: a new resource, as a draft until published. */
+    /** Admins and managers: a new resource covering their unit or one below it, as a draft until published. */
     .post('/', validate('json', ZCreateResource), async (c) => {
       const body = c.req.valid('json');
-      await checkRefs(body);
+      await checkRefs(c.get('user'), body);
       const row = await db.resource.create({
         data: {
           ...body,
@@ -112,11 +125,13 @@ export function resourceRoutes(deps: AppDeps) {
       });
       return c.json(toResourceDto(row), 201);
     })
-    /** Admins and managers: corrects a resource; capacity and budget may not drop below what is reserved. */
+    /** Admins and managers of its coverage: corrects a resource; capacity and budget may not drop below what is reserved. */
     .put('/:id', validate('param', ZIdParam), validate('json', ZUpdateResource), async (c) => {
-      const row = await findVisible(c.get('user'), c.req.valid('param').id);
+      const user = c.get('user');
+      const row = await findVisible(user, c.req.valid('param').id);
+      assertKeeps(user, row);
       const body = c.req.valid('json');
-      await checkRefs(body);
+      await checkRefs(user, body);
       if (body.capacity !== undefined && body.capacity !== null && body.capacity < row.reservedPlaces) {
         throw new AppError('CONFLICT', { message: `${row.reservedPlaces} places are already reserved`, field: 'capacity', reason: 'BELOW_RESERVED' });
       }
@@ -137,9 +152,11 @@ export function resourceRoutes(deps: AppDeps) {
       });
       return c.json(toResourceDto(updated));
     })
-    /** Admins and managers: publishes, pauses or closes a resource. Live matches keep their places. */
+    /** Admins and managers of its coverage: publishes, pauses or closes a resource. Live matches keep their places. */
     .post('/:id/status', validate('param', ZIdParam), validate('json', ZResourceStatus), async (c) => {
-      const row = await findVisible(c.get('user'), c.req.valid('param').id);
+      const user = c.get('user');
+      const row = await findVisible(user, c.req.valid('param').id);
+      assertKeeps(user, row);
       const { status } = c.req.valid('json');
       if (row.status === 'CLOSED') throw new AppError('CONFLICT', { message: 'a closed resource stays closed', reason: 'CLOSED' });
       return c.json(toResourceDto(await db.resource.update({ where: { id: row.id }, data: { status }, include: resourceInclude })));
@@ -151,23 +168,28 @@ export function resourceRoutes(deps: AppDeps) {
       return c.json(donations.map((d) => ({ id: d.id, donorName: d.donorName, amount: Number(d.amount), receivedOn: day(d.receivedOn), channel: d.channel, createdAt: d.createdAt.toISOString() })));
     })
     /**
-     * The campaign's own partner, admins and managers: records a donation; the campaign's budget grows
-     * by it in the same transaction. A retried request (same Idempotency-Key) records it once.
+     * The campaign's own partner, admins and managers of its coverage: records a donation to a
+     * published campaign (not a draft, a paused or a closed one); the campaign's budget grows by it in
+     * the same transaction. A retried request (same Idempotency-Key) records it once.
      */
     .post('/:id/donations', validate('param', ZIdParam), validate('json', ZDonation), async (c) => {
       const user = c.get('user');
       const row = await findVisible(user, c.req.valid('param').id);
       if (row.kind !== 'FUNDRAISING') throw new AppError('CONFLICT', { message: 'only fundraising campaigns take donations', reason: 'NOT_A_CAMPAIGN' });
       if (user.role === 'PARTNER' && row.providerId !== user.partnerId) throw notFound('resource');
+      if (user.role !== 'PARTNER') assertKeeps(user, row);
       const key = c.req.header('Idempotency-Key');
       const id = key ? derivedUuid(user.id, key, 'donation') : randomUUID();
       if (await db.donation.findUnique({ where: { id }, select: { id: true } })) return c.json({ id }, 201);
+      const notActive = (status: string) => new AppError('CONFLICT', { message: `the campaign is ${status}: donations are taken only while it is published`, reason: 'CAMPAIGN_NOT_ACTIVE' });
+      if (row.status !== 'PUBLISHED') throw notActive(row.status);
       const body = c.req.valid('json');
-      await db.$transaction([
-        db.donation.create({ data: { id, resourceId: row.id, donorName: body.donorName, amount: body.amount, receivedOn: new Date(`${body.receivedOn}T00:00:00Z`), channel: body.channel ?? null, createdById: user.id } }),
-        // A campaign created without a budget starts from zero.
-        db.$executeRaw`UPDATE resource SET budget = COALESCE(budget, 0) + ${body.amount}::numeric WHERE id = ${row.id}::uuid`,
-      ]);
+      await db.$transaction(async (tx) => {
+        await tx.donation.create({ data: { id, resourceId: row.id, donorName: body.donorName, amount: body.amount, receivedOn: new Date(`${body.receivedOn}T00:00:00Z`), channel: body.channel ?? null, createdById: user.id } });
+        // A campaign created without a budget starts from zero. Conditional, so a campaign closed meanwhile takes nothing.
+        const grown = await tx.$executeRaw`UPDATE resource SET budget = COALESCE(budget, 0) + ${body.amount}::numeric WHERE id = ${row.id}::uuid AND status = 'PUBLISHED'`;
+        if (grown === 0) throw notActive('no longer published');
+      });
       return c.json({ id }, 201);
     });
 }
