@@ -6,7 +6,6 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import { authorize } from './auth/middleware.ts';
-import { appendAudit } from '@guanai/db';
 import type { AppDeps, AppEnv } from './env.ts';
 import { AppError } from './errors/app-error.ts';
 import { createMetrics } from './metrics.ts';
@@ -27,10 +26,14 @@ import { disclosureRoutes, publicDisclosureRoutes } from './routes/disclosure/di
 import { evaluationRoutes, publicSurveyRoutes } from './routes/evaluation/evaluation.ts';
 import { departmentRoutes, meetingRoutes } from './routes/meetings/meetings.ts';
 import { createCaseClient } from './temporal/case-client.ts';
+import { requestScopedDb } from './request/scope.ts';
+import { writeRequests } from './request/write-requests.ts';
 
 const PROBLEM = 'application/problem+json';
 
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  // Handlers get a `db` that runs a write request's statements in its transaction (request/scope.ts).
+  const deps: AppDeps = { ...given, db: requestScopedDb(given.db) };
   const cases = createCaseClient(deps.temporal, deps.taskQueue);
   const metrics = createMetrics();
   const app = new Hono<AppEnv>();
@@ -48,19 +51,6 @@ export function createApp(deps: AppDeps) {
     c.header('Access-Control-Expose-Headers', 'Content-Range');
     c.header('Cache-Control', 'no-store');
   });
-  // Rule 4: every write that succeeded goes into the hash-chained audit log, with who and what.
-  app.use('/api/*', async (c, next) => {
-    await next();
-    if (c.req.method === 'GET' || c.res.status >= 400) return;
-    const user = c.get('user') as { id: string } | undefined;
-    await appendAudit(deps.db, {
-      actorId: user?.id ?? null,
-      action: `${c.req.method} ${routePath(c)}`,
-      target: c.req.path,
-      detail: { status: c.res.status, requestId: c.get('requestId') },
-    });
-  });
-
   app.get('/healthz', async (c) => {
     const checks = await Promise.allSettled([deps.db.$queryRaw`SELECT 1`, deps.temporal.workflowService.getSystemInfo({})]);
     const [database, temporal] = checks.map((r) => (r.status === 'fulfilled' ? 'ok' : 'down'));
@@ -71,6 +61,8 @@ export function createApp(deps: AppDeps) {
 
   // One access policy for every route (auth/policy.ts): session and role, before any handler runs.
   app.use('/api/*', authorize(deps));
+  // Every write: its Idempotency-Key, and its changes, answer and audit entry (rule 4) in one transaction.
+  app.use('/api/*', writeRequests({ db: given.db, logger: deps.logger }));
   const api = new Hono<AppEnv>()
     .route('/auth', authRoutes(deps))
     .route('/cases', caseRoutes(deps, cases))

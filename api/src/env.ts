@@ -28,5 +28,7 @@ export interface AppEnv {
   Variables: {
     user: SessionUser;
     requestId: string;
+    /** The request's Idempotency-Key and request hash, once the key is bound (request/write-requests.ts). */
+    idempotency: { key: string; requestHash: string } | undefined;
   };
 }

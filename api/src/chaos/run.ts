@@ -63,7 +63,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   let api: Service = await startApi(env, apiPort);
   let stopping = false;
 
-  /** An HTTP call retried (same method, body and Idempotency-Key) until the API answers below 500. */
+  /** An HTTP call retried (same method, body and Idempotency-Key) until the API answers below 500 (and not "in progress"). */
   async function call(cookie: string, method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; json: any }> {
     for (let attempt = 0; ; attempt++) {
       requests.sent += 1;
@@ -76,7 +76,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           signal: AbortSignal.timeout(90_000),
         });
         const text = await res.text();
-        if (res.status < 500) return { status: res.status, json: text ? JSON.parse(text) : null };
+        // A 409 "in progress" is the first attempt's key still held (by an API killed mid-request, until its lease runs out).
+        const inProgress = res.status === 409 && text.includes('idempotency-key-in-progress');
+        if (res.status < 500 && !inProgress) return { status: res.status, json: text ? JSON.parse(text) : null };
       } catch {
         // connection refused or reset: the API is down or was killed mid-request
       }

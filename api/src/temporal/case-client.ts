@@ -16,6 +16,7 @@ import {
   type RefusalCode,
 } from '@guanai/workflows';
 import { AppError, type AppErrorCode } from '../errors/app-error.ts';
+import { beforeWorkflowCall } from '../request/scope.ts';
 
 const REFUSAL_STATUS: Record<RefusalCode, AppErrorCode> = {
   FORBIDDEN: 'FORBIDDEN',
@@ -50,6 +51,7 @@ export function createCaseClient(client: Client, taskQueue = CASES_TASK_QUEUE) {
      * its opening events are projected.
      */
     async open(input: CaseWorkflowInput): Promise<CaseView> {
+      beforeWorkflowCall('opening a case workflow');
       const handle = await client.workflow.start('caseWorkflow', {
         workflowId: caseWorkflowId(input.record.caseId),
         taskQueue,
@@ -68,8 +70,9 @@ export function createCaseClient(client: Client, taskQueue = CASES_TASK_QUEUE) {
       return candidates.filter((event) => refusalOf(snapshot, { ...event, actor, at } as CaseEvent) === null).map((event) => event.type);
     },
 
-    /** A human action; the idempotency key is the update id, so a retried request has one effect. */
+    /** A human action; the update id (derived from the caller's Idempotency-Key) makes a retried request have one effect. */
     async act(caseId: string, request: ActRequest, idempotencyKey?: string): Promise<CaseView> {
+      beforeWorkflowCall(`the case Update ${request.type}`);
       const handle = client.workflow.getHandle(caseWorkflowId(caseId));
       return handle.executeUpdate(actUpdate, { args: [request], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }).catch(toAppError);
     },

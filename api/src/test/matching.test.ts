@@ -65,8 +65,10 @@ describe('§四(六) 供需对接 through the API', () => {
     const match = await json(res);
     expect(match).toMatchObject({ status: 'PROPOSED', places: 1, resourceName: '街道危房修缮' });
     ids.match = match.id;
-    const retry = await json(await propose(s.caseworker!, ids.case!, { needIndex: 0, resourceId: ids.township }, 'propose-1'));
+    const retry = await json(await propose(s.caseworker!, ids.case!, { needIndex: 0, resourceId: ids.township, note: '优先修缮屋顶' }, 'propose-1'));
     expect(retry.id).toBe(match.id);
+    // The key is bound to its request: another body with it is refused, and holds nothing.
+    expect((await propose(s.caseworker!, ids.case!, { needIndex: 0, resourceId: ids.township }, 'propose-1')).status).toBe(422);
     expect((await reserved(ids.township!)).reservedPlaces).toBe(1);
     const twice = await propose(s.caseworker!, ids.case!, { needIndex: 0, resourceId: ids.township });
     expect(twice.status).toBe(409);
@@ -241,7 +243,9 @@ describe('reservations under contention', () => {
 
     const places = await race(few, {});
     expect(places.filter(([status]) => status === 201)).toHaveLength(3);
-    expect(places.filter(([status, type]) => status === 409 && type === 'urn:guanai:problem:capacity-exhausted')).toHaveLength(9);
+    // A loser gets 409 from the hold, or — when it looked after the places were gone — 422 from the ranking (名额已满).
+    const refused = ([status, type]: readonly [number, string | null]) => (status === 409 && type === 'urn:guanai:problem:capacity-exhausted') || (status === 422 && type === 'urn:guanai:problem:not-eligible');
+    expect(places.filter(refused)).toHaveLength(9);
     expect((await reserved(few)).reservedPlaces).toBe(3);
     expect(await h.db.match.count({ where: { resourceId: few, status: 'PROPOSED' } })).toBe(3);
 

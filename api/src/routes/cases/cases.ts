@@ -8,7 +8,8 @@ import type { SessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { CaseClient } from '../../temporal/case-client.ts';
-import { derivedUuid } from '../../ids.ts';
+import { keyedId } from '../../request/idempotency.ts';
+import { callsWorkflow } from '../../request/scope.ts';
 import { contentRange, validate } from '../../validation.ts';
 import { taskInclude, toTaskDto } from '../tasks/tasks.ts';
 import { NON_CHENGDU_RULE, ZCaseListQuerySchema, ZCaseParams, ZCreateCaseSchema, type TCreateCase } from './cases.types.ts';
@@ -154,18 +155,17 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
      * A station worker (self-application, §四(一)) or a discoverer (outreach report) at a community:
      * registers the person and opens the case workflow.
      */
-    .post('/', validate('json', ZCreateCaseSchema), async (c) => {
+    .post('/', callsWorkflow, validate('json', ZCreateCaseSchema), async (c) => {
       const user = c.get('user');
       if (user.orgUnit.level !== 'COMMUNITY') {
         throw new AppError('FORBIDDEN', { message: 'cases are opened at a community service station (服务站)' });
       }
       const body = c.req.valid('json');
-      const key = c.req.header('Idempotency-Key');
-      const caseId = key ? derivedUuid(user.id, key, 'case') : randomUUID();
+      const caseId = keyedId(c, 'case') ?? randomUUID();
       const existingCase = await db.case.findUnique({ where: { id: caseId }, include: caseInclude });
       if (existingCase) return c.json(toCaseDto(existingCase), 201); // a retried request
 
-      const person = await personForCase(user, body, key ? derivedUuid(user.id, key, 'person') : randomUUID());
+      const person = await personForCase(user, body, keyedId(c, 'person') ?? randomUUID());
       const units = await unitChain(user.orgUnit.id);
       const { sla, calendar } = await loadSlaSettings(db);
       const personId = person.id;
@@ -215,11 +215,11 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
       return c.json({ idNumber: decryptIdNumber(person.idNumberEnc, deps.keys) });
     })
     /** Whoever the machine allows (supervisors, caseworkers, by action): a case-level action. */
-    .post('/:id/actions', validate('param', ZCaseParams), validate('json', ZCaseActionSchema), async (c) => {
+    .post('/:id/actions', callsWorkflow, validate('param', ZCaseParams), validate('json', ZCaseActionSchema), async (c) => {
       const user = c.get('user');
       const row = await findVisible(user, c.req.valid('param').id);
       const event = await eventOf(c.req.valid('json'), actorOf(user));
-      const act = () => cases.act(row.id, event, c.req.header('Idempotency-Key'));
+      const act = () => cases.act(row.id, event, keyedId(c, 'act'));
       // Reopening makes a closed case open again: under the person's lock, and only while the
       // person has no other open case (the projection would meet the unique index and retry forever).
       const view = event.type !== 'REOPEN' ? await act() : await withPersonCaseLock(db, [row.personId], async (tx) => {
@@ -238,7 +238,7 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
       const { text, kind, attachmentIds } = c.req.valid('json');
       const found = await db.attachment.count({ where: { caseId: row.id, id: { in: attachmentIds } } });
       if (found !== new Set(attachmentIds).size) throw new AppError('VALIDATION', { message: 'an attachment does not belong to this case', field: 'attachmentIds' });
-      const view = await cases.act(row.id, { type: 'ADD_NOTE', text, kind, attachments: attachmentIds, actor: actorOf(user) }, c.req.header('Idempotency-Key'));
+      const view = await cases.act(row.id, { type: 'ADD_NOTE', text, kind, attachments: attachmentIds, actor: actorOf(user) }, keyedId(c, 'act'));
       return c.json({ caseId: row.id, state: view.state }, 201);
     })
     /**

@@ -8,7 +8,7 @@ import type { SessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { storeAttachment } from '../../files/attachments.ts';
-import { derivedUuid } from '../../ids.ts';
+import { keyedId } from '../../request/idempotency.ts';
 import { contentRange, listQuerySchema, validate } from '../../validation.ts';
 import { resourceInclude } from '../resources/resources.ts';
 import { ZYuan } from '../resources/resources.types.ts';
@@ -238,8 +238,7 @@ export function caseMatchingRoutes(deps: AppDeps) {
       const user = c.get('user');
       const row = await ownedCase(user, c.req.valid('param').id);
       const body = c.req.valid('json');
-      const key = c.req.header('Idempotency-Key');
-      const id = key ? derivedUuid(user.id, key, 'match') : randomUUID();
+      const id = keyedId(c, 'match') ?? randomUUID();
       const retried = await db.match.findUnique({ where: { id }, include: matchInclude });
       if (retried) return c.json(toMatchDto(retried, user), 201);
       if (row.state !== 'matching' && row.state !== 'delivery') {
@@ -353,8 +352,7 @@ export function matchRoutes(deps: AppDeps) {
     .post('/:id/deliveries', validate('param', ZIdParam), validate('json', ZDelivery), async (c) => {
       const user = c.get('user');
       const row = await findVisible(user, c.req.valid('param').id);
-      const key = c.req.header('Idempotency-Key');
-      const id = key ? derivedUuid(user.id, key, 'delivery') : randomUUID();
+      const id = keyedId(c, 'delivery') ?? randomUUID();
       if (row.deliveries.some((d) => d.id === id)) return c.json(toMatchDto(row, user), 201);
       const caseClosed = () => new AppError('CONFLICT', { message: `case ${row.case.caseNo} is closed: nothing more is delivered on its matches (reopen the case first)`, reason: 'CASE_CLOSED' });
       if (row.case.status === 'CLOSED') throw caseClosed();

@@ -7,6 +7,7 @@ import { toSessionUser, type SessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { derivedUuid } from '../../ids.ts';
+import { afterCommit } from '../../request/scope.ts';
 import { validate } from '../../validation.ts';
 import { assertNoDuplicates, findDuplicates, registerPerson } from './registry.ts';
 import { columnOf, parseRoster, readCells, XLSX_TYPE, type RosterProblem, type RosterRow } from './roster.ts';
@@ -177,7 +178,8 @@ export function importRoutes(deps: AppDeps) {
         },
       });
       // In the background; a failure is logged and the import stays RUNNING until the API resumes it.
-      void runImport(deps, job.id).catch((err: unknown) => deps.logger.error({ err, importId: job.id }, 'person import failed to run'));
+      // Once the job is committed, and not on the request's transaction (request/scope.ts).
+      afterCommit(() => runImport(deps, job.id).catch((err: unknown) => deps.logger.error({ err, importId: job.id }, 'person import failed to run')));
       return c.json(toImportDto(job), 202);
     })
     /** Whoever may import, for imports made in their jurisdiction: progress and the report. */

@@ -5,7 +5,7 @@ import { within } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
-import { derivedUuid } from '../../ids.ts';
+import { keyedId } from '../../request/idempotency.ts';
 import { contentRange, validate } from '../../validation.ts';
 import { ZCreateResource, ZDonation, ZIdParam, ZPartner, ZResourceList, ZResourceStatus, ZUpdateResource } from './resources.types.ts';
 
@@ -178,8 +178,7 @@ export function resourceRoutes(deps: AppDeps) {
       if (row.kind !== 'FUNDRAISING') throw new AppError('CONFLICT', { message: 'only fundraising campaigns take donations', reason: 'NOT_A_CAMPAIGN' });
       if (user.role === 'PARTNER' && row.providerId !== user.partnerId) throw notFound('resource');
       if (user.role !== 'PARTNER') assertKeeps(user, row);
-      const key = c.req.header('Idempotency-Key');
-      const id = key ? derivedUuid(user.id, key, 'donation') : randomUUID();
+      const id = keyedId(c, 'donation') ?? randomUUID();
       if (await db.donation.findUnique({ where: { id }, select: { id: true } })) return c.json({ id }, 201);
       const notActive = (status: string) => new AppError('CONFLICT', { message: `the campaign is ${status}: donations are taken only while it is published`, reason: 'CAMPAIGN_NOT_ACTIVE' });
       if (row.status !== 'PUBLISHED') throw notActive(row.status);

@@ -7,8 +7,8 @@ import type { AppDeps, AppEnv } from '../../env.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { CaseClient } from '../../temporal/case-client.ts';
 import { contentRange, validate } from '../../validation.ts';
+import { keyedId } from '../../request/idempotency.ts';
 import { eventFromForm, ZCompleteBodySchema, ZTaskListQuerySchema } from './tasks.types.ts';
-import { releaseOnClose } from '../matching/matching.ts';
 import { z } from 'zod';
 
 /**
@@ -127,7 +127,6 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
       case: { ...before.case, state: view.state, emergency: view.context.emergency, flags: (view.context.flags ?? []) as unknown as TaskRow['case']['flags'] },
     });
   };
-  const idempotencyKey = (header: string | undefined) => (header && header.length <= 200 ? header : undefined);
 
   return new Hono<AppEnv>()
     /** Any signed-in user: tasks assigned to me (scope=mine) or of my unit and the units below it (scope=unit). */
@@ -158,11 +157,11 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
     .get('/:id', validate('param', ZTaskParams), async (c) => c.json(toTaskDto(await findVisible(c.get('user'), c.req.valid('param').id))))
     /** A user whose role may do the task, within its unit's jurisdiction: takes the task. */
     .post('/:id/claim', validate('param', ZTaskParams), async (c) => {
-      return c.json(await claimOrRelease(c.get('user'), c.req.valid('param').id, 'CLAIM', idempotencyKey(c.req.header('Idempotency-Key'))));
+      return c.json(await claimOrRelease(c.get('user'), c.req.valid('param').id, 'CLAIM', keyedId(c, 'act')));
     })
     /** The assignee, or a supervisor over the task's unit: gives the task back to the queue. */
     .post('/:id/release', validate('param', ZTaskParams), async (c) => {
-      return c.json(await claimOrRelease(c.get('user'), c.req.valid('param').id, 'RELEASE', idempotencyKey(c.req.header('Idempotency-Key'))));
+      return c.json(await claimOrRelease(c.get('user'), c.req.valid('param').id, 'RELEASE', keyedId(c, 'act')));
     })
     /** The assignee: completes the task with its form, which moves the case on. */
     .post('/:id/complete', validate('param', ZTaskParams), validate('json', ZCompleteBodySchema), async (c) => {
@@ -170,8 +169,7 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
       const task = await findVisibleRow(user, c.req.valid('param').id);
       const form = await withLedger(deps.db, task.kind, task.caseId, c.req.valid('json').form);
       const event = eventFromForm(task.kind as TaskKind, task.id, form, actorOf(user));
-      const view = await cases.act(task.caseId, event, idempotencyKey(c.req.header('Idempotency-Key')));
-      await releaseOnClose(deps.db, task.caseId, view.state);
+      const view = await cases.act(task.caseId, event, keyedId(c, 'act'));
       return c.json({ caseId: task.caseId, state: view.state });
     });
 }
