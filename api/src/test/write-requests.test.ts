@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { verifyAuditChain } from '@guanai/db';
+import { DEMO_PASSWORD } from '@guanai/db/seed';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
@@ -13,7 +14,7 @@ import { json, signIn, startHarness, type Harness, type Session } from './harnes
 
 /**
  * Issue 12: Idempotency-Key bound to caller, route and request (defect 1); a write and its audit
- * entry commit together or not at all (defect 7).
+ * entry commit together or not at all (defect 7); X-Filename and the shared login limit (defect 8).
  */
 let h: Harness;
 let station: Session;
@@ -256,5 +257,31 @@ describe('defect 7: a write and its audit entry commit together, or neither does
 
   it('the chain still verifies', async () => {
     expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true });
+  });
+});
+
+describe('defect 8: X-Filename and the login limit', () => {
+  it('a malformed or over-long X-Filename is a 422 naming the header, wherever it is read', async () => {
+    const caseId = await openCase('文件名辛');
+    const upload = (name: string) => h.app.request(`/api/cases/${caseId}/attachments`, { method: 'POST', headers: { Cookie: station.cookie, 'Content-Type': 'image/png', 'X-Filename': name }, body: 'png' });
+    await expectProblem(await upload('%E0%A4%A'), 422, 'X-Filename');
+    await expectProblem(await upload('a'.repeat(5000)), 422, 'X-Filename');
+    await expectProblem(await upload(encodeURIComponent('a'.repeat(201))), 422, 'X-Filename');
+    const roster = (name: string) => h.app.request('/api/people/imports', { method: 'POST', headers: { Cookie: station.cookie, 'Content-Type': 'text/csv', 'X-Filename': name }, body: '姓名\n张三\n' });
+    await expectProblem(await roster('%E0%A4%A'), 422, 'X-Filename');
+    await expectProblem(await roster('b'.repeat(5000)), 422, 'X-Filename');
+  });
+
+  it('failed sign-ins are counted across API replicas', async () => {
+    const other = replica();
+    const login = (app: typeof h.app, password: string) =>
+      app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'discoverer', password }) });
+    for (const app of [h.app, other, h.app, other, h.app]) expect((await login(app, 'wrong-password')).status).toBe(401);
+    for (const app of [h.app, other]) {
+      const limited = await login(app, DEMO_PASSWORD);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(await h.db.loginFailure.count()).toBe(5);
   });
 });

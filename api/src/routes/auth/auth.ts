@@ -18,13 +18,13 @@ const ZLoginSchema = z.object({
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$jBnjLeqYEUIRHlIH+8ou+Q$azcWWeNzQWOh1fEMaGHvF+kQNWy9wevn/57okUtF1Wk';
 
 export function authRoutes(deps: AppDeps) {
-  const limiter = createLoginLimiter();
+  const limiter = createLoginLimiter(deps.db);
   return new Hono<AppEnv>()
     /** Anyone: exchanges username and password for a session cookie. Rate-limited per user and address. */
     .post('/login', validate('json', ZLoginSchema), async (c) => {
       const { username, password } = c.req.valid('json');
       const key = `${username.toLowerCase()}|${c.req.header('x-forwarded-for') ?? 'local'}`;
-      const wait = limiter.retryAfter(key);
+      const { retryAfter: wait, failures } = await limiter.check(key);
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         throw new AppError('RATE_LIMITED', { message: `too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minutes`, reason: 'LOGIN_RATE_LIMITED' });
@@ -32,10 +32,10 @@ export function authRoutes(deps: AppDeps) {
       const user = await deps.db.user.findUnique({ where: { username }, include: { orgUnit: true } });
       const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
       if (!user || !ok || !user.active) {
-        limiter.fail(key);
+        await limiter.fail(key);
         throw new AppError('UNAUTHENTICATED', { message: 'wrong username or password', reason: 'BAD_CREDENTIALS' });
       }
-      limiter.succeed(key);
+      if (failures > 0) await limiter.succeed(key);
       c.set('user', toSessionUser(user)); // the audit log records who signed in
       const { token } = await createSession(deps.db, user.id);
       setCookie(c, SESSION_COOKIE, token, {

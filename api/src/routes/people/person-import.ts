@@ -6,6 +6,7 @@ import { within } from '../../auth/jurisdiction.ts';
 import { toSessionUser, type SessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
+import { headerFilename } from '../../files/attachments.ts';
 import { derivedUuid } from '../../ids.ts';
 import { afterCommit } from '../../request/scope.ts';
 import { validate } from '../../validation.ts';
@@ -156,7 +157,7 @@ export function importRoutes(deps: AppDeps) {
       const user = c.get('user');
       const contentType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
       if (contentType !== 'text/csv' && contentType !== XLSX_TYPE) throw new AppError('VALIDATION', { message: `must be text/csv or ${XLSX_TYPE}`, field: 'Content-Type' });
-      const filename = decodeURIComponent(c.req.header('X-Filename') ?? 'roster').trim().slice(0, 200) || 'roster';
+      const filename = headerFilename(c, 'roster');
       const body = new Uint8Array(await c.req.arrayBuffer());
       if (body.length === 0 || body.length > MAX_BYTES) throw new AppError('VALIDATION', { message: `a roster file of 1 byte to ${MAX_BYTES / 1024 / 1024} MB is required`, field: '(body)' });
       const cells = await readCells(body, contentType).catch(() => {
