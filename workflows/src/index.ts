@@ -5,6 +5,7 @@ export { caseMachine, refusalOf, stateName, acceptedEventTypes, type CaseContext
 export { type SlaPolicy, type SlaRule } from './sla/policy.ts';
 export { type WorkCalendar } from './sla/calendar.ts';
 export * from './case/messages.ts';
+export { faultPoint } from './faults.ts';
 export type { CaseProjection } from './case/projection.ts';
 export { previousPeriod } from './disclosure/period.ts';
 export { discloseMonth, snapshotHash, type DisclosedRow, type ProjectFigures, type SnapshotContent } from './disclosure/snapshot.ts';

@@ -1,4 +1,5 @@
 import type { Db } from '@guanai/db';
+import { faultPoint } from '../faults.ts';
 import type { CaseClosedEffect, MeetingResolvedEffect } from './machine.ts';
 import type { CaseProjection } from './projection.ts';
 
@@ -92,6 +93,7 @@ export function createCaseActivities({ db }: { db: Db }) {
  * §四(七) its projects leave the public platform.
  */
 async function closeCaseEffects(db: Db, caseId: string): Promise<void> {
+  faultPoint('worker.effect');
   await db.$executeRaw`
     WITH ended AS (
       UPDATE match m SET status = 'CANCELLED', decline_reason = 'case closed', live_key = NULL, decided_at = now()
@@ -103,16 +105,19 @@ async function closeCaseEffects(db: Db, caseId: string): Promise<void> {
     )
     UPDATE resource r SET reserved_places = r.reserved_places - g.places, reserved_amount = r.reserved_amount - g.amount
     FROM given g WHERE r.id = g.resource_id`;
+  faultPoint('worker.effect'); // between the two statements: the retry must give nothing back twice
   await db.$executeRaw`UPDATE project SET status = 'WITHDRAWN' WHERE case_id = ${caseId}::uuid AND status = 'PUBLISHED'`;
 }
 
 /** §四(九) the resolution in the meeting's record, once per meeting and case. */
 async function recordMeetingResolution(db: Db, effect: MeetingResolvedEffect): Promise<void> {
   const actions = effect.actions.map((a) => ({ department: a.departmentCode ?? a.department, action: a.action, deadline: a.deadline }));
+  faultPoint('worker.effect');
   await db.$executeRaw`
     INSERT INTO meeting_item (id, meeting_id, case_id, resolution, next, actions, resolved_by_id, resolved_at)
-    VALUES (gen_random_uuid(), ${effect.meetingId}::uuid, ${effect.caseId}::uuid, ${effect.resolution}, ${effect.next},
-            ${JSON.stringify(actions)}::jsonb, ${effect.resolvedById}::uuid, ${new Date(effect.at)})
+    SELECT gen_random_uuid(), m.id, ${effect.caseId}::uuid, ${effect.resolution}, ${effect.next},
+           ${JSON.stringify(actions)}::jsonb, ${effect.resolvedById}::uuid, ${new Date(effect.at)}
+    FROM joint_meeting m WHERE m.id = ${effect.meetingId}::uuid -- a meeting that is not there is no record to write to (never a retry for ever)
     ON CONFLICT (meeting_id, case_id) DO NOTHING`;
 }
 
