@@ -43,7 +43,18 @@ try {
     (t) => ({ type: 'CLAIM', taskId: openTaskOf(t, 'APPROVE_PLAN'), actor: network.supervisor }),
     (t) => ({ type: 'PLAN_APPROVED', taskId: openTaskOf(t, 'APPROVE_PLAN'), actor: network.supervisor }),
   ];
+  const meeting = await database.db.jointMeeting.create({ data: { unitId: network.units.district, title: '回放样本联席会议', scheduledAt: new Date('2026-12-10T01:00:00Z'), departments: ['HOUSING'], createdById: network.districtSupervisor.id } });
   const scenarios: Record<string, { eventsPerRun?: number; steps: Step[] }> = {
+    // escalation-gates: escalated from screening, accepted, screened at the district.
+    'escalated-from-screening': {
+      steps: [
+        () => ({ type: 'ESCALATE', reason: '街道无法判断', actor: network.caseworker }),
+        (t) => ({ type: 'CLAIM', taskId: openTaskOf(t, 'ACCEPT_ESCALATION'), actor: network.districtSupervisor }),
+        (t) => ({ type: 'ESCALATION_ACCEPTED', taskId: openTaskOf(t, 'ACCEPT_ESCALATION'), target: 'resume', actor: network.districtSupervisor }),
+        (t) => ({ type: 'CLAIM', taskId: openTaskOf(t, 'SCREEN'), actor: network.districtSupervisor }),
+        (t) => ({ type: 'SCREENED', taskId: openTaskOf(t, 'SCREEN'), referrals: [], outcome: 'NO_NEED', actor: network.districtSupervisor }),
+      ],
+    },
     'screened-to-assessment': {
       steps: [
         (t) => ({ type: 'CLAIM', taskId: openTaskOf(t, 'SCREEN'), actor: network.caseworker }),
@@ -74,7 +85,7 @@ try {
         (t) => ({ type: 'ESCALATION_ACCEPTED', taskId: openTaskOf(t, 'ACCEPT_ESCALATION'), target: 'matching', actor: network.districtSupervisor }),
         () => ({ type: 'REFER_JOINT_MEETING', reason: '需多部门协调', actor: network.districtSupervisor }),
         (t) => ({ type: 'CLAIM', taskId: openTaskOf(t, 'JOINT_MEETING'), actor: network.districtSupervisor }),
-        (t) => ({ type: 'MEETING_RESOLVED', taskId: openTaskOf(t, 'JOINT_MEETING'), next: 'matching', actions: [{ department: '住房和城乡建设局', action: '安排公租房', deadline: '2026-12-31' }], actor: network.districtSupervisor }),
+        (t) => ({ type: 'MEETING_RESOLVED', taskId: openTaskOf(t, 'JOINT_MEETING'), next: 'matching', meetingId: meeting.id, actions: [{ department: '住房和城乡建设局', departmentCode: 'HOUSING', action: '安排公租房', deadline: '2026-12-31' }], actor: network.districtSupervisor }),
         ifOpen('MEETING_ACTION', (taskId) => ({ type: 'CLAIM', taskId, actor: network.districtSupervisor })),
         ifOpen('MEETING_ACTION', (taskId) => ({ type: 'MEETING_ACTION_DONE', taskId, outcome: '已安排', actor: network.districtSupervisor })),
       ],
