@@ -73,11 +73,16 @@ export interface SystemEnv {
   temporalAddress: string;
   databaseUrl: string;
   secret: string;
+  /** Fault points the processes kill themselves at (`name:probability,…`, see workflows/src/faults.ts). */
+  faultPoints?: string;
 }
+
+/** How many times a process's output says it killed itself at a fault point. */
+export const faultPointsHit = (service: Service) => (service.output().match(/^FAULT-POINT /gm) ?? []).length;
 
 /** The case worker as its own process (node workflows/src/worker.ts). */
 export function startWorker(env: SystemEnv): Promise<Service> {
-  return spawnService('worker', process.execPath, ['--import', 'tsx', 'workflows/src/worker.ts'], { TEMPORAL_ADDRESS: env.temporalAddress, DATABASE_URL: env.databaseUrl, WORKER_LOG_LEVEL: 'ERROR', DB_POOL_MAX: '5' }, (line) => line.includes('worker polling'));
+  return spawnService('worker', process.execPath, ['--import', 'tsx', 'workflows/src/worker.ts'], { TEMPORAL_ADDRESS: env.temporalAddress, DATABASE_URL: env.databaseUrl, WORKER_LOG_LEVEL: 'ERROR', DB_POOL_MAX: '5', GUANAI_FAULT_POINTS: env.faultPoints ?? '' }, (line) => line.includes('worker polling'));
 }
 
 /** The API as its own process (node api/src/server.ts), without the admin. */
@@ -86,7 +91,7 @@ export function startApi(env: SystemEnv, port: number): Promise<Service> {
     'api',
     process.execPath,
     ['--import', 'tsx', 'api/src/server.ts'],
-    { TEMPORAL_ADDRESS: env.temporalAddress, DATABASE_URL: env.databaseUrl, GUANAI_SECRET: env.secret, PORT: String(port), LOG_LEVEL: 'info', ADMIN_DIST: '/nonexistent', DB_POOL_MAX: '5' },
+    { TEMPORAL_ADDRESS: env.temporalAddress, DATABASE_URL: env.databaseUrl, GUANAI_SECRET: env.secret, PORT: String(port), LOG_LEVEL: 'info', ADMIN_DIST: '/nonexistent', DB_POOL_MAX: '5', GUANAI_FAULT_POINTS: env.faultPoints ?? '' },
     (line) => line.includes('API listening'),
   );
 }

@@ -14,6 +14,7 @@ import {
   type CaseView,
   type CaseWorkflowInput,
   type RefusalCode,
+  faultPoint,
 } from '@guanai/workflows';
 import { AppError, type AppErrorCode } from '../errors/app-error.ts';
 import { beforeWorkflowCall } from '../request/scope.ts';
@@ -58,7 +59,9 @@ export function createCaseClient(client: Client, taskQueue = CASES_TASK_QUEUE) {
         args: [input],
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
       });
-      return handle.executeUpdate(syncUpdate);
+      const view = await handle.executeUpdate(syncUpdate);
+      faultPoint('api.after-update');
+      return view;
     },
 
     /** Which of these actions the actor may take now, asked of the machine on the live snapshot. */
@@ -74,7 +77,9 @@ export function createCaseClient(client: Client, taskQueue = CASES_TASK_QUEUE) {
     async act(caseId: string, request: ActRequest, idempotencyKey?: string): Promise<CaseView> {
       beforeWorkflowCall(`the case Update ${request.type}`);
       const handle = client.workflow.getHandle(caseWorkflowId(caseId));
-      return handle.executeUpdate(actUpdate, { args: [request], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }).catch(toAppError);
+      const view = await handle.executeUpdate(actUpdate, { args: [request], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }).catch(toAppError);
+      faultPoint('api.after-update'); // chaos: the API dies between the Update and its answer
+      return view;
     },
   };
 }
