@@ -171,17 +171,6 @@ function toMatchDto(row: MatchRow, user: SessionUser) {
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002' || /unique constraint/i.test(String((error as Error)?.message));
 
-/**
- * A case that closed gives back what its matches hold, unless something was delivered on them:
- * proposals and accepted matches with nothing delivered are cancelled. Each release is conditional,
- * so running this twice gives nothing back twice.
- */
-export async function releaseOnClose(db: Db, caseId: string, state: string): Promise<void> {
-  if (!state.startsWith('closed') && state !== 'archived') return;
-  const live = await db.match.findMany({ where: { caseId, status: { in: ['PROPOSED', 'ACCEPTED'] }, deliveries: { none: {} } }, select: { id: true } });
-  for (const { id } of live) await endMatch(db, id, ['PROPOSED', 'ACCEPTED'], { status: 'CANCELLED', declineReason: 'case closed' });
-}
-
 /** Ends a live match and gives back what it held, once: the status change is conditional. */
 async function endMatch(db: Db, id: string, from: ('PROPOSED' | 'ACCEPTED')[], data: Prisma.MatchUpdateManyMutationInput): Promise<boolean> {
   return db.$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Prisma } from '@guanai/db';
+import type { ActRequest } from '@guanai/workflows';
 import { within } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
@@ -133,8 +134,18 @@ export function meetingRoutes(deps: AppDeps, cases: CaseClient) {
       const user = c.get('user');
       const meeting = await find(user, c.req.valid('param').id);
       const body = c.req.valid('json');
-      const done = await db.meetingItem.findUnique({ where: { meetingId_caseId: { meetingId: meeting.id, caseId: body.caseId } } });
+      const updateId = `meeting:${meeting.id}:${body.caseId}:resolve`;
+      const recorded = () => db.meetingItem.findUnique({ where: { meetingId_caseId: { meetingId: meeting.id, caseId: body.caseId } } });
+      const done = await recorded();
       if (done) return c.json({ id: done.id, caseId: done.caseId }, 201);
+      // A retry whose first attempt's Update was taken (the case has left the agenda) while its effects
+      // are still being performed: the same Update again waits for them and answers as the first did.
+      const taken = await db.caseEvent.findFirst({ where: { caseId: body.caseId, type: 'MEETING_RESOLVED', payload: { path: ['meetingId'], equals: meeting.id } }, select: { payload: true } });
+      if (taken) {
+        await cases.act(body.caseId, { ...(taken.payload as object), type: 'MEETING_RESOLVED', actor: actorOf(user) } as ActRequest, updateId);
+        const item = await recorded();
+        if (item) return c.json({ id: item.id, caseId: item.caseId }, 201);
+      }
       if (!(await agendaOf(meeting)).some((a) => a.caseId === body.caseId)) {
         throw new AppError('VALIDATION', { message: 'is not on this meeting’s agenda', field: 'caseId' });
       }
@@ -151,7 +162,7 @@ export function meetingRoutes(deps: AppDeps, cases: CaseClient) {
       if (task.assigneeId !== user.id) await cases.act(body.caseId, { type: 'CLAIM', taskId: task.id, actor }, `meeting:${meeting.id}:${body.caseId}:claim`);
       // The workflow writes the meeting's record (an effect of MEETING_RESOLVED) before the Update answers.
       const actions = body.actions.map((a) => ({ department: nameOf.get(a.department)!, departmentCode: a.department, action: a.action, deadline: a.deadline }));
-      await cases.act(body.caseId, { type: 'MEETING_RESOLVED', taskId: task.id, meetingId: meeting.id, next: body.next, actions, note: body.resolution, actor }, `meeting:${meeting.id}:${body.caseId}:resolve`);
+      await cases.act(body.caseId, { type: 'MEETING_RESOLVED', taskId: task.id, meetingId: meeting.id, next: body.next, actions, note: body.resolution, actor }, updateId);
       const item = await db.meetingItem.findUniqueOrThrow({ where: { meetingId_caseId: { meetingId: meeting.id, caseId: body.caseId } } });
       return c.json({ id: item.id, caseId: item.caseId }, 201);
     })

@@ -132,9 +132,15 @@ export function projectRoutes(deps: AppDeps) {
       if (await db.project.findUnique({ where: { caseId_needIndex: { caseId: row.id, needIndex: body.needIndex } }, select: { id: true } })) {
         throw new AppError('CONFLICT', { message: 'this need is already published', field: 'needIndex', reason: 'ALREADY_PUBLISHED' });
       }
-      const project = await db.project.create({
-        data: { caseId: row.id, needIndex: body.needIndex, category: need.category, townshipId: row.originUnit.parentId!, title: body.title, description: body.description, amount: body.amount ?? null, service: body.service ?? null, publishedById: user.id },
-        include: projectInclude,
+      // The case row held while the project is written: a closure projected meanwhile waits for this
+      // commit, and its effect (the workflow's) then withdraws the project; one projected before is seen here.
+      const project = await db.$transaction(async (tx) => {
+        const [current] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "case" WHERE id = ${row.id}::uuid FOR SHARE`;
+        if (current?.status === 'CLOSED') throw new AppError('CONFLICT', { message: 'the case is closed', reason: 'NOT_ALLOWED_IN_STATE' });
+        return tx.project.create({
+          data: { caseId: row.id, needIndex: body.needIndex, category: need.category, townshipId: row.originUnit.parentId!, title: body.title, description: body.description, amount: body.amount ?? null, service: body.service ?? null, publishedById: user.id },
+          include: projectInclude,
+        });
       });
       return c.json(toProjectDto(project), 201);
     })
