@@ -2,6 +2,16 @@ import { List as MuiList, ListItem, ListItemText, Typography } from '@mui/materi
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { Case, CaseEventRow } from './types.ts';
 
+/**
+ * A closure reason, or an automatic escalation's code (`SLA_BREACHED:<task kind>`; before it was a
+ * code, the English `SLA breached: <kind>`), in the reader's language; a person's own words as they are.
+ */
+export function reasonText(reason: string, translate: ReturnType<typeof useTranslate>): string {
+  const breach = /^SLA[_ ]BREACHED:\s*([A-Z_]+)$/i.exec(reason);
+  if (breach) return translate('guanai.closure.slaBreached', { kind: translate(`guanai.kinds.${breach[1]}`, { _: breach[1] }) });
+  return translate(`guanai.closure.${reason}`, { _: reason });
+}
+
 /** Payload details worth a line in the timeline (notes, outcomes, needs, reasons). */
 function describe(event: CaseEventRow, translate: ReturnType<typeof useTranslate>): string {
   const p = event.payload as Record<string, unknown>;
@@ -11,7 +21,7 @@ function describe(event: CaseEventRow, translate: ReturnType<typeof useTranslate
   if (Array.isArray(p.needs)) {
     parts.push((p.needs as { category: string; severity: string }[]).map((n) => `${translate(`guanai.categories.${n.category}`)}(${translate(`guanai.severities.${n.severity}`)})`).join('、'));
   }
-  if (typeof p.reason === 'string') parts.push(translate(`guanai.closure.${p.reason}`, { _: p.reason }));
+  if (typeof p.reason === 'string') parts.push(reasonText(p.reason, translate));
   if (typeof p.summary === 'string') parts.push(p.summary);
   if (typeof p.note === 'string') parts.push(p.note);
   if (typeof p.text === 'string') parts.push(`${typeof p.kind === 'string' ? `${translate(`guanai.noteKinds.${p.kind}`)}：` : ''}${p.text}`);

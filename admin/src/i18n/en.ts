@@ -75,6 +75,7 @@ export const en: Messages = {
     closure: {
       resolved: 'Resolved', gov_aid_only: 'Government aid only', no_need: 'No need', declined: 'Declined', unreachable: 'Unreachable', deceased: 'Deceased',
       moved: 'Moved away', duplicate: 'Duplicate',
+      slaBreached: 'Escalated automatically, overdue: %{kind}',
     },
     schemes: {
       DIBAO: 'Minimum living allowance', TEKUN: 'Extreme-poverty support', LINSHI: 'Temporary assistance', YILIAO: 'Medical assistance',
@@ -122,7 +123,7 @@ export const en: Messages = {
       matchPending: 'This task has no form.', atLeastOneNeed: 'Enter at least one need',
       amount: 'Amount', accepted: 'Accept the escalation', target: 'Then go to', guidance: 'Guidance for the lower tier', next: 'Then go to',
       actions: 'Assigned actions', department: 'Department', action: 'Action', deadline: 'Deadline', scheme: 'Assistance', schemes: { LINSHI: 'Temporary assistance', XIANXING: 'Advance assistance' },
-      targets: { assessment: 'Re-assessment', matching: 'Matching' }, nexts: { matching: 'Matching', delivery: 'Delivery' },
+      targetHelp: '§四(二) By default the case goes back to the step it left; re-assessment once it was assessed, matching once its plan was approved', targets: { resume: 'Back to the step it left', assessment: 'Re-assessment', matching: 'Matching' }, nexts: { matching: 'Matching', delivery: 'Delivery' },
     },
     orgLevels: { CITY: 'City', DISTRICT: 'District/county', TOWNSHIP: 'Township/street', COMMUNITY: 'Village/community' },
     roles: {

@@ -75,6 +75,7 @@ export const zh = {
     closure: {
       resolved: '已解决', gov_aid_only: '仅政府救助', no_need: '无需援助', declined: '本人拒绝', unreachable: '无法联系', deceased: '已故', moved: '已迁出',
       duplicate: '重复',
+      slaBreached: '任务超期自动上报：%{kind}',
     },
     schemes: {
       DIBAO: '最低生活保障', TEKUN: '特困供养', LINSHI: '临时救助', YILIAO: '医疗救助', JIAOYU: '教育救助', ZHUFANG: '住房救助', JIUYE: '就业救助',
@@ -119,7 +120,7 @@ export const zh = {
       matchPending: '此任务没有表单。', atLeastOneNeed: '至少填写一项需求',
       amount: '数量/金额',
       accepted: '接收上报', target: '接收后进入', guidance: '退回指导意见', next: '决议后进入', actions: '分派事项', department: '责任部门', action: '事项',
-      deadline: '期限', scheme: '救助方式', schemes: { LINSHI: '临时救助', XIANXING: '先行救助' }, targets: { assessment: '重新评估', matching: '资源对接' },
+      deadline: '期限', scheme: '救助方式', schemes: { LINSHI: '临时救助', XIANXING: '先行救助' }, targetHelp: '§四(二) 默认回到上报前的环节；已完成评估的可重新评估，方案已审批的可直接资源对接', targets: { resume: '回到上报前的环节', assessment: '重新评估', matching: '资源对接' },
       nexts: { matching: '资源对接', delivery: '援助落实' },
     },
     orgLevels: { CITY: '市', DISTRICT: '区(市)县', TOWNSHIP: '乡镇(街道)', COMMUNITY: '村(社区)' },

@@ -76,7 +76,7 @@ function fieldsFor(kind: string) {
     case 'ACCEPT_ESCALATION':
       return [
         <BooleanInput key="a" source="accepted" label="guanai.forms.accepted" defaultValue={true} />,
-        <RadioButtonGroupInput key="t" source="target" label="guanai.forms.target" choices={choices('guanai.forms.targets', ['matching', 'assessment'])} defaultValue="matching" />,
+        <RadioButtonGroupInput key="t" source="target" label="guanai.forms.target" choices={choices('guanai.forms.targets', ['resume', 'assessment', 'matching'])} defaultValue="resume" helperText="guanai.forms.targetHelp" />,
         <TextInput key="g" source="guidance" label="guanai.forms.guidance" multiline fullWidth />,
       ];
     case 'JOINT_MEETING':
