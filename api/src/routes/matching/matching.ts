@@ -245,6 +245,12 @@ export function caseMatchingRoutes(deps: AppDeps) {
       const amount = resource.budget === null ? 0 : body.amount!;
       const match = await db
         .$transaction(async (tx) => {
+          // The case row held first (as deliveries do): a closure projected meanwhile waits for this
+          // commit, and its effect then gives the hold back; one projected before is seen here.
+          const [current] = await tx.$queryRaw<{ state: string; status: string }[]>`SELECT state, status::text AS status FROM "case" WHERE id = ${row.id}::uuid FOR SHARE`;
+          if (current?.status !== 'OPEN' || (current.state !== 'matching' && current.state !== 'delivery')) {
+            throw new AppError('CONFLICT', { message: `matches are proposed while the case is in matching or delivery (it is ${current?.status === 'CLOSED' ? 'closed' : `in ${current?.state}`})`, reason: 'NOT_ALLOWED_IN_STATE' });
+          }
           const held = await tx.$executeRaw`
             UPDATE resource SET reserved_places = reserved_places + ${places}, reserved_amount = reserved_amount + ${amount}::numeric
             WHERE id = ${resource.id}::uuid AND status = 'PUBLISHED'
