@@ -84,6 +84,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   let worker: Service = await startWorker(workerEnv());
   let api: Service = await startApi(apiEnv(), apiPort);
   let stopping = false;
+  // Whatever happens below, the processes and the database go (a failed run leaves nothing running).
+  try {
 
   /** An HTTP call retried (same method, body and Idempotency-Key) until the API answers below 500 (and not "in progress"). */
   async function call(cookie: string, method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; json: any }> {
@@ -322,11 +324,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     check('claim races: one claim and one release recorded per round', events === 2 * claimRaces.rounds, `${events} events for ${claimRaces.rounds} rounds`);
   }
 
-  await api.stop();
-  await worker.stop();
-  await temporal.stop();
-  await database.drop();
-  rmSync(dataDir, { recursive: true, force: true });
   const { log: _log, temporalCli: _cli, ...rest } = options;
   return {
     options: rest,
@@ -337,4 +334,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     durationSeconds: Math.round((Date.now() - started) / 1000),
     ok: Object.values(checks).every((c) => c.failed === 0),
   };
+  } finally {
+    await Promise.allSettled([api.stop(), worker.stop(), temporal.stop()]);
+    await database.drop().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
