@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 
 /** Keep-alive connections, as a browser or a load balancer would hold them. */
@@ -47,6 +48,13 @@ export interface Session {
 
 export const DEMO_PASSWORD = 'Guanai@2026';
 
+/**
+ * Whether a session's writes carry a fresh Idempotency-Key, as the admin sends one with each action
+ * (admin/src/providers/dataProvider.ts); BENCH_IDEMPOTENCY_KEYS=0 leaves it out.
+ */
+export const IDEMPOTENCY_KEYS = process.env.BENCH_IDEMPOTENCY_KEYS !== '0';
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /** Signs a demo user in through the API and returns a client that sends the session cookie. */
 export async function signIn(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<Session> {
   const res = await send(baseUrl, 'POST', '/api/auth/login', { body: { username, password } });
@@ -58,7 +66,8 @@ export async function signIn(baseUrl: string, username: string, password = DEMO_
     username,
     cookie,
     user,
-    request: (method, path, body, headers = {}) => send(baseUrl, method, path, { body, headers: { Cookie: cookie, ...headers } }),
+    request: (method, path, body, headers = {}) =>
+      send(baseUrl, method, path, { body, headers: { Cookie: cookie, ...(IDEMPOTENCY_KEYS && WRITES.has(method) ? { 'Idempotency-Key': randomUUID() } : {}), ...headers } }),
   };
 }
 

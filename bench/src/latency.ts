@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { actUpdate, caseWorkflowId, syncUpdate, type ActRequest } from '@guanai/workflows';
 import { openCase } from './cases.ts';
-import { expectStatus, signIn } from './http.ts';
+import { expectStatus, IDEMPOTENCY_KEYS, signIn } from './http.ts';
 import { loadAverage, startCpuSampler, withDescendants } from './processes.ts';
 import { result, versions, type BenchResult } from './results.ts';
 import { summarise, table, timed } from './stats.ts';
@@ -119,8 +119,8 @@ export async function latency(): Promise<BenchResult> {
     const syncVsBare = Math.abs(syncOverBare) < 3 ? 'takes about as long as the bare no-op one' : `≈ ${syncOverBare} ms over the bare no-op one`;
     notes.push(
       'The bare Update is a no-op Update on a benchmark-only workflow (bench/src/bare/workflows.ts) whose worker runs in the benchmark process, on the same Temporal dev server; the case workflow\'s own `sync` Update (served by the real worker process, no activity) is given too.',
-      'The case action is a claim or a release of a SCREEN task (POST /api/tasks/:id/claim|release), alternating over 25 cases, by one client, one request at a time; each iteration also sends the other four requests, so the five series are interleaved and share whatever disturbs the machine.',
-      `Where the time goes (p50): the API around the Update (HTTP, session, jurisdiction query, audit-log append, reload of the task) ≈ ${Math.round(apiShare)} ms; the machine event and its projection (a local activity: one SQL statement run by the worker inside the same workflow task) ≈ ${Math.round(projectionShare)} ms over the case workflow's sync Update; that Update ${syncVsBare}.`,
+      `The case action is a claim or a release of a SCREEN task (POST /api/tasks/:id/claim|release), alternating over 25 cases, by one client, one request at a time; each iteration also sends the other four requests, so the five series are interleaved and share whatever disturbs the machine. ${IDEMPOTENCY_KEYS ? 'Each write carries a fresh Idempotency-Key, as the admin sends one with each action (the API claims the key and stores the answer in the request\'s transaction, with the audit entry).' : 'The writes carry no Idempotency-Key in this run (BENCH_IDEMPOTENCY_KEYS=0); the admin sends one with each action.'}`,
+      `Where the time goes (p50): the API around the Update (HTTP, session, jurisdiction query, ${IDEMPOTENCY_KEYS ? 'the Idempotency-Key claim and stored answer, ' : ''}audit-log append, reload of the task) ≈ ${Math.round(apiShare)} ms; the machine event and its projection (a local activity: one SQL statement run by the worker inside the same workflow task) ≈ ${Math.round(projectionShare)} ms over the case workflow's sync Update; that Update ${syncVsBare}.`,
       `Inside Temporal (event times of the direct-act cases' histories, p50): a workflow task waits ${inTemporal.workflowTaskDispatch!.p50} ms for the worker and takes ${inTemporal.workflowTaskRun!.p50} ms there, the projection included (${inTemporal.localActivityMarkers!.n} local-activity markers, one per projection${inTemporal.activityRun ? `; ordinary activities: ${inTemporal.activityRun.n}` : ', no ordinary activity'}). An act Update takes one workflow task, as the bare Update does.`,
       `Against the ratio target: the bare Update is one workflow task with no I/O; a case action's act Update is one workflow task that also runs the machine and writes the projection to PostgreSQL — the act Update alone is ${Math.round((s.directAct.p95 / s.bareNoop.p95) * 100) / 100}× the bare Update at p95 before the API adds anything.`,
     );
@@ -138,6 +138,7 @@ export async function latency(): Promise<BenchResult> {
       figures: {
         iterations: ITERATIONS,
         warmUp: WARM_UP,
+        idempotencyKeys: IDEMPOTENCY_KEYS,
         latencyMs: s,
         ratioActionToBareUpdate: { p95: ratio, p50: ratioP50, bare: 'no-op Update on a benchmark-only workflow (bench/src/bare/workflows.ts)' },
         ratioActionToCaseSyncUpdate: { p95: Math.round((s.httpAction.p95 / s.caseSync.p95) * 100) / 100, p50: Math.round((s.httpAction.p50 / s.caseSync.p50) * 100) / 100 },

@@ -3,8 +3,8 @@
 import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openCase, openTasks } from './cases.ts';
-import { signIn, type Reply, type Session } from './http.ts';
-import { actionsOf, pathFor, PATHS, type CasePath, type User } from './paths.ts';
+import { expectStatus, IDEMPOTENCY_KEYS, signIn, type Reply, type Session } from './http.ts';
+import { actionsOf, BENCH_RESOURCE, ledgerWritesOf, MATCH_AMOUNT, pathFor, PATHS, type CasePath, type User } from './paths.ts';
 import { loadAverage, memoryOf, resetPeakMemory, startCpuSampler, startMemorySampler, withDescendants, type CpuFigures } from './processes.ts';
 import { result, versions, type BenchResult } from './results.ts';
 import { round, summarise, table, type Summary } from './stats.ts';
@@ -25,6 +25,8 @@ interface CaseRun {
   id?: string;
   step: number;
   taskId?: string;
+  /** The match proposed for the case's need 0 (the ledger steps). */
+  matchId?: string;
   readyAt: number;
 }
 
@@ -33,12 +35,16 @@ interface Action {
   ms: number;
   end: number;
   ok: boolean;
+  /** A write of the matching ledger (propose, accept, record a delivery): no Update. */
+  ledger?: boolean;
 }
 
 interface LevelFigures {
   clients: number;
   seconds: number;
   actionsPerSecond: number;
+  /** Of which the actions that send an Update (all but the ledger's writes). */
+  updateActionsPerSecond: number;
   readsPerSecond: number;
   casesCompleted: number;
   errors: number;
@@ -52,8 +58,18 @@ export async function throughput(): Promise<BenchResult[]> {
   const loadBefore = loadAverage();
   const sys = await startSystem({ apiEnv: { FOLLOW_UP_DELAY_HOURS: String(FOLLOW_UP_DELAY_HOURS) } });
   try {
-    const users: User[] = ['station', 'discoverer', 'caseworker', 'supervisor', 'district.supervisor'];
+    const users: User[] = ['station', 'discoverer', 'caseworker', 'supervisor', 'district.supervisor', 'partner'];
     const sessions = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await signIn(sys.baseUrl, u)] as const))) as Record<User, Session>;
+
+    // The resource the cases are matched with, as an admin adds one to the catalogue and publishes
+    // it: MEDICAL (the paths' need), the whole city (every community), a budget for any run.
+    const admin = await signIn(sys.baseUrl, 'admin');
+    const provider = await sys.database.db.partner.findUniqueOrThrow({ where: { name: BENCH_RESOURCE.provider } });
+    const city = await sys.database.db.orgUnit.findUniqueOrThrow({ where: { code: '510100000000' } });
+    const { provider: _, ...resourceFields } = BENCH_RESOURCE;
+    const resource = expectStatus(await admin.request('POST', '/api/resources', { ...resourceFields, categories: [...resourceFields.categories], providerId: provider.id, coverageUnitId: city.id }), 201, 'create the benchmark resource').json() as { id: string };
+    expectStatus(await admin.request('POST', `/api/resources/${resource.id}/status`, { status: 'PUBLISHED' }), 200, 'publish the benchmark resource');
+    const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // Beijing
 
     const ready: CaseRun[] = [];
     let opened = 0;
@@ -62,10 +78,10 @@ export async function throughput(): Promise<BenchResult[]> {
     const reads: Action[] = [];
     const errors: string[] = [];
 
-    const record = (list: Action[], label: string, began: number, res: Reply, expected: number) => {
+    const record = (list: Action[], label: string, began: number, res: Reply, expected: number, ledger = false) => {
       const end = performance.now();
       const ok = res.status === expected;
-      list.push({ label, ms: end - began, end, ok });
+      list.push({ label, ms: end - began, end, ok, ...(ledger ? { ledger } : {}) });
       if (!ok && errors.length < 20) errors.push(`${label}: ${res.status} ${res.text.slice(0, 200)}`);
       return ok;
     };
@@ -96,6 +112,24 @@ export async function throughput(): Promise<BenchResult[]> {
       if (step.do === 'note') {
         const began = performance.now();
         const ok = record(actions, 'note', began, await who.request('POST', `/api/cases/${c.id}/notes`, { text: step.text, kind: 'VISIT' }), 201);
+        c.step += 1;
+        return ok;
+      }
+      if (step.do === 'propose') {
+        const began = performance.now();
+        const res = await who.request('POST', `/api/cases/${c.id}/matches`, { needIndex: 0, resourceId: resource.id, amount: MATCH_AMOUNT });
+        const ok = record(actions, 'ledger: propose match', began, res, 201, true);
+        if (ok) c.matchId = res.json().id as string;
+        c.step += 1;
+        return ok;
+      }
+      if (step.do === 'accept' || step.do === 'record') {
+        if (!c.matchId) throw new Error(`no match proposed on case ${c.id} before step ${c.step} (${step.do})`);
+        const began = performance.now();
+        const ok =
+          step.do === 'accept'
+            ? record(actions, 'ledger: accept match', began, await who.request('POST', `/api/matches/${c.matchId}/accept`), 200, true)
+            : record(actions, 'ledger: record delivery', began, await who.request('POST', `/api/matches/${c.matchId}/deliveries`, { kind: 'MONEY', description: '住院费用补助', amount: MATCH_AMOUNT, deliveredOn: today() }), 201, true);
         c.step += 1;
         return ok;
       }
@@ -174,6 +208,7 @@ export async function throughput(): Promise<BenchResult[]> {
         clients,
         seconds: MEASURE_S,
         actionsPerSecond: round(measured.filter((a) => a.ok).length / MEASURE_S),
+        updateActionsPerSecond: round(measured.filter((a) => a.ok && !a.ledger).length / MEASURE_S),
         readsPerSecond: round(measuredReads.length / MEASURE_S),
         casesCompleted: completedCases - casesBefore,
         errors: measured.filter((a) => !a.ok).length,
@@ -189,8 +224,8 @@ export async function throughput(): Promise<BenchResult[]> {
     const cpuCell = (f: LevelFigures, k: string) => f.cpuPctOfOneCore[k]?.meanPct ?? 0;
     console.log(
       table([
-        ['clients', 'actions/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'reads/s', 'CPU% machine', 'temporal', 'worker', 'api', 'postgres', 'loadgen', 'other'],
-        ...levels.map((f) => [f.clients, f.actionsPerSecond, f.latencyMs.p50, f.latencyMs.p95, f.latencyMs.p99, f.errors, f.readsPerSecond, cpuCell(f, 'machine'), cpuCell(f, 'temporal'), cpuCell(f, 'worker'), cpuCell(f, 'api'), cpuCell(f, 'postgres'), cpuCell(f, 'loadGenerator'), cpuCell(f, 'other')]),
+        ['clients', 'actions/s', 'of which Updates', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'reads/s', 'CPU% machine', 'temporal', 'worker', 'api', 'postgres', 'loadgen', 'other'],
+        ...levels.map((f) => [f.clients, f.actionsPerSecond, f.updateActionsPerSecond, f.latencyMs.p50, f.latencyMs.p95, f.latencyMs.p99, f.errors, f.readsPerSecond, cpuCell(f, 'machine'), cpuCell(f, 'temporal'), cpuCell(f, 'worker'), cpuCell(f, 'api'), cpuCell(f, 'postgres'), cpuCell(f, 'loadGenerator'), cpuCell(f, 'other')]),
       ]),
     );
 
@@ -221,7 +256,8 @@ export async function throughput(): Promise<BenchResult[]> {
     const machineBusy = cpuCell(top, 'machine');
     const cores = cpus().length * 100;
     const notes: string[] = [
-      `Each client holds one action at a time (closed loop) and advances whichever case is ready, else opens a new one; cases follow ${PATHS.length} paths (${PATHS.map((p) => `${p.weight} % ${p.name.split(':')[0]}, ${actionsOf(p)} actions`).join('; ')}) that between them take all 14 task kinds. An action is an HTTP write that sends an Update: opening a case, a claim, a task completion, a case action or a note. The inbox reads that find each task are counted apart (reads/s) and not in the latency.`,
+      `Each client holds one action at a time (closed loop) and advances whichever case is ready, else opens a new one; cases follow ${PATHS.length} paths (${PATHS.map((p) => `${p.weight} % ${p.name.split(':')[0]}, ${actionsOf(p)} actions${ledgerWritesOf(p) ? `, ${ledgerWritesOf(p)} of them ledger writes` : ''}`).join('; ')}) that between them take all 14 task kinds. An action is an HTTP write: opening a case, a claim, a task completion, a case action or a note, each of which sends an Update, or a write of the matching ledger, which sends none. The inbox reads that find each task are counted apart (reads/s) and not in the latency. Every write carries a fresh Idempotency-Key, as the admin sends one with each action${IDEMPOTENCY_KEYS ? '' : ' (not in this run: BENCH_IDEMPOTENCY_KEYS=0)'}.`,
+      `MATCH and DELIVER complete only from the ledger (issue 12), so the paths include its steps: before MATCH the owning center (the caseworker; in the 急难 path, which the joint meeting sends to delivery unmatched, the district's supervisor) proposes a match on need 0 with a resource created by admin at setup (${BENCH_RESOURCE.name}: ${BENCH_RESOURCE.kind}, ${BENCH_RESOURCE.categories.join(', ')}, the whole city, ${BENCH_RESOURCE.provider}, budget ¥${BENCH_RESOURCE.budget.toLocaleString('en-US')}, published; each match holds ¥${MATCH_AMOUNT}) and the partner user (partner) accepts it; before DELIVER the partner records a ¥${MATCH_AMOUNT} delivery; MATCH and DELIVER are completed with an empty form. These writes were ${best.actionsPerSecond ? round((100 * (best.actionsPerSecond - best.updateActionsPerSecond)) / best.actionsPerSecond) : 0} % of the actions at ${best.clients} clients (${best.updateActionsPerSecond} of the ${best.actionsPerSecond} actions/s sent an Update). Per-action figures are comparable with runs before the ledger steps (with a slightly different mix); figures per case are not (a matched and delivered case takes 3 more actions).`,
       `Follow-up visits fall due ${FOLLOW_UP_DELAY_HOURS * 3600} s after delivery (FOLLOW_UP_DELAY_HOURS), so the durable timer fires within the run; the SLA timers of the seeded policy (hours to days) do not.`,
       `Sustained rate: ${best.actionsPerSecond} actions/s at ${best.clients} clients with p95 ${best.latencyMs.p95} ms${withinLatency.length ? ' (the highest rate whose p95 stayed under 300 ms)' : ' (no level kept p95 under 300 ms; this is the highest rate)'}.`,
       `CPU per action (at ${busiest.clients} clients, inbox reads included): ${SYSTEM.map((k) => `${k} ${perAction[k]} ms`).join(', ')} — ${systemMs} ms in all, so ${cpus().length} cores doing nothing else would top out near ${ceiling} actions/s (the load generator's own ${perAction.loadGenerator} ms per action is not counted: in production it is the browsers).`,
@@ -240,7 +276,7 @@ export async function throughput(): Promise<BenchResult[]> {
       loadBefore,
       started,
       versions: vers,
-      figures: { sustained: { clients: best.clients, actionsPerSecond: best.actionsPerSecond, latencyMs: best.latencyMs }, levels, cpuMsPerAction, cpuCeiling: { cores: cpus().length, systemCpuMsPerAction: systemMs, actionsPerSecond: ceiling }, latencyByAction: perKind, casesOpened: opened, paths: PATHS.map((p) => ({ name: p.name, weight: p.weight, actions: actionsOf(p) })) },
+      figures: { sustained: { clients: best.clients, actionsPerSecond: best.actionsPerSecond, latencyMs: best.latencyMs }, levels, cpuMsPerAction, cpuCeiling: { cores: cpus().length, systemCpuMsPerAction: systemMs, actionsPerSecond: ceiling }, latencyByAction: perKind, casesOpened: opened, paths: PATHS.map((p) => ({ name: p.name, weight: p.weight, actions: actionsOf(p), ledgerWrites: ledgerWritesOf(p) })), benchResource: { ...BENCH_RESOURCE, matchAmount: MATCH_AMOUNT }, idempotencyKeys: IDEMPOTENCY_KEYS },
       targets: {
         rate: { what: 'sustained actions/s with p95 < 300 ms', target: '≥ 50 /s', value: best.actionsPerSecond, unit: '/s', met: best.actionsPerSecond >= 50 && best.latencyMs.p95 < 300 },
         p95: { what: `p95 at that load (${best.clients} clients)`, target: '< 300 ms', value: best.latencyMs.p95, unit: 'ms', met: best.latencyMs.p95 < 300 },
