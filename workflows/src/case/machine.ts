@@ -13,7 +13,23 @@ import {
   tierOf,
   type Refusal,
 } from './rules.ts';
-import type { Actor, CaseTask, ClosureReason, GovScheme, Need, Origin, ScreeningOutcome, SlaPolicy, TaskKind, UnitChain } from './types.ts';
+import type {
+  Actor,
+  CaseTask,
+  ClosureReason,
+  EscalationTarget,
+  GovAidDecision,
+  GovScheme,
+  MeetingNextStep,
+  Need,
+  NoteKind,
+  Origin,
+  ScreeningOutcome,
+  SlaPolicy,
+  TaskKind,
+  TempAidScheme,
+  UnitChain,
+} from './types.ts';
 
 /**
  * The case statechart: the single source of truth for what may happen to a case.
@@ -53,7 +69,7 @@ export interface CaseInput {
 
 export interface Referral {
   scheme: GovScheme;
-  outcome: 'PENDING' | 'GRANTED' | 'DENIED';
+  outcome: 'PENDING' | GovAidDecision;
 }
 export interface Assessment {
   at: string;
@@ -125,7 +141,7 @@ export interface CaseContext extends CaseInput {
   closureProposal?: { reason: ClosureReason; by: string; at: string } | null;
   followUpDueAt?: string | null;
   closedAt?: string | null;
-  tempAid?: { scheme: 'LINSHI' | 'XIANXING'; amount?: number; at: string; by: string }[];
+  tempAid?: { scheme: TempAidScheme; amount?: number; at: string; by: string }[];
   noteCount?: number;
 }
 
@@ -141,8 +157,8 @@ export type CaseEvent =
   | ({ type: 'REASSIGN'; taskId: string; assignee: Actor } & Meta)
   | ({ type: 'REGISTERED'; taskId: string; verified: boolean } & Meta)
   | ({ type: 'SCREENED'; taskId: string; referrals: GovScheme[]; outcome: ScreeningOutcome } & Meta)
-  | ({ type: 'GOV_AID_GRANTED'; taskId: string; outcomes?: Partial<Record<GovScheme, 'GRANTED' | 'DENIED'>> } & Meta)
-  | ({ type: 'GOV_AID_DENIED'; taskId: string; outcomes?: Partial<Record<GovScheme, 'GRANTED' | 'DENIED'>> } & Meta)
+  | ({ type: 'GOV_AID_GRANTED'; taskId: string; outcomes?: Partial<Record<GovScheme, GovAidDecision>> } & Meta)
+  | ({ type: 'GOV_AID_DENIED'; taskId: string; outcomes?: Partial<Record<GovScheme, GovAidDecision>> } & Meta)
   | ({ type: 'ASSESSED'; taskId: string; needs: Need[] } & Meta)
   | ({ type: 'PLAN_SUBMITTED'; taskId: string; summary: string } & Meta)
   | ({ type: 'PLAN_APPROVED'; taskId: string } & Meta)
@@ -152,13 +168,13 @@ export type CaseEvent =
   | ({ type: 'FOLLOWED_UP'; taskId: string; resolved: boolean } & Meta)
   | ({ type: 'ESCALATE'; reason: string } & Meta)
   /** `resume` (the default since escalation-gates): back to the step the case left, at the new tier. */
-  | ({ type: 'ESCALATION_ACCEPTED'; taskId: string; target?: 'resume' | 'assessment' | 'matching' } & Meta)
+  | ({ type: 'ESCALATION_ACCEPTED'; taskId: string; target?: EscalationTarget } & Meta)
   | ({ type: 'ESCALATION_RETURNED'; taskId: string; guidance: string } & Meta)
   | ({ type: 'REFER_JOINT_MEETING'; reason: string } & Meta)
   /** `meetingId` (since case-effects): the joint meeting whose record the resolution is written to. */
-  | ({ type: 'MEETING_RESOLVED'; taskId: string; next: 'matching' | 'delivery'; actions: MeetingAction[]; meetingId?: string } & Meta)
+  | ({ type: 'MEETING_RESOLVED'; taskId: string; next: MeetingNextStep; actions: MeetingAction[]; meetingId?: string } & Meta)
   | ({ type: 'MARK_EMERGENCY'; reason: string } & Meta)
-  | ({ type: 'TEMP_AID_GIVEN'; taskId: string; scheme: 'LINSHI' | 'XIANXING'; amount?: number } & Meta)
+  | ({ type: 'TEMP_AID_GIVEN'; taskId: string; scheme: TempAidScheme; amount?: number } & Meta)
   | ({ type: 'MEETING_ACTION_DONE'; taskId: string; outcome: string } & Meta)
   | ({ type: 'PROPOSE_CLOSURE'; reason: ClosureReason } & Meta)
   | ({ type: 'CLOSURE_APPROVED'; taskId: string } & Meta)
@@ -167,7 +183,7 @@ export type CaseEvent =
   | ({ type: 'SUSPEND'; reason: string } & Meta)
   | ({ type: 'RESUME' } & Meta)
   | ({ type: 'REOPEN'; reason: string } & Meta)
-  | ({ type: 'ADD_NOTE'; text: string; kind?: 'VISIT' | 'CALL' | 'NOTE'; attachments?: string[] } & Meta)
+  | ({ type: 'ADD_NOTE'; text: string; kind?: NoteKind; attachments?: string[] } & Meta)
   | ({ type: 'FLAG'; flag: string; reason: string } & Meta)
   | ({ type: 'UNFLAG'; flag: string } & Meta)
   | ({ type: 'SLA_WARNING'; taskId: string } & Meta)
@@ -202,7 +218,7 @@ export interface MeetingResolvedEffect {
   caseId: string;
   meetingId: string;
   resolution: string;
-  next: 'matching' | 'delivery';
+  next: MeetingNextStep;
   actions: MeetingAction[];
   resolvedById: string;
   at: string;
@@ -262,7 +278,7 @@ const escalatedFrom = (context: CaseContext): EscalationStep | undefined => cont
  * to assessment only when the case had been assessed, and to matching only when its plan had been
  * approved. Without escalation-gates, any target is taken (the old behaviour, kept for replay).
  */
-function escalationTargetRefusal(context: CaseContext, target: 'resume' | 'assessment' | 'matching' | undefined): Refusal | null {
+function escalationTargetRefusal(context: CaseContext, target: EscalationTarget | undefined): Refusal | null {
   if (!context.escalationGates || target === undefined || target === 'resume') return null;
   const step = escalatedFrom(context);
   const reached = target === 'assessment' ? ASSESSED_STEPS : PLANNED_STEPS;

@@ -1,4 +1,4 @@
-import type { CaseTask, ClosureReason } from './types.ts';
+import type { CaseStatus, CaseTask, ClosureReason } from './types.ts';
 import type { CaseRecord } from './messages.ts';
 import type { NotifyEffect } from './machine.ts';
 
@@ -7,7 +7,7 @@ export interface CaseProjection {
   record: CaseRecord;
   seq: number;
   state: string;
-  status: 'OPEN' | 'SUSPENDED' | 'CLOSED';
+  status: CaseStatus;
   closureReason: ClosureReason | null;
   emergency: boolean;
   owningUnitId: string;

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@guanai/db';
+import type { SnapshotKind } from '../vocabulary.ts';
 import { canonicalJson, discloseMonth, snapshotHash, type LedgerRow, type ProjectFigures, type SnapshotContent } from './snapshot.ts';
 
 export interface PublishResult {
   period: string;
   version: number;
-  kind: 'ORIGINAL' | 'CORRECTION' | 'UNCHANGED';
+  kind: SnapshotKind | 'UNCHANGED';
   rows: number;
   suppressed: number;
 }

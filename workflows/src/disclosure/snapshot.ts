@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { maskName } from '@guanai/db';
+import type { DeliveryKind } from '../vocabulary.ts';
 
 /** A delivery as disclosure reads it from the ledger (one row per delivery). */
 export interface LedgerRow {
@@ -10,7 +11,7 @@ export interface LedgerRow {
   category: string;
   resourceId: string;
   resource: string;
-  kind: 'MONEY' | 'GOODS' | 'SERVICE';
+  kind: DeliveryKind;
   amount: number | null;
   hours: number | null;
   quantity: number | null;

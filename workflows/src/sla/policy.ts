@@ -1,7 +1,7 @@
+import type { BreachEffect, DurationUnit } from '../vocabulary.ts';
 import { addWorkingDays, EMPTY_CALENDAR, type WorkCalendar } from './calendar.ts';
 
-export type DurationUnit = 'HOURS' | 'WORKING_DAYS';
-export type BreachEffect = 'NOTIFY' | 'AUTO_ESCALATE';
+export type { BreachEffect, DurationUnit };
 
 /** One task kind's SLA: durations, when to warn (share of the time gone) and what a breach does. */
 export interface SlaRule {
