@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import type { IdType } from '../generated/client/enums.ts';
 
 /** GB 11643-1999 check digit of an 18-character resident identity number (公民身份号码). */
 export function isValidIdNumber(value: string): boolean {
@@ -26,9 +27,8 @@ export function maskName(name: string): string {
 /** 138****0001 */
 export const maskPhone = (phone: string) => (phone.length > 7 ? phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4) : '*'.repeat(phone.length));
 
-/** Identity documents: the resident identity number, or another one for people without it. */
-export const ID_TYPES = ['RESIDENT_ID', 'HK_MACAO_PERMIT', 'TAIWAN_PERMIT', 'PASSPORT', 'FOREIGN_PERMANENT_ID', 'OTHER'] as const;
-export type IdDocumentType = (typeof ID_TYPES)[number];
+/** Identity documents: the resident identity number, or another one for people without it (the schema's IdType). */
+export type IdDocumentType = IdType;
 
 export interface IdentityKeys {
   encryption: Buffer;

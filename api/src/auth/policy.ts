@@ -1,4 +1,4 @@
-import type { Role } from '@guanai/db';
+import type { UserRole as Role } from '@guanai/workflows/vocabulary';
 
 /**
  * The access policy of every API route, in one place: who may call it. Case events are further

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLOSURE_REASONS } from '@guanai/workflows';
+import { CASE_FLAGS, CLOSURE_REASONS, NOTE_KINDS } from '@guanai/workflows/vocabulary';
 
 const reason = z.string().trim().min(1, 'is required').max(2000);
 
@@ -13,7 +13,7 @@ export const ZCaseActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('PROPOSE_CLOSURE'), reason: z.enum(CLOSURE_REASONS) }).strict(),
   z.object({ type: z.literal('REOPEN'), reason }).strict(),
   z.object({ type: z.literal('MARK_EMERGENCY'), reason }).strict(),
-  z.object({ type: z.literal('FLAG'), flag: z.enum(['SAFETY_RISK', 'HEALTH_RISK', 'CHILD_AT_RISK', 'DISPUTE', 'OTHER']), reason }).strict(),
+  z.object({ type: z.literal('FLAG'), flag: z.enum(CASE_FLAGS), reason }).strict(),
   z.object({ type: z.literal('UNFLAG'), flag: z.string().trim().min(1).max(40) }).strict(),
   z.object({ type: z.literal('REASSIGN'), taskId: z.string().min(1).max(80), assigneeId: z.uuid('must be a user id') }).strict(),
 ]);
@@ -26,7 +26,7 @@ export const OFFERED_ACTIONS: TCaseAction['type'][] = ['ESCALATE', 'REFER_JOINT_
 export const ZNoteSchema = z
   .object({
     text: z.string().trim().min(1, 'is required').max(4000),
-    kind: z.enum(['VISIT', 'CALL', 'NOTE']).default('NOTE'),
+    kind: z.enum(NOTE_KINDS).default('NOTE'),
     attachmentIds: z.array(z.uuid()).max(20).default([]),
   })
   .strict();

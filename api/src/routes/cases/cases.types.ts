@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_STATUSES, DISCOVERER_KINDS } from '@guanai/workflows/vocabulary';
 import { listQuerySchema } from '../../validation.ts';
 import { ZPersonSchema } from '../people/people.types.ts';
 
@@ -15,7 +16,7 @@ export const ZCreateCaseSchema = z
     situation: z.string().trim().min(1, 'is required').max(4000),
     emergency: z.boolean().default(false),
     /** §四(一) active discovery: who found the person. */
-    discovererKind: z.enum(['GRID_WORKER', 'BUILDING_LEADER', 'VOLUNTEER', 'SOCIAL_WORKER', 'COMMUNITY_WORKER']).optional(),
+    discovererKind: z.enum(DISCOVERER_KINDS).optional(),
   })
   .strict()
   .refine((body) => (body.person === undefined) !== (body.personId === undefined), {
@@ -37,7 +38,7 @@ export const ZCaseListQuerySchema = listQuerySchema(
     .object({
       q: z.string().trim().max(100).optional(),
       state: z.string().max(60).optional(),
-      status: z.enum(['OPEN', 'SUSPENDED', 'CLOSED']).optional(),
+      status: z.enum(CASE_STATUSES).optional(),
       emergency: z.boolean().optional(),
       id: z.array(z.uuid()).max(100).optional(),
     })

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
+import { SURVEY_QUESTIONS, type SurveyQuestion } from '@guanai/workflows/vocabulary';
 import { visibleCases, within } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
@@ -19,7 +20,7 @@ const ZTrendQuery = z
   .refine((q) => monthsBetween(q.from, q.to).length <= 36, { path: ['from'], message: 'at most 36 months' });
 const ZExportQuery = z.object({ unitId: z.uuid().optional(), from: ZMonth, to: ZMonth }).strict();
 const Score = z.number().int().min(1).max(5);
-const ZAnswers = z.object({ satisfaction: Score, timeliness: Score, respect: Score, comment: z.string().trim().max(1000).optional() }).strict();
+const ZAnswers = z.object({ ...({ satisfaction: Score, timeliness: Score, respect: Score } satisfies Record<SurveyQuestion, typeof Score>), comment: z.string().trim().max(1000).optional() }).strict();
 const ZSelfReport = z
   .object({ period: ZMonth, served: z.number().int().min(0).max(1_000_000), hours: z.number().min(0).max(1e7).optional(), spent: ZYuan.optional(), narrative: z.string().trim().min(10, 'at least 10 characters').max(4000), score: z.number().min(0).max(100) })
   .strict();
@@ -194,7 +195,7 @@ export function publicSurveyRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/surveys/:token', validate('param', ZToken), async (c) => {
       const survey = await open(c.req.valid('param').token);
-      return c.json({ center: survey.case.originUnit.parent?.name ?? null, questions: ['satisfaction', 'timeliness', 'respect'], expiresAt: survey.expiresAt?.toISOString() ?? null });
+      return c.json({ center: survey.case.originUnit.parent?.name ?? null, questions: SURVEY_QUESTIONS, expiresAt: survey.expiresAt?.toISOString() ?? null });
     })
     .post('/surveys/:token', validate('param', ZToken), validate('json', ZAnswers), async (c) => {
       const survey = await open(c.req.valid('param').token);

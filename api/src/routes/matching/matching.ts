@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { maskName, type Db, type Prisma } from '@guanai/db';
 import type { Need } from '@guanai/workflows';
+import { DELIVERY_KINDS, MATCH_STATUSES } from '@guanai/workflows/vocabulary';
 import { visibleCases, within } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
@@ -29,7 +30,7 @@ const ZPropose = z
 const ZDecline = z.object({ reason: z.string().trim().min(2, 'say why').max(500) }).strict();
 const ZDelivery = z
   .object({
-    kind: z.enum(['MONEY', 'GOODS', 'SERVICE']),
+    kind: z.enum(DELIVERY_KINDS),
     description: z.string().trim().min(1, 'is required').max(500),
     amount: ZYuan.positive().optional(),
     quantity: z.number().positive().max(1e8).optional(),
@@ -43,7 +44,7 @@ const ZDelivery = z
   // Today in Beijing (a delivery at 07:00 on the 1st is not in the future).
   .refine((d) => d.deliveredOn <= new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), { path: ['deliveredOn'], message: 'must not be in the future' });
 const ZMatchList = listQuerySchema(
-  z.object({ status: z.enum(['PROPOSED', 'ACCEPTED', 'DECLINED', 'CANCELLED']).optional(), caseId: z.uuid().optional(), resourceId: z.uuid().optional() }).strict(),
+  z.object({ status: z.enum(MATCH_STATUSES).optional(), caseId: z.uuid().optional(), resourceId: z.uuid().optional() }).strict(),
   ['createdAt'] as const,
   ['createdAt', 'DESC'],
 );

@@ -4,6 +4,8 @@
  * case, the person and the resources, this decides.
  */
 
+import type { Hukou } from '@guanai/workflows/vocabulary';
+
 export type Tier = 'TOWNSHIP' | 'DISTRICT' | 'CITY';
 export type CheckResult = 'PASS' | 'FAIL' | 'UNKNOWN';
 
@@ -17,7 +19,7 @@ export interface Check {
 
 /** Eligibility rules of a resource, as data. */
 export interface Eligibility {
-  hukou?: ('CHENGDU' | 'OTHER')[];
+  hukou?: Hukou[];
   minAge?: number;
   maxAge?: number;
   /** Yuan per person per month. */
@@ -44,7 +46,7 @@ export interface RankedResource {
 }
 
 export interface Subject {
-  hukou: 'CHENGDU' | 'OTHER';
+  hukou: Hukou;
   /** Whole years, or null when the birth date is not recorded. */
   age: number | null;
   /** Household income per head, yuan per month, or null when unknown. */

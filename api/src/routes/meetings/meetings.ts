@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Prisma } from '@guanai/db';
 import type { ActRequest } from '@guanai/workflows';
+import { MEETING_NEXT_STEPS, MEETING_STATUSES } from '@guanai/workflows/vocabulary';
 import { within } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
@@ -24,14 +25,14 @@ const ZResolution = z
   .object({
     caseId: z.uuid('must be a case id'),
     resolution: z.string().trim().min(4, 'at least 4 characters').max(4000),
-    next: z.enum(['matching', 'delivery']),
+    next: z.enum(MEETING_NEXT_STEPS),
     actions: z
       .array(z.object({ department: z.string().trim().min(1).max(40), action: z.string().trim().min(2).max(500), deadline: z.iso.date('must be a date YYYY-MM-DD') }).strict())
       .min(1, 'the resolution assigns at least one action')
       .max(30),
   })
   .strict();
-const ZMeetingList = listQuerySchema(z.object({ status: z.enum(['SCHEDULED', 'HELD', 'CANCELLED']).optional(), unitId: z.uuid().optional() }).strict(), ['scheduledAt'] as const, ['scheduledAt', 'DESC']);
+const ZMeetingList = listQuerySchema(z.object({ status: z.enum(MEETING_STATUSES).optional(), unitId: z.uuid().optional() }).strict(), ['scheduledAt'] as const, ['scheduledAt', 'DESC']);
 
 const meetingInclude = { unit: { select: { name: true, level: true, path: true } }, _count: { select: { items: true } } } satisfies Prisma.JointMeetingInclude;
 

@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { childPath, type Prisma } from '@guanai/db';
+import { ORG_LEVELS } from '@guanai/workflows/vocabulary';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { contentRange, listQuerySchema, validate } from '../../validation.ts';
 import { checkRoster, importRoster, parseRoster } from './roster-import.ts';
 
 const MAX_ROSTER_BYTES = 5 * 1024 * 1024;
-const LEVELS = ['CITY', 'DISTRICT', 'TOWNSHIP', 'COMMUNITY'] as const;
 
 const ZUnitList = listQuerySchema(
   z
-    .object({ q: z.string().trim().max(100).optional(), level: z.enum(LEVELS).optional(), parentId: z.uuid().optional(), id: z.array(z.uuid()).max(100).optional() })
+    .object({ q: z.string().trim().max(100).optional(), level: z.enum(ORG_LEVELS).optional(), parentId: z.uuid().optional(), id: z.array(z.uuid()).max(100).optional() })
     .strict(),
   ['code', 'name', 'level'] as const,
   ['code', 'ASC'],
@@ -21,7 +21,7 @@ const ZCreateUnit = z
   .object({
     code: z.string().trim().regex(/^\d{12}$/, 'must be a 12-digit division code'),
     name: z.string().trim().min(1, 'is required').max(100),
-    level: z.enum(LEVELS).exclude(['CITY']),
+    level: z.enum(ORG_LEVELS).exclude(['CITY']),
     parentId: z.uuid('must be an org unit id'),
   })
   .strict();
@@ -74,7 +74,7 @@ export function orgUnitRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       const parent = await db.orgUnit.findUnique({ where: { id: body.parentId } });
       if (!parent) throw new AppError('VALIDATION', { message: 'no such org unit', field: 'parentId' });
-      const below = LEVELS[LEVELS.indexOf(parent.level) + 1];
+      const below = ORG_LEVELS[ORG_LEVELS.indexOf(parent.level) + 1];
       if (body.level !== below) throw new AppError('VALIDATION', { message: `a unit under ${parent.name} (${parent.level}) must be a ${below ?? 'nothing: communities have no units below them'}`, field: 'level' });
       if (await db.orgUnit.findUnique({ where: { code: body.code }, select: { id: true } })) throw new AppError('CONFLICT', { message: `code ${body.code} is taken`, field: 'code', reason: 'DUPLICATE_CODE' });
       const row = await db.orgUnit.create({ data: { ...body, path: childPath(parent.path, body.code) }, include: unitInclude });

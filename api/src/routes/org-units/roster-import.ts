@@ -1,5 +1,6 @@
 import type { Db, OrgLevel } from '@guanai/db';
 import { childPath } from '@guanai/db';
+import { ORG_LEVELS } from '@guanai/workflows/vocabulary';
 
 export interface RosterRow {
   line: number;
@@ -15,7 +16,6 @@ export interface RosterProblem {
   reason: string;
 }
 
-const LEVELS: OrgLevel[] = ['CITY', 'DISTRICT', 'TOWNSHIP', 'COMMUNITY'];
 const HEADER = ['code', 'name', 'level', 'parent_code'];
 
 /** Parses a roster CSV (code,name,level,parent_code; a header line; no quoted commas in names). */
@@ -48,13 +48,13 @@ export async function checkRoster(db: Db, rows: RosterRow[]): Promise<RosterProb
     if (!/^\d{12}$/.test(row.code)) problems.push({ line: row.line, field: 'code', reason: 'must be a 12-digit division code' });
     else if (existing.has(row.code) || inFile.has(row.code)) problems.push({ line: row.line, field: 'code', reason: `duplicate code ${row.code}` });
     if (!row.name || row.name.length > 100) problems.push({ line: row.line, field: 'name', reason: 'is required (at most 100 characters)' });
-    const level = LEVELS.indexOf(row.level as OrgLevel);
-    if (level < 0) problems.push({ line: row.line, field: 'level', reason: `must be one of ${LEVELS.join(', ')}` });
+    const level = ORG_LEVELS.indexOf(row.level as OrgLevel);
+    if (level < 0) problems.push({ line: row.line, field: 'level', reason: `must be one of ${ORG_LEVELS.join(', ')}` });
     else if (level === 0) problems.push({ line: row.line, field: 'level', reason: 'the city cannot be imported' });
     else {
       const parentLevel = existing.get(row.parentCode) ?? levelInFile.get(row.parentCode);
       if (!parentLevel) problems.push({ line: row.line, field: 'parent_code', reason: `unknown parent ${row.parentCode || '(empty)'}` });
-      else if (parentLevel !== LEVELS[level - 1]) problems.push({ line: row.line, field: 'level', reason: `a ${row.level} must be under a ${LEVELS[level - 1]}, and ${row.parentCode} is a ${parentLevel}` });
+      else if (parentLevel !== ORG_LEVELS[level - 1]) problems.push({ line: row.line, field: 'level', reason: `a ${row.level} must be under a ${ORG_LEVELS[level - 1]}, and ${row.parentCode} is a ${parentLevel}` });
     }
     inFile.add(row.code);
   }
@@ -65,7 +65,7 @@ export async function checkRoster(db: Db, rows: RosterRow[]): Promise<RosterProb
 export async function importRoster(db: Db, rows: RosterRow[]): Promise<number> {
   return db.$transaction(async (tx) => {
     const byCode = new Map((await tx.orgUnit.findMany({ select: { id: true, code: true, path: true } })).map((u) => [u.code, u]));
-    for (const row of [...rows].sort((a, b) => LEVELS.indexOf(a.level as OrgLevel) - LEVELS.indexOf(b.level as OrgLevel))) {
+    for (const row of [...rows].sort((a, b) => ORG_LEVELS.indexOf(a.level as OrgLevel) - ORG_LEVELS.indexOf(b.level as OrgLevel))) {
       const parent = byCode.get(row.parentCode)!;
       const unit = await tx.orgUnit.create({
         data: { code: row.code, name: row.name, level: row.level as OrgLevel, parentId: parent.id, path: childPath(parent.path, row.code) },

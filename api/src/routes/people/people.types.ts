@@ -1,23 +1,7 @@
 import { z } from 'zod';
-import { ID_TYPES, isValidIdNumber } from '@guanai/db';
+import { isValidIdNumber } from '@guanai/db';
+import { HUKOU, ID_TYPES, RELATIONS, SEXES, VULNERABILITY_TAGS, type IdType, type Sex } from '@guanai/workflows/vocabulary';
 import { listQuerySchema } from '../../validation.ts';
-
-/** Vulnerability tags of the registry (困难群众 categories the network looks after). */
-export const VULNERABILITY_TAGS = [
-  'ELDERLY_ALONE', // 独居老人
-  'LEFT_BEHIND_ELDERLY', // 留守老人
-  'DISABILITY', // 残疾
-  'SERIOUS_ILLNESS', // 重病
-  'LEFT_BEHIND_CHILD', // 留守儿童
-  'UNSUPPORTED_CHILD', // 事实无人抚养儿童
-  'DIBAO', // 低保
-  'TEKUN', // 特困
-  'LOW_INCOME', // 低收入
-  'SINGLE_PARENT', // 单亲
-  'UNEMPLOYED', // 失业
-] as const;
-
-export const RELATIONS = ['HEAD', 'SPOUSE', 'CHILD', 'PARENT', 'GRANDCHILD', 'GRANDPARENT', 'SIBLING', 'OTHER'] as const;
 
 /** Document numbers other than the resident ID: letters, digits and dashes. */
 const OTHER_DOCUMENT = /^[A-Z0-9-]{5,30}$/;
@@ -29,19 +13,19 @@ const personFields = {
   name: z.string().trim().min(1, 'is required').max(50),
   idType: z.enum(ID_TYPES).optional(),
   idNumber: z.string().trim().toUpperCase().min(1).max(30).optional(),
-  sex: z.enum(['M', 'F']).optional(),
+  sex: z.enum(SEXES).optional(),
   birthDate: z.iso.date('must be a date YYYY-MM-DD').optional(),
   phone: ZPhone.optional(),
   address: z.string().trim().max(200).optional(),
-  hukou: z.enum(['CHENGDU', 'OTHER']),
+  hukou: z.enum(HUKOU),
   relation: z.enum(RELATIONS).optional(),
   tags: z.array(z.enum(VULNERABILITY_TAGS)).max(VULNERABILITY_TAGS.length).optional(),
 };
 
 interface DocumentFields {
-  idType?: (typeof ID_TYPES)[number] | undefined;
+  idType?: IdType | undefined;
   idNumber?: string | undefined;
-  sex?: 'M' | 'F' | undefined;
+  sex?: Sex | undefined;
   birthDate?: string | undefined;
 }
 
@@ -134,7 +118,7 @@ export const ZPersonListQuerySchema = listQuerySchema(
       communityId: z.uuid().optional(),
       householdId: z.uuid().optional(),
       tag: z.enum(VULNERABILITY_TAGS).optional(),
-      hukou: z.enum(['CHENGDU', 'OTHER']).optional(),
+      hukou: z.enum(HUKOU).optional(),
       merged: z.boolean().optional(),
       id: z.array(z.uuid()).max(100).optional(),
     })

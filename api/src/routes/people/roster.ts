@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
-import { ID_TYPES } from '@guanai/db';
+import { ID_TYPES, RELATIONS, VULNERABILITY_TAGS } from '@guanai/workflows/vocabulary';
 import { fieldErrors } from '../../validation.ts';
-import { RELATIONS, VULNERABILITY_TAGS, ZCreatePersonSchema, type TPersonInput } from './people.types.ts';
+import { ZCreatePersonSchema, type TPersonInput } from './people.types.ts';
 
 /** A roster's columns: Chinese header, English header. */
 const COLUMNS = {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { decryptIdNumber, type Prisma } from '@guanai/db';
-import { NEED_CATEGORIES } from '@guanai/workflows';
+import { NEED_CATEGORIES, PROJECT_STATUSES } from '@guanai/workflows/vocabulary';
 import { visibleCases, within } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
@@ -31,7 +31,7 @@ const ZRespond = z
   })
   .strict();
 const ZProjectList = listQuerySchema(
-  z.object({ category: z.enum(NEED_CATEGORIES).optional(), status: z.enum(['PUBLISHED', 'FUNDED', 'WITHDRAWN']).optional(), townshipId: z.uuid().optional(), caseId: z.uuid().optional() }).strict(),
+  z.object({ category: z.enum(NEED_CATEGORIES).optional(), status: z.enum(PROJECT_STATUSES).optional(), townshipId: z.uuid().optional(), caseId: z.uuid().optional() }).strict(),
   ['publishedAt', 'amount'] as const,
   ['publishedAt', 'DESC'],
 );
@@ -145,7 +145,7 @@ export function projectRoutes(deps: AppDeps) {
       return c.json(toProjectDto(project), 201);
     })
     /** Caseworkers and supervisors of the owning center: takes a project off the platform (funded or withdrawn). */
-    .post('/:id/close', validate('param', ZIdParam), validate('json', z.object({ status: z.enum(['FUNDED', 'WITHDRAWN']) }).strict()), async (c) => {
+    .post('/:id/close', validate('param', ZIdParam), validate('json', z.object({ status: z.enum(PROJECT_STATUSES).exclude(['PUBLISHED']) }).strict()), async (c) => {
       const user = c.get('user');
       const row = await findVisible(user, c.req.valid('param').id);
       const owning = await db.case.findUniqueOrThrow({ where: { id: (await db.project.findUniqueOrThrow({ where: { id: row.id } })).caseId }, select: { owningUnit: { select: { path: true } } } });

@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import { NEED_CATEGORIES } from '@guanai/workflows';
-import { VULNERABILITY_TAGS } from '../people/people.types.ts';
+import { CAMPAIGN_TYPES, HUKOU, NEED_CATEGORIES, PARTNER_KINDS, RESOURCE_KINDS, RESOURCE_STATUSES, VULNERABILITY_TAGS } from '@guanai/workflows/vocabulary';
 import { listQuerySchema } from '../../validation.ts';
-
-export const RESOURCE_KINDS = ['GOVERNMENT_SCHEME', 'CHARITY_PROJECT', 'VOLUNTEER_SERVICE', 'PURCHASED_SERVICE', 'FUNDRAISING'] as const;
-export const RESOURCE_STATUSES = ['DRAFT', 'PUBLISHED', 'PAUSED', 'CLOSED'] as const;
-export const PARTNER_KINDS = ['CHARITY', 'SOCIAL_WORK_AGENCY', 'VOLUNTEER_TEAM', 'SERVICE_PROVIDER', 'GOVERNMENT_DEPARTMENT'] as const;
 
 /** Money in yuan with at most two decimals. */
 export const ZYuan = z.number().nonnegative('must not be negative').max(1e11).multipleOf(0.01, 'at most two decimals (fen)');
@@ -13,7 +8,7 @@ export const ZYuan = z.number().nonnegative('must not be negative').max(1e11).mu
 /** Eligibility rules as data: each one optional; an empty object admits everyone. */
 export const ZEligibility = z
   .object({
-    hukou: z.array(z.enum(['CHENGDU', 'OTHER'])).min(1).max(2).optional(),
+    hukou: z.array(z.enum(HUKOU)).min(1).max(HUKOU.length).optional(),
     minAge: z.number().int().min(0).max(150).optional(),
     maxAge: z.number().int().min(0).max(150).optional(),
     maxIncomePerHead: ZYuan.optional(),
@@ -37,7 +32,7 @@ const resourceFields = {
   validTo: z.iso.date('must be a date YYYY-MM-DD').nullable().optional(),
   contractNo: z.string().trim().max(60).optional(),
   serviceStandard: z.string().trim().max(2000).optional(),
-  campaignType: z.enum(['PUBLIC', 'DIRECTED']).optional(),
+  campaignType: z.enum(CAMPAIGN_TYPES).optional(),
   target: ZYuan.optional(),
   deadline: z.iso.date('must be a date YYYY-MM-DD').optional(),
 };

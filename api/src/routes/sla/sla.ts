@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Prisma } from '@guanai/db';
-import { TASK_KINDS } from '@guanai/workflows';
+import { BREACH_EFFECTS, CALENDAR_DAY_KINDS, DURATION_UNITS, ORG_LEVELS, TASK_KINDS } from '@guanai/workflows/vocabulary';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import { notFound } from '../../errors/app-error.ts';
 import { validate } from '../../validation.ts';
@@ -17,18 +17,18 @@ const ZPolicyBody = z.preprocess(withoutReadOnly, z
   .object({
     normal: z.number().positive().max(10_000),
     emergency: z.number().positive().max(10_000),
-    unit: z.enum(['HOURS', 'WORKING_DAYS']),
+    unit: z.enum(DURATION_UNITS),
     warnAt: z.number().gt(0).lt(1),
-    onBreach: z.enum(['NOTIFY', 'AUTO_ESCALATE']),
+    onBreach: z.enum(BREACH_EFFECTS),
   })
   .strict()
   .refine((p) => p.emergency <= p.normal, { path: ['emergency'], message: 'an emergency duration may not be longer than the normal one' }));
 
 const ZCalendarBody = z.preprocess(
   (body) => (body && typeof body === 'object' ? (({ id: _id, ...rest }) => rest)(body as Record<string, unknown>) : body),
-  z.object({ date: z.iso.date('must be a date YYYY-MM-DD'), kind: z.enum(['HOLIDAY', 'WORKDAY']), name: z.string().trim().min(1).max(50) }).strict(),
+  z.object({ date: z.iso.date('must be a date YYYY-MM-DD'), kind: z.enum(CALENDAR_DAY_KINDS), name: z.string().trim().min(1).max(50) }).strict(),
 );
-const ZOverviewQuery = z.object({ level: z.enum(['CITY', 'DISTRICT', 'TOWNSHIP', 'COMMUNITY']).optional() }).strict();
+const ZOverviewQuery = z.object({ level: z.enum(ORG_LEVELS).optional() }).strict();
 
 interface UnitRow {
   unit_id: string;
@@ -101,7 +101,7 @@ export function slaRoutes(deps: AppDeps) {
           ${level ? Prisma.sql`AND u.level = ${level}::"OrgLevel"` : Prisma.empty}
         ORDER BY overdue DESC, s.open DESC, u.name`;
       const units = rows.map((r) => ({ id: r.unit_id, name: r.name, level: r.level, open: r.open, warned: r.warned, overdue: r.overdue, breachRate: r.total ? r.breached / r.total : 0 }));
-      const tiers = ['CITY', 'DISTRICT', 'TOWNSHIP', 'COMMUNITY'].map((tier) => {
+      const tiers = ORG_LEVELS.map((tier) => {
         const of = rows.filter((r) => r.level === tier);
         const sum = (k: keyof UnitRow) => of.reduce((acc, r) => acc + Number(r[k]), 0);
         const total = sum('total');

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { GOV_SCHEMES, NEED_CATEGORIES, SCREENING_OUTCOMES, SEVERITIES, type ActRequest, type Actor, type TaskKind } from '@guanai/workflows';
+import type { ActRequest, Actor, TaskKind } from '@guanai/workflows';
+import {
+  ESCALATION_TARGETS,
+  GOV_AID_DECISIONS,
+  GOV_SCHEMES,
+  MEETING_NEXT_STEPS,
+  NEED_CATEGORIES,
+  SCREENING_OUTCOMES,
+  SEVERITIES,
+  TASK_STATUSES,
+  TEMP_AID_SCHEMES,
+} from '@guanai/workflows/vocabulary';
 import { parseOr422 } from '../../validation.ts';
 import { listQuerySchema } from '../../validation.ts';
 
@@ -8,7 +19,7 @@ const note = z.string().trim().max(2000).optional();
 export const ZTaskListQuerySchema = listQuerySchema(
   z.object({
     scope: z.enum(['mine', 'unit']).optional(),
-    status: z.enum(['OPEN', 'DONE', 'CANCELLED']).optional(),
+    status: z.enum(TASK_STATUSES).optional(),
     kind: z.string().max(40).optional(),
     overdue: z.boolean().optional(),
     caseId: z.uuid().optional(),
@@ -23,7 +34,7 @@ export const ZScreenForm = z
   .strict()
   .refine((form) => form.outcome !== 'GOV_AID_ONLY' || form.referrals.length > 0, { path: ['referrals'], message: 'government aid only needs at least one scheme referral' });
 export const ZMonitorForm = z
-  .object({ granted: z.boolean(), outcomes: z.partialRecord(z.enum(GOV_SCHEMES), z.enum(['GRANTED', 'DENIED'])).optional(), note })
+  .object({ granted: z.boolean(), outcomes: z.partialRecord(z.enum(GOV_SCHEMES), z.enum(GOV_AID_DECISIONS)).optional(), note })
   .strict();
 export const ZAssessForm = z
   .object({ needs: z.array(z.object({ category: z.enum(NEED_CATEGORIES), severity: z.enum(SEVERITIES), description: z.string().trim().max(500).optional() }).strict()).min(1, 'at least one need').max(20), note })
@@ -54,12 +65,12 @@ export const ZDeliverForm = z
   .strict();
 export const ZAcceptEscalationForm = z
   // §四(二): `resume` (the default) goes back to the step the case left; the machine refuses a target that would skip a gate.
-  .object({ accepted: z.boolean(), target: z.enum(['resume', 'assessment', 'matching']).optional(), guidance: z.string().trim().max(2000).optional() })
+  .object({ accepted: z.boolean(), target: z.enum(ESCALATION_TARGETS).optional(), guidance: z.string().trim().max(2000).optional() })
   .strict()
   .refine((form) => form.accepted || (form.guidance?.length ?? 0) > 0, { path: ['guidance'], message: 'a returned escalation needs guidance for the lower tier' });
 export const ZJointMeetingForm = z
   .object({
-    next: z.enum(['matching', 'delivery']),
+    next: z.enum(MEETING_NEXT_STEPS),
     actions: z
       .array(z.object({ department: z.string().trim().min(1, 'is required').max(100), action: z.string().trim().min(1, 'is required').max(500), deadline: z.iso.date('must be a date YYYY-MM-DD') }).strict())
       .min(1, 'the resolution assigns at least one action')
@@ -68,7 +79,7 @@ export const ZJointMeetingForm = z
   })
   .strict();
 export const ZEmergencyAidForm = z
-  .object({ scheme: z.enum(['LINSHI', 'XIANXING']), amount: z.number().nonnegative().max(1_000_000).optional(), note })
+  .object({ scheme: z.enum(TEMP_AID_SCHEMES), amount: z.number().nonnegative().max(1_000_000).optional(), note })
   .strict();
 export const ZApproveClosureForm = z
   .object({ approved: z.boolean(), reason: z.string().trim().max(2000).optional() })

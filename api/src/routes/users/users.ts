@@ -2,23 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { OrgLevel, Prisma, Role } from '@guanai/db';
+import type { Prisma, Role } from '@guanai/db';
+import { ROLE_LEVELS, ROLES } from '@guanai/workflows/vocabulary';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { contentRange, listQuerySchema, validate } from '../../validation.ts';
-
-const ROLES = ['DISCOVERER', 'STATION_WORKER', 'CASEWORKER', 'SUPERVISOR', 'MANAGER', 'PARTNER', 'ADMIN'] as const satisfies readonly Role[];
-
-/** Where each role works (DESIGN: roles and their units). */
-export const ROLE_LEVELS: Record<Role, OrgLevel[]> = {
-  DISCOVERER: ['COMMUNITY'],
-  STATION_WORKER: ['COMMUNITY'],
-  CASEWORKER: ['TOWNSHIP', 'DISTRICT', 'CITY'],
-  SUPERVISOR: ['TOWNSHIP', 'DISTRICT', 'CITY'],
-  MANAGER: ['DISTRICT', 'CITY'],
-  PARTNER: ['CITY'],
-  ADMIN: ['CITY'],
-};
 
 export const ZPassword = z
   .string()
