@@ -106,7 +106,8 @@ function serve(socket, session) {
         else if (code === PROTOCOL_3) {
           started = true;
           ready.push(message);
-        } else return socket.destroy(); // CancelRequest (there is no backend to cancel) or an unknown protocol
+        } else if (code === CANCEL_REQUEST) return socket.destroy(); // there is no backend to cancel
+        else return socket.destroy(); // an unknown protocol
       } else {
         const length = 1 + input.readInt32BE(1);
         if (length < 5) return socket.destroy();

@@ -59,7 +59,7 @@ function usePolledImport(pollMs: number) {
   useEffect(() => {
     if (!running || !id) return;
     let stopped = false;
-    const timer = setTimeout(async () => {
+    const poll = async () => {
       try {
         const { data } = await dataProvider.getPeopleImport(id);
         if (!stopped) setCurrent(data);
@@ -69,7 +69,9 @@ function usePolledImport(pollMs: number) {
           setCurrent((c) => (c ? { ...c, status: 'FAILED' } : c));
         }
       }
-    }, pollMs);
+    };
+    // poll() catches its own failure (notified, the import shown as failed): nothing is left to await.
+    const timer = setTimeout(() => void poll(), pollMs);
     return () => {
       stopped = true;
       clearTimeout(timer);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort, waitForPort } from '../../../scripts/lib/net.mjs';
+import { waitForPort } from '../../../scripts/lib/net.mjs';
 export { freePort } from '../../../scripts/lib/net.mjs';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));

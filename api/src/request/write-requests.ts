@@ -72,7 +72,8 @@ export function writeRequests({ db, logger }: { db: Db; logger: Logger }, option
 
     const scope = new RequestScope(db, options.transaction);
     const held = claim;
-    const renewal = held ? setInterval(() => renewKey(db, idempotency, held).catch((err: unknown) => logger.warn({ err }, 'renewing an idempotency lease failed')), idempotency.leaseMs / 3) : undefined;
+    // Each renewal catches its own failure (logged): the interval awaits nothing.
+    const renewal = held ? setInterval(() => void renewKey(db, idempotency, held).catch((err: unknown) => logger.warn({ err }, 'renewing an idempotency lease failed')), idempotency.leaseMs / 3) : undefined;
     try {
       await runInScope(scope, () => next());
     } finally {

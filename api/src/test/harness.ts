@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { pino } from 'pino';
 import { identityKeys } from '@guanai/db';
 import { DEMO_PASSWORD, seed } from '@guanai/db/seed';
-import { createTestDatabase, type TestDatabase } from '@guanai/db/testing';
+import { createTestDatabase } from '@guanai/db/testing';
 import { bundleWorkflows, createWorker } from '@guanai/workflows/worker';
 import { startTemporal } from '@guanai/workflows/test-env';
 import { mkdtempSync } from 'node:fs';
