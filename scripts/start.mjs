@@ -173,7 +173,7 @@ try {
   await shutdown(1);
 }
 
-const { demoUsers, DEMO_PASSWORD } = await import('../prisma/seed/demo-users.mjs');
+const { demoUsers, DEMO_PASSWORD } = await import('@guanai/db/demo-users');
 console.log(`
 \x1b[32m✔ Guanai 关爱援助 is running\x1b[0m (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
 
