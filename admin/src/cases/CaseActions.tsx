@@ -1,12 +1,10 @@
+import { CASE_FLAGS, CLOSURE_REASONS } from '@guanai/workflows/vocabulary';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { useNotifyProblem } from '../tasks/useTaskActions.ts';
 import type { Case } from './types.ts';
-
-const CLOSURE_REASONS = ['resolved', 'gov_aid_only', 'no_need', 'declined', 'unreachable', 'deceased', 'moved', 'duplicate'];
-const FLAGS = ['SAFETY_RISK', 'HEALTH_RISK', 'CHILD_AT_RISK', 'DISPUTE', 'OTHER'];
 
 /** The case-level actions the machine allows this user now (the API lists them), each with its dialog. */
 export function CaseActions() {
@@ -65,7 +63,7 @@ export function CaseActions() {
             )}
             {open === 'FLAG' && (
               <TextField select label={translate('guanai.caseActions.flag')} value={choice} onChange={(e) => setChoice(e.target.value)}>
-                {FLAGS.map((f) => <MenuItem key={f} value={f}>{translate(`guanai.flags.${f}`)}</MenuItem>)}
+                {CASE_FLAGS.map((f) => <MenuItem key={f} value={f}>{translate(`guanai.flags.${f}`)}</MenuItem>)}
               </TextField>
             )}
             {needsReason && <TextField label={translate('guanai.caseActions.reason')} value={reason} onChange={(e) => setReason(e.target.value)} multiline minRows={2} required />}

@@ -1,3 +1,4 @@
+import { NOTE_KINDS } from '@guanai/workflows/vocabulary';
 import { Button, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
@@ -37,7 +38,7 @@ export function NoteForm() {
     <Stack spacing={1.5} aria-label={translate('guanai.notes.title')}>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
         <TextField select size="small" label={translate('guanai.notes.kind')} value={kind} onChange={(e) => setKind(e.target.value)} sx={{ minWidth: 140 }}>
-          {['VISIT', 'CALL', 'NOTE'].map((k) => <MenuItem key={k} value={k}>{translate(`guanai.noteKinds.${k}`)}</MenuItem>)}
+          {NOTE_KINDS.map((k) => <MenuItem key={k} value={k}>{translate(`guanai.noteKinds.${k}`)}</MenuItem>)}
         </TextField>
         <TextField size="small" label={translate('guanai.notes.text')} value={text} onChange={(e) => setText(e.target.value)} multiline fullWidth />
       </Stack>

@@ -1,3 +1,4 @@
+import type { CaseStatus } from '@guanai/workflows/vocabulary';
 import type { Task } from '../tasks/types.ts';
 
 export interface CaseEventRow {
@@ -23,7 +24,7 @@ export interface Case {
   personName: string;
   personIdMasked: string | null;
   state: string;
-  status: 'OPEN' | 'SUSPENDED' | 'CLOSED';
+  status: CaseStatus;
   closureReason: string | null;
   emergency: boolean;
   origin: string;

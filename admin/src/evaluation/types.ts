@@ -1,8 +1,9 @@
 /** The shapes of the evaluation, disclosure and joint-meeting API (api/src/routes/{evaluation,disclosure,meetings}). */
 
-/** 绩效综合评价 (§四(八)): one center's figures for a month, as the API computes them (types only: nothing of it is bundled). */
-import type { Kpis } from '../../../api/src/routes/evaluation/kpis.ts';
+import type { Kpis, PublishResult } from '@guanai/api/types';
+import type { MeetingStatus, SurveyQuestion } from '@guanai/workflows/vocabulary';
 
+/** 绩效综合评价 (§四(八)): one center's figures for a month, as the API computes them (types only: nothing of it is bundled). */
 export type { Kpis };
 
 export interface KpiUnit {
@@ -32,21 +33,10 @@ export interface KpiRangeQuery {
 }
 
 /** What publishing a month did: a first version, a correction, or nothing new. */
-export interface PublishResult {
-  period: string;
-  version: number;
-  kind: 'ORIGINAL' | 'CORRECTION' | 'UNCHANGED';
-  rows: number;
-  suppressed: number;
-}
+export type { PublishResult };
 
 /** 满意度回访: three ratings 1–5 and an optional comment. */
-export interface SurveyAnswers {
-  satisfaction: number;
-  timeliness: number;
-  respect: number;
-  comment?: string;
-}
+export type SurveyAnswers = Record<SurveyQuestion, number> & { comment?: string };
 
 export type SurveyCreated =
   | { id: string; channel: 'CASEWORKER'; score: number }
@@ -85,7 +75,7 @@ export interface Meeting {
   location: string | null;
   /** Member departments, by code (GET /api/departments names them). */
   departments: string[];
-  status: 'SCHEDULED' | 'HELD' | 'CANCELLED';
+  status: MeetingStatus;
   minutes: string | null;
   heldAt: string | null;
   resolved: number;

@@ -1,14 +1,13 @@
 /** The records of the resources, matching, delivery and publishing API (docs/matching-api.md). */
 
-export type ResourceKind = 'GOVERNMENT_SCHEME' | 'CHARITY_PROJECT' | 'VOLUNTEER_SERVICE' | 'PURCHASED_SERVICE' | 'FUNDRAISING';
-export type ResourceStatus = 'DRAFT' | 'PUBLISHED' | 'PAUSED' | 'CLOSED';
-export type MatchStatus = 'PROPOSED' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED';
-export type ProjectStatus = 'PUBLISHED' | 'FUNDED' | 'WITHDRAWN';
+import type { CampaignType, DeliveryKind, Hukou, MatchStatus, ProjectStatus, ResourceKind, ResourceStatus } from '@guanai/workflows/vocabulary';
+
+export type { MatchStatus, ProjectStatus, ResourceKind, ResourceStatus };
 export type Tier = 'TOWNSHIP' | 'DISTRICT' | 'CITY';
 
 /** Eligibility rules of a resource, as data; an empty object admits everyone. */
 export interface Eligibility {
-  hukou?: ('CHENGDU' | 'OTHER')[];
+  hukou?: Hukou[];
   minAge?: number;
   maxAge?: number;
   /** Yuan per person per month, from the household's monthly income. */
@@ -41,7 +40,7 @@ export interface AidResource {
   status: ResourceStatus;
   contractNo: string | null;
   serviceStandard: string | null;
-  campaignType: 'PUBLIC' | 'DIRECTED' | null;
+  campaignType: CampaignType | null;
   target: number | null;
   deadline: string | null;
   createdAt: string;
@@ -102,7 +101,7 @@ export interface Need {
 
 export interface Delivery {
   id: string;
-  kind: 'MONEY' | 'GOODS' | 'SERVICE';
+  kind: DeliveryKind;
   description: string;
   amount: number | null;
   quantity: number | null;

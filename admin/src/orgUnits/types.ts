@@ -1,12 +1,11 @@
-export const LEVELS = ['CITY', 'DISTRICT', 'TOWNSHIP', 'COMMUNITY'] as const;
-export type Level = (typeof LEVELS)[number];
+import { ORG_LEVELS, type OrgLevel } from '@guanai/workflows/vocabulary';
 
 /** A unit of the network (三级中心、四级网络): city → district → township → village/community. */
 export interface OrgUnit {
   id: string;
   code: string;
   name: string;
-  level: Level;
+  level: OrgLevel;
   parentId: string | null;
   parentName: string | null;
   path: string;
@@ -15,12 +14,12 @@ export interface OrgUnit {
   createdAt: string;
 }
 
-export const levelChoices = LEVELS.map((id) => ({ id, name: `guanai.orgLevels.${id}` }));
+export const levelChoices = ORG_LEVELS.map((id) => ({ id, name: `guanai.orgLevels.${id}` }));
 
 /** The level a unit of `level` hangs under (none for the city). */
 export const parentLevel = (level: string | undefined) => {
-  const i = LEVELS.indexOf(level as Level);
-  return i > 0 ? LEVELS[i - 1] : undefined;
+  const i = ORG_LEVELS.indexOf(level as OrgLevel);
+  return i > 0 ? ORG_LEVELS[i - 1] : undefined;
 };
 
 /** How a unit reads in pickers: name and code, so two 新华社区 in different townships can be told apart. */

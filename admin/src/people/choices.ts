@@ -1,30 +1,14 @@
-/** The registry's vocabularies (docs/registry-api.md), as react-admin choices with i18n keys. */
+/** The registry's vocabularies (@guanai/workflows/vocabulary), as react-admin choices with i18n keys. */
 
-export const TAGS = [
-  'ELDERLY_ALONE', // 独居老人
-  'LEFT_BEHIND_ELDERLY', // 留守老人
-  'DISABILITY', // 残疾
-  'SERIOUS_ILLNESS', // 重病
-  'LEFT_BEHIND_CHILD', // 留守儿童
-  'UNSUPPORTED_CHILD', // 事实无人抚养儿童
-  'DIBAO', // 低保: minimum living allowance
-  'TEKUN', // 特困: extreme-poverty support
-  'LOW_INCOME', // 低收入
-  'SINGLE_PARENT', // 单亲
-  'UNEMPLOYED', // 失业
-] as const;
-
-export const RELATIONS = ['HEAD', 'SPOUSE', 'CHILD', 'PARENT', 'GRANDCHILD', 'GRANDPARENT', 'SIBLING', 'OTHER'] as const;
-
-export const ID_TYPES = ['RESIDENT_ID', 'HK_MACAO_PERMIT', 'TAIWAN_PERMIT', 'PASSPORT', 'FOREIGN_PERMANENT_ID', 'OTHER'] as const;
+import { HUKOU, ID_TYPES, RELATIONS, SEXES, VULNERABILITY_TAGS } from '@guanai/workflows/vocabulary';
 
 const choices = (prefix: string, ids: readonly string[]) => ids.map((id) => ({ id, name: `${prefix}.${id}` }));
 
-export const tagChoices = choices('guanai.tags', TAGS);
+export const tagChoices = choices('guanai.tags', VULNERABILITY_TAGS);
 export const relationChoices = choices('guanai.relations', RELATIONS);
 export const idTypeChoices = choices('guanai.idTypes', ID_TYPES);
-export const sexChoices = choices('guanai.sex', ['M', 'F']);
-export const hukouChoices = choices('guanai.hukou', ['CHENGDU', 'OTHER']);
+export const sexChoices = choices('guanai.sex', SEXES);
+export const hukouChoices = choices('guanai.hukou', HUKOU);
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';

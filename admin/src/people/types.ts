@@ -1,12 +1,14 @@
+import type { Hukou, Sex } from '@guanai/workflows/vocabulary';
+
 /** A record of the registry of people in hardship (困难群众信息库), as GET /api/people answers. */
 export interface Person {
   id: string;
   name: string;
-  sex: 'M' | 'F' | null;
+  sex: Sex | null;
   birthDate: string | null;
   phone: string | null;
   address: string | null;
-  hukou: 'CHENGDU' | 'OTHER';
+  hukou: Hukou;
   idType: string | null;
   idNumberMasked: string | null;
   communityId: string;
@@ -26,7 +28,7 @@ export interface HouseholdMember {
   id: string;
   name: string;
   relation: string | null;
-  sex: 'M' | 'F' | null;
+  sex: Sex | null;
   birthDate: string | null;
   idNumberMasked: string | null;
   tags: string[];

@@ -1,6 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider } from 'react-admin';
-import type { AidResource, CaseMatching, Donation, EvidenceFile, Match, Project } from '../matching/types.ts';
+import type { AidResource, CaseMatching, Donation, EvidenceFile, Match, Project, ProjectStatus } from '../matching/types.ts';
 import type { Duplicate, PeopleImport, Person } from '../people/types.ts';
 import type { KpiQuery, KpiRangeQuery, KpiTrend, Meeting, PublishResult, ResolutionBody, ResourceEvaluations, SelfReportBody, SupervisionScoreBody, SurveyAnswers, SurveyCreated, UnitKpis } from '../evaluation/types.ts';
 import { httpClient, problemText, type Problem } from './http.ts';
@@ -41,7 +41,7 @@ export interface GuanaiDataProvider extends DataProvider {
   getDonations(resourceId: string): Promise<{ data: Donation[] }>;
   addDonation(resourceId: string, body: { donorName: string; amount: number; receivedOn: string; channel?: string }, key: string): Promise<{ data: { id: string } }>;
   publishProject(body: { caseId: string; needIndex: number; title: string; description: string; amount?: number; service?: string }): Promise<{ data: Project }>;
-  closeProject(id: string, status: 'FUNDED' | 'WITHDRAWN'): Promise<{ data: Project }>;
+  closeProject(id: string, status: Exclude<ProjectStatus, 'PUBLISHED'>): Promise<{ data: Project }>;
   respondToProject(id: string, body: { message: string; amount?: number; resourceId?: string }): Promise<{ data: { id: string } }>;
   /** 绩效评价: one center's KPIs for a month (the caller's own center without unitId). */
   getKpis(query: KpiQuery): Promise<{ data: UnitKpis }>;

@@ -25,7 +25,8 @@ import { useFetch } from './fetchJson.ts';
 import { beijing, yuan } from './format.ts';
 import { useLang, type Translate } from './i18n.tsx';
 // The published shapes as the disclosure workflow writes them (types only: nothing of it is bundled).
-import type { DisclosedRow, ProjectFigures } from '../../../workflows/src/disclosure/snapshot.ts';
+import type { DisclosedRow, ProjectFigures } from '@guanai/api/types';
+import type { SnapshotKind } from '@guanai/workflows/vocabulary';
 
 interface PublishedMonth {
   period: string;
@@ -35,7 +36,7 @@ interface PublishedMonth {
 interface Disclosure {
   period: string;
   version: number;
-  kind: 'ORIGINAL' | 'CORRECTION';
+  kind: SnapshotKind;
   reason: string | null;
   publishedAt: string;
   hash: string;
@@ -43,7 +44,7 @@ interface Disclosure {
   suppressed: number;
   rows: DisclosedRow[];
   projects: ProjectFigures[];
-  versions: { version: number; kind: 'ORIGINAL' | 'CORRECTION'; reason: string | null; publishedAt: string; hash: string; prevHash: string | null }[];
+  versions: { version: number; kind: SnapshotKind; reason: string | null; publishedAt: string; hash: string; prevHash: string | null }[];
 }
 
 /** What the address names: `#2026-10` for a month, `#2026-10/v1` for one of its versions. */

@@ -1,15 +1,13 @@
+import { SURVEY_QUESTIONS, type SurveyQuestion } from '@guanai/workflows/vocabulary';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Rating, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { ApiError, fetchJson, useFetch } from './fetchJson.ts';
 import { useLang } from './i18n.tsx';
 import { PublicShell } from './PublicShell.tsx';
 
-const QUESTIONS = ['satisfaction', 'timeliness', 'respect'] as const;
-type Question = (typeof QUESTIONS)[number];
-
 interface SurveyForm {
   center: string | null;
-  questions: Question[];
+  questions: SurveyQuestion[];
   expiresAt: string | null;
 }
 
@@ -31,7 +29,7 @@ function Message({ title, more, severity }: { title: string; more: string; sever
 function Survey({ token }: { token: string }) {
   const { t } = useLang();
   const { data, error, loading } = useFetch<SurveyForm>(`/api/public/surveys/${token}`);
-  const [ratings, setRatings] = useState<Record<Question, number | null>>({ satisfaction: null, timeliness: null, respect: null });
+  const [ratings, setRatings] = useState<Record<SurveyQuestion, number | null>>({ satisfaction: null, timeliness: null, respect: null });
   const [comment, setComment] = useState('');
   const [state, setState] = useState<'answering' | 'sending' | 'thanks' | 'used'>('answering');
   const [failure, setFailure] = useState<string | null>(null);
@@ -41,7 +39,7 @@ function Survey({ token }: { token: string }) {
   if (state === 'thanks') return <Message severity="success" title={t('survey.thanks')} more={t('survey.thanksMore')} />;
   if (loading) return <CircularProgress sx={{ m: 2 }} />;
   if (error || !data) return <Alert severity="error">{t('loadFailed')}</Alert>;
-  const complete = QUESTIONS.every((q) => ratings[q] !== null);
+  const complete = SURVEY_QUESTIONS.every((q) => ratings[q] !== null);
   const send = async () => {
     setState('sending');
     setFailure(null);
@@ -64,7 +62,7 @@ function Survey({ token }: { token: string }) {
         <Stack spacing={2.5}>
           <Typography variant="h6" component="h1">{t('survey.title')}</Typography>
           <Typography>{data.center ? t('survey.intro', { center: data.center }) : t('survey.introPlain')}</Typography>
-          {QUESTIONS.map((q) => (
+          {SURVEY_QUESTIONS.map((q) => (
             <Box key={q} role="group" aria-label={t(`survey.questions.${q}`)}>
               <Typography component="h2" sx={{ fontWeight: 600, mb: 0.5 }}>{t(`survey.questions.${q}`)}</Typography>
               <Rating

@@ -1,3 +1,4 @@
+import { ORG_LEVELS } from '@guanai/workflows/vocabulary';
 import { Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -70,7 +71,7 @@ export function SlaOverview() {
                 <Typography variant="h6">{translate('guanai.sla.unit')}</Typography>
                 <TextField select size="small" value={level} onChange={(e) => setLevel(e.target.value)} sx={{ width: 200, flexShrink: 0 }} label={translate('guanai.sla.tier')}>
                   <MenuItem value="">—</MenuItem>
-                  {['CITY', 'DISTRICT', 'TOWNSHIP', 'COMMUNITY'].map((l) => <MenuItem key={l} value={l}>{translate(`guanai.sla.levels.${l}`)}</MenuItem>)}
+                  {ORG_LEVELS.map((l) => <MenuItem key={l} value={l}>{translate(`guanai.sla.levels.${l}`)}</MenuItem>)}
                 </TextField>
               </Stack>
               <Rows rows={data.units} heading="guanai.sla.unit" label={(row) => row.name ?? ''} />

@@ -1,10 +1,11 @@
+import { BREACH_EFFECTS, CALENDAR_DAY_KINDS, DURATION_UNITS } from '@guanai/workflows/vocabulary';
 import RuleIcon from '@mui/icons-material/Rule';
 import EventIcon from '@mui/icons-material/Event';
 import { Create, Datagrid, DateInput, DeleteButton, Edit, FunctionField, List, NumberField, NumberInput, SelectInput, SimpleForm, TextField, TextInput, required, useTranslate } from 'react-admin';
 
-const units = [{ id: 'HOURS', name: 'guanai.sla.units.HOURS' }, { id: 'WORKING_DAYS', name: 'guanai.sla.units.WORKING_DAYS' }];
-const effects = [{ id: 'NOTIFY', name: 'guanai.sla.effects.NOTIFY' }, { id: 'AUTO_ESCALATE', name: 'guanai.sla.effects.AUTO_ESCALATE' }];
-const dayKinds = [{ id: 'HOLIDAY', name: 'guanai.sla.dayKinds.HOLIDAY' }, { id: 'WORKDAY', name: 'guanai.sla.dayKinds.WORKDAY' }];
+const units = DURATION_UNITS.map((id) => ({ id, name: `guanai.sla.units.${id}` }));
+const effects = BREACH_EFFECTS.map((id) => ({ id, name: `guanai.sla.effects.${id}` }));
+const dayKinds = CALENDAR_DAY_KINDS.map((id) => ({ id, name: `guanai.sla.dayKinds.${id}` }));
 
 function PolicyList() {
   const translate = useTranslate();

@@ -17,13 +17,20 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import {
+  ESCALATION_TARGETS,
+  GOV_SCHEMES,
+  MEETING_NEXT_STEPS,
+  NEED_CATEGORIES,
+  SCREENING_OUTCOMES,
+  SEVERITIES,
+  TEMP_AID_SCHEMES,
+} from '@guanai/workflows/vocabulary';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { useNotifyProblem } from './useTaskActions.ts';
 import type { Task } from './types.ts';
 
-const SCHEMES = ['DIBAO', 'TEKUN', 'LINSHI', 'YILIAO', 'JIAOYU', 'ZHUFANG', 'JIUYE', 'SHOUZAI'];
-const CATEGORIES = ['BASIC_LIVING', 'MEDICAL', 'EDUCATION', 'HOUSING', 'EMPLOYMENT', 'CARE', 'PSYCHOLOGICAL', 'LEGAL', 'EMERGENCY', 'OTHER'];
-const choices = (prefix: string, ids: string[]) => ids.map((id) => ({ id, name: `${prefix}.${id}` }));
+const choices = (prefix: string, ids: readonly string[]) => ids.map((id) => ({ id, name: `${prefix}.${id}` }));
 
 /** ASSESS needs at least one need (the API refuses an empty list). */
 const atLeastOne = (value: unknown) => (Array.isArray(value) && value.length > 0 ? undefined : 'guanai.forms.atLeastOneNeed');
@@ -46,8 +53,8 @@ function fieldsFor(kind: string) {
       return [<BooleanInput key="v" source="verified" label="guanai.forms.verified" defaultValue={true} />, note];
     case 'SCREEN':
       return [
-        <CheckboxGroupInput key="r" source="referrals" label="guanai.forms.referrals" choices={choices('guanai.schemes', SCHEMES)} defaultValue={[]} row={false} />,
-        <RadioButtonGroupInput key="o" source="outcome" label="guanai.forms.outcome" choices={choices('guanai.outcomes', ['RESIDUAL_NEED', 'GOV_AID_ONLY', 'NO_NEED'])} validate={required()} row={false} />,
+        <CheckboxGroupInput key="r" source="referrals" label="guanai.forms.referrals" choices={choices('guanai.schemes', GOV_SCHEMES)} defaultValue={[]} row={false} />,
+        <RadioButtonGroupInput key="o" source="outcome" label="guanai.forms.outcome" choices={choices('guanai.outcomes', SCREENING_OUTCOMES)} validate={required()} row={false} />,
         note,
       ];
     case 'MONITOR':
@@ -56,8 +63,8 @@ function fieldsFor(kind: string) {
       return [
         <ArrayInput key="n" source="needs" label="guanai.forms.needs" validate={atLeastOne} defaultValue={[{ category: 'BASIC_LIVING', severity: 'MEDIUM' }]}>
           <SimpleFormIterator inline disableReordering>
-            <SelectInput source="category" label="guanai.forms.category" choices={choices('guanai.categories', CATEGORIES)} validate={required()} />
-            <SelectInput source="severity" label="guanai.forms.severity" choices={choices('guanai.severities', ['LOW', 'MEDIUM', 'HIGH'])} validate={required()} />
+            <SelectInput source="category" label="guanai.forms.category" choices={choices('guanai.categories', NEED_CATEGORIES)} validate={required()} />
+            <SelectInput source="severity" label="guanai.forms.severity" choices={choices('guanai.severities', SEVERITIES)} validate={required()} />
             <TextInput source="description" label="guanai.forms.description" />
           </SimpleFormIterator>
         </ArrayInput>,
@@ -76,12 +83,12 @@ function fieldsFor(kind: string) {
     case 'ACCEPT_ESCALATION':
       return [
         <BooleanInput key="a" source="accepted" label="guanai.forms.accepted" defaultValue={true} />,
-        <RadioButtonGroupInput key="t" source="target" label="guanai.forms.target" choices={choices('guanai.forms.targets', ['resume', 'assessment', 'matching'])} defaultValue="resume" helperText="guanai.forms.targetHelp" />,
+        <RadioButtonGroupInput key="t" source="target" label="guanai.forms.target" choices={choices('guanai.forms.targets', ESCALATION_TARGETS)} defaultValue="resume" helperText="guanai.forms.targetHelp" />,
         <TextInput key="g" source="guidance" label="guanai.forms.guidance" multiline fullWidth />,
       ];
     case 'JOINT_MEETING':
       return [
-        <RadioButtonGroupInput key="n" source="next" label="guanai.forms.next" choices={choices('guanai.forms.nexts', ['matching', 'delivery'])} validate={required()} />,
+        <RadioButtonGroupInput key="n" source="next" label="guanai.forms.next" choices={choices('guanai.forms.nexts', MEETING_NEXT_STEPS)} validate={required()} />,
         <ArrayInput key="a" source="actions" label="guanai.forms.actions" defaultValue={[{ department: '', action: '' }]}>
           <SimpleFormIterator inline disableReordering>
             <TextInput source="department" label="guanai.forms.department" validate={required()} />
@@ -93,7 +100,7 @@ function fieldsFor(kind: string) {
       ];
     case 'EMERGENCY_AID':
       return [
-        <RadioButtonGroupInput key="s" source="scheme" label="guanai.forms.scheme" choices={choices('guanai.forms.schemes', ['LINSHI', 'XIANXING'])} validate={required()} />,
+        <RadioButtonGroupInput key="s" source="scheme" label="guanai.forms.scheme" choices={choices('guanai.forms.schemes', TEMP_AID_SCHEMES)} validate={required()} />,
         <NumberInput key="a" source="amount" label="guanai.forms.amount" min={0} />,
         note,
       ];

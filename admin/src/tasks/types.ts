@@ -1,3 +1,5 @@
+import type { TaskStatus } from '@guanai/workflows/vocabulary';
+
 export interface Task {
   id: string;
   caseId: string;
@@ -5,7 +7,7 @@ export interface Task {
   kind: string;
   /** What the task asks when its kind alone does not say (a meeting action: "住房和城乡建设局：安排公租房"). */
   title?: string | null;
-  status: 'OPEN' | 'DONE' | 'CANCELLED';
+  status: TaskStatus;
   unitId: string;
   unitName: string;
   assigneeId: string | null;

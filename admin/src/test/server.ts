@@ -1,14 +1,13 @@
+import { ROUTE_POLICY } from '@guanai/api/policy';
+import type { UserRole } from '@guanai/workflows/vocabulary';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { Task } from '../tasks/types.ts';
-import { ROUTE_POLICY } from '../../../api/src/auth/policy.ts';
 
-type Role = 'DISCOVERER' | 'STATION_WORKER' | 'CASEWORKER' | 'SUPERVISOR' | 'MANAGER' | 'PARTNER' | 'ADMIN';
-
-/** The API's own access policy (api/src/auth/policy.ts), so `me.can` in these tests is what the API says. */
+/** The API's own access policy (@guanai/api/policy), so `me.can` in these tests is what the API says. */
 const POLICY = ROUTE_POLICY;
 
-export const canOf = (role: Role) => Object.entries(POLICY).filter(([, who]) => who !== 'PUBLIC' && (who === 'SIGNED_IN' || who.includes(role))).map(([key]) => key);
+export const canOf = (role: UserRole) => Object.entries(POLICY).filter(([, who]) => who !== 'PUBLIC' && (who === 'SIGNED_IN' || who.includes(role))).map(([key]) => key);
 
 export const me = {
   id: 'u-cw',
@@ -19,7 +18,7 @@ export const me = {
   can: canOf('CASEWORKER'),
 };
 
-const UNITS: Record<Role, typeof me.orgUnit> = {
+const UNITS: Record<UserRole, typeof me.orgUnit> = {
   DISCOVERER: { id: 'c1', code: '510104021001', name: '水井坊社区', level: 'COMMUNITY' },
   STATION_WORKER: { id: 'c1', code: '510104021001', name: '水井坊社区', level: 'COMMUNITY' },
   CASEWORKER: me.orgUnit,
@@ -30,7 +29,7 @@ const UNITS: Record<Role, typeof me.orgUnit> = {
 };
 
 /** The signed-in user in another role, at a unit of that role's level, with that role's `can`. */
-export const userAs = (role: Role, overrides: Partial<typeof me> = {}) => ({
+export const userAs = (role: UserRole, overrides: Partial<typeof me> = {}) => ({
   ...me,
   id: `u-${role.toLowerCase()}`,
   username: role.toLowerCase(),

@@ -1,19 +1,7 @@
+import { ROLES } from '@guanai/workflows/vocabulary';
 import type { Validator } from 'react-admin';
 
-export const ROLES = ['DISCOVERER', 'STATION_WORKER', 'CASEWORKER', 'SUPERVISOR', 'MANAGER', 'PARTNER', 'ADMIN'] as const;
-
 export const roleChoices = ROLES.map((id) => ({ id, name: `guanai.roles.${id}` }));
-
-/** The unit levels each role sits at (docs/registry-api.md, Users): stations in communities, centers above. */
-export const ROLE_LEVELS: Record<string, string[]> = {
-  DISCOVERER: ['COMMUNITY'],
-  STATION_WORKER: ['COMMUNITY'],
-  CASEWORKER: ['TOWNSHIP', 'DISTRICT', 'CITY'],
-  SUPERVISOR: ['TOWNSHIP', 'DISTRICT', 'CITY'],
-  MANAGER: ['DISTRICT', 'CITY'],
-  PARTNER: ['CITY'],
-  ADMIN: ['CITY'],
-};
 
 export interface User {
   id: string;

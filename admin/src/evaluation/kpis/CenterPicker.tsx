@@ -1,11 +1,12 @@
+import { ORG_LEVELS } from '@guanai/workflows/vocabulary';
 import { Autocomplete, TextField } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { InputHelperText, useDataProvider, useGetIdentity, useGetOne, useInput, useTranslate, type Validator } from 'react-admin';
-import { LEVELS, unitText, type OrgUnit } from '../../orgUnits/types.ts';
+import { unitText, type OrgUnit } from '../../orgUnits/types.ts';
 
 /** Centers are the city, the districts and the townships (三级中心); communities are stations, not centers. */
-const CENTER_LEVELS = LEVELS.filter((level) => level !== 'COMMUNITY');
+const CENTER_LEVELS = ORG_LEVELS.filter((level) => level !== 'COMMUNITY');
 
 const within = (unit: OrgUnit, own: OrgUnit) => unit.path === own.path || unit.path.startsWith(`${own.path}.`);
 

@@ -1,10 +1,10 @@
+import { MEETING_STATUSES } from '@guanai/workflows/vocabulary';
 import { useMediaQuery, type Theme } from '@mui/material';
 import { CreateButton, Datagrid, DateField, FunctionField, List, NumberField, SelectInput, SimpleList, TextField, TopToolbar, useGetIdentity, useTranslate } from 'react-admin';
 import { useCan } from '../../providers/useCan.ts';
 import type { Meeting } from '../types.ts';
 
-const STATUSES = ['SCHEDULED', 'HELD', 'CANCELLED'] as const;
-const statusChoices = STATUSES.map((id) => ({ id, name: `guanai.evaluation.meetings.status.${id}` }));
+const statusChoices = MEETING_STATUSES.map((id) => ({ id, name: `guanai.evaluation.meetings.status.${id}` }));
 
 /** Joint meetings sit at the city and the districts (§四(九)); a township supervisor reads, but does not schedule. */
 export function useCanSchedule() {

@@ -1,3 +1,4 @@
+import { MEETING_NEXT_STEPS } from '@guanai/workflows/vocabulary';
 import GavelIcon from '@mui/icons-material/Gavel';
 import { useState } from 'react';
 import {
@@ -20,7 +21,7 @@ import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
 import type { MeetingAction, ResolutionBody } from '../types.ts';
 import { useDepartments } from './useDepartments.ts';
 
-const nextChoices = ['matching', 'delivery'].map((id) => ({ id, name: `guanai.evaluation.meetings.nexts.${id}` }));
+const nextChoices = MEETING_NEXT_STEPS.map((id) => ({ id, name: `guanai.evaluation.meetings.nexts.${id}` }));
 const atLeastOne = (value: unknown) => (Array.isArray(value) && value.length > 0 ? undefined : 'guanai.evaluation.meetings.atLeastOneAction');
 
 /** The body the API takes: trimmed words, every action with its department, action and deadline. */

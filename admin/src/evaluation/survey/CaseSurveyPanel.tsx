@@ -1,3 +1,4 @@
+import { SURVEY_QUESTIONS, type SurveyQuestion } from '@guanai/workflows/vocabulary';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import LinkIcon from '@mui/icons-material/Link';
 import RateReviewIcon from '@mui/icons-material/RateReview';
@@ -10,8 +11,7 @@ import { useCan } from '../../providers/useCan.ts';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
 import type { SurveyAnswers } from '../types.ts';
 
-const QUESTIONS = ['satisfaction', 'timeliness', 'respect'] as const;
-type Ratings = Record<(typeof QUESTIONS)[number], number | null>;
+type Ratings = Record<SurveyQuestion, number | null>;
 const unrated: Ratings = { satisfaction: null, timeliness: null, respect: null };
 
 /** The survey is taken at the follow-up visit, one per visit (§四(八)), or after it once closed; the API refuses it earlier. */
@@ -23,7 +23,7 @@ function SurveyForm({ onSubmit, onCancel }: { onSubmit: (answers: SurveyAnswers)
   const [ratings, setRatings] = useState<Ratings>(unrated);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  const complete = QUESTIONS.every((q) => ratings[q] !== null);
+  const complete = SURVEY_QUESTIONS.every((q) => ratings[q] !== null);
   const submit = async () => {
     setBusy(true);
     const trimmed = comment.trim();
@@ -32,7 +32,7 @@ function SurveyForm({ onSubmit, onCancel }: { onSubmit: (answers: SurveyAnswers)
   };
   return (
     <Stack spacing={1.5}>
-      {QUESTIONS.map((q) => (
+      {SURVEY_QUESTIONS.map((q) => (
         <Box key={q} role="group" aria-label={translate(`guanai.evaluation.survey.questions.${q}`)} sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
           <Typography sx={{ minWidth: 110 }}>{translate(`guanai.evaluation.survey.questions.${q}`)}</Typography>
           <Rating name={`survey-${q}`} value={ratings[q]} size="large" getLabelText={(v) => `${v} / 5`} onChange={(_, v) => setRatings((r) => ({ ...r, [q]: v }))} />

@@ -2,14 +2,15 @@ import { Hono } from 'hono';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { CASES_TASK_QUEUE, type DisclosedRow, type DisclosureInput, type PublishResult } from '@guanai/workflows';
+import type { DeliveryKind, NeedCategory } from '@guanai/workflows/vocabulary';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { validate } from '../../validation.ts';
 
 const CATEGORY_ZH: Record<string, string> = {
   BASIC_LIVING: '基本生活', MEDICAL: '医疗', EDUCATION: '教育', HOUSING: '住房', EMPLOYMENT: '就业', CARE: '照护', PSYCHOLOGICAL: '心理', LEGAL: '法律', EMERGENCY: '急难', OTHER: '其他',
-};
-const KIND_ZH: Record<string, string> = { MONEY: '资金', GOODS: '物资', SERVICE: '服务' };
+} satisfies Record<NeedCategory, string>;
+const KIND_ZH: Record<string, string> = { MONEY: '资金', GOODS: '物资', SERVICE: '服务' } satisfies Record<DeliveryKind, string>;
 
 const ZPeriod = z.object({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM') });
 const ZVersion = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
