@@ -135,7 +135,8 @@ export function CompleteTaskForm({ task }: { task: Task }) {
     try {
       const { data } = await dataProvider.completeTask(task.id, clean(values));
       notify('guanai.notifications.completed', { type: 'success', messageArgs: { state: translate(`guanai.states.${data.state}`, { _: data.state }) } });
-      navigate(`/cases/${data.caseId}/show`);
+      // The router's navigation promise settles when the page has changed; there is nothing to wait for.
+      void navigate(`/cases/${data.caseId}/show`);
     } catch (error) {
       notifyProblem(error);
     }
