@@ -1,3 +1,5 @@
+import { enVocabulary, zhVocabulary } from '../i18n/vocabulary.ts';
+
 /**
  * Messages of the evaluation screens, merged into zh.ts / en.ts by the i18n provider. Keys live under
  * `resources.<name>` for resources and under `guanai.evaluation` for the rest (and the problem types
@@ -45,7 +47,7 @@ export const zhEvaluation = {
           ORIGINAL: '已发布 %{period} 第 %{version} 版（首次发布）', CORRECTION: '已发布 %{period} 的更正：第 %{version} 版',
           UNCHANGED: '%{period} 与已发布的第 %{version} 版相同，未发布新版本',
         },
-        kinds: { ORIGINAL: '首次发布', CORRECTION: '更正', UNCHANGED: '无变化' },
+        kinds: zhVocabulary.publishKinds,
         counts: '公开 %{rows} 条；因同一乡镇(街道)同类受助人数过少未公开 %{suppressed} 条', view: '查看公开页面', ended: '只能发布已结束的月份',
       },
       meetings: {
@@ -58,7 +60,7 @@ export const zhEvaluation = {
       },
       survey: {
         title: '满意度回访', help: '回访时请受助人评价：可以现场代为填写，也可以生成一次性链接，由受助人在自己的手机上填写。', takeNow: '现场填写',
-        createLink: '生成回访链接', questions: { satisfaction: '总体满意度', timeliness: '及时性', respect: '尊重与态度' }, comment: '意见和建议（可不填）',
+        createLink: '生成回访链接', questions: zhVocabulary.surveyQuestions, comment: '意见和建议（可不填）',
         submit: '提交回访', recorded: '已记录回访，平均评分 %{score}', rateAll: '请为三项都打分', link: '请把以下链接发给受助人，在手机上打开填写：',
         linkNote: '链接只显示这一次，只能提交一次，%{date} 前有效。', copy: '复制链接', copied: '已复制', cancel: '取消',
       },
@@ -115,7 +117,7 @@ export const enEvaluation: typeof zhEvaluation = {
           ORIGINAL: 'Published %{period}, version %{version} (first)', CORRECTION: 'Published a correction of %{period}: version %{version}',
           UNCHANGED: '%{period} is the same as published version %{version}; nothing new published',
         },
-        kinds: { ORIGINAL: 'Original', CORRECTION: 'Correction', UNCHANGED: 'Unchanged' },
+        kinds: enVocabulary.publishKinds,
         counts: '%{rows} rows public; %{suppressed} withheld because too few people of one kind in a township', view: 'Open the public page', ended: 'Only a month that has ended can be published',
       },
       meetings: {
@@ -128,7 +130,7 @@ export const enEvaluation: typeof zhEvaluation = {
       },
       survey: {
         title: 'Satisfaction survey', help: 'At follow-up, ask the recipient to rate the help: fill it in together now, or create a one-time link the recipient opens on their own phone.',
-        takeNow: 'Fill in now', createLink: 'Create a survey link', questions: { satisfaction: 'Overall satisfaction', timeliness: 'Timeliness', respect: 'Respect and manner' },
+        takeNow: 'Fill in now', createLink: 'Create a survey link', questions: enVocabulary.surveyQuestions,
         comment: 'Comments (optional)', submit: 'Submit survey', recorded: 'Survey recorded, average %{score}', rateAll: 'Please rate all three',
         link: 'Send this link to the recipient to open on their phone:', linkNote: 'Shown only this once; answerable once, until %{date}.', copy: 'Copy link', copied: 'Copied', cancel: 'Cancel',
       },

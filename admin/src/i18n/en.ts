@@ -1,4 +1,5 @@
 import englishMessages from 'ra-language-english';
+import { enVocabulary } from './vocabulary.ts';
 import type { Messages } from './zh.ts';
 
 export const en: Messages = {
@@ -82,10 +83,7 @@ export const en: Messages = {
       JIAOYU: 'Education assistance', ZHUFANG: 'Housing assistance', JIUYE: 'Employment assistance', SHOUZAI: 'Disaster relief',
     },
     outcomes: { RESIDUAL_NEED: 'Need remains after government aid: social care assistance', GOV_AID_ONLY: 'Government aid only', NO_NEED: 'No need' },
-    categories: {
-      BASIC_LIVING: 'Basic living', MEDICAL: 'Medical', EDUCATION: 'Education', HOUSING: 'Housing', EMPLOYMENT: 'Employment', CARE: 'Care',
-      PSYCHOLOGICAL: 'Psychological', LEGAL: 'Legal aid', EMERGENCY: 'Emergency', OTHER: 'Other',
-    },
+    categories: enVocabulary.categories,
     severities: { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' },
     hukou: { CHENGDU: 'Chengdu hukou', OTHER: 'Other hukou' },
     sex: { M: 'Male', F: 'Female' },

@@ -1,4 +1,5 @@
 import { raZh } from './ra-zh.ts';
+import { zhVocabulary } from './vocabulary.ts';
 
 /** Chinese (default). en.ts mirrors these keys; its type is taken from this file. */
 export const zh = {
@@ -82,10 +83,7 @@ export const zh = {
       SHOUZAI: '受灾救助',
     },
     outcomes: { RESIDUAL_NEED: '政府救助后仍有困难，转社会关爱援助', GOV_AID_ONLY: '仅需政府救助', NO_NEED: '无需援助' },
-    categories: {
-      BASIC_LIVING: '基本生活', MEDICAL: '医疗', EDUCATION: '教育', HOUSING: '住房', EMPLOYMENT: '就业', CARE: '照料护理', PSYCHOLOGICAL: '心理疏导',
-      LEGAL: '法律援助', EMERGENCY: '急难', OTHER: '其他',
-    },
+    categories: zhVocabulary.categories,
     severities: { LOW: '轻', MEDIUM: '中', HIGH: '重' },
     hukou: { CHENGDU: '成都市户籍', OTHER: '非成都市户籍' },
     sex: { M: '男', F: '女' },

@@ -1,3 +1,5 @@
+import { enVocabulary, zhVocabulary } from '../i18n/vocabulary.ts';
+
 /**
  * Messages of the matching screens, merged into zh.ts / en.ts by the i18n provider. Keys live under
  * `resources.<name>` for resources and under `guanai.matching` for the rest (and the problem types
@@ -50,12 +52,12 @@ export const zhMatching = {
     matching: {
       menu: { resources: '援助项目库', partners: '合作机构', matches: '对接申请', projects: '项目发布平台' },
       partnerForm: { creditCode: '须为18位统一社会信用代码' },
-      kinds: { GOVERNMENT_SCHEME: '政府救助', CHARITY_PROJECT: '慈善项目', VOLUNTEER_SERVICE: '志愿服务', PURCHASED_SERVICE: '政府购买服务', FUNDRAISING: '募捐' },
+      kinds: zhVocabulary.resourceKinds,
       resourceStatus: { DRAFT: '草稿', PUBLISHED: '已发布', PAUSED: '已暂停', CLOSED: '已关闭' },
       partnerKinds: { CHARITY: '慈善组织', SOCIAL_WORK_AGENCY: '社工机构', VOLUNTEER_TEAM: '志愿服务队', SERVICE_PROVIDER: '服务机构', GOVERNMENT_DEPARTMENT: '政府部门' },
       matchStatus: { PROPOSED: '待接受', ACCEPTED: '已接受', DECLINED: '已拒绝', CANCELLED: '已撤回' },
       projectStatus: { PUBLISHED: '征集中', FUNDED: '已获资助', WITHDRAWN: '已撤下' },
-      deliveryKinds: { MONEY: '资金', GOODS: '物资', SERVICE: '服务' },
+      deliveryKinds: zhVocabulary.deliveryKinds,
       campaignTypes: { PUBLIC: '公募', DIRECTED: '定向' },
       tiers: { TOWNSHIP: '本乡镇(街道)', DISTRICT: '本区(市)县', CITY: '全市' },
       checks: {
@@ -162,12 +164,12 @@ export const enMatching: typeof zhMatching = {
     matching: {
       menu: { resources: 'Resource catalogue', partners: 'Partners', matches: 'Match requests', projects: 'Project platform' },
       partnerForm: { creditCode: 'Must be an 18-character unified social credit code' },
-      kinds: { GOVERNMENT_SCHEME: 'Government scheme', CHARITY_PROJECT: 'Charity project', VOLUNTEER_SERVICE: 'Volunteer service', PURCHASED_SERVICE: 'Purchased service', FUNDRAISING: 'Fundraising' },
+      kinds: enVocabulary.resourceKinds,
       resourceStatus: { DRAFT: 'Draft', PUBLISHED: 'Published', PAUSED: 'Paused', CLOSED: 'Closed' },
       partnerKinds: { CHARITY: 'Charity', SOCIAL_WORK_AGENCY: 'Social work agency', VOLUNTEER_TEAM: 'Volunteer team', SERVICE_PROVIDER: 'Service provider', GOVERNMENT_DEPARTMENT: 'Government department' },
       matchStatus: { PROPOSED: 'Awaiting acceptance', ACCEPTED: 'Accepted', DECLINED: 'Declined', CANCELLED: 'Withdrawn' },
       projectStatus: { PUBLISHED: 'Open', FUNDED: 'Funded', WITHDRAWN: 'Withdrawn' },
-      deliveryKinds: { MONEY: 'Money', GOODS: 'Goods', SERVICE: 'Service' },
+      deliveryKinds: enVocabulary.deliveryKinds,
       campaignTypes: { PUBLIC: 'Public', DIRECTED: 'Directed' },
       tiers: { TOWNSHIP: 'This township', DISTRICT: 'This district', CITY: 'Citywide' },
       checks: {

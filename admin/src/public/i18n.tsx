@@ -1,9 +1,11 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { enVocabulary, zhVocabulary } from '../i18n/vocabulary.ts';
 
 /**
  * The words of the public pages (public.html, survey.html): Chinese first, English on request. These
- * pages run without react-admin, so they carry their own small dictionary; the need categories are
- * the admin's (guanai.categories).
+ * pages run without react-admin, so they carry their own small dictionary of sentences; the labels of
+ * the vocabularies (need categories, delivery and resource kinds, snapshot kinds, survey questions)
+ * are the admin's (i18n/vocabulary.ts), keyed by the codes of @guanai/workflows/vocabulary.
  */
 const zh = {
   app: '关爱援助',
@@ -11,19 +13,16 @@ const zh = {
   publicTitle: '信息公开',
   tabs: { disclosure: '过程信息公开', projects: '公益项目' },
   loadFailed: '加载失败，请稍后重试',
-  categories: {
-    BASIC_LIVING: '基本生活', MEDICAL: '医疗', EDUCATION: '教育', HOUSING: '住房', EMPLOYMENT: '就业', CARE: '照料护理', PSYCHOLOGICAL: '心理疏导',
-    LEGAL: '法律援助', EMERGENCY: '急难', OTHER: '其他',
-  },
+  categories: zhVocabulary.categories,
   disclosure: {
     title: '过程信息公开',
     intro: '每月1日公开上月的社会关爱援助明细。受助人姓名部分隐去，地点只到乡镇(街道)，不公开身份证号、电话和住址。',
     months: '已公开的月份', none: '尚未公开任何月份。', heading: '%{period} 援助明细', version: '第 %{version} 版', published: '发布于 %{at}',
-    kinds: { ORIGINAL: '首次发布', CORRECTION: '更正' }, correction: '更正',
+    kinds: zhVocabulary.publishKinds, correction: '更正',
     older: '您正在查看 %{period} 的第 %{version} 版（历史版本），最新为第 %{latest} 版。', latest: '查看最新版本',
     rows: '援助明细', noRows: '本月没有可公开的明细。',
     cols: { recipient: '受助人', township: '乡镇(街道)', category: '需求类别', resource: '援助项目', kind: '方式', value: '金额/时长', month: '月份' },
-    deliveryKinds: { MONEY: '资金', GOODS: '物资', SERVICE: '服务' },
+    deliveryKinds: zhVocabulary.deliveryKinds,
     hours: '%{n} 小时', quantity: '%{n} 件',
     suppressed: '因人数少于 %{threshold} 人未公开 %{suppressed} 条',
     suppressedWhy: '同一乡镇(街道)同一需求类别当月受助人数少于 %{threshold} 人时，为免个人被识别，不公开这些明细，只公开条数。',
@@ -37,11 +36,11 @@ const zh = {
     none: '目前没有待资助的需求。', amount: '所需金额 %{amount}', service: '所需服务：%{service}', published: '发布于 %{date}',
     offers: '正在开展的援助项目', offersIntro: '各类机构提供的援助资源与公益募捐。', noOffers: '目前没有公开的援助项目。',
     provider: '提供方：%{name}', coverage: '服务范围：%{name}', remaining: '剩余名额 %{n}', raised: '已筹 %{raised} / 目标 %{target}', deadline: '截止 %{date}',
-    resourceKinds: { GOVERNMENT_SCHEME: '政府救助', CHARITY_PROJECT: '慈善项目', VOLUNTEER_SERVICE: '志愿服务', PURCHASED_SERVICE: '政府购买服务', FUNDRAISING: '公益募捐' },
+    resourceKinds: zhVocabulary.resourceKinds,
   },
   survey: {
     title: '满意度回访', intro: '感谢您对%{center}工作的支持。请为我们的服务打分（1–5 星），您的评价将帮助我们改进。', introPlain: '请为我们的服务打分（1–5 星），您的评价将帮助我们改进。',
-    questions: { satisfaction: '总体满意度', timeliness: '及时性', respect: '尊重与态度' }, star: '%{n} 星', comment: '意见和建议（可不填）', submit: '提交评价',
+    questions: zhVocabulary.surveyQuestions, star: '%{n} 星', comment: '意见和建议（可不填）', submit: '提交评价',
     rateAll: '请为三项都打分', thanks: '谢谢您的评价！', thanksMore: '您的意见已经收到。祝您和家人生活顺利。',
     used: '这个链接已经用过或已过期', usedMore: '每个回访链接只能填写一次，14 天内有效。如果您还有意见或建议，请联系为您服务的社工，我们很愿意听。',
     missing: '链接不完整', missingMore: '请从社工发给您的消息中完整地打开链接。', failed: '提交没有成功，请稍后再试。%{detail}',
@@ -56,19 +55,16 @@ const en: Dict = {
   publicTitle: 'Public information',
   tabs: { disclosure: 'Disclosure', projects: 'Projects' },
   loadFailed: 'Could not load; please try again later',
-  categories: {
-    BASIC_LIVING: 'Basic living', MEDICAL: 'Medical', EDUCATION: 'Education', HOUSING: 'Housing', EMPLOYMENT: 'Employment', CARE: 'Care', PSYCHOLOGICAL: 'Counselling',
-    LEGAL: 'Legal aid', EMERGENCY: 'Emergency', OTHER: 'Other',
-  },
+  categories: enVocabulary.categories,
   disclosure: {
     title: 'Process disclosure',
     intro: 'On the 1st of each month the assistance given in the month before is published. Names are partly hidden, places shown down to the township only; no identity numbers, phones or addresses.',
     months: 'Published months', none: 'Nothing has been published yet.', heading: 'Assistance in %{period}', version: 'Version %{version}', published: 'Published %{at}',
-    kinds: { ORIGINAL: 'Original', CORRECTION: 'Correction' }, correction: 'Correction',
+    kinds: enVocabulary.publishKinds, correction: 'Correction',
     older: 'You are reading version %{version} of %{period} (an earlier version); the latest is version %{latest}.', latest: 'Read the latest version',
     rows: 'Assistance given', noRows: 'Nothing to show for this month.',
     cols: { recipient: 'Recipient', township: 'Township', category: 'Need', resource: 'Programme', kind: 'Form', value: 'Amount / hours', month: 'Month' },
-    deliveryKinds: { MONEY: 'Money', GOODS: 'Goods', SERVICE: 'Service' },
+    deliveryKinds: enVocabulary.deliveryKinds,
     hours: '%{n} h', quantity: '%{n} items',
     suppressed: '%{suppressed} rows withheld because fewer than %{threshold} people',
     suppressedWhy: 'Where fewer than %{threshold} people of one township received help of one kind in the month, their rows are withheld so no one can be picked out; only their number is published.',
@@ -82,11 +78,11 @@ const en: Dict = {
     none: 'No needs are waiting for support now.', amount: 'Needs %{amount}', service: 'Service needed: %{service}', published: 'Published %{date}',
     offers: 'Programmes under way', offersIntro: 'Assistance offered by organisations, and public fundraising.', noOffers: 'No programmes are published now.',
     provider: 'By %{name}', coverage: 'Serves %{name}', remaining: '%{n} places left', raised: 'Raised %{raised} of %{target}', deadline: 'Until %{date}',
-    resourceKinds: { GOVERNMENT_SCHEME: 'Government scheme', CHARITY_PROJECT: 'Charity project', VOLUNTEER_SERVICE: 'Volunteer service', PURCHASED_SERVICE: 'Purchased service', FUNDRAISING: 'Fundraising' },
+    resourceKinds: enVocabulary.resourceKinds,
   },
   survey: {
     title: 'Satisfaction survey', intro: 'Thank you for your trust in %{center}. Please rate our help (1–5 stars); your answers help us improve.', introPlain: 'Please rate our help (1–5 stars); your answers help us improve.',
-    questions: { satisfaction: 'Overall satisfaction', timeliness: 'Timeliness', respect: 'Respect and manner' }, star: '%{n} stars', comment: 'Comments (optional)', submit: 'Send',
+    questions: enVocabulary.surveyQuestions, star: '%{n} stars', comment: 'Comments (optional)', submit: 'Send',
     rateAll: 'Please rate all three', thanks: 'Thank you!', thanksMore: 'Your answers have been received. We wish you and your family well.',
     used: 'This link has been used or has expired', usedMore: 'Each survey link can be answered once, within 14 days. If you have more to tell us, please contact your social worker; we are glad to hear it.',
     missing: 'The link is incomplete', missingMore: 'Please open the whole link from the message your social worker sent.', failed: 'Sending did not work; please try again later. %{detail}',
