@@ -2,7 +2,7 @@
  * A demo catalogue (援助项目库): partner organisations and one published resource of each kind,
  * for the demo system and the browser tests. Eligibility rules are data.
  */
-import type { PartnerKind, ResourceKind } from '../generated/client/client.ts';
+import type { CampaignType, PartnerKind, ResourceKind } from '../generated/client/client.ts';
 
 export const demoPartners: { name: string; kind: PartnerKind; creditCode: string; contact: string }[] = [
   { name: '成都市慈善总会', kind: 'CHARITY', creditCode: '51510100MJ0000001A', contact: '项目部' },
@@ -23,7 +23,7 @@ export interface DemoResource {
   budget?: number;
   contractNo?: string;
   serviceStandard?: string;
-  campaignType?: 'PUBLIC' | 'DIRECTED';
+  campaignType?: CampaignType;
   target?: number;
   deadline?: string;
 }

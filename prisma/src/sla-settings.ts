@@ -1,7 +1,8 @@
+import type { BreachEffect, DurationUnit } from '../generated/client/enums.ts';
 import type { Db } from './client.ts';
 
 export interface SlaSettings {
-  sla: Record<string, { normal: number; emergency: number; unit: 'HOURS' | 'WORKING_DAYS'; warnAt: number; onBreach: 'NOTIFY' | 'AUTO_ESCALATE' }>;
+  sla: Record<string, { normal: number; emergency: number; unit: DurationUnit; warnAt: number; onBreach: BreachEffect }>;
   calendar: { holidays: string[]; workdays: string[] };
 }
 

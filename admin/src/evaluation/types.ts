@@ -1,7 +1,7 @@
 /** The shapes of the evaluation, disclosure and joint-meeting API (api/src/routes/{evaluation,disclosure,meetings}). */
 
 import type { Kpis, PublishResult } from '@guanai/api/types';
-import type { MeetingStatus, SurveyQuestion } from '@guanai/workflows/vocabulary';
+import type { MeetingNextStep, MeetingStatus, SurveyQuestion } from '@guanai/workflows/vocabulary';
 
 /** 绩效综合评价 (§四(八)): one center's figures for a month, as the API computes them (types only: nothing of it is bundled). */
 export type { Kpis };
@@ -111,7 +111,7 @@ export interface MeetingItem {
   caseId: string;
   caseNo: string;
   resolution: string;
-  next: 'matching' | 'delivery';
+  next: MeetingNextStep;
   actions: MeetingAction[];
   resolvedAt: string;
 }
@@ -128,7 +128,7 @@ export interface MeetingDetail extends Meeting {
 export interface ResolutionBody {
   caseId: string;
   resolution: string;
-  next: 'matching' | 'delivery';
+  next: MeetingNextStep;
   actions: MeetingAction[];
 }
 

@@ -6,7 +6,7 @@ import { Button, Form, NumberInput, ReferenceInput, SaveButton, SelectInput, Tex
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { useAction, useNotifyProblem } from '../../tasks/useTaskActions.ts';
-import type { Project } from '../types.ts';
+import type { Project, ProjectStatus } from '../types.ts';
 import { usePartnerId } from '../usePartnerId.ts';
 
 /** 响应项目 (partners, once each): a message, an amount it offers, and optionally one of its own resources. */
@@ -70,7 +70,7 @@ export function CloseProjectButton() {
   const { busy, run } = useAction();
   const [open, setOpen] = useState(false);
   if (!project || project.status !== 'PUBLISHED' || !can('POST /api/projects/:id/close')) return null;
-  const close = async (status: 'FUNDED' | 'WITHDRAWN') => {
+  const close = async (status: Exclude<ProjectStatus, 'PUBLISHED'>) => {
     if (await run(() => dataProvider.closeProject(project.id, status), 'guanai.matching.projects.closed')) setOpen(false);
   };
   return (

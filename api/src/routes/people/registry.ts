@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashIdNumber, maskName, protectIdNumber, type Db, type IdentityKeys, type Prisma } from '@guanai/db';
+import type { Sex } from '@guanai/workflows/vocabulary';
 import { visiblePeople, within } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -117,7 +118,7 @@ export async function resolveCommunity(db: Tx, user: SessionUser, communityId: s
 }
 
 /** A resident identity number carries the birth date and sex; they fill the fields left empty. */
-function fromResidentId(input: TPersonInput): { birthDate?: string; sex?: 'M' | 'F' } {
+function fromResidentId(input: TPersonInput): { birthDate?: string; sex?: Sex } {
   if (!input.idNumber || (input.idType ?? 'RESIDENT_ID') !== 'RESIDENT_ID') return {};
   const n = input.idNumber;
   return { birthDate: `${n.slice(6, 10)}-${n.slice(10, 12)}-${n.slice(12, 14)}`, sex: Number(n[16]) % 2 === 1 ? 'M' : 'F' };
