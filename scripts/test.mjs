@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: every test of the project — unit, workflow (real Temporal dev server), API (real
-// PostgreSQL and worker), admin components, and browser end-to-end (Debian's Chromium) — through
-// turbo, one package at a time (each integration suite starts its own Temporal dev server).
+// `npm test`: lint (ESLint over the whole tree, and the tests of its local rules), then every test
+// of the project — unit, workflow (real Temporal dev server), API (real PostgreSQL and worker),
+// admin components, and browser end-to-end (Debian's Chromium) — through turbo, one package at a
+// time (each integration suite starts its own Temporal dev server). `npm test -- <task>…` runs
+// only those turbo tasks.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +14,30 @@ ensureDependencies(root);
 const { ensureTemporalCli } = await import('./temporal-cli.mjs');
 const temporal = ensureTemporalCli(); // build it once, before suites start in parallel processes
 
-const tasks = process.argv.slice(2).length ? process.argv.slice(2) : ['typecheck', 'test', 'test:e2e'];
+const only = process.argv.slice(2);
+const tasks = only.length ? only : ['typecheck', 'test', 'test:e2e'];
+
+// Whole-tree checks, on a full run. Like turbo's --continue, a failure here fails the run but the
+// packages' tasks still run. ESLint reads types, so the Prisma client is generated first.
+const checks = only.length
+  ? []
+  : [
+      ['prisma generate', process.execPath, ['prisma/scripts/generate.mjs']],
+      ['lint rules', 'npx', ['vitest', 'run', '--dir', 'eslint-rules']],
+      ['lint', 'npx', ['eslint', '.']],
+    ];
+const failed = [];
+for (const [name, command, args] of checks) {
+  console.log(`\n> ${name}: ${[command === process.execPath ? 'node' : command, ...args].join(' ')}`);
+  const check = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (check.status !== 0) failed.push(name);
+}
+
 const result = spawnSync('npx', ['turbo', 'run', ...tasks, '--concurrency=1', '--continue'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, TEMPORAL_CLI: process.env.TEMPORAL_CLI ?? temporal, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
 });
-process.exit(result.status ?? 1);
+if (failed.length) console.error(`\n\x1b[31m✖ failed before the packages' tasks: ${failed.join(', ')}\x1b[0m`);
+const status = result.status ?? 1;
+process.exit(status !== 0 ? status : failed.length ? 1 : 0);
