@@ -72,11 +72,22 @@ export class RequestScope {
     return this.#tx;
   }
 
-  /** The client a statement runs on: the transaction once open, else the pool for reads. */
-  client(write: boolean): Promise<Db | Tx> {
-    if (this.#tx || write) return this.transaction();
-    return Promise.resolve(this.#base);
+  /**
+   * Runs a statement on the transaction once open (else on the pool, for a read). Statements on the
+   * transaction run one after another: it is one connection, on which node-postgres would queue
+   * concurrent queries anyway (and warns that it will stop doing so).
+   */
+  async run<T>(write: boolean, statement: (client: Db | Tx) => PromiseLike<T>): Promise<T> {
+    if (!this.#tx && !write) return statement(this.#base);
+    const tx = await this.transaction();
+    const next = this.#serial.then(() => statement(tx));
+    this.#serial = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
   }
+  #serial: Promise<void> = Promise.resolve();
 
   /** A nested transaction: the request's, behind a savepoint (so that a caught failure undoes only its part). */
   async nested<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -178,7 +189,7 @@ export const callsWorkflow = createMiddleware<AppEnv>(async (_c, next) => {
 /** A Prisma promise that runs when awaited, on the client the scope chooses at that moment. */
 function deferred<T>(scope: RequestScope, write: boolean, run: (client: Db | Tx) => PromiseLike<T>): Promise<T> {
   let started: Promise<T> | undefined;
-  const start = () => (started ??= scope.client(write).then(run));
+  const start = () => (started ??= scope.run(write, run));
   return {
     then: (onFulfilled, onRejected) => start().then(onFulfilled, onRejected),
     catch: (onRejected) => start().catch(onRejected),
