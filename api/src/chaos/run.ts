@@ -32,7 +32,7 @@ export interface ChaosOptions {
 export interface ChaosReport {
   options: Omit<ChaosOptions, 'temporalCli' | 'log'>;
   injected: { workerKills: number; apiKills: number; temporalRestarts: number; apiKilledAfterUpdate: number; workerKilledInEffects: number };
-  requests: { sent: number; retried: number };
+  requests: { sent: number; retried: number; answered: number };
   checks: Record<string, { checked: number; failed: number; failures: string[] }>;
   claimRaces: { rounds: number; singleWinner: number };
   durationSeconds: number;
@@ -77,7 +77,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   // Until a fault point has been hit `atLeast` times, each new process dies the first time it gets there.
   const workerEnv = () => ({ ...env, faultPoints: `worker.effect:${injected.workerKilledInEffects < faults.atLeast ? 1 : faults.workerEffect}` });
   const apiEnv = () => ({ ...env, faultPoints: `api.after-update:${injected.apiKilledAfterUpdate < faults.atLeast ? 1 : faults.apiAfterUpdate}` });
-  const requests = { sent: 0, retried: 0 };
+  const requests = { sent: 0, retried: 0, answered: 0 };
   const base = `http://127.0.0.1:${apiPort}`;
 
   let temporal: Service = await startTemporalServer(options.temporalCli, { dbFile: temporalFile, port: temporalPort, uiPort });
@@ -90,6 +90,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   /** An HTTP call retried (same method, body and Idempotency-Key) until the API answers below 500 (and not "in progress"). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the run reads answers loosely; a missing field fails its checks.
   async function call(cookie: string, method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; json: any }> {
+    let last = '';
+    const firstTry = Date.now();
     for (let attempt = 0; ; attempt++) {
       requests.sent += 1;
       if (attempt > 0) requests.retried += 1;
@@ -103,11 +105,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         const text = await res.text();
         // A 409 "in progress" is the first attempt's key still held (by an API killed mid-request, until its lease runs out).
         const inProgress = res.status === 409 && text.includes('idempotency-key-in-progress');
-        if (res.status < 500 && !inProgress) return { status: res.status, json: text ? JSON.parse(text) : null };
-      } catch {
+        if (res.status < 500 && !inProgress) {
+          requests.answered += 1;
+          return { status: res.status, json: text ? JSON.parse(text) : null };
+        }
+        last = `${res.status} ${text.slice(0, 300)}`;
+      } catch (error) {
         // connection refused or reset: the API is down or was killed mid-request
+        last = String((error as Error)?.message ?? error);
       }
-      if (attempt > 400) throw new Error(`${method} ${path} kept failing`);
+      // Patience by time, not attempts: on a loaded machine a restarted worker takes a while to bundle.
+      if (Date.now() - firstTry > 300_000) throw new Error(`${method} ${path} kept failing (last: ${last}); API log: ${api.output().slice(-1500)}; worker log: ${worker.output().slice(-1500)}`);
       await sleep(250);
     }
   }
@@ -188,7 +196,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
   // The faults, while the cases move.
   const injecting = (async () => {
-    const sent = () => requests.sent;
+    // Paced by answered requests: retries while a process is down must not bring the next kill sooner
+    // (on a slow machine that fed on itself: kill, retries, kill again as soon as it was back).
+    const sent = () => requests.answered;
     let nextWorkerKill = sent() + between(options.workerKillEvery);
     let nextApiKill = sent() + between(options.apiKillEvery);
     const expected = options.cases * REQUESTS_PER_CASE;
