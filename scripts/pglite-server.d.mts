@@ -1,1 +1,5 @@
-export declare function startPglite(options: { dataDir: string; port: number; host?: string }): Promise<{ url: string; stop(): Promise<void> }>;
+export declare function startPglite(options: {
+  dataDir: string;
+  port: number;
+  host?: string;
+}): Promise<{ url: string; stop(): Promise<void> }>;

@@ -106,7 +106,8 @@ function serve(socket, session) {
         else if (code === PROTOCOL_3) {
           started = true;
           ready.push(message);
-        } else if (code === CANCEL_REQUEST) return socket.destroy(); // there is no backend to cancel
+        } else if (code === CANCEL_REQUEST)
+          return socket.destroy(); // there is no backend to cancel
         else return socket.destroy(); // an unknown protocol
       } else {
         const length = 1 + input.readInt32BE(1);

@@ -17,7 +17,8 @@ const TEMPORAL_UI_PORT = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
 const PGLITE_PORT = Number(process.env.PGLITE_PORT ?? 54329);
 
 const started = Date.now();
-const step = (message) => console.log(`\x1b[36m▸\x1b[0m ${message} \x1b[2m(${((Date.now() - started) / 1000).toFixed(1)} s)\x1b[0m`);
+const step = (message) =>
+  console.log(`\x1b[36m▸\x1b[0m ${message} \x1b[2m(${((Date.now() - started) / 1000).toFixed(1)} s)\x1b[0m`);
 const fail = (message) => {
   console.error(`\x1b[31m✖ ${message}\x1b[0m`);
   process.exit(1);
@@ -38,7 +39,12 @@ function run(command, args, options = {}) {
 function newest(path) {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).filter((n) => n !== 'node_modules' && n !== 'dist').map((n) => newest(join(path, n))));
+  return Math.max(
+    stat.mtimeMs,
+    ...readdirSync(path)
+      .filter((n) => n !== 'node_modules' && n !== 'dist')
+      .map((n) => newest(join(path, n))),
+  );
 }
 
 // 1. Dependencies (plain Node until they are there)
@@ -65,7 +71,8 @@ if (!process.env.TEMPORAL_ADDRESS) {
 // 3. Secrets and the database
 mkdirSync(dataDir, { recursive: true });
 const secretFile = join(dataDir, 'secret');
-if (!process.env.GUANAI_SECRET && !existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+if (!process.env.GUANAI_SECRET && !existsSync(secretFile))
+  writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
 const secret = process.env.GUANAI_SECRET ?? readFileSync(secretFile, 'utf8').trim();
 
 let pglite;
@@ -77,7 +84,13 @@ if (databaseUrl) {
   pglite = await startPglite({ dataDir: join(dataDir, 'pglite'), port: PGLITE_PORT });
   databaseUrl = pglite.url;
 }
-const env = { ...process.env, DATABASE_URL: databaseUrl, GUANAI_SECRET: secret, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${TEMPORAL_PORT}`, PORT: String(PORT) };
+const env = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  GUANAI_SECRET: secret,
+  TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${TEMPORAL_PORT}`,
+  PORT: String(PORT),
+};
 if (pglite) env.DB_POOL_MAX = env.DB_POOL_MAX ?? '4';
 
 // 4. Prisma client, migrations, demo seed
@@ -85,7 +98,10 @@ step('Generating the Prisma client…');
 await run('node', ['prisma/scripts/generate.mjs'], { env });
 step('Applying migrations…');
 await run('node', ['--import', 'tsx', 'prisma/src/migrate-cli.ts'], { env });
-const seededMarker = join(dataDir, pglite ? 'seeded-pglite' : `seeded-${Buffer.from(databaseUrl).toString('base64url').slice(0, 40)}`);
+const seededMarker = join(
+  dataDir,
+  pglite ? 'seeded-pglite' : `seeded-${Buffer.from(databaseUrl).toString('base64url').slice(0, 40)}`,
+);
 if (!existsSync(seededMarker)) {
   step('Seeding Chengdu’s network and the demo users (once)…');
   await run('node', ['--import', 'tsx', 'prisma/seed/seed-cli.ts'], { env });
@@ -160,14 +176,31 @@ process.on('SIGTERM', () => void shutdown(0));
 try {
   if (temporalCli) {
     step(`Starting the Temporal dev server (state in ${join(dataDir, 'temporal.sqlite')})…`);
-    const temporalArgs = ['server', 'start-dev', '--db-filename', join(dataDir, 'temporal.sqlite'), '--ip', '127.0.0.1', '--port', String(TEMPORAL_PORT), '--ui-port', String(TEMPORAL_UI_PORT), '--log-level', 'error'];
+    const temporalArgs = [
+      'server',
+      'start-dev',
+      '--db-filename',
+      join(dataDir, 'temporal.sqlite'),
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(TEMPORAL_PORT),
+      '--ui-port',
+      String(TEMPORAL_UI_PORT),
+      '--log-level',
+      'error',
+    ];
     await service('temporal', temporalCli, temporalArgs, { ready: (line) => line.startsWith('Server:') });
     await waitForPort(TEMPORAL_PORT);
   }
   step('Starting the worker…');
-  await service('worker', process.execPath, ['--import', 'tsx', 'workflows/src/worker.ts'], { ready: (line) => line.includes('worker polling') });
+  await service('worker', process.execPath, ['--import', 'tsx', 'workflows/src/worker.ts'], {
+    ready: (line) => line.includes('worker polling'),
+  });
   step('Starting the API…');
-  await service('api', process.execPath, ['--import', 'tsx', 'api/src/server.ts'], { ready: (line) => line.includes('API listening') });
+  await service('api', process.execPath, ['--import', 'tsx', 'api/src/server.ts'], {
+    ready: (line) => line.includes('API listening'),
+  });
 } catch (error) {
   console.error(`\x1b[31m✖ ${error.message}\x1b[0m`);
   await shutdown(1);

@@ -22,7 +22,8 @@ function onPath(name) {
 /** Returns the path of a Temporal CLI, building it when needed; throws with instructions when it cannot. */
 export function ensureTemporalCli({ log = (line) => console.log(line) } = {}) {
   if (process.env.TEMPORAL_CLI) {
-    if (!existsSync(process.env.TEMPORAL_CLI)) throw new Error(`TEMPORAL_CLI=${process.env.TEMPORAL_CLI} does not exist`);
+    if (!existsSync(process.env.TEMPORAL_CLI))
+      throw new Error(`TEMPORAL_CLI=${process.env.TEMPORAL_CLI} does not exist`);
     return process.env.TEMPORAL_CLI;
   }
   const fromPath = onPath('temporal');
@@ -33,7 +34,9 @@ export function ensureTemporalCli({ log = (line) => console.log(line) } = {}) {
   const go = onPath('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : null);
   if (!go) {
     throw new Error(
-      'The Temporal CLI was not found on PATH or in ' + cacheDir + ', and Go is not installed to build it.\n' +
+      'The Temporal CLI was not found on PATH or in ' +
+        cacheDir +
+        ', and Go is not installed to build it.\n' +
         `Install Go (https://go.dev/dl/ or your package manager) and run: GOBIN=${cacheDir} go install ${TEMPORAL_CLI_MODULE}\n` +
         'or put a `temporal` binary on PATH, or set TEMPORAL_CLI to its path.',
     );

@@ -36,7 +36,12 @@ for (const [name, command, args] of checks) {
 const result = spawnSync('npx', ['turbo', 'run', ...tasks, '--concurrency=1', '--continue'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TEMPORAL_CLI: process.env.TEMPORAL_CLI ?? temporal, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+  env: {
+    ...process.env,
+    TEMPORAL_CLI: process.env.TEMPORAL_CLI ?? temporal,
+    TURBO_TELEMETRY_DISABLED: '1',
+    DO_NOT_TRACK: '1',
+  },
 });
 if (failed.length) console.error(`\n\x1b[31m✖ failed before the packages' tasks: ${failed.join(', ')}\x1b[0m`);
 const status = result.status ?? 1;

@@ -17,12 +17,22 @@ export async function launchBrowser({ mobile = false } = {}): Promise<BrowserCon
     locale: 'zh-CN',
     viewport: mobile ? { width: 390, height: 844 } : { width: 1280, height: 800 },
     ...(mobile ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
 /** A full-page screenshot in test-results/screenshots/<name>.png. */
-export const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
 
 /**
  * Signs in through the sign-in page as a demo user (the seed's password), at `path` (a page of the

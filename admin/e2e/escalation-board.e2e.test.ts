@@ -14,12 +14,20 @@ beforeAll(async () => {
   const station = await apiAs(system.baseUrl, 'station');
   const caseworker = await apiAs(system.baseUrl, 'caseworker');
   const supervisor = await apiAs(system.baseUrl, 'supervisor');
-  caseId = (await station.call('POST', '/api/cases', { person: { name: '蒋奶奶', hukou: 'CHENGDU' }, situation: '重病，医疗费用缺口大' })).id;
+  caseId = (
+    await station.call('POST', '/api/cases', {
+      person: { name: '蒋奶奶', hukou: 'CHENGDU' },
+      situation: '重病，医疗费用缺口大',
+    })
+  ).id;
   await caseworker.work(caseId, 'SCREEN', { referrals: ['YILIAO'], outcome: 'RESIDUAL_NEED' });
   await caseworker.work(caseId, 'ASSESS', { needs: [{ category: 'MEDICAL', severity: 'HIGH' }] });
   await caseworker.work(caseId, 'PLAN', { summary: '申请大病救助' });
   await supervisor.work(caseId, 'APPROVE_PLAN', { approved: true });
-  await caseworker.call('POST', `/api/cases/${caseId}/actions`, { type: 'ESCALATE', reason: '本街道无可匹配的医疗资源' });
+  await caseworker.call('POST', `/api/cases/${caseId}/actions`, {
+    type: 'ESCALATE',
+    reason: '本街道无可匹配的医疗资源',
+  });
   browser = await launchBrowser();
 });
 afterAll(async () => {

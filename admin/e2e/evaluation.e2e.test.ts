@@ -28,8 +28,16 @@ const CHILD = '邓小雨';
 type Api = Awaited<ReturnType<typeof apiAs>>;
 
 /** A case registered at the station and worked up to matching, with one need. */
-async function caseInMatching(s: { station: Api; caseworker: Api; supervisor: Api }, person: Record<string, unknown>, need: { category: string; severity: string }) {
-  const { id } = await s.station.call('POST', '/api/cases', { person: { hukou: 'CHENGDU', ...person }, confirmNotDuplicate: true, situation: '家庭困难，需社会援助' });
+async function caseInMatching(
+  s: { station: Api; caseworker: Api; supervisor: Api },
+  person: Record<string, unknown>,
+  need: { category: string; severity: string },
+) {
+  const { id } = await s.station.call('POST', '/api/cases', {
+    person: { hukou: 'CHENGDU', ...person },
+    confirmNotDuplicate: true,
+    situation: '家庭困难，需社会援助',
+  });
   await s.caseworker.work(id, 'SCREEN', { referrals: ['YILIAO'], outcome: 'RESIDUAL_NEED' });
   await s.caseworker.work(id, 'ASSESS', { needs: [need] });
   await s.caseworker.work(id, 'PLAN', { summary: '对接社会援助资源' });
@@ -46,22 +54,49 @@ async function resourceNamed(api: Api, name: string): Promise<string> {
 beforeAll(async () => {
   system = await startSystem();
   const [station, caseworker, supervisor, partner, partnerSw, manager] = await Promise.all(
-    ['station', 'caseworker', 'supervisor', 'partner', 'partner.sw', 'manager'].map((name) => apiAs(system.baseUrl, name)),
+    ['station', 'caseworker', 'supervisor', 'partner', 'partner.sw', 'manager'].map((name) =>
+      apiAs(system.baseUrl, name),
+    ),
   );
   const s = { station: station!, caseworker: caseworker!, supervisor: supervisor! };
   // Through the real API: matched, accepted by the partner, and delivered in the month before.
   const medical = await resourceNamed(s.caseworker, '大病医疗爱心援助');
   for (const person of MEDICAL) {
-    const caseId = await caseInMatching(s, { name: person.name, tags: ['SERIOUS_ILLNESS'] }, { category: 'MEDICAL', severity: 'HIGH' });
-    const match = await s.caseworker.call('POST', `/api/cases/${caseId}/matches`, { needIndex: 0, resourceId: medical, amount: person.amount });
+    const caseId = await caseInMatching(
+      s,
+      { name: person.name, tags: ['SERIOUS_ILLNESS'] },
+      { category: 'MEDICAL', severity: 'HIGH' },
+    );
+    const match = await s.caseworker.call('POST', `/api/cases/${caseId}/matches`, {
+      needIndex: 0,
+      resourceId: medical,
+      amount: person.amount,
+    });
     await partner!.call('POST', `/api/matches/${match.id}/accept`);
-    await partner!.call('POST', `/api/matches/${match.id}/deliveries`, { kind: 'MONEY', description: '医疗费用缺口援助', amount: person.amount, deliveredOn: `${period}-15` });
+    await partner!.call('POST', `/api/matches/${match.id}/deliveries`, {
+      kind: 'MONEY',
+      description: '医疗费用缺口援助',
+      amount: person.amount,
+      deliveredOn: `${period}-15`,
+    });
   }
   const service = await resourceNamed(s.caseworker, '困境儿童社工个案服务');
-  const childCase = await caseInMatching(s, { name: CHILD, birthDate: '2015-06-01' }, { category: 'EDUCATION', severity: 'MEDIUM' });
-  const childMatch = await s.caseworker.call('POST', `/api/cases/${childCase}/matches`, { needIndex: 0, resourceId: service });
+  const childCase = await caseInMatching(
+    s,
+    { name: CHILD, birthDate: '2015-06-01' },
+    { category: 'EDUCATION', severity: 'MEDIUM' },
+  );
+  const childMatch = await s.caseworker.call('POST', `/api/cases/${childCase}/matches`, {
+    needIndex: 0,
+    resourceId: service,
+  });
   await partnerSw!.call('POST', `/api/matches/${childMatch.id}/accept`);
-  await partnerSw!.call('POST', `/api/matches/${childMatch.id}/deliveries`, { kind: 'SERVICE', description: '学业辅导', hours: 4, deliveredOn: `${period}-16` });
+  await partnerSw!.call('POST', `/api/matches/${childMatch.id}/deliveries`, {
+    kind: 'SERVICE',
+    description: '学业辅导',
+    hours: 4,
+    deliveredOn: `${period}-16`,
+  });
   // With the default threshold of 3: the three MEDICAL rows are shown, the lone EDUCATION row withheld.
   const published = await manager!.call('POST', `/api/disclosures/${period}/publish`);
   expect(published).toMatchObject({ period, rows: 3, suppressed: 1 });
@@ -93,7 +128,9 @@ describe('public disclosure and the KPI dashboard, in a real browser', () => {
   it('anyone, without signing in, reads last month’s disclosure: masked names, the withheld count, no full name', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await checkDisclosure(page);
-    expect(await page.getByRole('link', { name: '下载本版 CSV' }).getAttribute('href')).toMatch(new RegExp(`^/api/public/disclosures/${period}/csv\\?version=\\d+$`));
+    expect(await page.getByRole('link', { name: '下载本版 CSV' }).getAttribute('href')).toMatch(
+      new RegExp(`^/api/public/disclosures/${period}/csv\\?version=\\d+$`),
+    );
     await shot(page, 'public-disclosure');
   });
 
@@ -109,7 +146,8 @@ describe('public disclosure and the KPI dashboard, in a real browser', () => {
     await signInAs(page, system.baseUrl, 'manager');
     await page.getByRole('menuitem', { name: '绩效评价' }).click();
     await page.getByRole('heading', { name: `成都市 · ${period}` }).waitFor();
-    for (const name of ['新增个案', '时限达标率', '每解决个案资金', '督导评分']) await page.locator('[data-kpi]').getByText(name, { exact: true }).waitFor();
+    for (const name of ['新增个案', '时限达标率', '每解决个案资金', '督导评分'])
+      await page.locator('[data-kpi]').getByText(name, { exact: true }).waitFor();
     await page.getByLabel('月份', { exact: true }).fill(thisMonth);
     await page.getByRole('heading', { name: `成都市 · ${thisMonth}` }).waitFor();
     await page.locator('[data-kpi="cases"]').getByText('4', { exact: true }).waitFor();
@@ -124,13 +162,20 @@ describe('public disclosure and the KPI dashboard, in a real browser', () => {
   it('the manager’s SLA monitor shows, per unit, open / 已预警 / 已超期 as the API counts them', async () => {
     const page = browser.pages()[0]!; // signed in as the manager by the test before
     await page.goto(`${system.baseUrl}/#/sla`);
-    for (const heading of ['办理中', '已预警', '已超期', '超期率']) await page.getByRole('columnheader', { name: heading }).first().waitFor();
+    for (const heading of ['办理中', '已预警', '已超期', '超期率'])
+      await page.getByRole('columnheader', { name: heading }).first().waitFor();
     const manager = await apiAs(system.baseUrl, 'manager');
     const overview = await manager.call('GET', '/api/sla/overview');
     const township = overview.units.find((u: { name: string }) => u.name === '锦官驿街道');
     expect(township.open).toBeGreaterThan(0);
     const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '锦官驿街道', exact: true }) });
-    expect(await row.getByRole('cell').allTextContents()).toEqual(['锦官驿街道', String(township.open), String(township.warned), String(township.overdue), `${(township.breachRate * 100).toFixed(1)}%`]);
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      '锦官驿街道',
+      String(township.open),
+      String(township.warned),
+      String(township.overdue),
+      `${(township.breachRate * 100).toFixed(1)}%`,
+    ]);
     await shot(page, 'sla-monitor');
   });
 

@@ -11,7 +11,14 @@ let caseworker: Awaited<ReturnType<typeof apiAs>>;
 const profiles = browserProfiles();
 const newPage = profiles.newPage;
 
-const PERSON = { name: '蒋秀兰', birthDate: '1958-04-12', phone: '13900008001', address: '水井坊街 8 号', hukou: 'CHENGDU', tags: ['SERIOUS_ILLNESS'] };
+const PERSON = {
+  name: '蒋秀兰',
+  birthDate: '1958-04-12',
+  phone: '13900008001',
+  address: '水井坊街 8 号',
+  hukou: 'CHENGDU',
+  tags: ['SERIOUS_ILLNESS'],
+};
 
 beforeAll(async () => {
   system = await startSystem();
@@ -22,7 +29,9 @@ beforeAll(async () => {
   const supervisor = await apiAs(system.baseUrl, 'supervisor');
   caseId = (await station.call('POST', '/api/cases', { person: PERSON, situation: '重病住院，医疗费用缺口大' })).id;
   await caseworker.work(caseId, 'SCREEN', { referrals: ['YILIAO'], outcome: 'RESIDUAL_NEED' });
-  await caseworker.work(caseId, 'ASSESS', { needs: [{ category: 'MEDICAL', severity: 'HIGH', description: '住院治疗费用缺口' }] });
+  await caseworker.work(caseId, 'ASSESS', {
+    needs: [{ category: 'MEDICAL', severity: 'HIGH', description: '住院治疗费用缺口' }],
+  });
   await caseworker.work(caseId, 'PLAN', { summary: '申请大病医疗援助' });
   const planned = await supervisor.work(caseId, 'APPROVE_PLAN', { approved: true });
   expect(planned.state).toBe('matching');
@@ -49,13 +58,23 @@ describe('供需对接 in a real browser: a caseworker proposes, the partner acc
     await candidate.waitFor();
     await candidate.getByText('第 1 位', { exact: true }).waitFor();
     await candidate.getByText('全市', { exact: true }).waitFor();
-    for (const reason of ['已发布', '在有效期内', '可解决医疗类需求', '覆盖全市（成都市）', '符合对象类别：重病', '剩余资金 ¥500,000']) {
+    for (const reason of [
+      '已发布',
+      '在有效期内',
+      '可解决医疗类需求',
+      '覆盖全市（成都市）',
+      '符合对象类别：重病',
+      '剩余资金 ¥500,000',
+    ]) {
       expect(await candidate.getByText(reason, { exact: true }).count(), reason).toBe(1);
     }
     // Nothing at the township answers a medical need: the upper center is offered.
     await panel.getByText('本级无可对接资源，可上报上级中心').waitFor();
     await panel.getByText(/未入选的资源及原因/).click();
-    await panel.getByText(/不解决医疗类需求/).first().waitFor();
+    await panel
+      .getByText(/不解决医疗类需求/)
+      .first()
+      .waitFor();
     await panel.locator('.MuiCollapse-entered').waitFor(); // unfolded, for the screenshot
     await shot(page, 'matching-candidates');
 
@@ -69,9 +88,17 @@ describe('供需对接 in a real browser: a caseworker proposes, the partner acc
     await candidate.getByText('已对接').waitFor();
     await shot(page, 'matching-proposed');
 
-    const matches = await caseworker.call('GET', `/api/matches?filter=${encodeURIComponent(JSON.stringify({ caseId }))}`);
+    const matches = await caseworker.call(
+      'GET',
+      `/api/matches?filter=${encodeURIComponent(JSON.stringify({ caseId }))}`,
+    );
     expect(matches).toHaveLength(1);
-    expect(matches[0]).toMatchObject({ status: 'PROPOSED', resourceName: '大病医疗爱心援助', amount: 5000, note: '住院押金缺口' });
+    expect(matches[0]).toMatchObject({
+      status: 'PROPOSED',
+      resourceName: '大病医疗爱心援助',
+      amount: 5000,
+      note: '住院押金缺口',
+    });
     matchId = matches[0].id;
   });
 
@@ -99,7 +126,10 @@ describe('供需对接 in a real browser: a caseworker proposes, the partner acc
     await shot(page, 'partner-accept');
 
     const partner = await apiAs(system.baseUrl, 'partner');
-    expect(await partner.call('GET', `/api/matches/${matchId}`)).toMatchObject({ status: 'ACCEPTED', person: { name: PERSON.name, phone: PERSON.phone } });
+    expect(await partner.call('GET', `/api/matches/${matchId}`)).toMatchObject({
+      status: 'ACCEPTED',
+      person: { name: PERSON.name, phone: PERSON.phone },
+    });
     expect(await caseworker.call('GET', `/api/matches/${matchId}`)).toMatchObject({ status: 'ACCEPTED' });
   });
 

@@ -20,7 +20,16 @@ beforeAll(async () => {
   system = await startSystem();
   // Someone already in the registry, with a phone the station will type again.
   const station = await apiAs(system.baseUrl, 'station');
-  existingId = (await station.call('POST', '/api/people', { name: '周桂芳', idNumber: ID_NUMBER, phone: '13900007001', address: '水井坊街 12 号', hukou: 'CHENGDU', tags: ['ELDERLY_ALONE'] })).id;
+  existingId = (
+    await station.call('POST', '/api/people', {
+      name: '周桂芳',
+      idNumber: ID_NUMBER,
+      phone: '13900007001',
+      address: '水井坊街 12 号',
+      hukou: 'CHENGDU',
+      tags: ['ELDERLY_ALONE'],
+    })
+  ).id;
   browser = await launchBrowser({ mobile: true });
 });
 afterAll(async () => {
@@ -42,7 +51,10 @@ describe('the registry of people, in a real browser on a phone', () => {
     await page.locator('input[name=phone]').fill('13900007001');
     await page.locator('input[name=address]').click(); // leaving the phone field asks the API for duplicates
     await page.getByText('可能已登记过此人').waitFor();
-    await page.getByLabel('成都').check().catch(() => undefined);
+    await page
+      .getByLabel('成都')
+      .check()
+      .catch(() => undefined);
     await page.getByRole('button', { name: '保存' }).click();
     const warning = page.getByText('可能与已有记录是同一人，请核对');
     await warning.waitFor();
@@ -54,7 +66,10 @@ describe('the registry of people, in a real browser on a phone', () => {
     await page.waitForURL(/\/people\/[0-9a-f-]+\/show/);
     await shot(page, '21-registry-registered-phone');
     const station = await apiAs(system.baseUrl, 'station');
-    const found = await station.call('GET', `/api/people?filter=${encodeURIComponent(JSON.stringify({ q: '周小芳' }))}`);
+    const found = await station.call(
+      'GET',
+      `/api/people?filter=${encodeURIComponent(JSON.stringify({ q: '周小芳' }))}`,
+    );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ phone: '13900007001', openCases: 0 });
   });

@@ -38,7 +38,10 @@ export async function startSystem({ timeoutMs = 240_000 } = {}): Promise<Running
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the system did not start within ${timeoutMs / 1000} s:\n${log}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`the system did not start within ${timeoutMs / 1000} s:\n${log}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       if (log.includes('is running')) {

@@ -22,7 +22,15 @@ import { evaluationResources, evaluationRoutes } from './evaluation/index.tsx';
 /** The table of contents: one resource per API resource, and the supervisors' and managers' pages. */
 export function App() {
   return (
-    <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={Layout} title="关爱援助 Guanai" disableTelemetry requireAuth>
+    <Admin
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      layout={Layout}
+      title="关爱援助 Guanai"
+      disableTelemetry
+      requireAuth
+    >
       <Resource name="tasks" {...tasks} />
       <Resource name="cases" {...cases} />
       <Resource name="people" {...people}>

@@ -52,7 +52,10 @@ export function createApp(given: AppDeps) {
     c.header('Cache-Control', 'no-store');
   });
   app.get('/healthz', async (c) => {
-    const checks = await Promise.allSettled([deps.db.$queryRaw`SELECT 1`, deps.temporal.workflowService.getSystemInfo({})]);
+    const checks = await Promise.allSettled([
+      deps.db.$queryRaw`SELECT 1`,
+      deps.temporal.workflowService.getSystemInfo({}),
+    ]);
     const [database, temporal] = checks.map((r) => (r.status === 'fulfilled' ? 'ok' : 'down'));
     const ok = database === 'ok' && temporal === 'ok';
     return c.json({ status: ok ? 'ok' : 'degraded', database, temporal }, ok ? 200 : 503);
@@ -111,14 +114,23 @@ export function createApp(given: AppDeps) {
       return c.body(JSON.stringify(error.toProblem(instance)), error.status, { 'Content-Type': PROBLEM });
     }
     if (error instanceof HTTPException && error.status < 500) {
-      const problem = new AppError(error.status === 413 ? 'VALIDATION' : 'VALIDATION', { message: error.message || 'malformed request', field: '(body)' }).toProblem(instance);
+      const problem = new AppError(error.status === 413 ? 'VALIDATION' : 'VALIDATION', {
+        message: error.message || 'malformed request',
+        field: '(body)',
+      }).toProblem(instance);
       return c.body(JSON.stringify({ ...problem, status: error.status }), error.status, { 'Content-Type': PROBLEM });
     }
     deps.logger.error({ err: error, requestId: c.get('requestId'), path: instance }, 'unhandled error');
     const unavailable = /connect|ECONNREFUSED|unavailable|deadline/i.test(String((error as Error)?.message));
     const status = unavailable ? 503 : 500;
     return c.body(
-      JSON.stringify({ type: 'about:blank', title: unavailable ? 'Service unavailable' : 'Internal error', status, detail: unavailable ? 'a backing service is not reachable; try again' : 'an unexpected error occurred', instance }),
+      JSON.stringify({
+        type: 'about:blank',
+        title: unavailable ? 'Service unavailable' : 'Internal error',
+        status,
+        detail: unavailable ? 'a backing service is not reachable; try again' : 'an unexpected error occurred',
+        instance,
+      }),
       status,
       { 'Content-Type': PROBLEM },
     );

@@ -18,11 +18,19 @@ export function createMetrics() {
       histogram.set(hKey, h);
     },
     render(): string {
-      const lines = ['# HELP guanai_http_requests_total HTTP requests by route and status.', '# TYPE guanai_http_requests_total counter'];
+      const lines = [
+        '# HELP guanai_http_requests_total HTTP requests by route and status.',
+        '# TYPE guanai_http_requests_total counter',
+      ];
       for (const [labels, value] of requests) lines.push(`guanai_http_requests_total{${labels}} ${value}`);
-      lines.push('# HELP guanai_http_request_duration_seconds HTTP request latency.', '# TYPE guanai_http_request_duration_seconds histogram');
+      lines.push(
+        '# HELP guanai_http_request_duration_seconds HTTP request latency.',
+        '# TYPE guanai_http_request_duration_seconds histogram',
+      );
       for (const [labels, h] of histogram) {
-        BUCKETS.forEach((le, i) => lines.push(`guanai_http_request_duration_seconds_bucket{${labels},le="${le}"} ${h.buckets[i]}`));
+        BUCKETS.forEach((le, i) =>
+          lines.push(`guanai_http_request_duration_seconds_bucket{${labels},le="${le}"} ${h.buckets[i]}`),
+        );
         lines.push(`guanai_http_request_duration_seconds_bucket{${labels},le="+Inf"} ${h.count}`);
         lines.push(`guanai_http_request_duration_seconds_sum{${labels}} ${h.sum}`);
         lines.push(`guanai_http_request_duration_seconds_count{${labels}} ${h.count}`);

@@ -20,14 +20,30 @@ const dataDir = process.env.GUANAI_DATA_DIR ?? fileURLToPath(new URL('../../.dat
 const files = diskFileStore(process.env.ATTACHMENTS_DIR ?? `${dataDir}/attachments`);
 const optionalNumber = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 const caseSettings = {
-  ...(optionalNumber('FOLLOW_UP_DELAY_HOURS') !== undefined ? { followUpDelayHours: optionalNumber('FOLLOW_UP_DELAY_HOURS') } : {}),
-  ...(optionalNumber('REOPEN_WINDOW_DAYS') !== undefined ? { reopenWindowDays: optionalNumber('REOPEN_WINDOW_DAYS') } : {}),
+  ...(optionalNumber('FOLLOW_UP_DELAY_HOURS') !== undefined
+    ? { followUpDelayHours: optionalNumber('FOLLOW_UP_DELAY_HOURS') }
+    : {}),
+  ...(optionalNumber('REOPEN_WINDOW_DAYS') !== undefined
+    ? { reopenWindowDays: optionalNumber('REOPEN_WINDOW_DAYS') }
+    : {}),
 };
 const disclosureThreshold = Number(process.env.DISCLOSURE_MIN_RECIPIENTS ?? 3);
-const deps = { db, temporal, keys: identityKeys(), logger, adminDist, files, caseSettings, disclosureThreshold, secureCookies: process.env.COOKIE_SECURE === 'true' };
+const deps = {
+  db,
+  temporal,
+  keys: identityKeys(),
+  logger,
+  adminDist,
+  files,
+  caseSettings,
+  disclosureThreshold,
+  secureCookies: process.env.COOKIE_SECURE === 'true',
+};
 const { app } = createApp(deps);
 // §四(七): the monthly disclosure schedule (created once; already there on later starts).
-void ensureDisclosureSchedule(temporal, { threshold: disclosureThreshold }).catch((err: unknown) => logger.error({ err }, 'creating the disclosure schedule failed'));
+void ensureDisclosureSchedule(temporal, { threshold: disclosureThreshold }).catch((err: unknown) =>
+  logger.error({ err }, 'creating the disclosure schedule failed'),
+);
 // Roster imports that were running when an API process stopped carry on: now, and once a lease
 // period, so that a replica takes over the imports of one that died (see resumeImports).
 const resume = () => void resumeImports(deps).catch((err: unknown) => logger.error({ err }, 'resuming imports failed'));

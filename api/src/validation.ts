@@ -3,7 +3,9 @@ import type { ValidationTargets } from 'hono';
 import { z } from 'zod';
 import { AppError, type FieldError } from './errors/app-error.ts';
 
-export function fieldErrors(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldError[] {
+export function fieldErrors(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): FieldError[] {
   return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(body)', reason: issue.message }));
 }
 
@@ -20,7 +22,10 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
 export function parseOr422<T extends z.ZodType>(schema: T, value: unknown, prefix = ''): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const errors = fieldErrors(result.error).map((e) => ({ ...e, field: !prefix ? e.field : e.field === '(body)' ? prefix : `${prefix}.${e.field}` }));
+  const errors = fieldErrors(result.error).map((e) => ({
+    ...e,
+    field: !prefix ? e.field : e.field === '(body)' ? prefix : `${prefix}.${e.field}`,
+  }));
   throw new AppError('VALIDATION', { message: errors.map((e) => `${e.field}: ${e.reason}`).join('; '), errors });
 }
 
@@ -38,12 +43,23 @@ const jsonParam = <T extends z.ZodType>(inner: T) =>
     .pipe(inner);
 
 /** react-admin's simple REST list query: filter, sort and range, each JSON. */
-export function listQuerySchema<F extends z.ZodType, S extends readonly [string, ...string[]]>(filter: F, sortable: S, defaultSort: [S[number], 'ASC' | 'DESC']) {
+export function listQuerySchema<F extends z.ZodType, S extends readonly [string, ...string[]]>(
+  filter: F,
+  sortable: S,
+  defaultSort: [S[number], 'ASC' | 'DESC'],
+) {
   return z.object({
     filter: jsonParam(filter).optional(),
-    sort: jsonParam(z.tuple([z.enum(sortable), z.enum(['ASC', 'DESC'])])).optional().transform((s): [S[number], 'ASC' | 'DESC'] => (s ? [s[0], s[1]] : defaultSort)),
+    sort: jsonParam(z.tuple([z.enum(sortable), z.enum(['ASC', 'DESC'])]))
+      .optional()
+      .transform((s): [S[number], 'ASC' | 'DESC'] => (s ? [s[0], s[1]] : defaultSort)),
     range: jsonParam(
-      z.tuple([z.number().int().min(0), z.number().int().min(0)]).refine(([from, to]) => to >= from && to - from < 500, 'must be [from, to] with to >= from and at most 500 rows'),
+      z
+        .tuple([z.number().int().min(0), z.number().int().min(0)])
+        .refine(
+          ([from, to]) => to >= from && to - from < 500,
+          'must be [from, to] with to >= from and at most 500 rows',
+        ),
     )
       .optional()
       .transform((r): [number, number] => (r ? [r[0], r[1]] : [0, 24])),

@@ -23,10 +23,16 @@ const distDir = join(adminDir, 'dist');
 function newest(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).filter((n) => n !== 'node_modules' && n !== 'dist').map((n) => newest(join(path, n))));
+  return Math.max(
+    stat.mtimeMs,
+    ...readdirSync(path)
+      .filter((n) => n !== 'node_modules' && n !== 'dist')
+      .map((n) => newest(join(path, n))),
+  );
 }
 
-const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
 
 /**
  * The admin build to measure: a copy of admin/dist when it is newer than the sources, else a fresh
@@ -34,18 +40,37 @@ const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((n) => (s
  */
 async function adminBuild(): Promise<{ dir: string; how: string }> {
   const index = join(distDir, 'index.html');
-  const sources = Math.max(newest(join(adminDir, 'src')), statSync(join(adminDir, 'index.html')).mtimeMs, statSync(join(adminDir, 'vite.config.ts')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return { dir: await snapshotBuild(), how: 'a copy of admin/dist, which is newer than admin/src' };
+  const sources = Math.max(
+    newest(join(adminDir, 'src')),
+    statSync(join(adminDir, 'index.html')).mtimeMs,
+    statSync(join(adminDir, 'vite.config.ts')).mtimeMs,
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= sources)
+    return { dir: await snapshotBuild(), how: 'a copy of admin/dist, which is newer than admin/src' };
   const dir = mkdtempSync(join(tmpdir(), 'guanai-bench-admin-'));
-  console.log('  admin/dist is missing or older than admin/src: building the admin (npx vite build) into a temporary folder…');
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', dir, '--emptyOutDir'], { cwd: adminDir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  console.log(
+    '  admin/dist is missing or older than admin/src: building the admin (npx vite build) into a temporary folder…',
+  );
+  const build = spawnSync('npx', ['vite', 'build', '--outDir', dir, '--emptyOutDir'], {
+    cwd: adminDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
   if (build.status === 0) return { dir, how: 'built now from admin/src with npx vite build' };
   rmSync(dir, { recursive: true, force: true });
   const lines = build.stderr.replace(/\x1b\[[\d;]*m/g, '').split('\n');
-  const reason = (lines.find((line) => /Could not|\[[A-Z_]+\]/.test(line)) ?? lines.find((line) => /error/i.test(line)) ?? '').trim();
-  if (!existsSync(index)) throw new Error(`npx vite build failed and there is no admin/dist:\n${build.stdout}\n${build.stderr}`);
+  const reason = (
+    lines.find((line) => /Could not|\[[A-Z_]+\]/.test(line)) ??
+    lines.find((line) => /error/i.test(line)) ??
+    ''
+  ).trim();
+  if (!existsSync(index))
+    throw new Error(`npx vite build failed and there is no admin/dist:\n${build.stdout}\n${build.stderr}`);
   console.log(`  the build failed (${reason}); measuring the last build in admin/dist instead`);
-  return { dir: await snapshotBuild(), how: `a copy of the last build in admin/dist, older than admin/src: building the current sources failed (${reason})` };
+  return {
+    dir: await snapshotBuild(),
+    how: `a copy of the last build in admin/dist, older than admin/src: building the current sources failed (${reason})`,
+  };
 }
 
 /** Copies admin/dist once it is complete (every file index.html names is there). */
@@ -76,15 +101,34 @@ export async function admin(): Promise<BenchResult> {
   const files = filesUnder(snapshot).filter((f) => /\.(js|css|html|svg|json|woff2?)$/.test(f));
   const sizes = files.map((f) => {
     const bytes = readFileSync(f);
-    return { file: relative(snapshot, f), bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
+    return {
+      file: relative(snapshot, f),
+      bytes: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes).length,
+    };
   });
   // What the first page load fetches: index.html and the scripts and styles it names (Vite lists the
   // entry's static imports as modulepreload links); lazily loaded chunks come later, if at all.
   const indexHtml = readFileSync(join(snapshot, 'index.html'), 'utf8');
-  const initialFiles = new Set(['index.html', ...[...indexHtml.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!)]);
-  const initial = sizes.filter((s) => initialFiles.has(s.file)).reduce((acc, s) => ({ bytes: acc.bytes + s.bytes, gzip: acc.gzip + s.gzip }), { bytes: 0, gzip: 0 });
-  const total = sizes.reduce((acc, s) => ({ bytes: acc.bytes + s.bytes, gzip: acc.gzip + s.gzip, brotli: acc.brotli + s.brotli }), { bytes: 0, gzip: 0, brotli: 0 });
-  console.log(table([['file', 'bytes', 'gzip -9', 'brotli'], ...sizes.map((s) => [s.file, s.bytes, s.gzip, s.brotli]), ['total', total.bytes, total.gzip, total.brotli]]));
+  const initialFiles = new Set([
+    'index.html',
+    ...[...indexHtml.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!),
+  ]);
+  const initial = sizes
+    .filter((s) => initialFiles.has(s.file))
+    .reduce((acc, s) => ({ bytes: acc.bytes + s.bytes, gzip: acc.gzip + s.gzip }), { bytes: 0, gzip: 0 });
+  const total = sizes.reduce(
+    (acc, s) => ({ bytes: acc.bytes + s.bytes, gzip: acc.gzip + s.gzip, brotli: acc.brotli + s.brotli }),
+    { bytes: 0, gzip: 0, brotli: 0 },
+  );
+  console.log(
+    table([
+      ['file', 'bytes', 'gzip -9', 'brotli'],
+      ...sizes.map((s) => [s.file, s.bytes, s.gzip, s.brotli]),
+      ['total', total.bytes, total.gzip, total.brotli],
+    ]),
+  );
   console.log(`  first page load (index.html and what it names): ${initial.bytes} bytes, ${initial.gzip} gzip`);
 
   const sys = await startSystem({ apiEnv: { ADMIN_DIST: snapshot } });
@@ -104,12 +148,24 @@ export async function admin(): Promise<BenchResult> {
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
     });
     const [name, value] = caseworker.cookie.split('=') as [string, string];
     const cold: number[] = [];
     const warm: number[] = [];
-    const cpu = startCpuSampler({ api: () => withDescendants(sys.pids.api), bench: () => withDescendants(process.pid) });
+    const cpu = startCpuSampler({
+      api: () => withDescendants(sys.pids.api),
+      bench: () => withDescendants(process.pid),
+    });
     try {
       for (let i = 0; i < LOADS + 1; i++) {
         // A fresh context: no HTTP cache, signed in (the session cookie), as after opening the browser.
@@ -142,7 +198,13 @@ export async function admin(): Promise<BenchResult> {
     }
     const cpuFigures = await cpu.stop();
     const [c, w] = [summarise(cold), summarise(warm)];
-    console.log(table([['first inbox row', 'n', 'p50 ms', 'p95 ms', 'max ms'], ['cold (new profile, empty cache)', c.n, c.p50, c.p95, c.max], ['reload (cached bundle)', w.n, w.p50, w.p95, w.max]]));
+    console.log(
+      table([
+        ['first inbox row', 'n', 'p50 ms', 'p95 ms', 'max ms'],
+        ['cold (new profile, empty cache)', c.n, c.p50, c.p95, c.max],
+        ['reload (cached bundle)', w.n, w.p50, w.p95, w.max],
+      ]),
+    );
     const limitBytes = 800 * 1000;
     notes.push(
       `Time to the first rendered inbox row: Chromium ${CHROMIUM}, headless, 1280×800, signed in as caseworker (session cookie set in a fresh browser context, so the HTTP cache is empty), navigating to / until the first row of 我的任务 is in the DOM (a MutationObserver notes performance.now(), i.e. from navigation start); ${LOADS} loads after one discarded. "Reload" navigates the same page again with the bundle cached. Everything runs on this machine (no network latency).`,
@@ -150,23 +212,55 @@ export async function admin(): Promise<BenchResult> {
     );
     // Chromium starts a renderer per fresh context and ends it with the context, between two samples, so
     // its CPU cannot be told from other processes' ("other" includes it); the load before the run can.
-    if (loadBefore[0]! > 1.5) notes.push(`The machine was busy before the page loads (load average ${loadBefore.join(' / ')}): the figures may be disturbed.`);
-    notes.push(`CPU during the page loads (% of one core): API ${cpuFigures.api!.meanPct}, the benchmark with Chromium's browser process ${cpuFigures.bench!.meanPct}, the rest of the machine ${cpuFigures.other!.meanPct} (Chromium's short-lived renderers, one per fresh context, are counted there: they end between two samples).`);
+    if (loadBefore[0]! > 1.5)
+      notes.push(
+        `The machine was busy before the page loads (load average ${loadBefore.join(' / ')}): the figures may be disturbed.`,
+      );
+    notes.push(
+      `CPU during the page loads (% of one core): API ${cpuFigures.api!.meanPct}, the benchmark with Chromium's browser process ${cpuFigures.bench!.meanPct}, the rest of the machine ${cpuFigures.other!.meanPct} (Chromium's short-lived renderers, one per fresh context, are counted there: they end between two samples).`,
+    );
     return result({
       name: 'admin',
-      description: 'Admin: time to the first rendered inbox row in headless Chromium, and the gzip size of the admin bundle',
+      description:
+        'Admin: time to the first rendered inbox row in headless Chromium, and the gzip size of the admin bundle',
       startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
       loadBefore,
       started,
-      versions: { ...(await versions(sys.database.url, sys.temporal.cli)), chromium: spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim(), playwrightCore: JSON.parse(readFileSync(join(root, 'node_modules', 'playwright-core', 'package.json'), 'utf8')).version },
+      versions: {
+        ...(await versions(sys.database.url, sys.temporal.cli)),
+        chromium: spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim(),
+        playwrightCore: JSON.parse(readFileSync(join(root, 'node_modules', 'playwright-core', 'package.json'), 'utf8'))
+          .version,
+      },
       figures: {
         firstInboxRowMs: { cold: c, reload: w },
-        bundle: { files: sizes, initialLoad: { files: [...initialFiles], bytes: initial.bytes, gzipBytes: initial.gzip }, totalBytes: total.bytes, gzipBytes: total.gzip, gzipKiB: round(total.gzip / 1024), brotliBytes: total.brotli, build, servedContentEncoding: servedEncoding },
+        bundle: {
+          files: sizes,
+          initialLoad: { files: [...initialFiles], bytes: initial.bytes, gzipBytes: initial.gzip },
+          totalBytes: total.bytes,
+          gzipBytes: total.gzip,
+          gzipKiB: round(total.gzip / 1024),
+          brotliBytes: total.brotli,
+          build,
+          servedContentEncoding: servedEncoding,
+        },
         cpuPctOfOneCore: cpuFigures,
       },
       targets: {
-        firstRow: { what: 'first inbox row, cold load, p50', target: '< 1.5 s', value: c.p50, unit: 'ms', met: c.p50 < 1500 },
-        bundle: { what: 'admin bundle, gzip', target: '< 800 KB', value: round(total.gzip / 1000), unit: 'kB', met: total.gzip < limitBytes },
+        firstRow: {
+          what: 'first inbox row, cold load, p50',
+          target: '< 1.5 s',
+          value: c.p50,
+          unit: 'ms',
+          met: c.p50 < 1500,
+        },
+        bundle: {
+          what: 'admin bundle, gzip',
+          target: '< 800 KB',
+          value: round(total.gzip / 1000),
+          unit: 'kB',
+          met: total.gzip < limitBytes,
+        },
       },
       notes,
     });

@@ -5,7 +5,12 @@ import pg from 'pg';
 /** The task kinds a loaded case has done or has open, in the order a case meets them. */
 const KINDS = ['REGISTER', 'SCREEN', 'ASSESS', 'PLAN', 'APPROVE_PLAN', 'MATCH', 'DELIVER', 'FOLLOW_UP'];
 /** The machine state a case is in while the task of this kind is open. */
-const STATE_OF: Record<string, string> = { APPROVE_PLAN: 'planning.awaitingApproval', MATCH: 'matching', DELIVER: 'delivery', FOLLOW_UP: 'followUp.visiting' };
+const STATE_OF: Record<string, string> = {
+  APPROVE_PLAN: 'planning.awaitingApproval',
+  MATCH: 'matching',
+  DELIVER: 'delivery',
+  FOLLOW_UP: 'followUp.visiting',
+};
 
 /**
  * Every township gets three service stations (communities) unless the seed gave it some, so that
@@ -39,7 +44,16 @@ export async function addCommunities(client: pg.ClientBase): Promise<number> {
  * open task (one in ten with a second one, temporary aid), due from three days overdue to
  * seventeen days ahead; in the demo township 40 % of open tasks are claimed by `caseworker`.
  */
-export async function loadCases(client: pg.ClientBase, { from, to, createdById, caseworkerId, demoTownshipId }: { from: number; to: number; createdById: string; caseworkerId: string; demoTownshipId: string }): Promise<void> {
+export async function loadCases(
+  client: pg.ClientBase,
+  {
+    from,
+    to,
+    createdById,
+    caseworkerId,
+    demoTownshipId,
+  }: { from: number; to: number; createdById: string; caseworkerId: string; demoTownshipId: string },
+): Promise<void> {
   const { rows } = await client.query<{ nt: number }>('SELECT count(DISTINCT ti)::int AS nt FROM bench_unit_map');
   const nt = rows[0]!.nt;
   // One row per case with its pseudo-random draws (deterministic: the same g gives the same case).
@@ -52,9 +66,12 @@ export async function loadCases(client: pg.ClientBase, { from, to, createdById, 
     JOIN bench_unit_map m ON m.ti = g % ${nt} AND m.ci = (g / ${nt}) % m.nc`;
   await client.query('BEGIN');
   await client.query(`CREATE TEMP TABLE bench_cases ON COMMIT DROP AS ${cases}`);
-  await client.query(`
+  await client.query(
+    `
     INSERT INTO person (id, name, hukou, community_id, created_at, updated_at, created_by_id)
-    SELECT person_id, '基准' || g, 'CHENGDU', community_id, opened_at, opened_at, $1::uuid FROM bench_cases`, [createdById]);
+    SELECT person_id, '基准' || g, 'CHENGDU', community_id, opened_at, opened_at, $1::uuid FROM bench_cases`,
+    [createdById],
+  );
   await client.query(
     `
     INSERT INTO "case" (id, case_no, person_id, origin, situation, emergency, state, status, closure_reason, owning_unit_id, origin_unit_id,
@@ -101,7 +118,9 @@ export async function loadCases(client: pg.ClientBase, { from, to, createdById, 
 }
 
 /** Row counts, for the record. */
-export async function counts(client: pg.ClientBase): Promise<{ cases: number; tasks: number; openTasks: number; people: number; units: number }> {
+export async function counts(
+  client: pg.ClientBase,
+): Promise<{ cases: number; tasks: number; openTasks: number; people: number; units: number }> {
   const { rows } = await client.query(`
     SELECT (SELECT count(*) FROM "case")::int AS cases, (SELECT count(*) FROM task)::int AS tasks,
            (SELECT count(*) FROM task WHERE status = 'OPEN')::int AS "openTasks", (SELECT count(*) FROM person)::int AS people,

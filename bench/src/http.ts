@@ -16,12 +16,27 @@ export interface Reply {
  * One HTTP request with node:http (lighter on the load generator's CPU than fetch, which matters
  * when the generator shares two cores with the system it measures).
  */
-export function send(baseUrl: string, method: string, path: string, { body, headers = {} }: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
+export function send(
+  baseUrl: string,
+  method: string,
+  path: string,
+  { body, headers = {} }: { body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   const url = new URL(path, baseUrl);
   const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers: { ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length) } : {}), ...headers } },
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method,
+        headers: {
+          ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length) } : {}),
+          ...headers,
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -67,16 +82,25 @@ export async function signIn(baseUrl: string, username: string, password = DEMO_
     cookie,
     user,
     request: (method, path, body, headers = {}) =>
-      send(baseUrl, method, path, { body, headers: { Cookie: cookie, ...(IDEMPOTENCY_KEYS && WRITES.has(method) ? { 'Idempotency-Key': randomUUID() } : {}), ...headers } }),
+      send(baseUrl, method, path, {
+        body,
+        headers: {
+          Cookie: cookie,
+          ...(IDEMPOTENCY_KEYS && WRITES.has(method) ? { 'Idempotency-Key': randomUUID() } : {}),
+          ...headers,
+        },
+      }),
   };
 }
 
 /** react-admin's list query string: each parameter JSON-encoded. */
 export const listQuery = (params: Record<string, unknown>) =>
-  '?' + new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, JSON.stringify(v)])).toString();
+  '?' +
+  new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, JSON.stringify(v)])).toString();
 
 /** Throws with the response when the status is not the expected one. */
 export function expectStatus(res: Reply, expected: number, what: string): Reply {
-  if (res.status !== expected) throw new Error(`${what}: expected ${expected}, got ${res.status} ${res.text.slice(0, 300)}`);
+  if (res.status !== expected)
+    throw new Error(`${what}: expected ${expected}, got ${res.status} ${res.text.slice(0, 300)}`);
   return res;
 }

@@ -18,12 +18,16 @@ const ALIASES: Record<string, string> = { memory: 'throughput', reads: 'queue-re
 const requested = process.argv.slice(2).map((name) => ALIASES[name] ?? name);
 const unknown = requested.filter((name) => !BENCHMARKS[name]);
 if (unknown.length) {
-  console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${[...Object.keys(BENCHMARKS), ...Object.keys(ALIASES)].join(', ')}`);
+  console.error(
+    `unknown benchmark ${unknown.join(', ')}; choose from ${[...Object.keys(BENCHMARKS), ...Object.keys(ALIASES)].join(', ')}`,
+  );
   process.exit(2);
 }
 const names = requested.length ? [...new Set(requested)] : Object.keys(BENCHMARKS);
 const machine = machineInfo();
-console.log(`Guanai benchmarks on ${machine.cores} × ${machine.cpuModel}, ${machine.memGiB} GiB, Node ${machine.node}; load average ${loadAverage().join(' / ')}`);
+console.log(
+  `Guanai benchmarks on ${machine.cores} × ${machine.cpuModel}, ${machine.memGiB} GiB, Node ${machine.node}; load average ${loadAverage().join(' / ')}`,
+);
 const started = performance.now();
 let failed = false;
 for (const name of names) {
@@ -40,6 +44,8 @@ for (const name of names) {
     console.error(`\x1b[31m✖ ${name} failed:\x1b[0m`, error);
   }
 }
-console.log(`\nDone in ${Math.round((performance.now() - started) / 1000)} s; load average now ${loadAverage().join(' / ')}.`);
+console.log(
+  `\nDone in ${Math.round((performance.now() - started) / 1000)} s; load average now ${loadAverage().join(' / ')}.`,
+);
 // Clients and pools of finished benchmarks may keep handles open; the results are written.
 process.exit(failed ? 1 : 0);

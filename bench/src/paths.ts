@@ -7,7 +7,13 @@ export type User = 'station' | 'discoverer' | 'caseworker' | 'supervisor' | 'dis
 
 export type Step =
   /** Find the open task of this kind (an inbox read), claim it, then complete it with the form: two actions. */
-  | { do: 'task'; kind: TaskKind; who: User; form: Record<string, unknown>; /** the task comes later (a timer) */ wait?: boolean }
+  | {
+      do: 'task';
+      kind: TaskKind;
+      who: User;
+      form: Record<string, unknown>;
+      /** the task comes later (a timer) */ wait?: boolean;
+    }
   /** A case-level action (POST /api/cases/:id/actions): one action. */
   | { do: 'act'; who: User; body: Record<string, unknown> }
   /** A note (POST /api/cases/:id/notes): one action. */
@@ -32,12 +38,38 @@ export interface CasePath {
 
 const nextYear = () => `${new Date().getUTCFullYear() + 1}-06-30`;
 
-const screen = (outcome = 'RESIDUAL_NEED', referrals = ['YILIAO']): Step => ({ do: 'task', kind: 'SCREEN', who: 'caseworker', form: { referrals, outcome } });
-const assess: Step = { do: 'task', kind: 'ASSESS', who: 'caseworker', form: { needs: [{ category: 'MEDICAL', severity: 'HIGH', description: '慢性病长期用药' }] } };
-const plan: Step = { do: 'task', kind: 'PLAN', who: 'caseworker', form: { summary: '申请医疗救助，链接慈善医疗项目，定期探访' } };
-const approve = (approved = true, who: User = 'supervisor'): Step => ({ do: 'task', kind: 'APPROVE_PLAN', who, form: approved ? { approved } : { approved, reason: '请补充家庭收入情况' } });
+const screen = (outcome = 'RESIDUAL_NEED', referrals = ['YILIAO']): Step => ({
+  do: 'task',
+  kind: 'SCREEN',
+  who: 'caseworker',
+  form: { referrals, outcome },
+});
+const assess: Step = {
+  do: 'task',
+  kind: 'ASSESS',
+  who: 'caseworker',
+  form: { needs: [{ category: 'MEDICAL', severity: 'HIGH', description: '慢性病长期用药' }] },
+};
+const plan: Step = {
+  do: 'task',
+  kind: 'PLAN',
+  who: 'caseworker',
+  form: { summary: '申请医疗救助，链接慈善医疗项目，定期探访' },
+};
+const approve = (approved = true, who: User = 'supervisor'): Step => ({
+  do: 'task',
+  kind: 'APPROVE_PLAN',
+  who,
+  form: approved ? { approved } : { approved, reason: '请补充家庭收入情况' },
+});
 /** The benchmark's resource (created at setup): a medical charity project of the demo partner, over the whole city. */
-export const BENCH_RESOURCE = { kind: 'CHARITY_PROJECT', name: '基准测试大病医疗援助', provider: '成都市慈善总会', categories: ['MEDICAL'], budget: 100_000_000 } as const;
+export const BENCH_RESOURCE = {
+  kind: 'CHARITY_PROJECT',
+  name: '基准测试大病医疗援助',
+  provider: '成都市慈善总会',
+  categories: ['MEDICAL'],
+  budget: 100_000_000,
+} as const;
 /** Held by each match and given by each delivery, in yuan. */
 export const MATCH_AMOUNT = 2000;
 
@@ -47,7 +79,11 @@ const propose = (who: User = 'caseworker'): Step => ({ do: 'propose', who });
 const accept: Step = { do: 'accept', who: 'partner' };
 const record: Step = { do: 'record', who: 'partner' };
 /** Propose, the partner accepts, MATCH: four actions. */
-const match = (who: User = 'caseworker'): Step[] => [propose(who), accept, { do: 'task', kind: 'MATCH', who, form: {} }];
+const match = (who: User = 'caseworker'): Step[] => [
+  propose(who),
+  accept,
+  { do: 'task', kind: 'MATCH', who, form: {} },
+];
 /** The partner records what it gave, DELIVER: three actions. */
 const deliver = (who: User = 'caseworker'): Step[] => [record, { do: 'task', kind: 'DELIVER', who, form: {} }];
 
@@ -56,7 +92,15 @@ export const PATHS: CasePath[] = [
     name: 'standard: screening → assessment → plan → approval → matching → delivery → follow-up (timer) → closed',
     weight: 35,
     open: { who: 'station' },
-    steps: [screen(), assess, plan, approve(), ...match(), ...deliver(), { do: 'task', kind: 'FOLLOW_UP', who: 'caseworker', form: { resolved: true }, wait: true }],
+    steps: [
+      screen(),
+      assess,
+      plan,
+      approve(),
+      ...match(),
+      ...deliver(),
+      { do: 'task', kind: 'FOLLOW_UP', who: 'caseworker', form: { resolved: true }, wait: true },
+    ],
   },
   {
     name: 'outreach: a discoverer reports, the station registers; government aid only, denied → assessment; closure proposed and approved',
@@ -82,9 +126,22 @@ export const PATHS: CasePath[] = [
       plan,
       approve(),
       { do: 'act', who: 'caseworker', body: { type: 'ESCALATE', reason: '本街道无可匹配的医疗资源' } },
-      { do: 'task', kind: 'ACCEPT_ESCALATION', who: 'district.supervisor', form: { accepted: true, target: 'matching' } },
+      {
+        do: 'task',
+        kind: 'ACCEPT_ESCALATION',
+        who: 'district.supervisor',
+        form: { accepted: true, target: 'matching' },
+      },
       { do: 'act', who: 'district.supervisor', body: { type: 'REFER_JOINT_MEETING', reason: '需卫健、医保部门协同' } },
-      { do: 'task', kind: 'JOINT_MEETING', who: 'district.supervisor', form: { next: 'delivery', actions: [{ department: '区卫健局', action: '协调医院减免部分住院费用', deadline: nextYear() }] } },
+      {
+        do: 'task',
+        kind: 'JOINT_MEETING',
+        who: 'district.supervisor',
+        form: {
+          next: 'delivery',
+          actions: [{ department: '区卫健局', action: '协调医院减免部分住院费用', deadline: nextYear() }],
+        },
+      },
       { do: 'task', kind: 'MEETING_ACTION', who: 'district.supervisor', form: { outcome: '医院已减免部分住院费用' } },
       // The meeting sent the case to delivery unmatched; the district now owns it and proposes.
       propose('district.supervisor'),
@@ -107,7 +164,12 @@ export const PATHS: CasePath[] = [
       approve(),
       { do: 'act', who: 'caseworker', body: { type: 'FLAG', flag: 'HEALTH_RISK', reason: '独居且患慢性病' } },
       { do: 'act', who: 'caseworker', body: { type: 'ESCALATE', reason: '本街道资源不足' } },
-      { do: 'task', kind: 'ACCEPT_ESCALATION', who: 'district.supervisor', form: { accepted: false, guidance: '可对接街道慈善超市与社工站' } },
+      {
+        do: 'task',
+        kind: 'ACCEPT_ESCALATION',
+        who: 'district.supervisor',
+        form: { accepted: false, guidance: '可对接街道慈善超市与社工站' },
+      },
       ...match(),
       ...deliver(),
       { do: 'act', who: 'supervisor', body: { type: 'CLOSE', reason: 'resolved' } },

@@ -47,7 +47,8 @@ export function withDescendants(root: number, stats = allStats()): number[] {
 }
 
 /** Every PostgreSQL server process on the machine (the server is shared with whoever else uses it). */
-export const postgresPids = (stats = allStats()) => stats.filter((s) => s.comm === 'postgres' || s.comm.startsWith('postgres:')).map((s) => s.pid);
+export const postgresPids = (stats = allStats()) =>
+  stats.filter((s) => s.comm === 'postgres' || s.comm.startsWith('postgres:')).map((s) => s.pid);
 
 /** Busy and total jiffies of the whole machine, from /proc/stat. */
 function machineTicks(): { busy: number; total: number } {
@@ -73,8 +74,15 @@ export interface CpuFigures {
  * (so that load from anything else on the machine shows as "other").
  */
 export function startCpuSampler(groups: Record<string, PidSource>, intervalMs = 1000) {
-  const series: Record<string, number[]> = Object.fromEntries([...Object.keys(groups), 'machine', 'other'].map((k) => [k, []]));
-  let previous: { at: number; ticks: Map<number, number>; machine: { busy: number; total: number }; groups: Record<string, number[]> } | null = null;
+  const series: Record<string, number[]> = Object.fromEntries(
+    [...Object.keys(groups), 'machine', 'other'].map((k) => [k, []]),
+  );
+  let previous: {
+    at: number;
+    ticks: Map<number, number>;
+    machine: { busy: number; total: number };
+    groups: Record<string, number[]>;
+  } | null = null;
   let stopped = false;
 
   const sample = async () => {
@@ -88,13 +96,19 @@ export function startCpuSampler(groups: Record<string, PidSource>, intervalMs = 
       let known = 0;
       for (const name of Object.keys(groups)) {
         // Processes in both samples: the ticks they used in between.
-        const used = resolved[name]!.reduce((acc, pid) => acc + Math.max((ticks.get(pid) ?? 0) - (previous!.ticks.get(pid) ?? ticks.get(pid) ?? 0), 0), 0);
+        const used = resolved[name]!.reduce(
+          (acc, pid) => acc + Math.max((ticks.get(pid) ?? 0) - (previous!.ticks.get(pid) ?? ticks.get(pid) ?? 0), 0),
+          0,
+        );
         const pct = (used / TICKS_PER_SECOND / seconds) * 100;
         series[name]!.push(pct);
         known += pct;
       }
       const cores = cpus().length;
-      const machinePct = ((now.machine.busy - previous.machine.busy) / Math.max(now.machine.total - previous.machine.total, 1)) * 100 * cores;
+      const machinePct =
+        ((now.machine.busy - previous.machine.busy) / Math.max(now.machine.total - previous.machine.total, 1)) *
+        100 *
+        cores;
       series.machine!.push(machinePct);
       series.other!.push(Math.max(machinePct - known, 0));
     }
@@ -118,7 +132,10 @@ export function startCpuSampler(groups: Record<string, PidSource>, intervalMs = 
       return Object.fromEntries(
         Object.entries(series).map(([name, values]) => [
           name,
-          { meanPct: round(values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1)), maxPct: round(Math.max(0, ...values)) },
+          {
+            meanPct: round(values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1)),
+            maxPct: round(Math.max(0, ...values)),
+          },
         ]),
       );
     },

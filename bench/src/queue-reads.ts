@@ -63,14 +63,16 @@ const QUERIES: Query[] = [
     label: 'unit queue of a township (caseworker, 锦官驿街道)',
     who: 'caseworker',
     api: async (s) => expectStatus(await s.request('GET', `/api/tasks${queuePath}`), 200, 'unit queue').json(),
-    sql: (pool, path) => Promise.all([pool.query(QUEUE_PAGE_SQL, [`${path}%`]), pool.query(QUEUE_COUNT_SQL, [`${path}%`])]),
+    sql: (pool, path) =>
+      Promise.all([pool.query(QUEUE_PAGE_SQL, [`${path}%`]), pool.query(QUEUE_COUNT_SQL, [`${path}%`])]),
   },
   {
     key: 'queueDistrict',
     label: 'unit queue of a district (supervisor, 锦江区)',
     who: 'district.supervisor',
     api: async (s) => expectStatus(await s.request('GET', `/api/tasks${queuePath}`), 200, 'unit queue').json(),
-    sql: (pool, path) => Promise.all([pool.query(QUEUE_PAGE_SQL, [`${path}%`]), pool.query(QUEUE_COUNT_SQL, [`${path}%`])]),
+    sql: (pool, path) =>
+      Promise.all([pool.query(QUEUE_PAGE_SQL, [`${path}%`]), pool.query(QUEUE_COUNT_SQL, [`${path}%`])]),
   },
   {
     key: 'slaCity',
@@ -105,7 +107,13 @@ export async function queueReads(): Promise<BenchResult> {
   await client.connect();
   const notes: string[] = [];
   try {
-    const user = async (username: string) => (await client.query<{ id: string; org_unit_id: string; path: string }>('SELECT u.id, u.org_unit_id, o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE username = $1', [username])).rows[0]!;
+    const user = async (username: string) =>
+      (
+        await client.query<{ id: string; org_unit_id: string; path: string }>(
+          'SELECT u.id, u.org_unit_id, o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE username = $1',
+          [username],
+        )
+      ).rows[0]!;
     const [station, caseworker] = [await user('station'), await user('caseworker')];
     const added = await addCommunities(client);
     console.log(`  ${added} service stations (communities) added so that every township has some`);
@@ -116,7 +124,15 @@ export async function queueReads(): Promise<BenchResult> {
       paths[q.who] = (await user(q.who)).path;
     }
 
-    const perScale: Record<string, { rows: Awaited<ReturnType<typeof counts>>; loadSeconds: number; queueSizes: Record<string, number>; queries: Record<string, Measured> }> = {};
+    const perScale: Record<
+      string,
+      {
+        rows: Awaited<ReturnType<typeof counts>>;
+        loadSeconds: number;
+        queueSizes: Record<string, number>;
+        queries: Record<string, Measured>;
+      }
+    > = {};
     let loaded = 0;
     for (const scale of SCALES) {
       const load = await timed(async () => {
@@ -124,7 +140,13 @@ export async function queueReads(): Promise<BenchResult> {
         await client.query('ALTER TABLE task DISABLE TRIGGER task_sla_count');
         for (let from = loaded; from < scale; from += 25_000) {
           const to = Math.min(from + 25_000, scale);
-          await loadCases(client, { from, to, createdById: station.id, caseworkerId: caseworker.id, demoTownshipId: caseworker.org_unit_id });
+          await loadCases(client, {
+            from,
+            to,
+            createdById: station.id,
+            caseworkerId: caseworker.id,
+            demoTownshipId: caseworker.org_unit_id,
+          });
           process.stdout.write(`\r  loading cases: ${to.toLocaleString('en')} / ${scale.toLocaleString('en')}`);
         }
         await client.query('SELECT unit_sla_count_rebuild()');
@@ -136,25 +158,35 @@ export async function queueReads(): Promise<BenchResult> {
       });
       loaded = scale;
       const rows = await counts(client);
-      console.log(`\r  ${rows.cases.toLocaleString('en')} cases, ${rows.tasks.toLocaleString('en')} tasks (${rows.openTasks.toLocaleString('en')} open) loaded in ${round(load.ms / 1000)} s`);
+      console.log(
+        `\r  ${rows.cases.toLocaleString('en')} cases, ${rows.tasks.toLocaleString('en')} tasks (${rows.openTasks.toLocaleString('en')} open) loaded in ${round(load.ms / 1000)} s`,
+      );
 
       // The queues as the API answers them must be what the plain SQL finds.
       const queueSizes: Record<string, number> = {};
       for (const q of QUERIES.filter((each) => each.key.startsWith('queue'))) {
         const res = await sessions[q.who]!.request('GET', `/api/tasks${queuePath}`);
         const apiIds = (res.json() as { id: string }[]).map((t) => t.id);
-        const [page, total] = (await q.sql(pool, paths[q.who]!)) as [pg.QueryResult<{ id: string }>, pg.QueryResult<{ n: number }>];
+        const [page, total] = (await q.sql(pool, paths[q.who]!)) as [
+          pg.QueryResult<{ id: string }>,
+          pg.QueryResult<{ n: number }>,
+        ];
         const sqlIds = page.rows.map((r) => r.id);
-        if (JSON.stringify(apiIds) !== JSON.stringify(sqlIds)) throw new Error(`${q.key}: the API's page differs from the plain SQL's`);
+        if (JSON.stringify(apiIds) !== JSON.stringify(sqlIds))
+          throw new Error(`${q.key}: the API's page differs from the plain SQL's`);
         const apiTotal = Number(String(res.headers['content-range']).split('/')[1]);
-        if (apiTotal !== total.rows[0]!.n) throw new Error(`${q.key}: the API counts ${apiTotal}, the plain SQL ${total.rows[0]!.n}`);
+        if (apiTotal !== total.rows[0]!.n)
+          throw new Error(`${q.key}: the API counts ${apiTotal}, the plain SQL ${total.rows[0]!.n}`);
         queueSizes[q.key] = apiTotal;
       }
 
       const queries: Record<string, Measured> = {};
       const cpu = startCpuSampler({
         api: () => withDescendants(sys.pids.api),
-        postgres: async () => (await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).rows.map((r) => r.pid),
+        postgres: async () =>
+          (
+            await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')
+          ).rows.map((r) => r.pid),
         bench: () => [process.pid],
       });
       for (const q of QUERIES) {
@@ -186,8 +218,15 @@ export async function queueReads(): Promise<BenchResult> {
           }),
         ]),
       );
-      console.log(`  CPU (% of one core): ${Object.entries(cpuFigures).map(([k, v]) => `${k} ${v.meanPct}`).join(', ')}`);
-      if (cpuFigures.other!.meanPct > 20) notes.push(`At ${scale.toLocaleString('en')} cases processes outside the benchmark used ${cpuFigures.other!.meanPct} % of a core on average: the figures are disturbed.`);
+      console.log(
+        `  CPU (% of one core): ${Object.entries(cpuFigures)
+          .map(([k, v]) => `${k} ${v.meanPct}`)
+          .join(', ')}`,
+      );
+      if (cpuFigures.other!.meanPct > 20)
+        notes.push(
+          `At ${scale.toLocaleString('en')} cases processes outside the benchmark used ${cpuFigures.other!.meanPct} % of a core on average: the figures are disturbed.`,
+        );
     }
 
     const [small, large] = [perScale[String(SCALES[0])]!, perScale[String(SCALES.at(-1))]!];
@@ -200,9 +239,27 @@ export async function queueReads(): Promise<BenchResult> {
     ] as const;
     for (const [key, what] of targeted) {
       const m = large.queries[key]!;
-      targets[`${key}P95`] = { what: `${what} p95 at ${SCALES.at(-1)!.toLocaleString('en')} cases`, target: '< 30 ms', value: m.api.p95, unit: 'ms', met: m.api.p95 < 30 };
-      targets[`${key}VsSql`] = { what: `${what} p95 / plain SQL p95`, target: '< 3×', value: m.ratioP95, unit: '×', met: m.ratioP95 < 3 };
-      targets[`${key}Growth`] = { what: `${what} p95 growth ${SCALES[0]!.toLocaleString('en')} → ${SCALES.at(-1)!.toLocaleString('en')} cases`, target: '< 1.5×', value: growth(key), unit: '×', met: growth(key) < 1.5 };
+      targets[`${key}P95`] = {
+        what: `${what} p95 at ${SCALES.at(-1)!.toLocaleString('en')} cases`,
+        target: '< 30 ms',
+        value: m.api.p95,
+        unit: 'ms',
+        met: m.api.p95 < 30,
+      };
+      targets[`${key}VsSql`] = {
+        what: `${what} p95 / plain SQL p95`,
+        target: '< 3×',
+        value: m.ratioP95,
+        unit: '×',
+        met: m.ratioP95 < 3,
+      };
+      targets[`${key}Growth`] = {
+        what: `${what} p95 growth ${SCALES[0]!.toLocaleString('en')} → ${SCALES.at(-1)!.toLocaleString('en')} cases`,
+        target: '< 1.5×',
+        value: growth(key),
+        unit: '×',
+        met: growth(key) < 1.5,
+      };
     }
     notes.push(
       `Cases and tasks are loaded with INSERT … SELECT generate_series (bench/src/bulk-load.ts), ${TASKS_PER_CASE} tasks a case, spread evenly over the ${added ? 'townships (three stations added to each township the seed has none for)' : 'townships'}: about 25 % of cases closed, 5 % escalated to the district, the rest with one open task (one in ten with two), due from 3 days overdue to 17 days ahead.`,
@@ -212,12 +269,17 @@ export async function queueReads(): Promise<BenchResult> {
     );
     return result({
       name: 'queue-reads',
-      description: 'Work-queue reads at scale: a unit\'s open queue by due time and the manager\'s SLA view, with bulk-loaded cases, next to plain SQL',
+      description:
+        "Work-queue reads at scale: a unit's open queue by due time and the manager's SLA view, with bulk-loaded cases, next to plain SQL",
       startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
       loadBefore,
       started,
       versions: await versions(sys.database.url, sys.temporal.cli),
-      figures: { scales: perScale, growthP95: Object.fromEntries(QUERIES.map((q) => [q.key, growth(q.key)])), labels: Object.fromEntries(QUERIES.map((q) => [q.key, q.label])) },
+      figures: {
+        scales: perScale,
+        growthP95: Object.fromEntries(QUERIES.map((q) => [q.key, growth(q.key)])),
+        labels: Object.fromEntries(QUERIES.map((q) => [q.key, q.label])),
+      },
       targets,
       notes,
     });

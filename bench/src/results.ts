@@ -35,7 +35,8 @@ export interface BenchResult {
 
 const packageVersion = (name: string) => {
   try {
-    return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+      .version;
   } catch {
     return 'not installed';
   }
@@ -63,9 +64,15 @@ export async function versions(databaseUrl: string, temporalCli?: string): Promi
 }
 
 /** Builds a result record; `met` is derived from the targets. */
-export function result(input: Omit<BenchResult, 'met' | 'machine' | 'durationS'> & { loadBefore: number[]; started: number }): BenchResult {
+export function result(
+  input: Omit<BenchResult, 'met' | 'machine' | 'durationS'> & { loadBefore: number[]; started: number },
+): BenchResult {
   const { loadBefore, started, ...rest } = input;
-  const experiment = process.env.BENCH_TEMPORAL_ARGS ? [`Experiment: the Temporal dev server ran with the extra arguments ${process.env.BENCH_TEMPORAL_ARGS} (BENCH_TEMPORAL_ARGS), unlike \`npm start\`.`] : [];
+  const experiment = process.env.BENCH_TEMPORAL_ARGS
+    ? [
+        `Experiment: the Temporal dev server ran with the extra arguments ${process.env.BENCH_TEMPORAL_ARGS} (BENCH_TEMPORAL_ARGS), unlike \`npm start\`.`,
+      ]
+    : [];
   return {
     ...rest,
     notes: [...rest.notes, ...experiment],
@@ -84,10 +91,17 @@ export function writeResult(r: BenchResult): string {
   const file = join(resultsDir, `${r.name}.json`);
   writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
   const latestFile = join(resultsDir, 'latest.json');
-  const latest = existsSync(latestFile) ? (JSON.parse(readFileSync(latestFile, 'utf8')) as { results?: Record<string, BenchResult> }) : {};
+  const latest = existsSync(latestFile)
+    ? (JSON.parse(readFileSync(latestFile, 'utf8')) as { results?: Record<string, BenchResult> })
+    : {};
   const results = { ...(latest.results ?? {}), [r.name]: r };
-  const met = Object.fromEntries(Object.values(results).flatMap((each) => Object.entries(each.met).map(([k, v]) => [`${each.name}.${k}`, v])));
-  writeFileSync(latestFile, `${JSON.stringify({ updatedAt: new Date().toISOString(), machine: r.machine, versions: r.versions, met, results }, null, 2)}\n`);
+  const met = Object.fromEntries(
+    Object.values(results).flatMap((each) => Object.entries(each.met).map(([k, v]) => [`${each.name}.${k}`, v])),
+  );
+  writeFileSync(
+    latestFile,
+    `${JSON.stringify({ updatedAt: new Date().toISOString(), machine: r.machine, versions: r.versions, met, results }, null, 2)}\n`,
+  );
   return file;
 }
 
@@ -95,7 +109,9 @@ export function writeResult(r: BenchResult): string {
 export function printTargets(r: BenchResult): void {
   for (const t of Object.values(r.targets)) {
     const value = t.value === null ? 'n/a' : `${t.value} ${t.unit}`;
-    console.log(`  ${t.met ? '\x1b[32m✔ met   \x1b[0m' : '\x1b[31m✖ MISSED\x1b[0m'} ${t.what}: ${value} (target ${t.target})`);
+    console.log(
+      `  ${t.met ? '\x1b[32m✔ met   \x1b[0m' : '\x1b[31m✖ MISSED\x1b[0m'} ${t.what}: ${value} (target ${t.target})`,
+    );
   }
   for (const note of r.notes) console.log(`  · ${note}`);
 }

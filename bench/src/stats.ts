@@ -44,7 +44,13 @@ export function table(rows: (string | number)[][]): string {
   const cells = rows.map((row) => row.map((cell) => (typeof cell === 'number' ? String(round(cell)) : cell)));
   const widths = cells[0]!.map((_, i) => Math.max(...cells.map((row) => [...(row[i] ?? '')].length)));
   const line = (row: string[]) =>
-    row.map((cell, i) => (typeof rows[0]![i] === 'number' || /^-?[\d.]+( ?[a-zA-Z/%×]+)?$/.test(cell) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');
+    row
+      .map((cell, i) =>
+        typeof rows[0]![i] === 'number' || /^-?[\d.]+( ?[a-zA-Z/%×]+)?$/.test(cell)
+          ? cell.padStart(widths[i]!)
+          : cell.padEnd(widths[i]!),
+      )
+      .join('  ');
   return [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 

@@ -24,13 +24,21 @@ process.on('exit', () => {
 const HARMLESS = [/unable to add metrics baggage/, /context canceled/];
 
 /** Starts a long-running child and resolves once a line of its output says it is ready. */
-function service(name: string, command: string, args: string[], { env, ready, timeoutMs = 120_000 }: { env: NodeJS.ProcessEnv; ready: (line: string) => boolean; timeoutMs?: number }): Promise<ChildProcess> {
+function service(
+  name: string,
+  command: string,
+  args: string[],
+  { env, ready, timeoutMs = 120_000 }: { env: NodeJS.ProcessEnv; ready: (line: string) => boolean; timeoutMs?: number },
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.add(child);
     let output = '';
     let isReady = false;
-    const timer = setTimeout(() => reject(new Error(`${name} was not ready within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} was not ready within ${timeoutMs / 1000} s:\n${output}`)),
+      timeoutMs,
+    );
     for (const stream of [child.stdout!, child.stderr!]) {
       let buffer = '';
       stream.on('data', (chunk: Buffer) => {
@@ -40,7 +48,8 @@ function service(name: string, command: string, args: string[], { env, ready, ti
         for (const line of lines) {
           if (!isReady) output += `${line}\n`;
           // After start-up only problems are worth showing (the services log warnings and errors).
-          else if (/error|warn|fatal/i.test(line) && !HARMLESS.some((re) => re.test(line))) process.stderr.write(`[${name}] ${line}\n`);
+          else if (/error|warn|fatal/i.test(line) && !HARMLESS.some((re) => re.test(line)))
+            process.stderr.write(`[${name}] ${line}\n`);
           if (!isReady && ready(line)) {
             isReady = true;
             clearTimeout(timer);
@@ -92,7 +101,24 @@ export async function startTemporalServer(dataDir: string): Promise<TemporalServ
   const child = await service(
     'temporal',
     cli,
-    ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--http-port', String(httpPort), '--metrics-port', String(metricsPort), '--db-filename', join(dataDir, 'temporal.sqlite'), '--log-level', 'error', ...extraTemporalArgs()],
+    [
+      'server',
+      'start-dev',
+      '--headless',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--http-port',
+      String(httpPort),
+      '--metrics-port',
+      String(metricsPort),
+      '--db-filename',
+      join(dataDir, 'temporal.sqlite'),
+      '--log-level',
+      'error',
+      ...extraTemporalArgs(),
+    ],
     { env: process.env, ready: (line) => line.includes('Server:') || line.includes(`:${port}`) },
   );
   await waitForPort(port);
@@ -112,7 +138,11 @@ export interface RunningSystem {
  * The system as `npm start` runs it — Temporal dev server, worker and API as separate processes —
  * against a fresh, migrated and seeded database on the local PostgreSQL server.
  */
-export async function startSystem({ worker = true, apiEnv = {}, log = (line: string) => console.log(line) }: { worker?: boolean; apiEnv?: Record<string, string>; log?: (line: string) => void } = {}): Promise<RunningSystem> {
+export async function startSystem({
+  worker = true,
+  apiEnv = {},
+  log = (line: string) => console.log(line),
+}: { worker?: boolean; apiEnv?: Record<string, string>; log?: (line: string) => void } = {}): Promise<RunningSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'guanai-bench-'));
   log('  starting PostgreSQL database (migrations, seed) and the Temporal dev server…');
   const [database, temporal] = await Promise.all([
@@ -137,10 +167,16 @@ export async function startSystem({ worker = true, apiEnv = {}, log = (line: str
   try {
     if (worker) {
       log('  starting the worker (bundles the workflow code)…');
-      workerChild = await service('worker', process.execPath, ['--import', 'tsx', 'workflows/src/worker.ts'], { env, ready: (line) => line.includes('worker polling') });
+      workerChild = await service('worker', process.execPath, ['--import', 'tsx', 'workflows/src/worker.ts'], {
+        env,
+        ready: (line) => line.includes('worker polling'),
+      });
     }
     log('  starting the API…');
-    apiChild = await service('api', process.execPath, ['--import', 'tsx', 'api/src/server.ts'], { env: { ...env, ...apiEnv }, ready: (line) => line.includes('API listening') });
+    apiChild = await service('api', process.execPath, ['--import', 'tsx', 'api/src/server.ts'], {
+      env: { ...env, ...apiEnv },
+      ready: (line) => line.includes('API listening'),
+    });
   } catch (error) {
     await Promise.all([stopChild(apiChild), stopChild(workerChild)]);
     await temporal.stop();

@@ -4,8 +4,25 @@ import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openCase, openTasks } from './cases.ts';
 import { expectStatus, IDEMPOTENCY_KEYS, signIn, type Reply, type Session } from './http.ts';
-import { actionsOf, BENCH_RESOURCE, ledgerWritesOf, MATCH_AMOUNT, pathFor, PATHS, type CasePath, type User } from './paths.ts';
-import { loadAverage, memoryOf, resetPeakMemory, startCpuSampler, startMemorySampler, withDescendants, type CpuFigures } from './processes.ts';
+import {
+  actionsOf,
+  BENCH_RESOURCE,
+  ledgerWritesOf,
+  MATCH_AMOUNT,
+  pathFor,
+  PATHS,
+  type CasePath,
+  type User,
+} from './paths.ts';
+import {
+  loadAverage,
+  memoryOf,
+  resetPeakMemory,
+  startCpuSampler,
+  startMemorySampler,
+  withDescendants,
+  type CpuFigures,
+} from './processes.ts';
 import { result, versions, type BenchResult } from './results.ts';
 import { round, summarise, table, type Summary } from './stats.ts';
 import { startSystem } from './system.ts';
@@ -17,7 +34,12 @@ const MEASURE_S = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 30);
 /** The follow-up visit falls due this long after delivery (a durable timer in the case workflow). */
 const FOLLOW_UP_DELAY_HOURS = 0.0005; // 1.8 s
 
-const PROCESS_NAMES: Record<string, string> = { temporal: 'the Temporal dev server (persisting to SQLite)', worker: 'the worker', api: 'the API', postgres: 'PostgreSQL' };
+const PROCESS_NAMES: Record<string, string> = {
+  temporal: 'the Temporal dev server (persisting to SQLite)',
+  worker: 'the worker',
+  api: 'the API',
+  postgres: 'PostgreSQL',
+};
 
 interface CaseRun {
   n: number;
@@ -59,7 +81,9 @@ export async function throughput(): Promise<BenchResult[]> {
   const sys = await startSystem({ apiEnv: { FOLLOW_UP_DELAY_HOURS: String(FOLLOW_UP_DELAY_HOURS) } });
   try {
     const users: User[] = ['station', 'discoverer', 'caseworker', 'supervisor', 'district.supervisor', 'partner'];
-    const sessions = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await signIn(sys.baseUrl, u)] as const))) as Record<User, Session>;
+    const sessions = Object.fromEntries(
+      await Promise.all(users.map(async (u) => [u, await signIn(sys.baseUrl, u)] as const)),
+    ) as Record<User, Session>;
 
     // The resource the cases are matched with, as an admin adds one to the catalogue and publishes
     // it: MEDICAL (the paths' need), the whole city (every community), a budget for any run.
@@ -67,8 +91,21 @@ export async function throughput(): Promise<BenchResult[]> {
     const provider = await sys.database.db.partner.findUniqueOrThrow({ where: { name: BENCH_RESOURCE.provider } });
     const city = await sys.database.db.orgUnit.findUniqueOrThrow({ where: { code: '510100000000' } });
     const { provider: _, ...resourceFields } = BENCH_RESOURCE;
-    const resource = expectStatus(await admin.request('POST', '/api/resources', { ...resourceFields, categories: [...resourceFields.categories], providerId: provider.id, coverageUnitId: city.id }), 201, 'create the benchmark resource').json() as { id: string };
-    expectStatus(await admin.request('POST', `/api/resources/${resource.id}/status`, { status: 'PUBLISHED' }), 200, 'publish the benchmark resource');
+    const resource = expectStatus(
+      await admin.request('POST', '/api/resources', {
+        ...resourceFields,
+        categories: [...resourceFields.categories],
+        providerId: provider.id,
+        coverageUnitId: city.id,
+      }),
+      201,
+      'create the benchmark resource',
+    ).json() as { id: string };
+    expectStatus(
+      await admin.request('POST', `/api/resources/${resource.id}/status`, { status: 'PUBLISHED' }),
+      200,
+      'publish the benchmark resource',
+    );
     const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // Beijing
 
     const ready: CaseRun[] = [];
@@ -92,7 +129,10 @@ export async function throughput(): Promise<BenchResult[]> {
         const began = performance.now();
         const who = sessions[c.path.open.who];
         try {
-          c.id = await openCase(who, { emergency: c.path.open.emergency ?? false, ...(c.path.open.discovererKind ? { discovererKind: c.path.open.discovererKind } : {}) });
+          c.id = await openCase(who, {
+            emergency: c.path.open.emergency ?? false,
+            ...(c.path.open.discovererKind ? { discovererKind: c.path.open.discovererKind } : {}),
+          });
           actions.push({ label: 'open case', ms: performance.now() - began, end: performance.now(), ok: true });
           return true;
         } catch (error) {
@@ -105,19 +145,35 @@ export async function throughput(): Promise<BenchResult[]> {
       const who = sessions[step.who];
       if (step.do === 'act') {
         const began = performance.now();
-        const ok = record(actions, `action ${String(step.body.type)}`, began, await who.request('POST', `/api/cases/${c.id}/actions`, step.body), 200);
+        const ok = record(
+          actions,
+          `action ${String(step.body.type)}`,
+          began,
+          await who.request('POST', `/api/cases/${c.id}/actions`, step.body),
+          200,
+        );
         c.step += 1;
         return ok;
       }
       if (step.do === 'note') {
         const began = performance.now();
-        const ok = record(actions, 'note', began, await who.request('POST', `/api/cases/${c.id}/notes`, { text: step.text, kind: 'VISIT' }), 201);
+        const ok = record(
+          actions,
+          'note',
+          began,
+          await who.request('POST', `/api/cases/${c.id}/notes`, { text: step.text, kind: 'VISIT' }),
+          201,
+        );
         c.step += 1;
         return ok;
       }
       if (step.do === 'propose') {
         const began = performance.now();
-        const res = await who.request('POST', `/api/cases/${c.id}/matches`, { needIndex: 0, resourceId: resource.id, amount: MATCH_AMOUNT });
+        const res = await who.request('POST', `/api/cases/${c.id}/matches`, {
+          needIndex: 0,
+          resourceId: resource.id,
+          amount: MATCH_AMOUNT,
+        });
         const ok = record(actions, 'ledger: propose match', began, res, 201, true);
         if (ok) c.matchId = res.json().id as string;
         c.step += 1;
@@ -128,8 +184,27 @@ export async function throughput(): Promise<BenchResult[]> {
         const began = performance.now();
         const ok =
           step.do === 'accept'
-            ? record(actions, 'ledger: accept match', began, await who.request('POST', `/api/matches/${c.matchId}/accept`), 200, true)
-            : record(actions, 'ledger: record delivery', began, await who.request('POST', `/api/matches/${c.matchId}/deliveries`, { kind: 'MONEY', description: '住院费用补助', amount: MATCH_AMOUNT, deliveredOn: today() }), 201, true);
+            ? record(
+                actions,
+                'ledger: accept match',
+                began,
+                await who.request('POST', `/api/matches/${c.matchId}/accept`),
+                200,
+                true,
+              )
+            : record(
+                actions,
+                'ledger: record delivery',
+                began,
+                await who.request('POST', `/api/matches/${c.matchId}/deliveries`, {
+                  kind: 'MONEY',
+                  description: '住院费用补助',
+                  amount: MATCH_AMOUNT,
+                  deliveredOn: today(),
+                }),
+                201,
+                true,
+              );
         c.step += 1;
         return ok;
       }
@@ -144,7 +219,8 @@ export async function throughput(): Promise<BenchResult[]> {
             c.readyAt = performance.now() + 500; // the follow-up timer has not fired yet
             return true;
           }
-          if (errors.length < 20) errors.push(`no open ${step.kind} task on ${c.path.name.split(':')[0]} case ${c.id} at step ${c.step}`);
+          if (errors.length < 20)
+            errors.push(`no open ${step.kind} task on ${c.path.name.split(':')[0]} case ${c.id} at step ${c.step}`);
           return false;
         }
         const claimed = performance.now();
@@ -153,7 +229,13 @@ export async function throughput(): Promise<BenchResult[]> {
         return ok;
       }
       const began = performance.now();
-      const ok = record(actions, `complete ${step.kind}`, began, await who.request('POST', `/api/tasks/${c.taskId}/complete`, { form: step.form }), 200);
+      const ok = record(
+        actions,
+        `complete ${step.kind}`,
+        began,
+        await who.request('POST', `/api/tasks/${c.taskId}/complete`, { form: step.form }),
+        200,
+      );
       c.taskId = undefined;
       c.step += 1;
       return ok;
@@ -178,7 +260,12 @@ export async function throughput(): Promise<BenchResult[]> {
       api: () => withDescendants(sys.pids.api),
       worker: () => withDescendants(sys.pids.worker!),
       temporal: () => [sys.pids.temporal],
-      postgres: async () => (await sys.database.db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`).map((r) => r.pid),
+      postgres: async () =>
+        (
+          await sys.database.db.$queryRaw<
+            { pid: number }[]
+          >`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`
+        ).map((r) => r.pid),
       loadGenerator: () => [process.pid],
     };
 
@@ -224,14 +311,49 @@ export async function throughput(): Promise<BenchResult[]> {
     const cpuCell = (f: LevelFigures, k: string) => f.cpuPctOfOneCore[k]?.meanPct ?? 0;
     console.log(
       table([
-        ['clients', 'actions/s', 'of which Updates', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'reads/s', 'CPU% machine', 'temporal', 'worker', 'api', 'postgres', 'loadgen', 'other'],
-        ...levels.map((f) => [f.clients, f.actionsPerSecond, f.updateActionsPerSecond, f.latencyMs.p50, f.latencyMs.p95, f.latencyMs.p99, f.errors, f.readsPerSecond, cpuCell(f, 'machine'), cpuCell(f, 'temporal'), cpuCell(f, 'worker'), cpuCell(f, 'api'), cpuCell(f, 'postgres'), cpuCell(f, 'loadGenerator'), cpuCell(f, 'other')]),
+        [
+          'clients',
+          'actions/s',
+          'of which Updates',
+          'p50 ms',
+          'p95 ms',
+          'p99 ms',
+          'errors',
+          'reads/s',
+          'CPU% machine',
+          'temporal',
+          'worker',
+          'api',
+          'postgres',
+          'loadgen',
+          'other',
+        ],
+        ...levels.map((f) => [
+          f.clients,
+          f.actionsPerSecond,
+          f.updateActionsPerSecond,
+          f.latencyMs.p50,
+          f.latencyMs.p95,
+          f.latencyMs.p99,
+          f.errors,
+          f.readsPerSecond,
+          cpuCell(f, 'machine'),
+          cpuCell(f, 'temporal'),
+          cpuCell(f, 'worker'),
+          cpuCell(f, 'api'),
+          cpuCell(f, 'postgres'),
+          cpuCell(f, 'loadGenerator'),
+          cpuCell(f, 'other'),
+        ]),
       ]),
     );
 
     // CPU time per action by process: robust to the load level and to other work on the machine.
     const SYSTEM = ['temporal', 'worker', 'api', 'postgres'];
-    const cpuMs = (f: LevelFigures) => Object.fromEntries([...SYSTEM, 'loadGenerator'].map((k) => [k, round((cpuCell(f, k) * 10) / Math.max(f.actionsPerSecond, 0.001))]));
+    const cpuMs = (f: LevelFigures) =>
+      Object.fromEntries(
+        [...SYSTEM, 'loadGenerator'].map((k) => [k, round((cpuCell(f, k) * 10) / Math.max(f.actionsPerSecond, 0.001))]),
+      );
     const cpuMsPerAction = Object.fromEntries(levels.map((f) => [String(f.clients), cpuMs(f)]));
     // The reference level: the highest rate, where the system's own processes are busiest (and,
     // when others share the machine, usually where they disturbed least).
@@ -239,19 +361,33 @@ export async function throughput(): Promise<BenchResult[]> {
     const perAction = cpuMs(busiest);
     const systemMs = round(SYSTEM.reduce((acc, k) => acc + perAction[k]!, 0));
     const ceiling = round((cpus().length * 1000) / systemMs);
-    console.log(`  CPU per action at ${busiest.clients} clients (ms): ${Object.entries(perAction).map(([k, v]) => `${k} ${v}`).join(', ')}; the system's ${systemMs} ms per action make at most ~${ceiling} actions/s on ${cpus().length} cores with nothing else running`);
+    console.log(
+      `  CPU per action at ${busiest.clients} clients (ms): ${Object.entries(perAction)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(
+          ', ',
+        )}; the system's ${systemMs} ms per action make at most ~${ceiling} actions/s on ${cpus().length} cores with nothing else running`,
+    );
 
     // Per kind of action, over the whole run after the first warm-up.
     const byLabel = new Map<string, number[]>();
     for (const a of actions) if (a.ok) byLabel.set(a.label, [...(byLabel.get(a.label) ?? []), a.ms]);
-    const perKind = Object.fromEntries([...byLabel].sort(([a], [b]) => a.localeCompare(b)).map(([label, ms]) => [label, summarise(ms)]));
-    console.log(table([['action', 'n', 'p50 ms', 'p95 ms'], ...Object.entries(perKind).map(([k, v]) => [k, v.n, v.p50, v.p95])]));
+    const perKind = Object.fromEntries(
+      [...byLabel].sort(([a], [b]) => a.localeCompare(b)).map(([label, ms]) => [label, summarise(ms)]),
+    );
+    console.log(
+      table([['action', 'n', 'p50 ms', 'p95 ms'], ...Object.entries(perKind).map(([k, v]) => [k, v.n, v.p50, v.p95])]),
+    );
 
     // The sustained figure: the highest rate whose p95 stays under 300 ms (else the highest rate).
     const withinLatency = levels.filter((f) => f.latencyMs.p95 < 300 && f.errors === 0);
-    const best = [...(withinLatency.length ? withinLatency : levels)].sort((a, b) => b.actionsPerSecond - a.actionsPerSecond)[0]!;
+    const best = [...(withinLatency.length ? withinLatency : levels)].sort(
+      (a, b) => b.actionsPerSecond - a.actionsPerSecond,
+    )[0]!;
     const top = busiest;
-    const consumers = ['temporal', 'worker', 'api', 'postgres', 'loadGenerator', 'other'].map((k) => [k, cpuCell(top, k)] as const).sort((a, b) => b[1] - a[1]);
+    const consumers = ['temporal', 'worker', 'api', 'postgres', 'loadGenerator', 'other']
+      .map((k) => [k, cpuCell(top, k)] as const)
+      .sort((a, b) => b[1] - a[1]);
     const ownConsumers = consumers.filter(([k]) => k !== 'other' && k !== 'loadGenerator');
     const machineBusy = cpuCell(top, 'machine');
     const cores = cpus().length * 100;
@@ -263,29 +399,73 @@ export async function throughput(): Promise<BenchResult[]> {
       `CPU per action (at ${busiest.clients} clients, inbox reads included): ${SYSTEM.map((k) => `${k} ${perAction[k]} ms`).join(', ')} — ${systemMs} ms in all, so ${cpus().length} cores doing nothing else would top out near ${ceiling} actions/s (the load generator's own ${perAction.loadGenerator} ms per action is not counted: in production it is the browsers).`,
       `What limits it: at ${top.clients} clients the machine was ${machineBusy} % busy of ${cores} % (${cpus().length} cores)${machineBusy > 0.9 * cores ? ', i.e. CPU-bound' : ''}; by process (mean % of one core): ${consumers.map(([k, v]) => `${k} ${v}`).join(', ')}. Of the system's own processes the largest consumer is ${PROCESS_NAMES[ownConsumers[0]![0]]}, then ${PROCESS_NAMES[ownConsumers[1]![0]]}.`,
     ];
-    if (levels.some((f) => f.errors > 0)) notes.push(`Some actions failed (${levels.reduce((n, f) => n + f.errors, 0)}); the first errors: ${errors.slice(0, 3).join(' | ')}`);
+    if (levels.some((f) => f.errors > 0))
+      notes.push(
+        `Some actions failed (${levels.reduce((n, f) => n + f.errors, 0)}); the first errors: ${errors.slice(0, 3).join(' | ')}`,
+      );
     const loadAfter = loadAverage();
     const otherMean = Math.max(...levels.map((f) => cpuCell(f, 'other')));
-    if (otherMean > 20) notes.push(`The machine was not quiet: processes outside the benchmark used up to ${otherMean} % of a core on average during a level (load average ${loadBefore.join(' / ')} before, ${loadAfter.join(' / ')} after). Re-run when it is quiet.`);
+    if (otherMean > 20)
+      notes.push(
+        `The machine was not quiet: processes outside the benchmark used up to ${otherMean} % of a core on average during a level (load average ${loadBefore.join(' / ')} before, ${loadAfter.join(' / ')} after). Re-run when it is quiet.`,
+      );
 
     const vers = await versions(sys.database.url, sys.temporal.cli);
     const throughputResult = result({
       name: 'throughput',
-      description: 'Sustained case actions per second from concurrent clients with a mix of every task kind, and the latency at that load',
+      description:
+        'Sustained case actions per second from concurrent clients with a mix of every task kind, and the latency at that load',
       startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
       loadBefore,
       started,
       versions: vers,
-      figures: { sustained: { clients: best.clients, actionsPerSecond: best.actionsPerSecond, latencyMs: best.latencyMs }, levels, cpuMsPerAction, cpuCeiling: { cores: cpus().length, systemCpuMsPerAction: systemMs, actionsPerSecond: ceiling }, latencyByAction: perKind, casesOpened: opened, paths: PATHS.map((p) => ({ name: p.name, weight: p.weight, actions: actionsOf(p), ledgerWrites: ledgerWritesOf(p) })), benchResource: { ...BENCH_RESOURCE, matchAmount: MATCH_AMOUNT }, idempotencyKeys: IDEMPOTENCY_KEYS },
+      figures: {
+        sustained: { clients: best.clients, actionsPerSecond: best.actionsPerSecond, latencyMs: best.latencyMs },
+        levels,
+        cpuMsPerAction,
+        cpuCeiling: { cores: cpus().length, systemCpuMsPerAction: systemMs, actionsPerSecond: ceiling },
+        latencyByAction: perKind,
+        casesOpened: opened,
+        paths: PATHS.map((p) => ({
+          name: p.name,
+          weight: p.weight,
+          actions: actionsOf(p),
+          ledgerWrites: ledgerWritesOf(p),
+        })),
+        benchResource: { ...BENCH_RESOURCE, matchAmount: MATCH_AMOUNT },
+        idempotencyKeys: IDEMPOTENCY_KEYS,
+      },
       targets: {
-        rate: { what: 'sustained actions/s with p95 < 300 ms', target: '≥ 50 /s', value: best.actionsPerSecond, unit: '/s', met: best.actionsPerSecond >= 50 && best.latencyMs.p95 < 300 },
-        p95: { what: `p95 at that load (${best.clients} clients)`, target: '< 300 ms', value: best.latencyMs.p95, unit: 'ms', met: best.latencyMs.p95 < 300 },
+        rate: {
+          what: 'sustained actions/s with p95 < 300 ms',
+          target: '≥ 50 /s',
+          value: best.actionsPerSecond,
+          unit: '/s',
+          met: best.actionsPerSecond >= 50 && best.latencyMs.p95 < 300,
+        },
+        p95: {
+          what: `p95 at that load (${best.clients} clients)`,
+          target: '< 300 ms',
+          value: best.latencyMs.p95,
+          unit: 'ms',
+          met: best.latencyMs.p95 < 300,
+        },
       },
       notes,
     });
 
-    const peak = (k: keyof typeof memPids) => (peakReset ? memAfter[k]?.peakMiB ?? null : memSampled[k] ?? null);
-    console.log(table([['process', 'RSS before MiB', 'peak during run MiB', 'RSS after MiB'], ...Object.keys(memPids).map((k) => [k, memBefore[k]?.rssMiB ?? 0, peak(k as keyof typeof memPids) ?? 0, memAfter[k]?.rssMiB ?? 0])]));
+    const peak = (k: keyof typeof memPids) => (peakReset ? (memAfter[k]?.peakMiB ?? null) : (memSampled[k] ?? null));
+    console.log(
+      table([
+        ['process', 'RSS before MiB', 'peak during run MiB', 'RSS after MiB'],
+        ...Object.keys(memPids).map((k) => [
+          k,
+          memBefore[k]?.rssMiB ?? 0,
+          peak(k as keyof typeof memPids) ?? 0,
+          memAfter[k]?.rssMiB ?? 0,
+        ]),
+      ]),
+    );
     const memoryResult = result({
       name: 'memory',
       description: 'Peak RSS of the worker and the API (and the Temporal dev server) under the throughput run',
@@ -299,7 +479,9 @@ export async function throughput(): Promise<BenchResult[]> {
         rssAfterMiB: Object.fromEntries(Object.entries(memAfter).map(([k, v]) => [k, v?.rssMiB ?? null])),
         highestSampledRssMiB: memSampled,
         casesOpened: opened,
-        method: peakReset ? 'VmHWM from /proc/<pid>/status, reset (clear_refs 5) when the throughput run began' : 'highest VmRSS sampled once a second from /proc/<pid>/status',
+        method: peakReset
+          ? 'VmHWM from /proc/<pid>/status, reset (clear_refs 5) when the throughput run began'
+          : 'highest VmRSS sampled once a second from /proc/<pid>/status',
       },
       targets: {},
       notes: [

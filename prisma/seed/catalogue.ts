@@ -7,7 +7,12 @@ import type { CampaignType, PartnerKind, ResourceKind } from '../generated/clien
 export const demoPartners: { name: string; kind: PartnerKind; creditCode: string; contact: string }[] = [
   { name: '成都市慈善总会', kind: 'CHARITY', creditCode: '51510100MJ0000001A', contact: '项目部' },
   { name: '锦江区民政局', kind: 'GOVERNMENT_DEPARTMENT', creditCode: '11510104MB0000002B', contact: '社会救助科' },
-  { name: '锦江区益民社会工作服务中心', kind: 'SOCIAL_WORK_AGENCY', creditCode: '52510104MJ0000003C', contact: '个案部' },
+  {
+    name: '锦江区益民社会工作服务中心',
+    kind: 'SOCIAL_WORK_AGENCY',
+    creditCode: '52510104MJ0000003C',
+    contact: '个案部',
+  },
   { name: '水井坊志愿服务队', kind: 'VOLUNTEER_TEAM', creditCode: '53510104MJ0000004D', contact: '队长' },
 ];
 
@@ -18,7 +23,14 @@ export interface DemoResource {
   provider: string;
   coverageCode: string;
   categories: string[];
-  eligibility: { hukou?: string[]; minAge?: number; maxAge?: number; maxIncomePerHead?: number; disability?: boolean; tagsAny?: string[] };
+  eligibility: {
+    hukou?: string[];
+    minAge?: number;
+    maxAge?: number;
+    maxIncomePerHead?: number;
+    disability?: boolean;
+    tagsAny?: string[];
+  };
   capacity?: number;
   budget?: number;
   contractNo?: string;

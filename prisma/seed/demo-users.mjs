@@ -12,7 +12,19 @@ export const demoUsers = [
   { username: 'city.supervisor', displayName: '市中心主任 周敏', role: 'SUPERVISOR', unitCode: '510100000000' },
   { username: 'manager', displayName: '民政 孙丽', role: 'MANAGER', unitCode: '510100000000' },
   { username: 'district.manager', displayName: '区民政 钱磊', role: 'MANAGER', unitCode: '510104000000' },
-  { username: 'partner', displayName: '慈善会 吴军', role: 'PARTNER', unitCode: '510100000000', partner: '成都市慈善总会' },
-  { username: 'partner.sw', displayName: '益民社工 何静', role: 'PARTNER', unitCode: '510100000000', partner: '锦江区益民社会工作服务中心' },
+  {
+    username: 'partner',
+    displayName: '慈善会 吴军',
+    role: 'PARTNER',
+    unitCode: '510100000000',
+    partner: '成都市慈善总会',
+  },
+  {
+    username: 'partner.sw',
+    displayName: '益民社工 何静',
+    role: 'PARTNER',
+    unitCode: '510100000000',
+    partner: '锦江区益民社会工作服务中心',
+  },
   { username: 'admin', displayName: '系统管理员', role: 'ADMIN', unitCode: '510100000000' },
 ];

@@ -66,7 +66,13 @@ export async function seed(db: Db, { log = (_: string) => {} } = {}): Promise<{ 
       data: missing.map((row) => {
         const parent = row.parentCode ? byCode.get(row.parentCode) : undefined;
         if (row.parentCode && !parent) throw new Error(`unit ${row.code} names unknown parent ${row.parentCode}`);
-        return { code: row.code, name: row.name, level: row.level, parentId: parent?.id ?? null, path: childPath(parent?.path ?? null, row.code) };
+        return {
+          code: row.code,
+          name: row.name,
+          level: row.level,
+          parentId: parent?.id ?? null,
+          path: childPath(parent?.path ?? null, row.code),
+        };
       }),
       skipDuplicates: true,
     });
@@ -92,9 +98,15 @@ export async function seed(db: Db, { log = (_: string) => {} } = {}): Promise<{ 
   log(`demo users: ${newUsers.length} created`);
 
   await db.partner.createMany({ data: demoPartners, skipDuplicates: true });
-  const partners = new Map((await db.partner.findMany({ select: { id: true, name: true } })).map((p) => [p.name, p.id]));
+  const partners = new Map(
+    (await db.partner.findMany({ select: { id: true, name: true } })).map((p) => [p.name, p.id]),
+  );
   for (const user of demoUsers) {
-    if (user.partner) await db.user.updateMany({ where: { username: user.username, partnerId: null }, data: { partnerId: partners.get(user.partner)! } });
+    if (user.partner)
+      await db.user.updateMany({
+        where: { username: user.username, partnerId: null },
+        data: { partnerId: partners.get(user.partner)! },
+      });
   }
   const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' }, select: { id: true } });
   const knownResources = new Set((await db.resource.findMany({ select: { name: true } })).map((r) => r.name));

@@ -8,7 +8,9 @@ try {
   if (verdict.ok) {
     console.log(`audit log intact: ${verdict.entries} entries`);
   } else {
-    console.error(`audit log broken at entry ${verdict.brokenAt}: ${verdict.reason} (${verdict.entries} entries before it verify)`);
+    console.error(
+      `audit log broken at entry ${verdict.brokenAt}: ${verdict.reason} (${verdict.entries} entries before it verify)`,
+    );
     process.exitCode = 1;
   }
 } finally {

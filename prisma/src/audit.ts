@@ -18,17 +18,37 @@ const AUDIT_LOCK_ID = 7_202_617;
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
 
 /** What an entry's hash covers besides the previous hash: its fields as canonical JSON. */
-function entryBody(entry: { at: Date; actorId: string | null; action: string; target: string; reason: string | null; detail: unknown }): string {
-  return canonical({ at: entry.at.toISOString(), actorId: entry.actorId, action: entry.action, target: entry.target, reason: entry.reason, detail: entry.detail });
+function entryBody(entry: {
+  at: Date;
+  actorId: string | null;
+  action: string;
+  target: string;
+  reason: string | null;
+  detail: unknown;
+}): string {
+  return canonical({
+    at: entry.at.toISOString(),
+    actorId: entry.actorId,
+    action: entry.action,
+    target: entry.target,
+    reason: entry.reason,
+    detail: entry.detail,
+  });
 }
 
-export function entryHash(prevHash: string, entry: { at: Date; actorId: string | null; action: string; target: string; reason: string | null; detail: unknown }): string {
+export function entryHash(
+  prevHash: string,
+  entry: { at: Date; actorId: string | null; action: string; target: string; reason: string | null; detail: unknown },
+): string {
   return createHash('sha256').update(prevHash).update('\n').update(entryBody(entry)).digest('hex');
 }
 
@@ -41,12 +61,20 @@ export function entryHash(prevHash: string, entry: { at: Date; actorId: string |
 export async function appendAudit(db: Db | Prisma.TransactionClient, input: AuditInput): Promise<void> {
   // The detail as the database will keep it (JSON drops undefined), so that the verifier, reading it back, hashes the same.
   const detail: unknown = JSON.parse(JSON.stringify(input.detail ?? {}));
-  const entry = { at: new Date(), actorId: input.actorId, action: input.action, target: input.target, reason: input.reason ?? null, detail };
+  const entry = {
+    at: new Date(),
+    actorId: input.actorId,
+    action: input.action,
+    target: input.target,
+    reason: input.reason ?? null,
+    detail,
+  };
   await db.$executeRaw`SELECT audit_append(${entry.at}::timestamptz, ${entry.actorId}::uuid, ${entry.action}, ${entry.target}, ${entry.reason},
                                            ${JSON.stringify(entry.detail)}::jsonb, ${entryBody(entry)}, ${AUDIT_LOCK_ID}::bigint)`;
 }
 
-export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: bigint; reason: string };
+export type AuditVerdict =
+  { ok: true; entries: number } | { ok: false; entries: number; brokenAt: bigint; reason: string };
 
 /** Walks the chain from the start; names the first entry whose hash or link does not hold. */
 export async function verifyAuditChain(db: Db, { batch = 1000 } = {}): Promise<AuditVerdict> {
@@ -56,9 +84,28 @@ export async function verifyAuditChain(db: Db, { batch = 1000 } = {}): Promise<A
   for (;;) {
     const rows = await db.auditEntry.findMany({ where: { id: { gt: after } }, orderBy: { id: 'asc' }, take: batch });
     for (const row of rows) {
-      if (row.prevHash !== prevHash) return { ok: false, entries, brokenAt: row.id, reason: 'its link to the previous entry does not match (an entry before it was changed or removed)' };
-      const expected = entryHash(prevHash, { at: row.at, actorId: row.actorId, action: row.action, target: row.target, reason: row.reason, detail: row.detail });
-      if (row.hash !== expected) return { ok: false, entries, brokenAt: row.id, reason: 'its content does not match its hash (the entry was changed)' };
+      if (row.prevHash !== prevHash)
+        return {
+          ok: false,
+          entries,
+          brokenAt: row.id,
+          reason: 'its link to the previous entry does not match (an entry before it was changed or removed)',
+        };
+      const expected = entryHash(prevHash, {
+        at: row.at,
+        actorId: row.actorId,
+        action: row.action,
+        target: row.target,
+        reason: row.reason,
+        detail: row.detail,
+      });
+      if (row.hash !== expected)
+        return {
+          ok: false,
+          entries,
+          brokenAt: row.id,
+          reason: 'its content does not match its hash (the entry was changed)',
+        };
       prevHash = row.hash;
       after = row.id;
       entries += 1;

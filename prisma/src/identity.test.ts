@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decryptIdNumber, encryptIdNumber, hashIdNumber, identityKeys, isValidIdNumber, maskIdNumber, protectIdNumber } from './identity.ts';
+import {
+  decryptIdNumber,
+  encryptIdNumber,
+  hashIdNumber,
+  identityKeys,
+  isValidIdNumber,
+  maskIdNumber,
+  protectIdNumber,
+} from './identity.ts';
 
 const keys = identityKeys('a-test-secret-that-is-long-enough-0123456789');
 
@@ -30,7 +38,9 @@ describe('identity numbers', () => {
 
   it('looks up by a keyed hash that depends on the key', () => {
     expect(hashIdNumber('510104195001010010', keys)).toBe(protectIdNumber('510104195001010010', keys).idNumberHash);
-    expect(hashIdNumber('510104195001010010', identityKeys('another-secret-that-is-long-enough-0123456789'))).not.toBe(hashIdNumber('510104195001010010', keys));
+    expect(hashIdNumber('510104195001010010', identityKeys('another-secret-that-is-long-enough-0123456789'))).not.toBe(
+      hashIdNumber('510104195001010010', keys),
+    );
   });
 
   it('refuses to run without a long enough secret', () => {

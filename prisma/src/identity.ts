@@ -25,7 +25,8 @@ export function maskName(name: string): string {
 }
 
 /** 138****0001 */
-export const maskPhone = (phone: string) => (phone.length > 7 ? phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4) : '*'.repeat(phone.length));
+export const maskPhone = (phone: string) =>
+  phone.length > 7 ? phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4) : '*'.repeat(phone.length);
 
 /** Identity documents: the resident identity number, or another one for people without it (the schema's IdType). */
 export type IdDocumentType = IdType;
@@ -58,7 +59,9 @@ export function encryptIdNumber(value: string, keys: IdentityKeys): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.encryption, iv);
   const ciphertext = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
-  return ['v1', iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+  return ['v1', iv, cipher.getAuthTag(), ciphertext]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join('.');
 }
 
 export function decryptIdNumber(stored: string, keys: IdentityKeys): string {

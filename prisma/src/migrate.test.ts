@@ -40,10 +40,19 @@ describe('migration runner', () => {
       '20260102000000_second': 'INSERT INTO t (v) VALUES (2);',
       '20260101000000_first': 'CREATE TABLE t (v int); INSERT INTO t (v) VALUES (1);',
     });
-    expect(await migrate({ url, dir })).toEqual({ applied: ['20260101000000_first', '20260102000000_second'], skipped: [] });
-    expect(await migrate({ url, dir })).toEqual({ applied: [], skipped: ['20260101000000_first', '20260102000000_second'] });
+    expect(await migrate({ url, dir })).toEqual({
+      applied: ['20260101000000_first', '20260102000000_second'],
+      skipped: [],
+    });
+    expect(await migrate({ url, dir })).toEqual({
+      applied: [],
+      skipped: ['20260101000000_first', '20260102000000_second'],
+    });
     expect(await query(url, 'SELECT v FROM t ORDER BY v')).toEqual([{ v: 1 }, { v: 2 }]);
-    const recorded = await query<{ migration_name: string; checksum: string }>(url, 'SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name');
+    const recorded = await query<{ migration_name: string; checksum: string }>(
+      url,
+      'SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name',
+    );
     expect(recorded).toEqual(readMigrations(dir).map((m) => ({ migration_name: m.name, checksum: m.checksum })));
   });
 
@@ -63,7 +72,9 @@ describe('migration runner', () => {
     });
     await expect(migrate({ url, dir })).rejects.toThrow(/20260102000000_broken failed/);
     expect(await query(url, "SELECT to_regclass('half') AS half")).toEqual([{ half: null }]);
-    expect(await query(url, 'SELECT migration_name FROM _prisma_migrations')).toEqual([{ migration_name: '20260101000000_ok' }]);
+    expect(await query(url, 'SELECT migration_name FROM _prisma_migrations')).toEqual([
+      { migration_name: '20260101000000_ok' },
+    ]);
   });
 
   it('two processes starting at once apply each migration exactly once', async () => {

@@ -39,7 +39,11 @@ export class MigrationError extends Error {}
  * `_prisma_migrations` with its checksum. A changed migration that was already applied is refused.
  * Safe when several processes start at once (a session-level advisory lock serialises them).
  */
-export async function migrate({ url, dir = migrationsDir, log = () => {} }: {
+export async function migrate({
+  url,
+  dir = migrationsDir,
+  log = () => {},
+}: {
   url: string;
   dir?: string;
   log?: (line: string) => void;

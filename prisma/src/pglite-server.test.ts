@@ -37,12 +37,20 @@ async function work(client: pg.Client, me: number, rounds: number) {
   const committed: number[] = [];
   for (let r = 0; r < rounds; r++) {
     // a write, answered with the caller's own row
-    const inserted = await client.query('INSERT INTO item (owner, n, note) VALUES ($1, $2, $3) RETURNING owner, n, note', [me, r, `c${me}`]);
+    const inserted = await client.query(
+      'INSERT INTO item (owner, n, note) VALUES ($1, $2, $3) RETURNING owner, n, note',
+      [me, r, `c${me}`],
+    );
     expect(inserted.rows).toEqual([{ owner: me, n: r, note: `c${me}` }]);
     committed.push(r);
 
     // statements of different parameter counts, so that interleaved Bind messages cannot fit silently
-    const echo = await client.query('SELECT $1::int AS a, $2::text AS b, $3::int AS c, $4::text AS d', [me, `b${me}.${r}`, r, `d${me}`]);
+    const echo = await client.query('SELECT $1::int AS a, $2::text AS b, $3::int AS c, $4::text AS d', [
+      me,
+      `b${me}.${r}`,
+      r,
+      `d${me}`,
+    ]);
     expect(echo.rows).toEqual([{ a: me, b: `b${me}.${r}`, c: r, d: `d${me}` }]);
     const mine = await client.query('SELECT owner, note FROM item WHERE owner = $1 AND n = $2', [me, r]);
     expect(mine.rows).toEqual([{ owner: me, note: `c${me}` }]);
@@ -55,7 +63,10 @@ async function work(client: pg.Client, me: number, rounds: number) {
       await client.query('INSERT INTO item (owner, n, note) VALUES ($1, $2, $3)', [me, n, 'tx']);
       const inside = await client.query('SELECT count(*)::int AS k FROM item WHERE owner = $1 AND n = $2', [me, n]);
       expect(inside.rows).toEqual([{ k: 1 }]);
-      const other = await client.query('SELECT count(*)::int AS k FROM item WHERE owner = $1 AND note = $2', [me, 'tx']);
+      const other = await client.query('SELECT count(*)::int AS k FROM item WHERE owner = $1 AND note = $2', [
+        me,
+        'tx',
+      ]);
       expect(other.rows[0].k).toBe(committed.filter((x) => x >= 1000).length + 1);
       await client.query(commit ? 'COMMIT' : 'ROLLBACK');
       if (commit) committed.push(n);
@@ -98,17 +109,27 @@ async function rawConnect(port: number) {
       };
       socket.write(data);
     });
-  const startup = Buffer.concat([Buffer.from([0, 3, 0, 0]), cstr('user'), cstr('postgres'), cstr('database'), cstr('postgres'), Buffer.from([0])]);
+  const startup = Buffer.concat([
+    Buffer.from([0, 3, 0, 0]),
+    cstr('user'),
+    cstr('postgres'),
+    cstr('database'),
+    cstr('postgres'),
+    Buffer.from([0]),
+  ]);
   const length = Buffer.alloc(4);
   length.writeInt32BE(4 + startup.length);
   expect(await send(Buffer.concat([length, startup]))).toBe('I');
   return { socket, send };
 }
-const closed = (socket: Socket) => new Promise((resolve) => (socket.destroyed ? resolve(null) : socket.once('close', resolve)));
+const closed = (socket: Socket) =>
+  new Promise((resolve) => (socket.destroyed ? resolve(null) : socket.once('close', resolve)));
 
 beforeAll(async () => {
   server = await startPglite({ dataDir, port: await freePort() });
-  await withClient((client) => client.query('CREATE TABLE item (id serial PRIMARY KEY, owner int NOT NULL, n int NOT NULL, note text)'));
+  await withClient((client) =>
+    client.query('CREATE TABLE item (id serial PRIMARY KEY, owner int NOT NULL, n int NOT NULL, note text)'),
+  );
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
@@ -130,8 +151,15 @@ describe('the embedded PGlite server under concurrent connections', () => {
     // extended-protocol cycle whose statement failed (the session then ignores messages until a Sync)
     const raw = await rawConnect(Number(new URL(server.url).port));
     expect(await raw.send(frame('Q', cstr('BEGIN')))).toBe('T');
-    expect(await raw.send(frame('Q', cstr("INSERT INTO item (owner, n, note) VALUES (-2, 1, 'never committed')")))).toBe('T');
-    raw.socket.write(Buffer.concat([frame('P', Buffer.concat([cstr(''), cstr('SELECT no_such_column FROM item'), Buffer.from([0, 0])])), frame('H')]));
+    expect(
+      await raw.send(frame('Q', cstr("INSERT INTO item (owner, n, note) VALUES (-2, 1, 'never committed')"))),
+    ).toBe('T');
+    raw.socket.write(
+      Buffer.concat([
+        frame('P', Buffer.concat([cstr(''), cstr('SELECT no_such_column FROM item'), Buffer.from([0, 0])])),
+        frame('H'),
+      ]),
+    );
 
     // others queue behind it, and run once it is cut off; among them a pg client that is cut
     // off inside its own transaction with a write, while the rest keep working
@@ -154,7 +182,9 @@ describe('the embedded PGlite server under concurrent connections', () => {
       expect((await client.query('SELECT count(*)::int AS k FROM item WHERE owner < 0')).rows).toEqual([{ k: 0 }]);
       // the session is idle again: a new transaction starts and ends on its own
       await client.query('BEGIN');
-      expect((await client.query('SELECT count(*)::int AS k FROM item WHERE owner = $1', [100])).rows[0].k).toBeGreaterThan(0);
+      expect(
+        (await client.query('SELECT count(*)::int AS k FROM item WHERE owner = $1', [100])).rows[0].k,
+      ).toBeGreaterThan(0);
       await client.query('COMMIT');
       const status = await client.query('SELECT now() = statement_timestamp() AS outside');
       expect(status.rows).toEqual([{ outside: true }]);

@@ -18,14 +18,23 @@ beforeAll(async () => {
   await seed(database.db);
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  units = (await client.query<{ id: string }>(`SELECT id FROM org_unit WHERE level = 'TOWNSHIP' ORDER BY code LIMIT 3`)).rows.map((r) => r.id);
-  const { rows } = await client.query<{ id: string; org_unit_id: string }>(`SELECT id, org_unit_id FROM app_user WHERE username = 'caseworker'`);
+  units = (
+    await client.query<{ id: string }>(`SELECT id FROM org_unit WHERE level = 'TOWNSHIP' ORDER BY code LIMIT 3`)
+  ).rows.map((r) => r.id);
+  const { rows } = await client.query<{ id: string; org_unit_id: string }>(
+    `SELECT id, org_unit_id FROM app_user WHERE username = 'caseworker'`,
+  );
   const user = rows[0]!;
-  await client.query(`INSERT INTO person (id, name, hukou, community_id, created_at, updated_at, created_by_id)
-                      SELECT '00000000-0000-4000-8000-0000000000aa', '测试', 'CHENGDU', id, now(), now(), $1 FROM org_unit WHERE level = 'COMMUNITY' LIMIT 1`, [user.id]);
-  await client.query(`INSERT INTO "case" (id, case_no, person_id, origin, situation, emergency, state, status, owning_unit_id, origin_unit_id, created_by_id, last_seq, data, flags, created_at, updated_at)
+  await client.query(
+    `INSERT INTO person (id, name, hukou, community_id, created_at, updated_at, created_by_id)
+                      SELECT '00000000-0000-4000-8000-0000000000aa', '测试', 'CHENGDU', id, now(), now(), $1 FROM org_unit WHERE level = 'COMMUNITY' LIMIT 1`,
+    [user.id],
+  );
+  await client.query(
+    `INSERT INTO "case" (id, case_no, person_id, origin, situation, emergency, state, status, owning_unit_id, origin_unit_id, created_by_id, last_seq, data, flags, created_at, updated_at)
                       VALUES ($1, 'T-1', '00000000-0000-4000-8000-0000000000aa', 'SELF_APPLICATION', '测试', false, 'screening', 'OPEN', $2, $2, $3, 1, '{}', '[]', now(), now())`,
-    [CASE_ID, user.org_unit_id, user.id]);
+    [CASE_ID, user.org_unit_id, user.id],
+  );
 });
 afterAll(async () => {
   await client?.end();
@@ -42,7 +51,8 @@ const COUNTED = `
 const KEPT = `
   SELECT unit_id::text, total, breached, open, open_breached, open_warned FROM unit_sla_count
   WHERE (total, breached, open, open_breached, open_warned) <> (0, 0, 0, 0, 0) ORDER BY unit_id`;
-const nonZero = (rows: Record<string, unknown>[]) => rows.filter((r) => Object.entries(r).some(([k, v]) => k !== 'unit_id' && v !== 0));
+const nonZero = (rows: Record<string, unknown>[]) =>
+  rows.filter((r) => Object.entries(r).some(([k, v]) => k !== 'unit_id' && v !== 0));
 
 const taskState = fc.record({
   status: fc.constantFrom('OPEN', 'DONE', 'CANCELLED'),
@@ -51,11 +61,17 @@ const taskState = fc.record({
   breached: fc.boolean(),
 });
 const op = fc.oneof(
-  fc.record({ kind: fc.constant('upsert' as const), ids: fc.uniqueArray(fc.nat({ max: 7 }), { minLength: 1, maxLength: 4 }), state: taskState }),
+  fc.record({
+    kind: fc.constant('upsert' as const),
+    ids: fc.uniqueArray(fc.nat({ max: 7 }), { minLength: 1, maxLength: 4 }),
+    state: taskState,
+  }),
   fc.record({ kind: fc.constant('delete' as const), id: fc.nat({ max: 7 }) }),
 );
 
-type Op = { kind: 'upsert'; ids: number[]; state: { status: string; unit: number; warned: boolean; breached: boolean } } | { kind: 'delete'; id: number };
+type Op =
+  | { kind: 'upsert'; ids: number[]; state: { status: string; unit: number; warned: boolean; breached: boolean } }
+  | { kind: 'delete'; id: number };
 
 async function apply(operation: Op) {
   if (operation.kind === 'delete') {
@@ -87,24 +103,34 @@ describe('SLA counters per unit', () => {
 
   it('stay right when transactions update tasks of the same unit at the same time', async () => {
     await client.query('DELETE FROM task');
-    const others = await Promise.all(Array.from({ length: 6 }, async () => {
-      const c = new pg.Client({ connectionString: database.url });
-      await c.connect();
-      return c;
-    }));
+    const others = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const c = new pg.Client({ connectionString: database.url });
+        await c.connect();
+        return c;
+      }),
+    );
     try {
-      await Promise.all(others.map(async (c, n) => {
-        for (let i = 0; i < 10; i++) {
-          await c.query('BEGIN');
-          await c.query(`INSERT INTO task (id, case_id, kind, status, unit_id, due_at, created_at) VALUES ($1, $2, 'ASSESS', 'OPEN', $3, now(), now())`, [`c${n}-${i}`, CASE_ID, units[0]]);
-          if (i % 2) await c.query(`UPDATE task SET status = 'DONE', breached_at = now() WHERE id = $1`, [`c${n}-${i - 1}`]);
-          await c.query('COMMIT');
-        }
-      }));
+      await Promise.all(
+        others.map(async (c, n) => {
+          for (let i = 0; i < 10; i++) {
+            await c.query('BEGIN');
+            await c.query(
+              `INSERT INTO task (id, case_id, kind, status, unit_id, due_at, created_at) VALUES ($1, $2, 'ASSESS', 'OPEN', $3, now(), now())`,
+              [`c${n}-${i}`, CASE_ID, units[0]],
+            );
+            if (i % 2)
+              await c.query(`UPDATE task SET status = 'DONE', breached_at = now() WHERE id = $1`, [`c${n}-${i - 1}`]);
+            await c.query('COMMIT');
+          }
+        }),
+      );
     } finally {
       await Promise.all(others.map((c) => c.end()));
     }
-    expect((await client.query(KEPT)).rows).toEqual([{ unit_id: units[0], total: 60, breached: 30, open: 30, open_breached: 0, open_warned: 0 }]);
+    expect((await client.query(KEPT)).rows).toEqual([
+      { unit_id: units[0], total: 60, breached: 30, open: 30, open_breached: 0, open_warned: 0 },
+    ]);
   });
 
   it('are rebuilt from the task table by unit_sla_count_rebuild() after a load with the trigger off', async () => {

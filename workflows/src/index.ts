@@ -1,13 +1,32 @@
 // What other packages may import from @guanai/workflows (no workflow-sandbox code).
 export * from './case/types.ts';
 export * from './case/rules.ts';
-export { caseMachine, refusalOf, stateName, acceptedEventTypes, type CaseContext, type CaseEvent, type CaseEventType, type CaseInput, type CaseSnapshot, type Match, type DeliveryItem, type MeetingAction } from './case/machine.ts';
+export {
+  caseMachine,
+  refusalOf,
+  stateName,
+  acceptedEventTypes,
+  type CaseContext,
+  type CaseEvent,
+  type CaseEventType,
+  type CaseInput,
+  type CaseSnapshot,
+  type Match,
+  type DeliveryItem,
+  type MeetingAction,
+} from './case/machine.ts';
 export { type SlaPolicy, type SlaRule } from './sla/policy.ts';
 export { type WorkCalendar } from './sla/calendar.ts';
 export * from './case/messages.ts';
 export { faultPoint } from './faults.ts';
 export type { CaseProjection } from './case/projection.ts';
 export { previousPeriod } from './disclosure/period.ts';
-export { discloseMonth, snapshotHash, type DisclosedRow, type ProjectFigures, type SnapshotContent } from './disclosure/snapshot.ts';
+export {
+  discloseMonth,
+  snapshotHash,
+  type DisclosedRow,
+  type ProjectFigures,
+  type SnapshotContent,
+} from './disclosure/snapshot.ts';
 export type { DisclosureInput } from './disclosure/workflow.ts';
 export type { PublishResult } from './disclosure/activities.ts';

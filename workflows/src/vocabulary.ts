@@ -8,7 +8,15 @@
 // People and units
 
 /** The roles of user accounts (Prisma `Role`); the workflow itself acts as SYSTEM (types.ts `Role`). */
-export const ROLES = ['DISCOVERER', 'STATION_WORKER', 'CASEWORKER', 'SUPERVISOR', 'MANAGER', 'PARTNER', 'ADMIN'] as const;
+export const ROLES = [
+  'DISCOVERER',
+  'STATION_WORKER',
+  'CASEWORKER',
+  'SUPERVISOR',
+  'MANAGER',
+  'PARTNER',
+  'ADMIN',
+] as const;
 export type UserRole = (typeof ROLES)[number];
 
 /** 三级中心、四级网络: city → district (区(市)县) → township (乡镇(街道)) → village/community (村(社区)). */
@@ -52,11 +60,27 @@ export const SEXES = ['M', 'F'] as const;
 export type Sex = (typeof SEXES)[number];
 
 /** Identity documents: the resident identity number (居民身份证), or another one for people without it. */
-export const ID_TYPES = ['RESIDENT_ID', 'HK_MACAO_PERMIT', 'TAIWAN_PERMIT', 'PASSPORT', 'FOREIGN_PERMANENT_ID', 'OTHER'] as const;
+export const ID_TYPES = [
+  'RESIDENT_ID',
+  'HK_MACAO_PERMIT',
+  'TAIWAN_PERMIT',
+  'PASSPORT',
+  'FOREIGN_PERMANENT_ID',
+  'OTHER',
+] as const;
 export type IdType = (typeof ID_TYPES)[number];
 
 /** A household member's relation to the head of the household (户主). */
-export const RELATIONS = ['HEAD', 'SPOUSE', 'CHILD', 'PARENT', 'GRANDCHILD', 'GRANDPARENT', 'SIBLING', 'OTHER'] as const;
+export const RELATIONS = [
+  'HEAD',
+  'SPOUSE',
+  'CHILD',
+  'PARENT',
+  'GRANDCHILD',
+  'GRANDPARENT',
+  'SIBLING',
+  'OTHER',
+] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 // Cases
@@ -66,7 +90,13 @@ export const ORIGINS = ['SELF_APPLICATION', 'OUTREACH', 'REFERRAL'] as const;
 export type Origin = (typeof ORIGINS)[number];
 
 /** Who reported an outreach case: 网格员, 楼栋长, volunteer, social worker, community worker. */
-export const DISCOVERER_KINDS = ['GRID_WORKER', 'BUILDING_LEADER', 'VOLUNTEER', 'SOCIAL_WORKER', 'COMMUNITY_WORKER'] as const;
+export const DISCOVERER_KINDS = [
+  'GRID_WORKER',
+  'BUILDING_LEADER',
+  'VOLUNTEER',
+  'SOCIAL_WORKER',
+  'COMMUNITY_WORKER',
+] as const;
 export type DiscovererKind = (typeof DISCOVERER_KINDS)[number];
 
 export const CASE_STATUSES = ['OPEN', 'SUSPENDED', 'CLOSED'] as const;
@@ -84,14 +114,32 @@ export const SCREENING_OUTCOMES = ['RESIDUAL_NEED', 'GOV_AID_ONLY', 'NO_NEED'] a
 export type ScreeningOutcome = (typeof SCREENING_OUTCOMES)[number];
 
 export const NEED_CATEGORIES = [
-  'BASIC_LIVING', 'MEDICAL', 'EDUCATION', 'HOUSING', 'EMPLOYMENT', 'CARE', 'PSYCHOLOGICAL', 'LEGAL', 'EMERGENCY', 'OTHER',
+  'BASIC_LIVING',
+  'MEDICAL',
+  'EDUCATION',
+  'HOUSING',
+  'EMPLOYMENT',
+  'CARE',
+  'PSYCHOLOGICAL',
+  'LEGAL',
+  'EMERGENCY',
+  'OTHER',
 ] as const;
 export type NeedCategory = (typeof NEED_CATEGORIES)[number];
 
 export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const CLOSURE_REASONS = ['resolved', 'gov_aid_only', 'no_need', 'declined', 'unreachable', 'deceased', 'moved', 'duplicate'] as const;
+export const CLOSURE_REASONS = [
+  'resolved',
+  'gov_aid_only',
+  'no_need',
+  'declined',
+  'unreachable',
+  'deceased',
+  'moved',
+  'duplicate',
+] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
 export const CASE_FLAGS = ['SAFETY_RISK', 'HEALTH_RISK', 'CHILD_AT_RISK', 'DISPUTE', 'OTHER'] as const;
@@ -115,8 +163,20 @@ export type MeetingNextStep = (typeof MEETING_NEXT_STEPS)[number];
 // Tasks and SLAs
 
 export const TASK_KINDS = [
-  'REGISTER', 'SCREEN', 'MONITOR', 'ASSESS', 'PLAN', 'APPROVE_PLAN', 'MATCH', 'DELIVER', 'FOLLOW_UP',
-  'ACCEPT_ESCALATION', 'JOINT_MEETING', 'EMERGENCY_AID', 'APPROVE_CLOSURE', 'MEETING_ACTION',
+  'REGISTER',
+  'SCREEN',
+  'MONITOR',
+  'ASSESS',
+  'PLAN',
+  'APPROVE_PLAN',
+  'MATCH',
+  'DELIVER',
+  'FOLLOW_UP',
+  'ACCEPT_ESCALATION',
+  'JOINT_MEETING',
+  'EMERGENCY_AID',
+  'APPROVE_CLOSURE',
+  'MEETING_ACTION',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -148,7 +208,13 @@ export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 export const RESOURCE_STATUSES = ['DRAFT', 'PUBLISHED', 'PAUSED', 'CLOSED'] as const;
 export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];
 
-export const PARTNER_KINDS = ['CHARITY', 'SOCIAL_WORK_AGENCY', 'VOLUNTEER_TEAM', 'SERVICE_PROVIDER', 'GOVERNMENT_DEPARTMENT'] as const;
+export const PARTNER_KINDS = [
+  'CHARITY',
+  'SOCIAL_WORK_AGENCY',
+  'VOLUNTEER_TEAM',
+  'SERVICE_PROVIDER',
+  'GOVERNMENT_DEPARTMENT',
+] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
 /** 公募 (public) or 定向 (directed) fundraising. */

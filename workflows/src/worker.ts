@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import {
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  bundleWorkflowCode,
+  type WorkflowBundle,
+} from '@temporalio/worker';
 import { createDb, databaseUrl, type Db } from '@guanai/db';
 import { createCaseActivities } from './case/activities.ts';
 import { createDisclosureActivities } from './disclosure/activities.ts';
@@ -21,7 +28,13 @@ const quietBundlerLogger = {
   error: (message: string) => console.error(message),
 };
 
-export async function createWorker({ connection, db, taskQueue = CASES_TASK_QUEUE, namespace = 'default', workflowBundle }: {
+export async function createWorker({
+  connection,
+  db,
+  taskQueue = CASES_TASK_QUEUE,
+  namespace = 'default',
+  workflowBundle,
+}: {
   connection: NativeConnection;
   db: Db;
   taskQueue?: string;
@@ -43,7 +56,13 @@ async function main() {
   const connection = await NativeConnection.connect({ address });
   const db = createDb({ url: databaseUrl(), max: Number(process.env.DB_POOL_MAX ?? 10) });
   const taskQueue = process.env.WORKER_TASK_QUEUE ?? CASES_TASK_QUEUE;
-  const worker = await createWorker({ connection, db, taskQueue, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default', workflowBundle: await bundleWorkflows() });
+  const worker = await createWorker({
+    connection,
+    db,
+    taskQueue,
+    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    workflowBundle: await bundleWorkflows(),
+  });
   console.log(`worker polling task queue "${taskQueue}" on ${address}`);
   await worker.run();
   await db.$disconnect();

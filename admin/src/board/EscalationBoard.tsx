@@ -4,7 +4,18 @@ import { TaskGrid } from '../tasks/TaskList.tsx';
 
 function BoardList({ filter, storeKey }: { filter: Record<string, unknown>; storeKey: string }) {
   return (
-    <List resource="tasks" filter={filter} sort={{ field: 'dueAt', order: 'ASC' }} disableSyncWithLocation storeKey={storeKey} actions={false} exporter={false} title=" " perPage={10} empty={false}>
+    <List
+      resource="tasks"
+      filter={filter}
+      sort={{ field: 'dueAt', order: 'ASC' }}
+      disableSyncWithLocation
+      storeKey={storeKey}
+      actions={false}
+      exporter={false}
+      title=" "
+      perPage={10}
+      empty={false}
+    >
       <TaskGrid />
     </List>
   );

@@ -1,5 +1,14 @@
 import { CASE_FLAGS, CLOSURE_REASONS } from '@guanai/workflows/vocabulary';
-import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import {
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField,
+} from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
@@ -47,7 +56,13 @@ export function CaseActions() {
     <>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
         {record.actions.map((type) => (
-          <MuiButton key={type} size="small" variant={type === 'ESCALATE' ? 'contained' : 'outlined'} color={type === 'CLOSE' || type === 'MARK_EMERGENCY' ? 'error' : 'primary'} onClick={() => start(type)}>
+          <MuiButton
+            key={type}
+            size="small"
+            variant={type === 'ESCALATE' ? 'contained' : 'outlined'}
+            color={type === 'CLOSE' || type === 'MARK_EMERGENCY' ? 'error' : 'primary'}
+            onClick={() => start(type)}
+          >
             {translate(`guanai.caseActions.${type}`)}
           </MuiButton>
         ))}
@@ -57,16 +72,43 @@ export function CaseActions() {
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             {needsClosure && (
-              <TextField select label={translate('guanai.caseActions.closureReason')} value={choice} onChange={(e) => setChoice(e.target.value)}>
-                {CLOSURE_REASONS.map((r) => <MenuItem key={r} value={r}>{translate(`guanai.closure.${r}`)}</MenuItem>)}
+              <TextField
+                select
+                label={translate('guanai.caseActions.closureReason')}
+                value={choice}
+                onChange={(e) => setChoice(e.target.value)}
+              >
+                {CLOSURE_REASONS.map((r) => (
+                  <MenuItem key={r} value={r}>
+                    {translate(`guanai.closure.${r}`)}
+                  </MenuItem>
+                ))}
               </TextField>
             )}
             {open === 'FLAG' && (
-              <TextField select label={translate('guanai.caseActions.flag')} value={choice} onChange={(e) => setChoice(e.target.value)}>
-                {CASE_FLAGS.map((f) => <MenuItem key={f} value={f}>{translate(`guanai.flags.${f}`)}</MenuItem>)}
+              <TextField
+                select
+                label={translate('guanai.caseActions.flag')}
+                value={choice}
+                onChange={(e) => setChoice(e.target.value)}
+              >
+                {CASE_FLAGS.map((f) => (
+                  <MenuItem key={f} value={f}>
+                    {translate(`guanai.flags.${f}`)}
+                  </MenuItem>
+                ))}
               </TextField>
             )}
-            {needsReason && <TextField label={translate('guanai.caseActions.reason')} value={reason} onChange={(e) => setReason(e.target.value)} multiline minRows={2} required />}
+            {needsReason && (
+              <TextField
+                label={translate('guanai.caseActions.reason')}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                multiline
+                minRows={2}
+                required
+              />
+            )}
           </Stack>
         </DialogContent>
         <DialogActions>

@@ -16,7 +16,13 @@ describe('registering a self-application', () => {
       http.post('*/api/cases', async ({ request }) => {
         body = await request.json();
         return HttpResponse.json(
-          { type: 'urn:guanai:problem:validation', title: 'Invalid request', status: 422, detail: 'person.idNumber: not a valid identity number', errors: [{ field: 'person.idNumber', reason: 'not a valid identity number' }] },
+          {
+            type: 'urn:guanai:problem:validation',
+            title: 'Invalid request',
+            status: 422,
+            detail: 'person.idNumber: not a valid identity number',
+            errors: [{ field: 'person.idNumber', reason: 'not a valid identity number' }],
+          },
           { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
         );
       }),
@@ -28,7 +34,13 @@ describe('registering a self-application', () => {
     fireEvent.change(screen.getByLabelText('身份证号'), { target: { value: '123' } });
     fireEvent.change(screen.getByLabelText('困难情况 *'), { target: { value: '独居老人，行动不便' } });
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    await waitFor(() => expect(body).toEqual({ person: { name: '王小明', idNumber: '123', hukou: 'CHENGDU' }, situation: '独居老人，行动不便', emergency: false }));
+    await waitFor(() =>
+      expect(body).toEqual({
+        person: { name: '王小明', idNumber: '123', hukou: 'CHENGDU' },
+        situation: '独居老人，行动不便',
+        emergency: false,
+      }),
+    );
     expect(await screen.findByText('操作失败：填写有误（person.idNumber: not a valid identity number）')).toBeTruthy();
   });
 
@@ -44,10 +56,36 @@ describe('registering a self-application', () => {
 });
 
 describe('registering a case for someone the registry may already hold', () => {
-  const existing = { id: person.id, name: '王小明', idNumberMasked: '5101**********0011', communityName: '水井坊社区', match: 'ID_NUMBER' };
+  const existing = {
+    id: person.id,
+    name: '王小明',
+    idNumberMasked: '5101**********0011',
+    communityName: '水井坊社区',
+    match: 'ID_NUMBER',
+  };
   const conflict = (type: string, duplicates: unknown[]) =>
-    HttpResponse.json({ type: `urn:guanai:problem:${type}`, title: 'Conflict', status: 409, detail: 'duplicate', duplicates }, { status: 409, headers: { 'Content-Type': 'application/problem+json' } });
-  const opened = { id: 'case-9', caseNo: 'GA-2026-000009', personName: '王小明', personIdMasked: null, state: 'intake', status: 'OPEN', closureReason: null, emergency: false, origin: 'SELF_APPLICATION', owningUnitName: '水井坊社区', originUnitName: '水井坊社区', situation: '困难', createdAt: '2026-03-01T00:00:00Z', updatedAt: '2026-03-01T00:00:00Z', events: [], tasks: [] };
+    HttpResponse.json(
+      { type: `urn:guanai:problem:${type}`, title: 'Conflict', status: 409, detail: 'duplicate', duplicates },
+      { status: 409, headers: { 'Content-Type': 'application/problem+json' } },
+    );
+  const opened = {
+    id: 'case-9',
+    caseNo: 'GA-2026-000009',
+    personName: '王小明',
+    personIdMasked: null,
+    state: 'intake',
+    status: 'OPEN',
+    closureReason: null,
+    emergency: false,
+    origin: 'SELF_APPLICATION',
+    owningUnitName: '水井坊社区',
+    originUnitName: '水井坊社区',
+    situation: '困难',
+    createdAt: '2026-03-01T00:00:00Z',
+    updatedAt: '2026-03-01T00:00:00Z',
+    events: [],
+    tasks: [],
+  };
 
   async function submitNewPerson() {
     window.location.hash = '#/cases/create';
@@ -66,13 +104,17 @@ describe('registering a case for someone the registry may already hold', () => {
       http.post('*/api/cases', async ({ request }) => {
         const body = (await request.json()) as Record<string, unknown>;
         bodies.push(body);
-        return body.personId ? HttpResponse.json(opened, { status: 201 }) : conflict('duplicate-person', [existing, { ...existing, id: null, name: '王*明' }]);
+        return body.personId
+          ? HttpResponse.json(opened, { status: 201 })
+          : conflict('duplicate-person', [existing, { ...existing, id: null, name: '王*明' }]);
       }),
       http.get('*/api/cases/:id', () => HttpResponse.json(opened)),
     );
     const warning = await submitNewPerson();
     expect(within(warning).getByText('王小明 · 5101**********0011 · 水井坊社区')).toBeTruthy();
-    expect(within(warning).getByRole('link', { name: '查看记录' }).getAttribute('href')).toBe(`#/people/${person.id}/show`);
+    expect(within(warning).getByRole('link', { name: '查看记录' }).getAttribute('href')).toBe(
+      `#/people/${person.id}/show`,
+    );
     expect(within(warning).queryByRole('button', { name: '不是同一人，继续登记' })).toBeNull();
     const useIt = within(warning).getAllByRole('button', { name: '为此人立案' });
     expect(useIt).toHaveLength(1); // not for the record outside the station's reach
@@ -88,7 +130,9 @@ describe('registering a case for someone the registry may already hold', () => {
       http.post('*/api/cases', async ({ request }) => {
         const body = (await request.json()) as Record<string, unknown>;
         bodies.push(body);
-        return body.confirmNotDuplicate ? HttpResponse.json(opened, { status: 201 }) : conflict('possible-duplicate', [{ ...existing, match: 'PHONE' }]);
+        return body.confirmNotDuplicate
+          ? HttpResponse.json(opened, { status: 201 })
+          : conflict('possible-duplicate', [{ ...existing, match: 'PHONE' }]);
       }),
       http.get('*/api/cases/:id', () => HttpResponse.json(opened)),
     );
@@ -96,7 +140,12 @@ describe('registering a case for someone the registry may already hold', () => {
     expect(within(warning).getByText('同一电话')).toBeTruthy();
     fireEvent.click(within(warning).getByRole('button', { name: '不是同一人，继续登记' }));
     await waitFor(() => expect(bodies).toHaveLength(2));
-    expect(bodies[1]).toEqual({ person: { name: '王小明', phone: '13900000000', hukou: 'CHENGDU' }, situation: '独居老人', emergency: false, confirmNotDuplicate: true });
+    expect(bodies[1]).toEqual({
+      person: { name: '王小明', phone: '13900000000', hukou: 'CHENGDU' },
+      situation: '独居老人',
+      emergency: false,
+      confirmNotDuplicate: true,
+    });
   });
 
   it('from a person’s page, “open a case” asks only for the situation and posts personId', async () => {

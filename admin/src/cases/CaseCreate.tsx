@@ -37,7 +37,9 @@ interface CaseForm {
 function transform(values: CaseForm) {
   const common = { situation: values.situation, emergency: values.emergency ?? false };
   if (values.personId) return { personId: values.personId, ...common };
-  const person = Object.fromEntries(Object.entries(values.person ?? {}).filter(([, v]) => v !== '' && v !== null && v !== undefined));
+  const person = Object.fromEntries(
+    Object.entries(values.person ?? {}).filter(([, v]) => v !== '' && v !== null && v !== undefined),
+  );
   return { person, ...common, ...(values.confirmNotDuplicate ? { confirmNotDuplicate: true } : {}) };
 }
 
@@ -47,7 +49,11 @@ function RegisteredPerson({ id }: { id: string }) {
   const { data: person } = useGetOne<Person>('people', { id });
   return (
     <Alert severity="info" sx={{ mb: 2, width: '100%', boxSizing: 'border-box' }}>
-      {translate('guanai.case.forPerson', { name: person ? `${person.name}${person.idNumberMasked ? ` · ${person.idNumberMasked}` : ''} · ${person.communityName}` : '…' })}
+      {translate('guanai.case.forPerson', {
+        name: person
+          ? `${person.name}${person.idNumberMasked ? ` · ${person.idNumberMasked}` : ''} · ${person.communityName}`
+          : '…',
+      })}
     </Alert>
   );
 }
@@ -79,7 +85,12 @@ function PersonInputs() {
       <DateInput source="person.birthDate" />
       <TextInput source="person.phone" fullWidth />
       <TextInput source="person.address" fullWidth />
-      <RadioButtonGroupInput source="person.hukou" choices={hukouChoices} validate={required()} helperText={translate('guanai.case.emergencyHint')} />
+      <RadioButtonGroupInput
+        source="person.hukou"
+        choices={hukouChoices}
+        validate={required()}
+        helperText={translate('guanai.case.emergencyHint')}
+      />
     </>
   );
 }

@@ -1,5 +1,16 @@
 import { useMediaQuery, type Theme } from '@mui/material';
-import { CreateButton, Datagrid, DateField, FunctionField, List, SearchInput, SimpleList, TextField, TopToolbar, useTranslate } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  SearchInput,
+  SimpleList,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { useCan } from '../providers/useCan.ts';
 import { StateChip } from './StateChip.tsx';
 import type { Case } from './types.ts';
@@ -14,7 +25,13 @@ export function CaseList() {
   const translate = useTranslate();
   return (
     // empty={false}: react-admin's empty page offers its own create button to every role.
-    <List filters={[<SearchInput key="q" source="q" alwaysOn />]} actions={<Actions />} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false} empty={false}>
+    <List
+      filters={[<SearchInput key="q" source="q" alwaysOn />]}
+      actions={<Actions />}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      exporter={false}
+      empty={false}
+    >
       {isSmall ? (
         <SimpleList<Case>
           primaryText={(c) => `${c.personName} · ${translate(`guanai.states.${c.state}`, { _: c.state })}`}
@@ -26,7 +43,11 @@ export function CaseList() {
           <TextField source="caseNo" />
           <TextField source="personName" sortable={false} />
           <FunctionField source="state" render={() => <StateChip />} />
-          <FunctionField source="origin" sortable={false} render={(c: Case) => translate(`guanai.origins.${c.origin}`, { _: c.origin })} />
+          <FunctionField
+            source="origin"
+            sortable={false}
+            render={(c: Case) => translate(`guanai.origins.${c.origin}`, { _: c.origin })}
+          />
           <TextField source="owningUnitName" sortable={false} />
           <TextField source="originUnitName" sortable={false} />
           <DateField source="createdAt" showTime />

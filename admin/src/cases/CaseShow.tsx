@@ -1,5 +1,15 @@
 import { Divider, Stack, Typography } from '@mui/material';
-import { ArrayField, Datagrid, DateField, FunctionField, Labeled, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
+import {
+  ArrayField,
+  Datagrid,
+  DateField,
+  FunctionField,
+  Labeled,
+  Show,
+  TextField,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { DueChip } from '../tasks/DueChip.tsx';
 import type { Task } from '../tasks/types.ts';
 import { CaseActions } from './CaseActions.tsx';
@@ -20,23 +30,47 @@ function CaseDetail() {
         {record.caseNo} · {record.personName}
       </Typography>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <Labeled label="resources.cases.fields.state"><StateChip /></Labeled>
-        <Labeled label="resources.cases.fields.personIdMasked"><TextField source="personIdMasked" emptyText="—" /></Labeled>
-        <Labeled label="resources.cases.fields.origin"><FunctionField<Case> source="origin" render={(c) => translate(`guanai.origins.${c.origin}`, { _: c.origin })} /></Labeled>
-        <Labeled label="resources.cases.fields.owningUnitName"><TextField source="owningUnitName" /></Labeled>
-        <Labeled label="resources.cases.fields.originUnitName"><TextField source="originUnitName" /></Labeled>
-        <Labeled label="resources.cases.fields.createdAt"><DateField source="createdAt" showTime /></Labeled>
+        <Labeled label="resources.cases.fields.state">
+          <StateChip />
+        </Labeled>
+        <Labeled label="resources.cases.fields.personIdMasked">
+          <TextField source="personIdMasked" emptyText="—" />
+        </Labeled>
+        <Labeled label="resources.cases.fields.origin">
+          <FunctionField<Case>
+            source="origin"
+            render={(c) => translate(`guanai.origins.${c.origin}`, { _: c.origin })}
+          />
+        </Labeled>
+        <Labeled label="resources.cases.fields.owningUnitName">
+          <TextField source="owningUnitName" />
+        </Labeled>
+        <Labeled label="resources.cases.fields.originUnitName">
+          <TextField source="originUnitName" />
+        </Labeled>
+        <Labeled label="resources.cases.fields.createdAt">
+          <DateField source="createdAt" showTime />
+        </Labeled>
       </Stack>
-      <Labeled label="resources.cases.fields.situation"><TextField source="situation" /></Labeled>
+      <Labeled label="resources.cases.fields.situation">
+        <TextField source="situation" />
+      </Labeled>
       <CaseActions />
       <CaseMatchingPanel />
       <CaseEvaluationPanel />
       <Divider />
       <Typography variant="subtitle1">{translate('guanai.case.tasks')}</Typography>
       <ArrayField source="tasks">
-        <Datagrid bulkActionButtons={false} rowClick={(_id, _resource, task) => `/tasks/${encodeURIComponent(String(task.id))}/show`} resource="tasks">
+        <Datagrid
+          bulkActionButtons={false}
+          rowClick={(_id, _resource, task) => `/tasks/${encodeURIComponent(String(task.id))}/show`}
+          resource="tasks"
+        >
           <FunctionField<Task> source="kind" render={(t) => translate(`guanai.kinds.${t.kind}`, { _: t.kind })} />
-          <FunctionField<Task> source="status" render={(t) => translate(`guanai.status.${t.status}`, { _: t.status })} />
+          <FunctionField<Task>
+            source="status"
+            render={(t) => translate(`guanai.status.${t.status}`, { _: t.status })}
+          />
           <TextField source="unitName" />
           <TextField source="assigneeName" emptyText="—" />
           <FunctionField source="dueAt" render={() => <DueChip />} />

@@ -8,7 +8,8 @@ import type { Case, CaseEventRow } from './types.ts';
  */
 export function reasonText(reason: string, translate: ReturnType<typeof useTranslate>): string {
   const breach = /^SLA[_ ]BREACHED:\s*([A-Z_]+)$/i.exec(reason);
-  if (breach) return translate('guanai.closure.slaBreached', { kind: translate(`guanai.kinds.${breach[1]}`, { _: breach[1] }) });
+  if (breach)
+    return translate('guanai.closure.slaBreached', { kind: translate(`guanai.kinds.${breach[1]}`, { _: breach[1] }) });
   return translate(`guanai.closure.${reason}`, { _: reason });
 }
 
@@ -17,19 +18,35 @@ function describe(event: CaseEventRow, translate: ReturnType<typeof useTranslate
   const p = event.payload as Record<string, unknown>;
   const parts: string[] = [];
   if (typeof p.outcome === 'string') parts.push(translate(`guanai.outcomes.${p.outcome}`, { _: p.outcome }));
-  if (Array.isArray(p.referrals) && p.referrals.length) parts.push(p.referrals.map((s) => translate(`guanai.schemes.${s}`, { _: String(s) })).join('、'));
+  if (Array.isArray(p.referrals) && p.referrals.length)
+    parts.push(p.referrals.map((s) => translate(`guanai.schemes.${s}`, { _: String(s) })).join('、'));
   if (Array.isArray(p.needs)) {
-    parts.push((p.needs as { category: string; severity: string }[]).map((n) => `${translate(`guanai.categories.${n.category}`)}(${translate(`guanai.severities.${n.severity}`)})`).join('、'));
+    parts.push(
+      (p.needs as { category: string; severity: string }[])
+        .map((n) => `${translate(`guanai.categories.${n.category}`)}(${translate(`guanai.severities.${n.severity}`)})`)
+        .join('、'),
+    );
   }
   if (typeof p.reason === 'string') parts.push(reasonText(p.reason, translate));
   if (typeof p.summary === 'string') parts.push(p.summary);
   if (typeof p.note === 'string') parts.push(p.note);
-  if (typeof p.text === 'string') parts.push(`${typeof p.kind === 'string' ? `${translate(`guanai.noteKinds.${p.kind}`)}：` : ''}${p.text}`);
+  if (typeof p.text === 'string')
+    parts.push(`${typeof p.kind === 'string' ? `${translate(`guanai.noteKinds.${p.kind}`)}：` : ''}${p.text}`);
   if (typeof p.guidance === 'string') parts.push(p.guidance);
   if (typeof p.flag === 'string') parts.push(translate(`guanai.flags.${p.flag}`, { _: p.flag }));
   if (Array.isArray(p.matches)) parts.push((p.matches as { resource: string }[]).map((m) => m.resource).join('、'));
-  if (Array.isArray(p.items)) parts.push((p.items as { what: string; amount?: number; unit?: string }[]).map((i) => `${i.what}${i.amount !== undefined ? ` ${i.amount}${i.unit ?? ''}` : ''}`).join('、'));
-  if (Array.isArray(p.actions)) parts.push((p.actions as { department: string; action: string; deadline: string }[]).map((a) => `${a.department}：${a.action}（${a.deadline}）`).join('；'));
+  if (Array.isArray(p.items))
+    parts.push(
+      (p.items as { what: string; amount?: number; unit?: string }[])
+        .map((i) => `${i.what}${i.amount !== undefined ? ` ${i.amount}${i.unit ?? ''}` : ''}`)
+        .join('、'),
+    );
+  if (Array.isArray(p.actions))
+    parts.push(
+      (p.actions as { department: string; action: string; deadline: string }[])
+        .map((a) => `${a.department}：${a.action}（${a.deadline}）`)
+        .join('；'),
+    );
   return parts.join(' · ');
 }
 
@@ -42,7 +59,10 @@ export function CaseTimeline() {
     <MuiList dense aria-label={translate('guanai.case.timeline')}>
       {record.events.map((event) => {
         const state = (s: string | null) => (s ? translate(`guanai.states.${s}`, { _: s }) : '');
-        const moved = event.fromState && event.fromState !== event.toState ? `${state(event.fromState)} → ${state(event.toState)}` : state(event.toState);
+        const moved =
+          event.fromState && event.fromState !== event.toState
+            ? `${state(event.fromState)} → ${state(event.toState)}`
+            : state(event.toState);
         const detail = describe(event, translate);
         return (
           <ListItem key={event.seq} divider alignItems="flex-start">
@@ -54,9 +74,19 @@ export function CaseTimeline() {
                     {new Date(event.at).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN')}
                     {event.actorName ? ` · ${translate('guanai.case.by', { name: event.actorName })}` : ''}
                   </Typography>
-                  {detail && <Typography component="span" variant="body2" sx={{ display: 'block', color: 'text.primary' }}>{detail}</Typography>}
+                  {detail && (
+                    <Typography component="span" variant="body2" sx={{ display: 'block', color: 'text.primary' }}>
+                      {detail}
+                    </Typography>
+                  )}
                   {event.attachments?.map((a) => (
-                    <a key={a.id} href={`/api/attachments/${a.id}/content`} target="_blank" rel="noreferrer" style={{ marginRight: 12 }}>
+                    <a
+                      key={a.id}
+                      href={`/api/attachments/${a.id}/content`}
+                      target="_blank"
+                      rel="noreferrer"
+                      style={{ marginRight: 12 }}
+                    >
                       📎 {a.filename}
                     </a>
                   ))}

@@ -37,15 +37,39 @@ export function NoteForm() {
   return (
     <Stack spacing={1.5} aria-label={translate('guanai.notes.title')}>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
-        <TextField select size="small" label={translate('guanai.notes.kind')} value={kind} onChange={(e) => setKind(e.target.value)} sx={{ minWidth: 140 }}>
-          {NOTE_KINDS.map((k) => <MenuItem key={k} value={k}>{translate(`guanai.noteKinds.${k}`)}</MenuItem>)}
+        <TextField
+          select
+          size="small"
+          label={translate('guanai.notes.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+          sx={{ minWidth: 140 }}
+        >
+          {NOTE_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {translate(`guanai.noteKinds.${k}`)}
+            </MenuItem>
+          ))}
         </TextField>
-        <TextField size="small" label={translate('guanai.notes.text')} value={text} onChange={(e) => setText(e.target.value)} multiline fullWidth />
+        <TextField
+          size="small"
+          label={translate('guanai.notes.text')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          multiline
+          fullWidth
+        />
       </Stack>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
         <Button component="label" size="small" variant="outlined">
           {translate('guanai.notes.files')}
-          <input hidden type="file" accept="image/jpeg,image/png,image/webp,application/pdf" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+          <input
+            hidden
+            type="file"
+            accept="image/jpeg,image/png,image/webp,application/pdf"
+            multiple
+            onChange={(e) => setFiles([...(e.target.files ?? [])])}
+          />
         </Button>
         <span>{files.map((f) => f.name).join('、')}</span>
         <Button size="small" variant="contained" onClick={save} disabled={busy || !text.trim()}>

@@ -13,7 +13,10 @@ async function evaluationMenu(waitFor: string) {
   window.location.hash = '#/tasks';
   render(<App />);
   await screen.findAllByRole('menuitem', { name: waitFor });
-  return screen.getAllByRole('menuitem').map((item) => item.textContent).filter((text): text is string => EVALUATION.includes(text ?? ''));
+  return screen
+    .getAllByRole('menuitem')
+    .map((item) => item.textContent)
+    .filter((text): text is string => EVALUATION.includes(text ?? ''));
 }
 
 describe('the evaluation menu follows what each role may call', () => {

@@ -23,9 +23,13 @@ export function EvaluationMenu() {
   const can = useCan();
   return (
     <>
-      {can('GET /api/kpis') && <Menu.Item to="/kpis" primaryText="guanai.evaluation.menu.kpis" leftIcon={<AssessmentIcon />} />}
+      {can('GET /api/kpis') && (
+        <Menu.Item to="/kpis" primaryText="guanai.evaluation.menu.kpis" leftIcon={<AssessmentIcon />} />
+      )}
       {can('GET /api/meetings') && <Menu.ResourceItem name="meetings" primaryText="guanai.evaluation.menu.meetings" />}
-      {can('POST /api/resources/:id/self-reports') && <Menu.Item to="/self-reports" primaryText="guanai.evaluation.menu.selfReports" leftIcon={<SummarizeIcon />} />}
+      {can('POST /api/resources/:id/self-reports') && (
+        <Menu.Item to="/self-reports" primaryText="guanai.evaluation.menu.selfReports" leftIcon={<SummarizeIcon />} />
+      )}
     </>
   );
 }

@@ -61,7 +61,15 @@ export interface SupervisionScoreBody {
 }
 
 export interface ResourceEvaluations {
-  selfReports: { id: string; period: string; served: number; hours: number | null; spent: number | null; narrative: string; score: number }[];
+  selfReports: {
+    id: string;
+    period: string;
+    served: number;
+    hours: number | null;
+    spent: number | null;
+    narrative: string;
+    score: number;
+  }[];
   supervision: { id: string; period: string; score: number; comment: string | null }[];
 }
 

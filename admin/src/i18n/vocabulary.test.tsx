@@ -50,9 +50,13 @@ const LABELS: [path: string, codes: readonly string[]][] = [
   ['guanai.evaluation.survey.questions', vocabulary.SURVEY_QUESTIONS],
 ];
 
-const messages = { zh: mergeTranslations(zh, zhMatching, zhEvaluation), en: mergeTranslations(en, enMatching, enEvaluation) };
+const messages = {
+  zh: mergeTranslations(zh, zhMatching, zhEvaluation),
+  en: mergeTranslations(en, enMatching, enEvaluation),
+};
 
-const at = (dictionary: object, path: string) => path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], dictionary);
+const at = (dictionary: object, path: string) =>
+  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], dictionary);
 
 describe.each(Object.entries(messages))('the %s labels of the vocabularies', (_, dictionary) => {
   it.each(LABELS)('%s', (path, codes) => {

@@ -9,8 +9,20 @@ function renderAt(hash: string) {
   return render(<App />);
 }
 
-const kept = { ...person, id: '7c1d2e3f-0000-4000-8000-000000000002', name: '李秀英', idNumberMasked: '5101**********0021', householdId: 'h2' };
-const duplicate = { ...person, id: '7c1d2e3f-0000-4000-8000-000000000001', name: '李秀英', idNumberMasked: null, phone: '13800000000' };
+const kept = {
+  ...person,
+  id: '7c1d2e3f-0000-4000-8000-000000000002',
+  name: '李秀英',
+  idNumberMasked: '5101**********0021',
+  householdId: 'h2',
+};
+const duplicate = {
+  ...person,
+  id: '7c1d2e3f-0000-4000-8000-000000000001',
+  name: '李秀英',
+  idNumberMasked: null,
+  phone: '13800000000',
+};
 
 /** The texts of the side menu, once it has loaded. */
 const menu = async () => {
@@ -90,7 +102,9 @@ describe('what each role is offered', () => {
     fireEvent.click(await screen.findByRole('option', { name: /5101\*{10}0021/ }));
     fireEvent.change(within(dialog).getByLabelText('合并理由 *'), { target: { value: '同一人重复登记' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '确认' }));
-    await waitFor(() => expect(merged).toEqual({ id: duplicate.id, body: { intoId: kept.id, reason: '同一人重复登记' } }));
+    await waitFor(() =>
+      expect(merged).toEqual({ id: duplicate.id, body: { intoId: kept.id, reason: '同一人重复登记' } }),
+    );
     await waitFor(() => expect(window.location.hash).toBe(`#/people/${kept.id}/show`));
   });
 

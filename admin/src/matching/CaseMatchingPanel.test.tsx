@@ -12,7 +12,10 @@ configure({ asyncUtilTimeout: 5000 });
 const UUID = /^[0-9a-f-]{36}$/;
 
 /** The case page of a case in matching, with the API's matching view (and no project published yet). */
-function openCase({ view = matching, record = caseInMatching }: { view?: CaseMatching; record?: typeof caseInMatching } = {}) {
+function openCase({
+  view = matching,
+  record = caseInMatching,
+}: { view?: CaseMatching; record?: typeof caseInMatching } = {}) {
   const asked = { matching: 0 };
   server.use(
     http.get('*/api/cases/:id', () => HttpResponse.json(record)),
@@ -47,7 +50,9 @@ describe('the matching panel on a case page', () => {
     expect(within(city).getByText('全市')).toBeTruthy();
     expect(within(city).getByText('慈善项目 · 成都市慈善总会 · 成都市 · 剩余资金 ¥500,000.00')).toBeTruthy();
     expect(within(city).getByText('可解决医疗类需求')).toBeTruthy(); // the API's codes read in words
-    expect(within(city).getByText('符合对象类别：重病').closest('.MuiChip-root')!.className).toContain('MuiChip-colorSuccess');
+    expect(within(city).getByText('符合对象类别：重病').closest('.MuiChip-root')!.className).toContain(
+      'MuiChip-colorSuccess',
+    );
     const need1 = await section('需求 1');
     expect(within(need1).getByText('需求 1：医疗')).toBeTruthy();
     expect(within(need1).getByText('住院费用缺口')).toBeTruthy();
@@ -57,7 +62,11 @@ describe('the matching panel on a case page', () => {
     const posted: { caseId: string; key: string | null; body: unknown }[] = [];
     server.use(
       http.post('*/api/cases/:id/matches', async ({ request, params }) => {
-        posted.push({ caseId: String(params.id), key: request.headers.get('Idempotency-Key'), body: await request.json() });
+        posted.push({
+          caseId: String(params.id),
+          key: request.headers.get('Idempotency-Key'),
+          body: await request.json(),
+        });
         return HttpResponse.json(staffMatch, { status: 201 });
       }),
     );
@@ -71,7 +80,11 @@ describe('the matching panel on a case page', () => {
     fireEvent.change(within(dialog).getByLabelText('备注（合作机构可见）'), { target: { value: '住院押金' } });
     fireEvent.click(confirm);
     await waitFor(() => expect(posted).toHaveLength(1));
-    expect(posted[0]).toEqual({ caseId: 'case-9', key: expect.stringMatching(UUID), body: { needIndex: 0, resourceId: 'r-medical', amount: 5000, note: '住院押金' } });
+    expect(posted[0]).toEqual({
+      caseId: 'case-9',
+      key: expect.stringMatching(UUID),
+      body: { needIndex: 0, resourceId: 'r-medical', amount: 5000, note: '住院押金' },
+    });
     expect(await screen.findByText('已提交对接申请，等待合作机构接受')).toBeTruthy();
     await waitFor(() => expect(asked.matching).toBeGreaterThan(1)); // the panel reloads what is left
   });
@@ -98,7 +111,11 @@ describe('the matching panel on a case page', () => {
     server.use(
       http.post('*/api/cases/:id/matches', ({ request }) => {
         keys.push(request.headers.get('Idempotency-Key'));
-        return problem(409, 'capacity-exhausted', '街道医疗陪护 has no places left for this request; it was just taken');
+        return problem(
+          409,
+          'capacity-exhausted',
+          '街道医疗陪护 has no places left for this request; it was just taken',
+        );
       }),
     );
     openCase();
@@ -106,7 +123,9 @@ describe('the matching panel on a case page', () => {
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: '确认' }));
     const alert = await within(dialog).findByRole('alert');
-    expect(alert.textContent).toContain('名额或资金刚被他人占用，已不足（街道医疗陪护 has no places left for this request; it was just taken）');
+    expect(alert.textContent).toContain(
+      '名额或资金刚被他人占用，已不足（街道医疗陪护 has no places left for this request; it was just taken）',
+    );
     fireEvent.click(within(dialog).getByRole('button', { name: '确认' }));
     await waitFor(() => expect(keys).toHaveLength(2));
     expect(keys[1]).toBe(keys[0]);
@@ -185,7 +204,13 @@ describe('the matching panel on a case page', () => {
       http.post('*/api/projects', async ({ request }) => {
         bodies.push(await request.json());
         return HttpResponse.json(
-          { type: 'urn:guanai:problem:validation', title: 'Invalid request', status: 422, detail: 'must not identify the person (it contains the name)', errors: [{ field: 'description', reason: 'must not identify the person (it contains the name)' }] },
+          {
+            type: 'urn:guanai:problem:validation',
+            title: 'Invalid request',
+            status: 422,
+            detail: 'must not identify the person (it contains the name)',
+            errors: [{ field: 'description', reason: 'must not identify the person (it contains the name)' }],
+          },
           { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
         );
       }),
@@ -195,14 +220,24 @@ describe('the matching panel on a case page', () => {
     fireEvent.click(within(need1).getByRole('button', { name: '发布到项目平台' }));
     const dialog = await screen.findByRole('dialog', { name: '发布到项目平台' });
     expect((within(dialog).getByLabelText(/标题/) as HTMLInputElement).value).toBe('困难家庭医疗援助');
-    fireEvent.change(within(dialog).getByLabelText(/说明/), { target: { value: '黄秀英老人重病住院，需要医疗费用资助' } });
+    fireEvent.change(within(dialog).getByLabelText(/说明/), {
+      target: { value: '黄秀英老人重病住院，需要医疗费用资助' },
+    });
     fireEvent.change(within(dialog).getByLabelText(/所需金额/), { target: { value: '8000' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '发布到项目平台' }));
     expect(await within(dialog).findByText('不能包含可识别求助人的信息（姓名、电话、证件号或住址）')).toBeTruthy(); // under the field
     expect(within(dialog).getByRole('alert').textContent).toBe('填写有误');
     expect(within(dialog).getByLabelText(/说明/).getAttribute('aria-invalid')).toBe('true');
     expect(within(dialog).getByLabelText(/标题/).getAttribute('aria-invalid')).toBe('false');
-    expect(bodies).toEqual([{ caseId: 'case-9', needIndex: 0, title: '困难家庭医疗援助', description: '黄秀英老人重病住院，需要医疗费用资助', amount: 8000 }]);
+    expect(bodies).toEqual([
+      {
+        caseId: 'case-9',
+        needIndex: 0,
+        title: '困难家庭医疗援助',
+        description: '黄秀英老人重病住院，需要医疗费用资助',
+        amount: 8000,
+      },
+    ]);
   });
 
   it('is not shown to a station worker, nor when the case is not in matching', async () => {
@@ -213,7 +248,10 @@ describe('the matching panel on a case page', () => {
   });
 
   it('is shown in delivery too: a need is matched there through the ledger (a joint meeting may send a case straight to delivery)', async () => {
-    const asked = openCase({ record: { ...caseInMatching, state: 'delivery' }, view: { ...matching, state: 'delivery', needs: matching.needs.map((n) => ({ ...n, escalationOffered: false })) } });
+    const asked = openCase({
+      record: { ...caseInMatching, state: 'delivery' },
+      view: { ...matching, state: 'delivery', needs: matching.needs.map((n) => ({ ...n, escalationOffered: false })) },
+    });
     expect(await section('供需对接')).toBeTruthy();
     await waitFor(() => expect(asked.matching).toBeGreaterThan(0));
   });

@@ -10,7 +10,12 @@ import type { Match } from './types.ts';
 configure({ asyncUtilTimeout: 5000 });
 
 const partner = userAs('PARTNER', { displayName: '慈善会 吴军', partnerId: 'p-charity' } as never);
-const accepted: Match = { ...match, status: 'ACCEPTED', person: { name: '黄秀英', phone: '13900003001', address: '水井坊街 30 号' }, decidedAt: '2026-03-02T08:00:00Z' };
+const accepted: Match = {
+  ...match,
+  status: 'ACCEPTED',
+  person: { name: '黄秀英', phone: '13900003001', address: '水井坊街 30 号' },
+  decidedAt: '2026-03-02T08:00:00Z',
+};
 
 /** The portal with one match whose state the test drives. */
 function portal(state: { current: Match }) {
@@ -99,12 +104,33 @@ describe('the partner portal (对接申请)', () => {
     portal(state);
     server.use(
       http.post('*/api/matches/:id/evidence', async ({ request }) => {
-        uploads.push({ type: request.headers.get('Content-Type'), filename: request.headers.get('X-Filename'), size: (await request.arrayBuffer()).byteLength });
-        return HttpResponse.json({ id: '7a7a7a7a-0000-4000-8000-00000000000e', filename: '收据.png', contentType: 'image/png', size: 8 }, { status: 201 });
+        uploads.push({
+          type: request.headers.get('Content-Type'),
+          filename: request.headers.get('X-Filename'),
+          size: (await request.arrayBuffer()).byteLength,
+        });
+        return HttpResponse.json(
+          { id: '7a7a7a7a-0000-4000-8000-00000000000e', filename: '收据.png', contentType: 'image/png', size: 8 },
+          { status: 201 },
+        );
       }),
       http.post('*/api/matches/:id/deliveries', async ({ request }) => {
         deliveries.push({ key: request.headers.get('Idempotency-Key'), body: await request.json() });
-        state.current = { ...accepted, deliveries: [{ id: 'd-1', kind: 'MONEY', description: '住院押金', amount: 5000, quantity: null, hours: null, deliveredOn: '2026-03-05', evidence: ['7a7a7a7a-0000-4000-8000-00000000000e'] }] };
+        state.current = {
+          ...accepted,
+          deliveries: [
+            {
+              id: 'd-1',
+              kind: 'MONEY',
+              description: '住院押金',
+              amount: 5000,
+              quantity: null,
+              hours: null,
+              deliveredOn: '2026-03-05',
+              evidence: ['7a7a7a7a-0000-4000-8000-00000000000e'],
+            },
+          ],
+        };
         return HttpResponse.json(state.current, { status: 201 });
       }),
     );
@@ -116,7 +142,9 @@ describe('the partner portal (对接申请)', () => {
     fireEvent.change(within(dialog).getByLabelText(/内容/), { target: { value: '住院押金' } });
     fireEvent.change(within(dialog).getByLabelText(/金额（元）/), { target: { value: '5000' } });
     fireEvent.change(within(dialog).getByLabelText(/落实日期/), { target: { value: '2026-03-05' } });
-    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], '收据.png', { type: 'image/png' });
+    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], '收据.png', {
+      type: 'image/png',
+    });
     fireEvent.change(within(dialog).getByTestId('delivery-evidence'), { target: { files: [png] } });
     expect(within(dialog).getByText(/收据\.png/)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: '确认' }));
@@ -124,7 +152,13 @@ describe('the partner portal (对接申请)', () => {
     expect(uploads).toEqual([{ type: 'image/png', filename: encodeURIComponent('收据.png'), size: 8 }]);
     expect(deliveries[0]).toEqual({
       key: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      body: { kind: 'MONEY', description: '住院押金', amount: 5000, deliveredOn: '2026-03-05', evidence: ['7a7a7a7a-0000-4000-8000-00000000000e'] },
+      body: {
+        kind: 'MONEY',
+        description: '住院押金',
+        amount: 5000,
+        deliveredOn: '2026-03-05',
+        evidence: ['7a7a7a7a-0000-4000-8000-00000000000e'],
+      },
     });
     expect(await screen.findByText('资金 · 住院押金 · ¥5,000.00')).toBeTruthy();
     expect(screen.getByText(/凭证 1 份/)).toBeTruthy(); // a partner cannot open the case's files
@@ -155,7 +189,16 @@ describe('the partner portal (对接申请)', () => {
     signInAs(partner);
     portal({ current: match });
     const original = window.matchMedia;
-    window.matchMedia = ((query: string) => ({ matches: query.includes('max-width'), media: query, onchange: null, addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false })) as typeof window.matchMedia;
+    window.matchMedia = ((query: string) => ({
+      matches: query.includes('max-width'),
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    })) as typeof window.matchMedia;
     try {
       window.location.hash = '#/matches';
       render(<App />);

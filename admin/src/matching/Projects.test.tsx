@@ -40,18 +40,40 @@ describe('the project platform (援助项目发布平台)', () => {
     fireEvent.change(within(dialog).getByLabelText(/响应说明/), { target: { value: '本会助学项目可资助全额学费' } });
     fireEvent.change(within(dialog).getByLabelText(/可资助金额/), { target: { value: '6000' } });
     await waitFor(() => expect(resourceFilter).toEqual({ providerId: 'p-charity' })); // only its own resources
-    await waitFor(() => expect(within(dialog).getByLabelText(/使用本机构的援助项目/).getAttribute('aria-disabled')).toBeNull());
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getByLabelText(/使用本机构的援助项目/)
+          .getAttribute('aria-disabled'),
+      ).toBeNull(),
+    );
     fireEvent.mouseDown(within(dialog).getByLabelText(/使用本机构的援助项目/));
     fireEvent.click(await screen.findByRole('option', { name: '大病医疗爱心援助' }));
     fireEvent.click(within(dialog).getByRole('button', { name: '确认' }));
-    await waitFor(() => expect(response).toEqual({ message: '本会助学项目可资助全额学费', amount: 6000, resourceId: resource.id }));
+    await waitFor(() =>
+      expect(response).toEqual({ message: '本会助学项目可资助全额学费', amount: 6000, resourceId: resource.id }),
+    );
   });
 
   it('staff see every response and may end the project (funded or withdrawn); they cannot respond', async () => {
     let closed: unknown = null;
     server.use(
       http.get('*/api/projects/:id', () =>
-        HttpResponse.json({ ...project, caseId: 'case-9', needIndex: 0, responseList: [{ id: 'resp-1', partnerName: '成都市慈善总会', message: '可资助全额学费', amount: 6000, resourceId: resource.id, createdAt: '2026-03-04T00:00:00Z' }] }),
+        HttpResponse.json({
+          ...project,
+          caseId: 'case-9',
+          needIndex: 0,
+          responseList: [
+            {
+              id: 'resp-1',
+              partnerName: '成都市慈善总会',
+              message: '可资助全额学费',
+              amount: 6000,
+              resourceId: resource.id,
+              createdAt: '2026-03-04T00:00:00Z',
+            },
+          ],
+        }),
       ),
       http.get('*/api/resources/:id', () => HttpResponse.json(resource)),
       http.post('*/api/projects/:id/close', async ({ request }) => {

@@ -16,7 +16,16 @@ interface Props {
 }
 
 /** A decision that needs a reason: confirm stays off until one is given. */
-export function ReasonDialog({ open, title, label, minLength = 2, confirmLabel = 'ra.action.confirm', children, onClose, onConfirm }: Props) {
+export function ReasonDialog({
+  open,
+  title,
+  label,
+  minLength = 2,
+  confirmLabel = 'ra.action.confirm',
+  children,
+  onClose,
+  onConfirm,
+}: Props) {
   const translate = useTranslate();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -35,7 +44,17 @@ export function ReasonDialog({ open, title, label, minLength = 2, confirmLabel =
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>
         {children}
-        <TextField label={label} value={reason} onChange={(e) => setReason(e.target.value)} multiline minRows={2} fullWidth required autoFocus sx={{ mt: 1 }} />
+        <TextField
+          label={label}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          multiline
+          minRows={2}
+          fullWidth
+          required
+          autoFocus
+          sx={{ mt: 1 }}
+        />
       </DialogContent>
       <DialogActions>
         <Button onClick={close}>{translate('ra.action.cancel')}</Button>

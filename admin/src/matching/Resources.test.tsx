@@ -15,7 +15,18 @@ function catalogue(rows: AidResource[] = [resource, campaign]) {
   server.use(
     http.get('*/api/resources', () => listOf('resources', rows)),
     http.get('*/api/resources/:id', ({ params }) => HttpResponse.json(rows.find((r) => r.id === params.id) ?? rows[0])),
-    http.get('*/api/resources/:id/donations', () => HttpResponse.json([{ id: 'g-1', donorName: '爱心人士', amount: 1200.5, receivedOn: '2026-11-28', channel: '银行转账', createdAt: '2026-11-28T00:00:00Z' }])),
+    http.get('*/api/resources/:id/donations', () =>
+      HttpResponse.json([
+        {
+          id: 'g-1',
+          donorName: '爱心人士',
+          amount: 1200.5,
+          receivedOn: '2026-11-28',
+          channel: '银行转账',
+          createdAt: '2026-11-28T00:00:00Z',
+        },
+      ]),
+    ),
   );
 }
 
@@ -52,19 +63,67 @@ describe('the resource catalogue (援助项目库)', () => {
     fireEvent.change(name, { target: { value: '大病医疗爱心援助（2026）' } });
     fireEvent.change(screen.getByLabelText('最高年龄'), { target: { value: '80' } });
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    await waitFor(() => expect(put).toEqual({ name: '大病医疗爱心援助（2026）', eligibility: { hukou: ['CHENGDU'], maxAge: 80, tagsAny: ['SERIOUS_ILLNESS'] } }));
+    await waitFor(() =>
+      expect(put).toEqual({
+        name: '大病医疗爱心援助（2026）',
+        eligibility: { hukou: ['CHENGDU'], maxAge: 80, tagsAny: ['SERIOUS_ILLNESS'] },
+      }),
+    );
   });
 
   it('the edit transform ignores reordered lists and sends clearing values the API takes', () => {
-    const previousData = { ...resource, kind: 'PURCHASED_SERVICE' as const, contractNo: 'JJ-1', serviceStandard: '每月两次', capacity: 30, budget: null, eligibility: { tagsAny: ['DIBAO', 'TEKUN'] } };
-    const values = { ...previousData, eligibility: { tagsAny: ['TEKUN', 'DIBAO'], minAge: null }, serviceStandard: '', capacity: null, validTo: null, kind: 'FUNDRAISING', reservedPlaces: 99 };
-    expect(changedResourceFields(values as never, { previousData })).toEqual({ serviceStandard: '', capacity: null, validTo: null });
+    const previousData = {
+      ...resource,
+      kind: 'PURCHASED_SERVICE' as const,
+      contractNo: 'JJ-1',
+      serviceStandard: '每月两次',
+      capacity: 30,
+      budget: null,
+      eligibility: { tagsAny: ['DIBAO', 'TEKUN'] },
+    };
+    const values = {
+      ...previousData,
+      eligibility: { tagsAny: ['TEKUN', 'DIBAO'], minAge: null },
+      serviceStandard: '',
+      capacity: null,
+      validTo: null,
+      kind: 'FUNDRAISING',
+      reservedPlaces: 99,
+    };
+    expect(changedResourceFields(values as never, { previousData })).toEqual({
+      serviceStandard: '',
+      capacity: null,
+      validTo: null,
+    });
   });
 
   it('creating a campaign asks for its type, target and deadline, and starts with nothing raised', () => {
     expect(
-      createBody({ kind: 'FUNDRAISING', name: ' 助学 ', providerId: 'p', coverageUnitId: 'u', categories: ['EDUCATION'], eligibility: { hukou: [], disability: false }, campaignType: 'PUBLIC', target: 300000, deadline: '2026-12-31', contractNo: 'x', budget: 500 } as never),
-    ).toEqual({ kind: 'FUNDRAISING', name: '助学', providerId: 'p', coverageUnitId: 'u', categories: ['EDUCATION'], eligibility: {}, campaignType: 'PUBLIC', target: 300000, deadline: '2026-12-31', budget: 0 });
+      createBody({
+        kind: 'FUNDRAISING',
+        name: ' 助学 ',
+        providerId: 'p',
+        coverageUnitId: 'u',
+        categories: ['EDUCATION'],
+        eligibility: { hukou: [], disability: false },
+        campaignType: 'PUBLIC',
+        target: 300000,
+        deadline: '2026-12-31',
+        contractNo: 'x',
+        budget: 500,
+      } as never),
+    ).toEqual({
+      kind: 'FUNDRAISING',
+      name: '助学',
+      providerId: 'p',
+      coverageUnitId: 'u',
+      categories: ['EDUCATION'],
+      eligibility: {},
+      campaignType: 'PUBLIC',
+      target: 300000,
+      deadline: '2026-12-31',
+      budget: 0,
+    });
   });
 
   it('the create form shows the kind’s own fields', async () => {
@@ -139,7 +198,14 @@ describe('the resource catalogue (援助项目库)', () => {
     fireEvent.change(within(dialog).getByLabelText(/金额（元）/), { target: { value: '800' } });
     fireEvent.change(within(dialog).getByLabelText(/到账日期/), { target: { value: '2026-11-29' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '确认' }));
-    await waitFor(() => expect(gifts).toEqual([{ key: expect.stringMatching(/^[0-9a-f-]{36}$/), body: { donorName: '王先生', amount: 800, receivedOn: '2026-11-29' } }]));
+    await waitFor(() =>
+      expect(gifts).toEqual([
+        {
+          key: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          body: { donorName: '王先生', amount: 800, receivedOn: '2026-11-29' },
+        },
+      ]),
+    );
   });
 });
 

@@ -12,7 +12,15 @@ configure({ asyncUtilTimeout: 5000 });
 function myTask(kind: 'MATCH' | 'DELIVER') {
   const bodies: unknown[] = [];
   server.use(
-    http.get('*/api/tasks/:id', () => HttpResponse.json({ ...screenTask, kind, caseState: kind === 'MATCH' ? 'matching' : 'delivery', assigneeId: me.id, assigneeName: me.displayName })),
+    http.get('*/api/tasks/:id', () =>
+      HttpResponse.json({
+        ...screenTask,
+        kind,
+        caseState: kind === 'MATCH' ? 'matching' : 'delivery',
+        assigneeId: me.id,
+        assigneeName: me.displayName,
+      }),
+    ),
     http.post('*/api/tasks/:id/complete', async ({ request }) => {
       bodies.push(await request.json());
       return HttpResponse.json({ caseId: 'case-9', state: kind === 'MATCH' ? 'delivery' : 'followUp.waiting' });

@@ -5,26 +5,63 @@ import { Chip, Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { Check, Match, MatchStatus, ProjectStatus, ResourceStatus } from './types.ts';
 
-const RESOURCE_COLORS: Record<ResourceStatus, 'default' | 'success' | 'warning'> = { DRAFT: 'default', PUBLISHED: 'success', PAUSED: 'warning', CLOSED: 'default' };
-const MATCH_COLORS: Record<MatchStatus, 'info' | 'success' | 'error' | 'default'> = { PROPOSED: 'info', ACCEPTED: 'success', DECLINED: 'error', CANCELLED: 'default' };
-const PROJECT_COLORS: Record<ProjectStatus, 'info' | 'success' | 'default'> = { PUBLISHED: 'info', FUNDED: 'success', WITHDRAWN: 'default' };
+const RESOURCE_COLORS: Record<ResourceStatus, 'default' | 'success' | 'warning'> = {
+  DRAFT: 'default',
+  PUBLISHED: 'success',
+  PAUSED: 'warning',
+  CLOSED: 'default',
+};
+const MATCH_COLORS: Record<MatchStatus, 'info' | 'success' | 'error' | 'default'> = {
+  PROPOSED: 'info',
+  ACCEPTED: 'success',
+  DECLINED: 'error',
+  CANCELLED: 'default',
+};
+const PROJECT_COLORS: Record<ProjectStatus, 'info' | 'success' | 'default'> = {
+  PUBLISHED: 'info',
+  FUNDED: 'success',
+  WITHDRAWN: 'default',
+};
 
 export function ResourceStatusChip({ status }: { status: ResourceStatus }) {
   const translate = useTranslate();
-  return <Chip size="small" color={RESOURCE_COLORS[status] ?? 'default'} variant={status === 'CLOSED' ? 'outlined' : 'filled'} label={translate(`guanai.matching.resourceStatus.${status}`, { _: status })} />;
+  return (
+    <Chip
+      size="small"
+      color={RESOURCE_COLORS[status] ?? 'default'}
+      variant={status === 'CLOSED' ? 'outlined' : 'filled'}
+      label={translate(`guanai.matching.resourceStatus.${status}`, { _: status })}
+    />
+  );
 }
 
 /** 待接受 / 已接受 / 已拒绝（理由）/ 已撤回（理由）. */
 export function MatchStatusChip({ match }: { match: Pick<Match, 'status' | 'declineReason'> }) {
   const translate = useTranslate();
   const label = translate(`guanai.matching.matchStatus.${match.status}`, { _: match.status });
-  const reason = match.declineReason && (match.status === 'DECLINED' || match.status === 'CANCELLED') ? `：${match.declineReason}` : '';
-  return <Chip size="small" color={MATCH_COLORS[match.status] ?? 'default'} label={label + reason} sx={{ maxWidth: '100%', height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }} />;
+  const reason =
+    match.declineReason && (match.status === 'DECLINED' || match.status === 'CANCELLED')
+      ? `：${match.declineReason}`
+      : '';
+  return (
+    <Chip
+      size="small"
+      color={MATCH_COLORS[match.status] ?? 'default'}
+      label={label + reason}
+      sx={{ maxWidth: '100%', height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }}
+    />
+  );
 }
 
 export function ProjectStatusChip({ status }: { status: ProjectStatus }) {
   const translate = useTranslate();
-  return <Chip size="small" color={PROJECT_COLORS[status] ?? 'default'} label={translate(`guanai.matching.projectStatus.${status}`, { _: status })} />;
+  return (
+    <Chip
+      size="small"
+      color={PROJECT_COLORS[status] ?? 'default'}
+      label={translate(`guanai.matching.projectStatus.${status}`, { _: status })}
+    />
+  );
 }
 
 const CODE_VOCABULARIES = ['guanai.categories', 'guanai.tags', 'guanai.matching.resourceStatus'];
@@ -55,10 +92,30 @@ export function CheckChip({ check }: { check: Check }) {
   const text = readable(check.text);
   const title = translate(`guanai.matching.checks.${check.code}`, { _: check.code });
   if (check.result === 'UNKNOWN') {
-    return <Chip size="small" color="warning" variant="filled" icon={<HelpOutlineIcon />} title={title} label={`${translate('guanai.matching.verify')}：${text}`} sx={wrap} />;
+    return (
+      <Chip
+        size="small"
+        color="warning"
+        variant="filled"
+        icon={<HelpOutlineIcon />}
+        title={title}
+        label={`${translate('guanai.matching.verify')}：${text}`}
+        sx={wrap}
+      />
+    );
   }
   const pass = check.result === 'PASS';
-  return <Chip size="small" color={pass ? 'success' : 'error'} variant="outlined" icon={pass ? <CheckCircleOutlineIcon /> : <HighlightOffIcon />} title={title} label={text} sx={wrap} />;
+  return (
+    <Chip
+      size="small"
+      color={pass ? 'success' : 'error'}
+      variant="outlined"
+      icon={pass ? <CheckCircleOutlineIcon /> : <HighlightOffIcon />}
+      title={title}
+      label={text}
+      sx={wrap}
+    />
+  );
 }
 
 /** Long reasons wrap on a phone rather than being cut off. */

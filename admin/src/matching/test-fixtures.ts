@@ -49,7 +49,12 @@ export const match: Match = {
 };
 
 /** The same match as staff see it: the case and the person. */
-export const staffMatch: Match = { ...match, caseId: 'case-9', caseState: 'matching', person: { name: '黄秀英', phone: '13900003001', address: '水井坊街 30 号' } };
+export const staffMatch: Match = {
+  ...match,
+  caseId: 'case-9',
+  caseState: 'matching',
+  person: { name: '黄秀英', phone: '13900003001', address: '水井坊街 30 号' },
+};
 
 export const matching: CaseMatching = {
   caseId: 'case-9',
@@ -64,13 +69,24 @@ export const matching: CaseMatching = {
           tier: 'TOWNSHIP',
           remainingPlaces: 3,
           remainingAmount: null,
-          resource: { id: 'r-township', name: '街道医疗陪护', kind: 'VOLUNTEER_SERVICE', providerName: '水井坊志愿服务队', coverageName: '锦官驿街道' },
+          resource: {
+            id: 'r-township',
+            name: '街道医疗陪护',
+            kind: 'VOLUNTEER_SERVICE',
+            providerName: '水井坊志愿服务队',
+            coverageName: '锦官驿街道',
+          },
           checks: [
             pass('STATUS', '已发布'),
             pass('VALIDITY', '在有效期内'),
             pass('CATEGORY', '可解决 MEDICAL 类需求'),
             pass('COVERAGE', '覆盖本乡镇(街道)（锦官驿街道）'),
-            { code: 'AGE', result: 'UNKNOWN', params: { min: 60, max: null, actual: null }, text: '年龄未登记，需核实（要求 60–∞ 岁）' },
+            {
+              code: 'AGE',
+              result: 'UNKNOWN',
+              params: { min: 60, max: null, actual: null },
+              text: '年龄未登记，需核实（要求 60–∞ 岁）',
+            },
             pass('PLACES', '剩余名额 3/5'),
           ],
         },
@@ -79,14 +95,39 @@ export const matching: CaseMatching = {
           tier: 'CITY',
           remainingPlaces: null,
           remainingAmount: 500000,
-          resource: { id: 'r-medical', name: '大病医疗爱心援助', kind: 'CHARITY_PROJECT', providerName: '成都市慈善总会', coverageName: '成都市' },
-          checks: [pass('STATUS', '已发布'), pass('CATEGORY', '可解决 MEDICAL 类需求'), pass('COVERAGE', '覆盖全市（成都市）'), pass('TAGS', '符合对象类别：SERIOUS_ILLNESS'), pass('BUDGET', '剩余资金 ¥500,000')],
+          resource: {
+            id: 'r-medical',
+            name: '大病医疗爱心援助',
+            kind: 'CHARITY_PROJECT',
+            providerName: '成都市慈善总会',
+            coverageName: '成都市',
+          },
+          checks: [
+            pass('STATUS', '已发布'),
+            pass('CATEGORY', '可解决 MEDICAL 类需求'),
+            pass('COVERAGE', '覆盖全市（成都市）'),
+            pass('TAGS', '符合对象类别：SERIOUS_ILLNESS'),
+            pass('BUDGET', '剩余资金 ¥500,000'),
+          ],
         },
       ],
       excluded: [
         {
-          resource: { id: 'r-dibao', name: '低保户医疗补助', kind: 'GOVERNMENT_SCHEME', providerName: '锦江区民政局', coverageName: '锦江区' },
-          reasons: [{ code: 'TAGS', result: 'FAIL', params: { required: 'DIBAO', matched: '' }, text: '要求对象类别之一：DIBAO' }],
+          resource: {
+            id: 'r-dibao',
+            name: '低保户医疗补助',
+            kind: 'GOVERNMENT_SCHEME',
+            providerName: '锦江区民政局',
+            coverageName: '锦江区',
+          },
+          reasons: [
+            {
+              code: 'TAGS',
+              result: 'FAIL',
+              params: { required: 'DIBAO', matched: '' },
+              text: '要求对象类别之一：DIBAO',
+            },
+          ],
         },
       ],
       escalationOffered: false,
@@ -97,7 +138,19 @@ export const matching: CaseMatching = {
       candidates: [],
       excluded: [],
       escalationOffered: true,
-      matches: [{ ...staffMatch, id: 'm-0', needIndex: 1, category: 'LEGAL', status: 'DECLINED', declineReason: '本月名额已满', resourceId: 'r-legal', resourceName: '法律援助进社区', providerName: '锦江区益民社会工作服务中心' }],
+      matches: [
+        {
+          ...staffMatch,
+          id: 'm-0',
+          needIndex: 1,
+          category: 'LEGAL',
+          status: 'DECLINED',
+          declineReason: '本月名额已满',
+          resourceId: 'r-legal',
+          resourceName: '法律援助进社区',
+          providerName: '锦江区益民社会工作服务中心',
+        },
+      ],
     },
   ],
 };

@@ -1,6 +1,14 @@
 /** The records of the resources, matching, delivery and publishing API (docs/matching-api.md). */
 
-import type { CampaignType, DeliveryKind, Hukou, MatchStatus, ProjectStatus, ResourceKind, ResourceStatus } from '@guanai/workflows/vocabulary';
+import type {
+  CampaignType,
+  DeliveryKind,
+  Hukou,
+  MatchStatus,
+  ProjectStatus,
+  ResourceKind,
+  ResourceStatus,
+} from '@guanai/workflows/vocabulary';
 
 export type { MatchStatus, ProjectStatus, ResourceKind, ResourceStatus };
 export type Tier = 'TOWNSHIP' | 'DISTRICT' | 'CITY';

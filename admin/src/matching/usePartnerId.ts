@@ -12,7 +12,8 @@ export function usePartnerId(): string | null | undefined {
   const role = useRole();
   const { data } = useQuery({
     queryKey: ['auth', 'me', 'partnerId'],
-    queryFn: async () => ((await httpClient(`${API_URL}/auth/me`)).json as { partnerId?: string | null }).partnerId ?? null,
+    queryFn: async () =>
+      ((await httpClient(`${API_URL}/auth/me`)).json as { partnerId?: string | null }).partnerId ?? null,
     enabled: role === 'PARTNER',
     staleTime: 5 * 60_000,
   });

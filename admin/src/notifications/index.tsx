@@ -1,5 +1,16 @@
 import NotificationsIcon from '@mui/icons-material/Notifications';
-import { Button, Datagrid, DateField, FunctionField, List, TextField, useDataProvider, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  Button,
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  TextField,
+  useDataProvider,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 
 interface Notification {
@@ -31,9 +42,23 @@ function ReadButton() {
 function NotificationList() {
   const translate = useTranslate();
   return (
-    <List title="guanai.notificationsPage.title" exporter={false} actions={false} sort={{ field: 'createdAt', order: 'DESC' }}>
-      <Datagrid bulkActionButtons={false} rowClick={(_id, _resource, record) => `/cases/${record.caseId}/show`} rowSx={(r) => (r.readAt ? {} : { fontWeight: 600 })}>
-        <FunctionField<Notification> source="kind" label="guanai.notificationsPage.kind" sortable={false} render={(n) => translate(`guanai.notificationsPage.kinds.${n.kind}`, { _: n.kind })} />
+    <List
+      title="guanai.notificationsPage.title"
+      exporter={false}
+      actions={false}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+    >
+      <Datagrid
+        bulkActionButtons={false}
+        rowClick={(_id, _resource, record) => `/cases/${record.caseId}/show`}
+        rowSx={(r) => (r.readAt ? {} : { fontWeight: 600 })}
+      >
+        <FunctionField<Notification>
+          source="kind"
+          label="guanai.notificationsPage.kind"
+          sortable={false}
+          render={(n) => translate(`guanai.notificationsPage.kinds.${n.kind}`, { _: n.kind })}
+        />
         <TextField source="caseNo" label="resources.cases.fields.caseNo" sortable={false} />
         <TextField source="personName" label="resources.cases.fields.personName" sortable={false} />
         <DateField source="createdAt" label="resources.cases.fields.createdAt" showTime />
@@ -43,4 +68,8 @@ function NotificationList() {
   );
 }
 
-export default { list: NotificationList, icon: NotificationsIcon, options: { label: 'guanai.notificationsPage.title' } };
+export default {
+  list: NotificationList,
+  icon: NotificationsIcon,
+  options: { label: 'guanai.notificationsPage.title' },
+};

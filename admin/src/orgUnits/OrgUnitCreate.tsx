@@ -1,4 +1,13 @@
-import { AutocompleteInput, Create, ReferenceInput, SelectInput, SimpleForm, TextInput, regex, required } from 'react-admin';
+import {
+  AutocompleteInput,
+  Create,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  regex,
+  required,
+} from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { levelChoices, parentLevel, unitText, type OrgUnit } from './types.ts';
 
@@ -7,8 +16,19 @@ function ParentInput() {
   const level = useWatch({ name: 'level' }) as string | undefined;
   const above = parentLevel(level);
   return (
-    <ReferenceInput source="parentId" reference="org-units" filter={above ? { level: above } : {}} sort={{ field: 'code', order: 'ASC' }}>
-      <AutocompleteInput optionText={(u: OrgUnit) => unitText(u)} validate={required()} helperText="guanai.orgUnits.parentHint" fullWidth disabled={!above} />
+    <ReferenceInput
+      source="parentId"
+      reference="org-units"
+      filter={above ? { level: above } : {}}
+      sort={{ field: 'code', order: 'ASC' }}
+    >
+      <AutocompleteInput
+        optionText={(u: OrgUnit) => unitText(u)}
+        validate={required()}
+        helperText="guanai.orgUnits.parentHint"
+        fullWidth
+        disabled={!above}
+      />
     </ReferenceInput>
   );
 }
@@ -18,7 +38,11 @@ export function OrgUnitCreate() {
   return (
     <Create redirect="list">
       <SimpleForm>
-        <TextInput source="code" validate={[required(), regex(/^\d{12}$/, 'guanai.orgUnits.codeFormat')]} helperText="guanai.orgUnits.codeFormat" />
+        <TextInput
+          source="code"
+          validate={[required(), regex(/^\d{12}$/, 'guanai.orgUnits.codeFormat')]}
+          helperText="guanai.orgUnits.codeFormat"
+        />
         <TextInput source="name" validate={required()} fullWidth />
         <SelectInput source="level" choices={levelChoices.filter((c) => c.id !== 'CITY')} validate={required()} />
         <ParentInput />

@@ -14,7 +14,10 @@ export function OrgUnitEdit() {
           <TextField source="code" />
         </Labeled>
         <Labeled>
-          <FunctionField<OrgUnit> source="level" render={(u) => translate(`guanai.orgLevels.${u.level}`, { _: u.level })} />
+          <FunctionField<OrgUnit>
+            source="level"
+            render={(u) => translate(`guanai.orgLevels.${u.level}`, { _: u.level })}
+          />
         </Labeled>
         <Labeled>
           <TextField source="parentName" emptyText="—" />

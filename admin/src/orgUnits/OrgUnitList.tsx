@@ -1,6 +1,19 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useMediaQuery, type Theme } from '@mui/material';
-import { Button, CreateButton, Datagrid, FunctionField, List, NumberField, SearchInput, SelectInput, SimpleList, TextField, TopToolbar, useTranslate } from 'react-admin';
+import {
+  Button,
+  CreateButton,
+  Datagrid,
+  FunctionField,
+  List,
+  NumberField,
+  SearchInput,
+  SelectInput,
+  SimpleList,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useCan } from '../providers/useCan.ts';
 import { levelChoices, type OrgUnit } from './types.ts';
@@ -19,7 +32,10 @@ function Actions() {
   );
 }
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="level" source="level" choices={levelChoices} alwaysOn />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="level" source="level" choices={levelChoices} alwaysOn />,
+];
 
 /** 组织架构: the units of the network, for admins to maintain (everyone may read them). */
 export function OrgUnitList() {
@@ -29,7 +45,14 @@ export function OrgUnitList() {
   const rowClick = can('PUT /api/org-units/:id') ? 'edit' : false;
   const level = (u: OrgUnit) => translate(`guanai.orgLevels.${u.level}`, { _: u.level });
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'code', order: 'ASC' }} exporter={false} empty={false} perPage={25}>
+    <List
+      filters={filters}
+      actions={<Actions />}
+      sort={{ field: 'code', order: 'ASC' }}
+      exporter={false}
+      empty={false}
+      perPage={25}
+    >
       {isSmall ? (
         <SimpleList<OrgUnit>
           primaryText={(u) => `${u.name} · ${level(u)}`}

@@ -4,12 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../App.tsx';
 import { server, signInAs, userAs } from '../test/server.ts';
 
-const roster = 'code,name,level,parent_code\n510104021001,水井坊社区,COMMUNITY,510104021000\n12345,坏代码社区,COMMUNITY,510104021000\n510104021009,无上级社区,COMMUNITY,999999999999\n';
+const roster =
+  'code,name,level,parent_code\n510104021001,水井坊社区,COMMUNITY,510104021000\n12345,坏代码社区,COMMUNITY,510104021000\n510104021009,无上级社区,COMMUNITY,999999999999\n';
 
 function chooseRoster() {
   window.location.hash = '#/org-units/import';
   render(<App />);
-  return screen.findByTestId('roster-file').then((input) => fireEvent.change(input, { target: { files: [new File([roster], 'roster.csv', { type: 'text/csv' })] } }));
+  return screen
+    .findByTestId('roster-file')
+    .then((input) =>
+      fireEvent.change(input, { target: { files: [new File([roster], 'roster.csv', { type: 'text/csv' })] } }),
+    );
 }
 
 describe('importing an org roster (admin)', () => {
@@ -21,8 +26,14 @@ describe('importing an org roster (admin)', () => {
         sent = { url: request.url, type: request.headers.get('Content-Type'), body: await request.text() };
         return HttpResponse.json(
           {
-            type: 'urn:guanai:problem:validation', title: 'Invalid request', status: 422, detail: '2 problem(s) in the roster; nothing was imported',
-            errors: [{ field: 'line 3: code', reason: 'must be a 12-digit division code' }, { field: 'line 4: parent_code', reason: 'unknown parent 999999999999' }],
+            type: 'urn:guanai:problem:validation',
+            title: 'Invalid request',
+            status: 422,
+            detail: '2 problem(s) in the roster; nothing was imported',
+            errors: [
+              { field: 'line 3: code', reason: 'must be a 12-digit division code' },
+              { field: 'line 4: parent_code', reason: 'unknown parent 999999999999' },
+            ],
           },
           { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
         );
@@ -34,7 +45,11 @@ describe('importing an org roster (admin)', () => {
     expect(within(report).getByText('2 处错误，未导入任何数据')).toBeTruthy();
     expect(within(report).getByText('第 3 行 · code — must be a 12-digit division code')).toBeTruthy();
     expect(within(report).getByText('第 4 行 · parent_code — unknown parent 999999999999')).toBeTruthy();
-    expect(sent).toEqual({ url: expect.stringMatching(/\/api\/org-units\/import\?dryRun=true$/), type: 'text/csv', body: roster });
+    expect(sent).toEqual({
+      url: expect.stringMatching(/\/api\/org-units\/import\?dryRun=true$/),
+      type: 'text/csv',
+      body: roster,
+    });
     expect((screen.getByRole('button', { name: '导入' }) as HTMLButtonElement).disabled).toBe(true);
   });
 

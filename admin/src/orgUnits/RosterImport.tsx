@@ -1,6 +1,16 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Alert, Button as MuiButton, Card, CardContent, List as MuiList, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Button as MuiButton,
+  Card,
+  CardContent,
+  List as MuiList,
+  ListItem,
+  ListItemText,
+  Stack,
+  Typography,
+} from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
 import { Button, Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider, OrgUnitImportResult } from '../providers/dataProvider.ts';
@@ -47,7 +57,11 @@ export function RosterImport() {
       const problem = (error as { body?: Problem }).body;
       const problems = rowProblems(problem);
       if (problems.length) setReport({ kind: 'bad', problems, message: problem?.detail ?? '' });
-      else notify('guanai.notifications.error', { type: 'error', messageArgs: { reason: problemMessage(error, translate) } });
+      else
+        notify('guanai.notifications.error', {
+          type: 'error',
+          messageArgs: { reason: problemMessage(error, translate) },
+        });
     } finally {
       setBusy(false);
     }
@@ -60,19 +74,41 @@ export function RosterImport() {
       <CardContent>
         <Stack spacing={2}>
           <Typography variant="body2">{translate('guanai.orgUnits.importHelp')}</Typography>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} useFlexGap sx={{ alignItems: { sm: 'center' }, flexWrap: 'wrap' }}>
+          <Stack
+            direction={{ xs: 'column', sm: 'row' }}
+            spacing={1}
+            useFlexGap
+            sx={{ alignItems: { sm: 'center' }, flexWrap: 'wrap' }}
+          >
             <MuiButton variant="outlined" component="label" startIcon={<UploadFileIcon />}>
               {translate('guanai.orgUnits.chooseFile')}
-              <input hidden type="file" accept=".csv,text/csv" onChange={choose} onClick={(e) => (e.currentTarget.value = '')} data-testid="roster-file" />
+              <input
+                hidden
+                type="file"
+                accept=".csv,text/csv"
+                onChange={choose}
+                onClick={(e) => (e.currentTarget.value = '')}
+                data-testid="roster-file"
+              />
             </MuiButton>
             {file && <Typography variant="body2">{file.name}</Typography>}
           </Stack>
           <Stack direction="row" spacing={1}>
-            <Button label="guanai.orgUnits.dryRun" variant="outlined" onClick={() => send(true)} disabled={!file || busy}>
+            <Button
+              label="guanai.orgUnits.dryRun"
+              variant="outlined"
+              onClick={() => send(true)}
+              disabled={!file || busy}
+            >
               <FactCheckIcon />
             </Button>
             {/* Import only what a dry run found clean. */}
-            <Button label="guanai.orgUnits.run" variant="contained" onClick={() => send(false)} disabled={!cleanDryRun || busy}>
+            <Button
+              label="guanai.orgUnits.run"
+              variant="contained"
+              onClick={() => send(false)}
+              disabled={!cleanDryRun || busy}
+            >
               <UploadFileIcon />
             </Button>
           </Stack>
@@ -85,11 +121,15 @@ export function RosterImport() {
           )}
           {report?.kind === 'bad' && (
             <Alert severity="error">
-              <Typography variant="subtitle2">{translate('guanai.orgUnits.bad', { smart_count: report.problems.length })}</Typography>
+              <Typography variant="subtitle2">
+                {translate('guanai.orgUnits.bad', { smart_count: report.problems.length })}
+              </Typography>
               <MuiList dense disablePadding>
                 {report.problems.map((p, i) => (
                   <ListItem key={i} disableGutters>
-                    <ListItemText primary={`${p.line === null ? '' : `${translate('guanai.orgUnits.line', { line: p.line })} · `}${p.field} — ${p.reason}`} />
+                    <ListItemText
+                      primary={`${p.line === null ? '' : `${translate('guanai.orgUnits.line', { line: p.line })} · `}${p.field} — ${p.reason}`}
+                    />
                   </ListItem>
                 ))}
               </MuiList>

@@ -3,4 +3,10 @@ import { OrgUnitCreate } from './OrgUnitCreate.tsx';
 import { OrgUnitEdit } from './OrgUnitEdit.tsx';
 import { OrgUnitList } from './OrgUnitList.tsx';
 
-export default { list: OrgUnitList, create: OrgUnitCreate, edit: OrgUnitEdit, icon: AccountTreeIcon, recordRepresentation: 'name' };
+export default {
+  list: OrgUnitList,
+  create: OrgUnitCreate,
+  edit: OrgUnitEdit,
+  icon: AccountTreeIcon,
+  recordRepresentation: 'name',
+};

@@ -49,7 +49,12 @@ export function DuplicateWarning({ problem, onNotSame, onUseExisting, disabled }
   }, [problem, blocking]);
   const mayOpen = can('GET /api/people/:id');
   return (
-    <Alert ref={ref} severity={problem.kind === 'duplicate-person' ? 'error' : 'warning'} sx={{ width: '100%', boxSizing: 'border-box', mb: 2 }} role="alert">
+    <Alert
+      ref={ref}
+      severity={problem.kind === 'duplicate-person' ? 'error' : 'warning'}
+      sx={{ width: '100%', boxSizing: 'border-box', mb: 2 }}
+      role="alert"
+    >
       <AlertTitle>{translate(`guanai.duplicates.${problem.kind}`)}</AlertTitle>
       <List dense disablePadding>
         {problem.duplicates.map((d, i) => (

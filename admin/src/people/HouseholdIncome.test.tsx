@@ -13,7 +13,12 @@ describe('household income (for income-per-head eligibility)', () => {
   it('says when it is unknown, and a worker records it for the household', async () => {
     let sent: unknown = null;
     server.use(
-      http.get('*/api/people/:id', () => HttpResponse.json({ ...person, household: { id: 'h1', address: '水井坊街12号', monthlyIncome: null, members: [{ ...person }] } })),
+      http.get('*/api/people/:id', () =>
+        HttpResponse.json({
+          ...person,
+          household: { id: 'h1', address: '水井坊街12号', monthlyIncome: null, members: [{ ...person }] },
+        }),
+      ),
       http.put('*/api/households/:id', async ({ request, params }) => {
         sent = { id: params.id, body: await request.json() };
         return HttpResponse.json({ id: 'h1', address: '水井坊街12号', monthlyIncome: 2000, members: 1 });
@@ -28,7 +33,19 @@ describe('household income (for income-per-head eligibility)', () => {
   });
 
   it('shows the income per head once known', async () => {
-    server.use(http.get('*/api/people/:id', () => HttpResponse.json({ ...person, household: { id: 'h1', address: null, monthlyIncome: 3000, members: [{ ...person }, { ...person, id: 'm2' }] } })));
+    server.use(
+      http.get('*/api/people/:id', () =>
+        HttpResponse.json({
+          ...person,
+          household: {
+            id: 'h1',
+            address: null,
+            monthlyIncome: 3000,
+            members: [{ ...person }, { ...person, id: 'm2' }],
+          },
+        }),
+      ),
+    );
     renderAt(`#/people/${person.id}/show`);
     expect(await screen.findByText('家庭月收入 ¥3,000（人均 ¥1,500）')).toBeTruthy();
   });

@@ -26,7 +26,11 @@ export function HouseholdIncome() {
   const income = household.monthlyIncome ?? null;
   const save = async () => {
     try {
-      await dataProvider.update('households', { id: household.id, data: { monthlyIncome: value.trim() === '' ? null : Number(value) }, previousData: { id: household.id } });
+      await dataProvider.update('households', {
+        id: household.id,
+        data: { monthlyIncome: value.trim() === '' ? null : Number(value) },
+        previousData: { id: household.id },
+      });
       notify('guanai.people.incomeSaved', { type: 'success' });
       setOpen(false);
       refresh();
@@ -39,10 +43,20 @@ export function HouseholdIncome() {
       <Typography variant="body2">
         {income === null
           ? translate('guanai.people.incomeUnknown')
-          : translate('guanai.people.income', { income: income.toLocaleString('zh-CN'), perHead: (Math.round((income / members) * 100) / 100).toLocaleString('zh-CN') })}
+          : translate('guanai.people.income', {
+              income: income.toLocaleString('zh-CN'),
+              perHead: (Math.round((income / members) * 100) / 100).toLocaleString('zh-CN'),
+            })}
       </Typography>
       {can('PUT /api/households/:id') && !person.mergedIntoId && (
-        <Button size="small" startIcon={<EditIcon />} onClick={() => { setValue(income === null ? '' : String(income)); setOpen(true); }}>
+        <Button
+          size="small"
+          startIcon={<EditIcon />}
+          onClick={() => {
+            setValue(income === null ? '' : String(income));
+            setOpen(true);
+          }}
+        >
           {translate('guanai.people.editIncome')}
         </Button>
       )}
@@ -63,7 +77,9 @@ export function HouseholdIncome() {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" onClick={save}>{translate('ra.action.save')}</Button>
+          <Button variant="contained" onClick={save}>
+            {translate('ra.action.save')}
+          </Button>
         </DialogActions>
       </Dialog>
     </Stack>

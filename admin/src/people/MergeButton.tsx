@@ -38,7 +38,10 @@ export function MergeButton() {
   const notSelf: Validator = (value: unknown) => (value === person.id ? 'guanai.people.notSelf' : undefined);
   const merge = async (values: Record<string, unknown>) => {
     try {
-      const { data: kept } = await dataProvider.mergePerson(person.id, { intoId: String(values.intoId), reason: String(values.reason).trim() });
+      const { data: kept } = await dataProvider.mergePerson(person.id, {
+        intoId: String(values.intoId),
+        reason: String(values.reason).trim(),
+      });
       notify('guanai.people.merged', { type: 'success' });
       setOpen(false);
       redirect('show', 'people', kept.id);
@@ -59,9 +62,21 @@ export function MergeButton() {
               {translate('guanai.people.mergeHelp')}
             </Alert>
             <ReferenceInput source="intoId" reference="people" sort={{ field: 'name', order: 'ASC' }}>
-              <AutocompleteInput label="guanai.people.mergeInto" optionText={personText} validate={[required(), notSelf]} fullWidth />
+              <AutocompleteInput
+                label="guanai.people.mergeInto"
+                optionText={personText}
+                validate={[required(), notSelf]}
+                fullWidth
+              />
             </ReferenceInput>
-            <TextInput source="reason" label="guanai.people.mergeReason" validate={[required(), minLength(4)]} multiline minRows={2} fullWidth />
+            <TextInput
+              source="reason"
+              label="guanai.people.mergeReason"
+              validate={[required(), minLength(4)]}
+              multiline
+              minRows={2}
+              fullWidth
+            />
           </DialogContent>
           <DialogActions>
             <Button label="ra.action.cancel" onClick={() => setOpen(false)} />

@@ -87,7 +87,9 @@ function Progress({ current }: { current: Import }) {
   return (
     <Stack spacing={1}>
       <LinearProgress variant={value === undefined ? 'indeterminate' : 'determinate'} value={value} />
-      <Typography variant="body2">{translate('guanai.peopleImport.progress', { processed: current.processed, total: current.total })}</Typography>
+      <Typography variant="body2">
+        {translate('guanai.peopleImport.progress', { processed: current.processed, total: current.total })}
+      </Typography>
     </Stack>
   );
 }
@@ -206,7 +208,12 @@ export function PeopleImport({ pollMs = 1000 }: { pollMs?: number }) {
       <CardContent>
         <Stack spacing={2}>
           <Typography variant="body2">{translate('guanai.peopleImport.help')}</Typography>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} useFlexGap sx={{ alignItems: { sm: 'center' }, flexWrap: 'wrap' }}>
+          <Stack
+            direction={{ xs: 'column', sm: 'row' }}
+            spacing={1}
+            useFlexGap
+            sx={{ alignItems: { sm: 'center' }, flexWrap: 'wrap' }}
+          >
             <MuiButton variant="outlined" component="label" startIcon={<UploadFileIcon />} disabled={busy}>
               {translate('guanai.peopleImport.chooseFile')}
               <input
@@ -221,10 +228,20 @@ export function PeopleImport({ pollMs = 1000 }: { pollMs?: number }) {
             {file && <Typography variant="body2">{file.name}</Typography>}
           </Stack>
           <Stack direction="row" spacing={1}>
-            <Button label="guanai.peopleImport.dryRun" variant="outlined" onClick={() => start(true)} disabled={!file || busy || !can('POST /api/people/imports')}>
+            <Button
+              label="guanai.peopleImport.dryRun"
+              variant="outlined"
+              onClick={() => start(true)}
+              disabled={!file || busy || !can('POST /api/people/imports')}
+            >
               <FactCheckIcon />
             </Button>
-            <Button label="guanai.peopleImport.run" variant="contained" onClick={() => start(false)} disabled={!file || busy || !can('POST /api/people/imports')}>
+            <Button
+              label="guanai.peopleImport.run"
+              variant="contained"
+              onClick={() => start(false)}
+              disabled={!file || busy || !can('POST /api/people/imports')}
+            >
               <UploadFileIcon />
             </Button>
           </Stack>
@@ -232,7 +249,12 @@ export function PeopleImport({ pollMs = 1000 }: { pollMs?: number }) {
           <Typography variant="subtitle1">{translate('guanai.peopleImport.columns')}</Typography>
           <Columns />
           <Box>
-            <MuiButton startIcon={<DownloadIcon />} onClick={() => saveBlob(new Blob([templateCsv()], { type: 'text/csv;charset=utf-8' }), '困难群众名册模板.csv')}>
+            <MuiButton
+              startIcon={<DownloadIcon />}
+              onClick={() =>
+                saveBlob(new Blob([templateCsv()], { type: 'text/csv;charset=utf-8' }), '困难群众名册模板.csv')
+              }
+            >
               {translate('guanai.peopleImport.template')}
             </MuiButton>
           </Box>

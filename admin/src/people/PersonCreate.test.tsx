@@ -4,12 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../App.tsx';
 import { person, server } from '../test/server.ts';
 
-const existing = { id: person.id, name: '李秀英', idNumberMasked: '5101**********0021', communityName: '水井坊社区', match: 'PHONE' };
+const existing = {
+  id: person.id,
+  name: '李秀英',
+  idNumberMasked: '5101**********0021',
+  communityName: '水井坊社区',
+  match: 'PHONE',
+};
 const elsewhere = { id: null, name: '李*英', idNumberMasked: null, communityName: '合江亭社区', match: 'NAME_ADDRESS' };
 
 const conflict = (type: string, duplicates: unknown[]) =>
   HttpResponse.json(
-    { type: `urn:guanai:problem:${type}`, title: 'Conflict', status: 409, detail: 'the registry may already hold this person', duplicates },
+    {
+      type: `urn:guanai:problem:${type}`,
+      title: 'Conflict',
+      status: 409,
+      detail: 'the registry may already hold this person',
+      duplicates,
+    },
     { status: 409, headers: { 'Content-Type': 'application/problem+json' } },
   );
 
@@ -31,7 +43,9 @@ describe('registering a person', () => {
       http.post('*/api/people', async ({ request }) => {
         const body = (await request.json()) as Record<string, unknown>;
         bodies.push(body);
-        return body.confirmNotDuplicate ? HttpResponse.json({ ...person, id: 'new-person', name: '李秀英' }, { status: 201 }) : conflict('possible-duplicate', [existing, elsewhere]);
+        return body.confirmNotDuplicate
+          ? HttpResponse.json({ ...person, id: 'new-person', name: '李秀英' }, { status: 201 })
+          : conflict('possible-duplicate', [existing, elsewhere]);
       }),
     );
     await fillIn();
@@ -45,7 +59,16 @@ describe('registering a person', () => {
     const links = within(warning).getAllByRole('link', { name: '查看记录' });
     expect(links.map((a) => a.getAttribute('href'))).toEqual([`#/people/${person.id}/show`]); // none for the record out of reach
     // No document type without a number, no empty fields, no confirmation yet.
-    expect(bodies).toEqual([{ name: '李秀英', phone: '13800000000', address: '水井坊街12号', hukou: 'CHENGDU', communityId: 'c1', tags: ['ELDERLY_ALONE'] }]);
+    expect(bodies).toEqual([
+      {
+        name: '李秀英',
+        phone: '13800000000',
+        address: '水井坊街12号',
+        hukou: 'CHENGDU',
+        communityId: 'c1',
+        tags: ['ELDERLY_ALONE'],
+      },
+    ]);
 
     fireEvent.click(within(warning).getByRole('button', { name: '不是同一人，继续登记' }));
     await waitFor(() => expect(bodies).toHaveLength(2));
@@ -60,7 +83,9 @@ describe('registering a person', () => {
     const warning = await screen.findByRole('alert');
     expect(within(warning).getByText('此证件号码已登记，不能重复登记，请使用已有记录')).toBeTruthy();
     expect(within(warning).getByText('同一证件号')).toBeTruthy();
-    expect(within(warning).getByRole('link', { name: '查看记录' }).getAttribute('href')).toBe(`#/people/${person.id}/show`);
+    expect(within(warning).getByRole('link', { name: '查看记录' }).getAttribute('href')).toBe(
+      `#/people/${person.id}/show`,
+    );
     expect(within(warning).queryByRole('button', { name: '不是同一人，继续登记' })).toBeNull();
   });
 
@@ -124,8 +149,39 @@ describe('a person’s page', () => {
       http.get('*/api/people/:id', () =>
         HttpResponse.json({
           ...person,
-          household: { id: 'h1', address: '水井坊街12号', members: [{ id: person.id, name: '李秀英', relation: 'HEAD', sex: 'F', birthDate: null, idNumberMasked: null, tags: [] }, { id: 'p2', name: '王小明', relation: 'GRANDCHILD', sex: 'M', birthDate: '2015-05-01', idNumberMasked: null, tags: ['LEFT_BEHIND_CHILD'] }] },
-          cases: [{ id: 'case-1', caseNo: 'GA-2026-000001', state: 'screening', status: 'OPEN', createdAt: '2026-03-01T00:00:00Z' }],
+          household: {
+            id: 'h1',
+            address: '水井坊街12号',
+            members: [
+              {
+                id: person.id,
+                name: '李秀英',
+                relation: 'HEAD',
+                sex: 'F',
+                birthDate: null,
+                idNumberMasked: null,
+                tags: [],
+              },
+              {
+                id: 'p2',
+                name: '王小明',
+                relation: 'GRANDCHILD',
+                sex: 'M',
+                birthDate: '2015-05-01',
+                idNumberMasked: null,
+                tags: ['LEFT_BEHIND_CHILD'],
+              },
+            ],
+          },
+          cases: [
+            {
+              id: 'case-1',
+              caseNo: 'GA-2026-000001',
+              state: 'screening',
+              status: 'OPEN',
+              createdAt: '2026-03-01T00:00:00Z',
+            },
+          ],
         }),
       ),
     );

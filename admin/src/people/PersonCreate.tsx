@@ -10,7 +10,9 @@ const isBlank = (v: unknown) => v === '' || v === null || v === undefined || (Ar
 
 /** Sends what was entered: no empty fields, no document type without a number, confirmNotDuplicate only when said. */
 export function personBody(values: Record<string, unknown>) {
-  const body = Object.fromEntries(Object.entries(values).filter(([key, v]) => !isBlank(v) && key !== 'confirmNotDuplicate'));
+  const body = Object.fromEntries(
+    Object.entries(values).filter(([key, v]) => !isBlank(v) && key !== 'confirmNotDuplicate'),
+  );
   if (typeof body.idNumber === 'string') body.idNumber = body.idNumber.trim().toUpperCase();
   if (!body.idNumber) delete body.idType;
   return values.confirmNotDuplicate === true ? { ...body, confirmNotDuplicate: true } : body;
@@ -21,7 +23,13 @@ function DuplicatePanel({ problem }: { problem: DuplicateProblem | null }) {
   const { save, saving } = useSaveContext();
   const { getValues } = useFormContext();
   if (!problem) return null;
-  return <DuplicateWarning problem={problem} disabled={saving} onNotSame={() => save?.({ ...getValues(), confirmNotDuplicate: true })} />;
+  return (
+    <DuplicateWarning
+      problem={problem}
+      disabled={saving}
+      onNotSame={() => save?.({ ...getValues(), confirmNotDuplicate: true })}
+    />
+  );
 }
 
 /** 登记困难群众: a new registry record, checked for duplicates by the API. */

@@ -29,7 +29,12 @@ export function editableFields(values: PersonForm) {
 export function PersonEdit() {
   const notifyProblem = useNotifyProblem();
   return (
-    <Edit transform={editableFields} mutationMode="pessimistic" redirect="show" mutationOptions={{ onError: notifyProblem }}>
+    <Edit
+      transform={editableFields}
+      mutationMode="pessimistic"
+      redirect="show"
+      mutationOptions={{ onError: notifyProblem }}
+    >
       <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <PersonInputs mode="edit" />
       </SimpleForm>

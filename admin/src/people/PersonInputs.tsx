@@ -24,9 +24,15 @@ import type { Duplicate } from './types.ts';
 
 /** A resident identity number must carry a valid GB 11643 check digit; other documents are left to the API. */
 const validIdNumber: Validator = (value: unknown, values: { idType?: string }) =>
-  typeof value === 'string' && value.trim() && (values.idType ?? 'RESIDENT_ID') === 'RESIDENT_ID' && !isResidentId(value) ? 'guanai.people.idNumberInvalid' : undefined;
+  typeof value === 'string' &&
+  value.trim() &&
+  (values.idType ?? 'RESIDENT_ID') === 'RESIDENT_ID' &&
+  !isResidentId(value)
+    ? 'guanai.people.idNumberInvalid'
+    : undefined;
 
-const filled = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
+const filled = (values: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
 
 /**
  * Warns while typing: when name, number, phone or address lose focus, asks the API which records
@@ -46,7 +52,10 @@ function useEarlyDuplicates() {
     if (!body.name || key === last.current) return;
     last.current = key;
     // A warning only: a failed check (a half-typed phone the API refuses, say) says nothing.
-    const found = await dataProvider.checkDuplicates(body).then(({ data }) => data, () => []);
+    const found = await dataProvider.checkDuplicates(body).then(
+      ({ data }) => data,
+      () => [],
+    );
     if (last.current === key) setDuplicates(found);
   };
   return { duplicates, check };
@@ -57,7 +66,12 @@ function CommunityInput() {
   const { data: identity } = useGetIdentity();
   const atCommunity = identity?.orgUnitLevel === 'COMMUNITY';
   return (
-    <ReferenceInput source="communityId" reference="org-units" filter={{ level: 'COMMUNITY' }} sort={{ field: 'code', order: 'ASC' }}>
+    <ReferenceInput
+      source="communityId"
+      reference="org-units"
+      filter={{ level: 'COMMUNITY' }}
+      sort={{ field: 'code', order: 'ASC' }}
+    >
       <AutocompleteInput
         optionText={(u: OrgUnit) => unitText(u)}
         validate={atCommunity ? undefined : required()}
@@ -76,7 +90,11 @@ export function PersonInputs({ mode }: { mode: 'create' | 'edit' }) {
   const early = mode === 'create' ? check : undefined;
   return (
     <>
-      {mode === 'create' && householdId && <Alert severity="info" sx={{ mb: 2, width: '100%', boxSizing: 'border-box' }}>{translate('guanai.people.joinHousehold')}</Alert>}
+      {mode === 'create' && householdId && (
+        <Alert severity="info" sx={{ mb: 2, width: '100%', boxSizing: 'border-box' }}>
+          {translate('guanai.people.joinHousehold')}
+        </Alert>
+      )}
       <TextInput source="name" validate={required()} onBlur={early} fullWidth />
       <SelectInput source="idType" choices={idTypeChoices} emptyText="—" />
       <TextInput

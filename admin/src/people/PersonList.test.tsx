@@ -11,8 +11,16 @@ describe('the people registry list', () => {
     const exported: { filter: unknown; credentials: string | null }[] = [];
     server.use(
       http.get('*/api/people/export', ({ request }) => {
-        exported.push({ filter: JSON.parse(new URL(request.url).searchParams.get('filter') ?? 'null'), credentials: request.credentials });
-        return new HttpResponse('\uFEFF姓名\n李秀英\n', { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': "attachment; filename*=UTF-8''%E5%9B%B0%E9%9A%BE%E7%BE%A4%E4%BC%97.csv" } });
+        exported.push({
+          filter: JSON.parse(new URL(request.url).searchParams.get('filter') ?? 'null'),
+          credentials: request.credentials,
+        });
+        return new HttpResponse('\uFEFF姓名\n李秀英\n', {
+          headers: {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': "attachment; filename*=UTF-8''%E5%9B%B0%E9%9A%BE%E7%BE%A4%E4%BC%97.csv",
+          },
+        });
       }),
     );
     const saved: string[] = [];
@@ -31,7 +39,16 @@ describe('the people registry list', () => {
   });
 
   it('on a phone, each person is one readable row', async () => {
-    vi.spyOn(window, 'matchMedia').mockImplementation((query: string) => ({ matches: query.includes('max-width'), media: query, onchange: null, addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false }));
+    vi.spyOn(window, 'matchMedia').mockImplementation((query: string) => ({
+      matches: query.includes('max-width'),
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }));
     window.location.hash = '#/people';
     render(<App />);
     expect(await screen.findByText(`李秀英 · 女 · ${person.idNumberMasked}`)).toBeTruthy();

@@ -1,6 +1,19 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useMediaQuery, type Theme } from '@mui/material';
-import { Button, CreateButton, Datagrid, FunctionField, List, NumberField, SearchInput, SelectInput, SimpleList, TextField, TopToolbar, useTranslate } from 'react-admin';
+import {
+  Button,
+  CreateButton,
+  Datagrid,
+  FunctionField,
+  List,
+  NumberField,
+  SearchInput,
+  SelectInput,
+  SimpleList,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useCan } from '../providers/useCan.ts';
 import { hukouChoices, tagChoices } from './choices.ts';
@@ -35,11 +48,22 @@ export function PersonList() {
   const translate = useTranslate();
   const sex = (p: Person) => (p.sex ? translate(`guanai.sex.${p.sex}`) : '');
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false} empty={false} perPage={25}>
+    <List
+      filters={filters}
+      actions={<Actions />}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      exporter={false}
+      empty={false}
+      perPage={25}
+    >
       {isSmall ? (
         <SimpleList<Person>
           primaryText={(p) => [p.name, sex(p), p.idNumberMasked].filter(Boolean).join(' · ')}
-          secondaryText={(p) => [p.communityName, p.phone, p.tags.map((t) => translate(`guanai.tags.${t}`, { _: t })).join('、')].filter(Boolean).join(' · ')}
+          secondaryText={(p) =>
+            [p.communityName, p.phone, p.tags.map((t) => translate(`guanai.tags.${t}`, { _: t })).join('、')]
+              .filter(Boolean)
+              .join(' · ')
+          }
           tertiaryText={(p) => (p.openCases ? `${translate('resources.people.fields.openCases')} ${p.openCases}` : '')}
           linkType="show"
         />

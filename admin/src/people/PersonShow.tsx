@@ -1,7 +1,19 @@
 import AddIcon from '@mui/icons-material/PersonAdd';
 import CreateNewFolderIcon from '@mui/icons-material/CreateNewFolder';
 import { Alert, Divider, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
-import { Button, DateField, EditButton, FunctionField, Labeled, NumberField, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  Button,
+  DateField,
+  EditButton,
+  FunctionField,
+  Labeled,
+  NumberField,
+  Show,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useCan } from '../providers/useCan.ts';
 import { HouseholdIncome } from './HouseholdIncome.tsx';
@@ -66,14 +78,24 @@ function Household() {
   const others = person.household?.members.filter((m) => m.id !== person.id) ?? [];
   return (
     <Stack spacing={1}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+      <Stack
+        direction="row"
+        spacing={1}
+        sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}
+      >
         <Typography variant="subtitle1">{translate('guanai.people.household')}</Typography>
         <AddMemberButton />
       </Stack>
-      {person.household?.address && <Typography variant="body2" color="text.secondary">{person.household.address}</Typography>}
+      {person.household?.address && (
+        <Typography variant="body2" color="text.secondary">
+          {person.household.address}
+        </Typography>
+      )}
       <HouseholdIncome />
       {others.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">{translate('guanai.people.noMembers')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate('guanai.people.noMembers')}
+        </Typography>
       ) : (
         <List dense disablePadding>
           {others.map((m) => (
@@ -82,7 +104,9 @@ function Household() {
                 primary={`${m.name} · ${m.relation ? translate(`guanai.relations.${m.relation}`, { _: m.relation }) : '—'}`}
                 secondary={
                   <>
-                    {[m.sex ? translate(`guanai.sex.${m.sex}`) : null, m.birthDate, m.idNumberMasked].filter(Boolean).join(' · ')}
+                    {[m.sex ? translate(`guanai.sex.${m.sex}`) : null, m.birthDate, m.idNumberMasked]
+                      .filter(Boolean)
+                      .join(' · ')}
                     <TagChips tags={m.tags} />
                   </>
                 }
@@ -104,7 +128,9 @@ function PersonCases() {
     <Stack spacing={1}>
       <Typography variant="subtitle1">{translate('guanai.people.cases')}</Typography>
       {!person.cases?.length ? (
-        <Typography variant="body2" color="text.secondary">{translate('guanai.people.noCases')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate('guanai.people.noCases')}
+        </Typography>
       ) : (
         <List dense disablePadding>
           {person.cases.map((c) => (
@@ -129,7 +155,10 @@ function PersonDetail() {
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
       {person.mergedIntoId && (
-        <Alert severity="warning" action={<Button component={Link} to={`/people/${person.mergedIntoId}/show`} label="guanai.people.openKept" />}>
+        <Alert
+          severity="warning"
+          action={<Button component={Link} to={`/people/${person.mergedIntoId}/show`} label="guanai.people.openKept" />}
+        >
           {translate('guanai.people.mergedInto')}
         </Alert>
       )}

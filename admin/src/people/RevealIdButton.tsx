@@ -1,5 +1,13 @@
 import VisibilityIcon from '@mui/icons-material/Visibility';
-import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
+import {
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
@@ -56,7 +64,17 @@ export function RevealIdButton() {
               sx={{ mt: 1 }}
             />
           ) : (
-            <Typography aria-label={translate('guanai.people.revealTitle')} sx={{ fontFamily: 'monospace', fontSize: '1.4rem', letterSpacing: 1, textAlign: 'center', py: 2, userSelect: 'all' }}>
+            <Typography
+              aria-label={translate('guanai.people.revealTitle')}
+              sx={{
+                fontFamily: 'monospace',
+                fontSize: '1.4rem',
+                letterSpacing: 1,
+                textAlign: 'center',
+                py: 2,
+                userSelect: 'all',
+              }}
+            >
               {number}
             </Typography>
           )}

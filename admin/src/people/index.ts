@@ -4,4 +4,11 @@ import { PersonEdit } from './PersonEdit.tsx';
 import { PersonList } from './PersonList.tsx';
 import { PersonShow } from './PersonShow.tsx';
 
-export default { list: PersonList, show: PersonShow, create: PersonCreate, edit: PersonEdit, icon: PeopleIcon, recordRepresentation: 'name' };
+export default {
+  list: PersonList,
+  show: PersonShow,
+  create: PersonCreate,
+  edit: PersonEdit,
+  icon: PeopleIcon,
+  recordRepresentation: 'name',
+};

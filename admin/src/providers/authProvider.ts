@@ -64,7 +64,13 @@ export const authProvider: AuthProvider = {
   },
   async getIdentity() {
     const user = await fetchMe();
-    return { id: user.id, fullName: `${user.displayName} · ${user.orgUnit.name}`, role: user.role, orgUnitId: user.orgUnit.id, orgUnitLevel: user.orgUnit.level };
+    return {
+      id: user.id,
+      fullName: `${user.displayName} · ${user.orgUnit.name}`,
+      role: user.role,
+      orgUnitId: user.orgUnit.id,
+      orgUnitLevel: user.orgUnit.level,
+    };
   },
   async getPermissions(): Promise<Permissions> {
     const { role, can } = await fetchMe();

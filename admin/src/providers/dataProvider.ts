@@ -1,8 +1,29 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider } from 'react-admin';
-import type { AidResource, CaseMatching, Donation, EvidenceFile, Match, Project, ProjectStatus } from '../matching/types.ts';
+import type {
+  AidResource,
+  CaseMatching,
+  Donation,
+  EvidenceFile,
+  Match,
+  Project,
+  ProjectStatus,
+} from '../matching/types.ts';
 import type { Duplicate, PeopleImport, Person } from '../people/types.ts';
-import type { KpiQuery, KpiRangeQuery, KpiTrend, Meeting, PublishResult, ResolutionBody, ResourceEvaluations, SelfReportBody, SupervisionScoreBody, SurveyAnswers, SurveyCreated, UnitKpis } from '../evaluation/types.ts';
+import type {
+  KpiQuery,
+  KpiRangeQuery,
+  KpiTrend,
+  Meeting,
+  PublishResult,
+  ResolutionBody,
+  ResourceEvaluations,
+  SelfReportBody,
+  SupervisionScoreBody,
+  SurveyAnswers,
+  SurveyCreated,
+  UnitKpis,
+} from '../evaluation/types.ts';
 import { httpClient, problemText, type Problem } from './http.ts';
 
 export const API_URL = '/api';
@@ -12,7 +33,10 @@ export interface GuanaiDataProvider extends DataProvider {
   releaseTask(id: string): Promise<{ data: { id: string } }>;
   completeTask(id: string, form: Record<string, unknown>): Promise<{ data: { caseId: string; state: string } }>;
   caseAction(caseId: string, action: Record<string, unknown>): Promise<{ data: { caseId: string; state: string } }>;
-  addNote(caseId: string, note: { text: string; kind: string; attachmentIds: string[] }): Promise<{ data: { caseId: string } }>;
+  addNote(
+    caseId: string,
+    note: { text: string; kind: string; attachmentIds: string[] },
+  ): Promise<{ data: { caseId: string } }>;
   uploadAttachment(caseId: string, file: File): Promise<{ data: { id: string; filename: string } }>;
   markNotificationRead(id: string): Promise<{ data: null }>;
   /** The full identity number; the API audits who asked and why. */
@@ -30,7 +54,11 @@ export interface GuanaiDataProvider extends DataProvider {
   /** Each need of a case in matching with its ranked candidates, the excluded with reasons, and its matches. */
   getCaseMatching(caseId: string): Promise<{ data: CaseMatching }>;
   /** Proposes a candidate for a need; `key` is the dialog's Idempotency-Key, so a retried click holds nothing twice. */
-  proposeMatch(caseId: string, body: { needIndex: number; resourceId: string; places?: number; amount?: number; note?: string }, key: string): Promise<{ data: Match }>;
+  proposeMatch(
+    caseId: string,
+    body: { needIndex: number; resourceId: string; places?: number; amount?: number; note?: string },
+    key: string,
+  ): Promise<{ data: Match }>;
   acceptMatch(id: string): Promise<{ data: Match }>;
   declineMatch(id: string, reason: string): Promise<{ data: Match }>;
   cancelMatch(id: string, reason: string): Promise<{ data: Match }>;
@@ -39,10 +67,24 @@ export interface GuanaiDataProvider extends DataProvider {
   recordDelivery(matchId: string, body: Record<string, unknown>, key: string): Promise<{ data: Match }>;
   setResourceStatus(id: string, status: string): Promise<{ data: AidResource }>;
   getDonations(resourceId: string): Promise<{ data: Donation[] }>;
-  addDonation(resourceId: string, body: { donorName: string; amount: number; receivedOn: string; channel?: string }, key: string): Promise<{ data: { id: string } }>;
-  publishProject(body: { caseId: string; needIndex: number; title: string; description: string; amount?: number; service?: string }): Promise<{ data: Project }>;
+  addDonation(
+    resourceId: string,
+    body: { donorName: string; amount: number; receivedOn: string; channel?: string },
+    key: string,
+  ): Promise<{ data: { id: string } }>;
+  publishProject(body: {
+    caseId: string;
+    needIndex: number;
+    title: string;
+    description: string;
+    amount?: number;
+    service?: string;
+  }): Promise<{ data: Project }>;
   closeProject(id: string, status: Exclude<ProjectStatus, 'PUBLISHED'>): Promise<{ data: Project }>;
-  respondToProject(id: string, body: { message: string; amount?: number; resourceId?: string }): Promise<{ data: { id: string } }>;
+  respondToProject(
+    id: string,
+    body: { message: string; amount?: number; resourceId?: string },
+  ): Promise<{ data: { id: string } }>;
   /** 绩效评价: one center's KPIs for a month (the caller's own center without unitId). */
   getKpis(query: KpiQuery): Promise<{ data: UnitKpis }>;
   /** The center and the centers below it, side by side for a month (the center first). */
@@ -107,7 +149,9 @@ const get = async (path: string) => ({ data: (await httpClient(`${API_URL}${path
 
 /** A query string of the values given (undefined ones left out). */
 const searchOf = (params: object) =>
-  new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')).toString();
+  new URLSearchParams(
+    Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  ).toString();
 
 export const dataProvider: GuanaiDataProvider = {
   ...simpleRestProvider(API_URL, httpClient),
@@ -129,7 +173,9 @@ export const dataProvider: GuanaiDataProvider = {
     return { data: null };
   },
   revealIdNumber: async (personId, reason) => {
-    const { json } = await httpClient(`${API_URL}/people/${encodeURIComponent(personId)}/id-number?reason=${encodeURIComponent(reason)}`);
+    const { json } = await httpClient(
+      `${API_URL}/people/${encodeURIComponent(personId)}/id-number?reason=${encodeURIComponent(reason)}`,
+    );
     return { data: json };
   },
   mergePerson: (personId, body) => action(`/people/${encodeURIComponent(personId)}/merge`, body),
@@ -152,13 +198,21 @@ export const dataProvider: GuanaiDataProvider = {
   },
   exportPeople: async (filter) => {
     const query = new URLSearchParams({ filter: JSON.stringify(filter) });
-    const response = await fetch(`${API_URL}/people/export?${query}`, { credentials: 'include', headers: { Accept: 'text/csv' } });
+    const response = await fetch(`${API_URL}/people/export?${query}`, {
+      credentials: 'include',
+      headers: { Accept: 'text/csv' },
+    });
     if (!response.ok) {
       const problem = (await response.json().catch(() => undefined)) as Problem | undefined;
       throw new HttpError(problemText(problem) || response.statusText, response.status, problem);
     }
     const today = new Date().toISOString().slice(0, 10);
-    return { data: { blob: await response.blob(), filename: downloadName(response.headers.get('Content-Disposition'), `people-${today}.csv`) } };
+    return {
+      data: {
+        blob: await response.blob(),
+        filename: downloadName(response.headers.get('Content-Disposition'), `people-${today}.csv`),
+      },
+    };
   },
   importOrgUnits: async (csv, dryRun) => {
     const { json } = await httpClient(`${API_URL}/org-units/import?dryRun=${dryRun}`, {
@@ -185,7 +239,10 @@ export const dataProvider: GuanaiDataProvider = {
   uploadEvidence: async (matchId, file) => {
     const { json } = await httpClient(`${API_URL}/matches/${encodeURIComponent(matchId)}/evidence`, {
       method: 'POST',
-      headers: new Headers({ 'Content-Type': file.type || 'application/octet-stream', 'X-Filename': encodeURIComponent(file.name) }),
+      headers: new Headers({
+        'Content-Type': file.type || 'application/octet-stream',
+        'X-Filename': encodeURIComponent(file.name),
+      }),
       // The bytes rather than the File, as for rosters: the same request in every fetch.
       body: await file.arrayBuffer(),
     });
@@ -194,7 +251,8 @@ export const dataProvider: GuanaiDataProvider = {
   recordDelivery: (matchId, body, key) => keyedAction(`/matches/${encodeURIComponent(matchId)}/deliveries`, body, key),
   setResourceStatus: (id, status) => action(`/resources/${encodeURIComponent(id)}/status`, { status }),
   getDonations: (resourceId) => get(`/resources/${encodeURIComponent(resourceId)}/donations`),
-  addDonation: (resourceId, body, key) => keyedAction(`/resources/${encodeURIComponent(resourceId)}/donations`, body, key),
+  addDonation: (resourceId, body, key) =>
+    keyedAction(`/resources/${encodeURIComponent(resourceId)}/donations`, body, key),
   publishProject: (body) => action('/projects', body),
   closeProject: (id, status) => action(`/projects/${encodeURIComponent(id)}/close`, { status }),
   respondToProject: (id, body) => action(`/projects/${encodeURIComponent(id)}/responses`, body),
@@ -202,12 +260,20 @@ export const dataProvider: GuanaiDataProvider = {
   compareKpis: (query) => get(`/kpis/compare?${searchOf(query)}`),
   getKpiTrend: (query) => get(`/kpis/trend?${searchOf(query)}`),
   exportKpis: async (query) => {
-    const response = await fetch(`${API_URL}/kpis/export?${searchOf(query)}`, { credentials: 'include', headers: { Accept: 'text/csv' } });
+    const response = await fetch(`${API_URL}/kpis/export?${searchOf(query)}`, {
+      credentials: 'include',
+      headers: { Accept: 'text/csv' },
+    });
     if (!response.ok) {
       const problem = (await response.json().catch(() => undefined)) as Problem | undefined;
       throw new HttpError(problemText(problem) || response.statusText, response.status, problem);
     }
-    return { data: { blob: await response.blob(), filename: downloadName(response.headers.get('Content-Disposition'), `kpis-${query.from}-${query.to}.csv`) } };
+    return {
+      data: {
+        blob: await response.blob(),
+        filename: downloadName(response.headers.get('Content-Disposition'), `kpis-${query.from}-${query.to}.csv`),
+      },
+    };
   },
   publishDisclosure: (period) => action(`/disclosures/${encodeURIComponent(period)}/publish`),
   createSurvey: (caseId, answers) => action(`/cases/${encodeURIComponent(caseId)}/surveys`, answers ? { answers } : {}),

@@ -27,7 +27,9 @@ export function problemMessage(error: unknown, translate: TranslateFunction): st
   const key = problemKey(problem);
   const known = key ? translate(`guanai.problems.${key}`, { _: '' }) : '';
   const detail = problemText(problem) || (error as Error | undefined)?.message || '';
-  return known && detail ? translate('guanai.notifications.reasonWithDetail', { reason: known, detail }) : known || detail;
+  return known && detail
+    ? translate('guanai.notifications.reasonWithDetail', { reason: known, detail })
+    : known || detail;
 }
 
 /** fetch with the session cookie; a problem+json answer becomes an HttpError carrying the problem. */

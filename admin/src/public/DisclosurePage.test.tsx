@@ -8,13 +8,57 @@ import { PublicApp } from './PublicApp.tsx';
 configure({ asyncUtilTimeout: 5_000 });
 
 const rows = [
-  { recipient: '张*明', township: '锦官驿街道', category: 'MEDICAL', resource: '大病医疗爱心援助', kind: 'MONEY', amount: 3000, hours: null, quantity: null, month: '2026-10' },
-  { recipient: '李*英', township: '锦官驿街道', category: 'MEDICAL', resource: '大病医疗爱心援助', kind: 'MONEY', amount: 2000, hours: null, quantity: null, month: '2026-10' },
-  { recipient: '王*国', township: '锦官驿街道', category: 'CARE', resource: '独居老人上门探访', kind: 'SERVICE', amount: null, hours: 6, quantity: null, month: '2026-10' },
+  {
+    recipient: '张*明',
+    township: '锦官驿街道',
+    category: 'MEDICAL',
+    resource: '大病医疗爱心援助',
+    kind: 'MONEY',
+    amount: 3000,
+    hours: null,
+    quantity: null,
+    month: '2026-10',
+  },
+  {
+    recipient: '李*英',
+    township: '锦官驿街道',
+    category: 'MEDICAL',
+    resource: '大病医疗爱心援助',
+    kind: 'MONEY',
+    amount: 2000,
+    hours: null,
+    quantity: null,
+    month: '2026-10',
+  },
+  {
+    recipient: '王*国',
+    township: '锦官驿街道',
+    category: 'CARE',
+    resource: '独居老人上门探访',
+    kind: 'SERVICE',
+    amount: null,
+    hours: 6,
+    quantity: null,
+    month: '2026-10',
+  },
 ];
 const versions = [
-  { version: 1, kind: 'ORIGINAL', reason: null, publishedAt: '2026-10-31T18:00:00.000Z', hash: 'a1b2c3d4e5f6a7b8c9d0', prevHash: null },
-  { version: 2, kind: 'CORRECTION', reason: null, publishedAt: '2026-11-05T02:00:00.000Z', hash: 'f0e1d2c3b4a5968778695a4b', prevHash: 'a1b2c3d4e5f6a7b8c9d0' },
+  {
+    version: 1,
+    kind: 'ORIGINAL',
+    reason: null,
+    publishedAt: '2026-10-31T18:00:00.000Z',
+    hash: 'a1b2c3d4e5f6a7b8c9d0',
+    prevHash: null,
+  },
+  {
+    version: 2,
+    kind: 'CORRECTION',
+    reason: null,
+    publishedAt: '2026-11-05T02:00:00.000Z',
+    hash: 'f0e1d2c3b4a5968778695a4b',
+    prevHash: 'a1b2c3d4e5f6a7b8c9d0',
+  },
 ];
 const snapshot = (version: number) => ({
   period: '2026-10',
@@ -26,7 +70,9 @@ const snapshot = (version: number) => ({
   threshold: 3,
   suppressed: version === 2 ? 1 : 2,
   rows: version === 2 ? rows : rows.slice(0, 2),
-  projects: [{ resourceId: 'r1', name: '大病医疗爱心援助', raised: 500000, disbursed: 7300, balance: 492700, helped: 4 }],
+  projects: [
+    { resourceId: 'r1', name: '大病医疗爱心援助', raised: 500000, disbursed: 7300, balance: 492700, helped: 4 },
+  ],
   versions,
 });
 
@@ -34,7 +80,10 @@ function publicApi(asked: string[] = []) {
   server.use(
     http.get('*/api/public/disclosures', () =>
       HttpResponse.json([
-        { period: '2026-10', versions: versions.map(({ version, kind, publishedAt }) => ({ version, kind, publishedAt })) },
+        {
+          period: '2026-10',
+          versions: versions.map(({ version, kind, publishedAt }) => ({ version, kind, publishedAt })),
+        },
         { period: '2026-09', versions: [{ version: 1, kind: 'ORIGINAL', publishedAt: '2026-09-30T18:00:00.000Z' }] },
       ]),
     ),
@@ -44,11 +93,36 @@ function publicApi(asked: string[] = []) {
       return HttpResponse.json(snapshot(Number(url.searchParams.get('version') ?? 2)));
     }),
     http.get('*/api/public/projects', () =>
-      HttpResponse.json([{ id: 'p1', title: '独居老人房屋修缮', description: '老人独居，房屋漏雨，需修缮屋顶。', category: 'HOUSING', townshipId: 't1', townshipName: '锦官驿街道', districtName: '锦江区', amount: 8000, service: null, status: 'PUBLISHED', responses: 0, publishedAt: '2026-11-02T02:00:00.000Z' }]),
+      HttpResponse.json([
+        {
+          id: 'p1',
+          title: '独居老人房屋修缮',
+          description: '老人独居，房屋漏雨，需修缮屋顶。',
+          category: 'HOUSING',
+          townshipId: 't1',
+          townshipName: '锦官驿街道',
+          districtName: '锦江区',
+          amount: 8000,
+          service: null,
+          status: 'PUBLISHED',
+          responses: 0,
+          publishedAt: '2026-11-02T02:00:00.000Z',
+        },
+      ]),
     ),
     http.get('*/api/public/offers', () =>
       HttpResponse.json([
-        { id: 'o1', kind: 'FUNDRAISING', name: '助学圆梦公益募捐', description: '资助困难家庭学生完成学业。', providerName: '成都市慈善总会', coverageName: '成都市', categories: ['EDUCATION'], remainingPlaces: null, campaign: { type: 'PUBLIC', target: 300000, raised: 120000, deadline: '2026-12-31' } },
+        {
+          id: 'o1',
+          kind: 'FUNDRAISING',
+          name: '助学圆梦公益募捐',
+          description: '资助困难家庭学生完成学业。',
+          providerName: '成都市慈善总会',
+          coverageName: '成都市',
+          categories: ['EDUCATION'],
+          remainingPlaces: null,
+          campaign: { type: 'PUBLIC', target: 300000, raised: 120000, deadline: '2026-12-31' },
+        },
       ]),
     ),
   );
@@ -73,7 +147,9 @@ describe('public.html: 过程信息公开, without signing in', () => {
     const months = within(screen.getByRole('list', { name: '已公开的月份' })).getAllByRole('listitem');
     expect(months.map((m) => m.textContent)).toEqual(['2026-10 · 更正', '2026-09']);
     expect(screen.getAllByText('更正').length).toBeGreaterThanOrEqual(2);
-    expect(screen.getByRole('link', { name: '下载本版 CSV' }).getAttribute('href')).toBe('/api/public/disclosures/2026-10/csv?version=2');
+    expect(screen.getByRole('link', { name: '下载本版 CSV' }).getAttribute('href')).toBe(
+      '/api/public/disclosures/2026-10/csv?version=2',
+    );
     expect(screen.getByText('¥492,700')).toBeTruthy(); // the project's balance
   });
 

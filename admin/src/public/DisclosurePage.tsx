@@ -44,7 +44,14 @@ interface Disclosure {
   suppressed: number;
   rows: DisclosedRow[];
   projects: ProjectFigures[];
-  versions: { version: number; kind: SnapshotKind; reason: string | null; publishedAt: string; hash: string; prevHash: string | null }[];
+  versions: {
+    version: number;
+    kind: SnapshotKind;
+    reason: string | null;
+    publishedAt: string;
+    hash: string;
+    prevHash: string | null;
+  }[];
 }
 
 /** What the address names: `#2026-10` for a month, `#2026-10/v1` for one of its versions. */
@@ -76,7 +83,11 @@ const versionQuery = (version: number | null) => (version ? `?version=${version}
 
 /** Amount, hours or quantity, whichever the delivery has. */
 const valueOf = (row: DisclosedRow, t: Translate) =>
-  [row.amount !== null ? yuan(row.amount) : null, row.hours !== null ? t('disclosure.hours', { n: row.hours }) : null, row.quantity !== null ? t('disclosure.quantity', { n: row.quantity }) : null]
+  [
+    row.amount !== null ? yuan(row.amount) : null,
+    row.hours !== null ? t('disclosure.hours', { n: row.hours }) : null,
+    row.quantity !== null ? t('disclosure.quantity', { n: row.quantity }) : null,
+  ]
     .filter(Boolean)
     .join(' · ') || '—';
 
@@ -154,7 +165,9 @@ function ProjectFiguresTable({ projects, threshold }: { projects: ProjectFigures
             <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', rowGap: 0.5, columnGap: 2 }}>
               {(['raised', 'disbursed', 'balance', 'helped'] as const).map((col) => (
                 <Typography key={col} variant="body2">
-                  <Box component="span" sx={{ color: 'text.secondary', mr: 1 }}>{t(`disclosure.projectCols.${col}`)}</Box>
+                  <Box component="span" sx={{ color: 'text.secondary', mr: 1 }}>
+                    {t(`disclosure.projectCols.${col}`)}
+                  </Box>
                   {col === 'helped' ? helpedText(p.helped, threshold) : yuan(p[col])}
                 </Typography>
               ))}
@@ -198,7 +211,9 @@ function Versions({ disclosure, onView }: { disclosure: Disclosure; onView: (ver
   const { t, lang } = useLang();
   return (
     <>
-      <Typography variant="body2" color="text.secondary">{t('disclosure.versionsHelp')}</Typography>
+      <Typography variant="body2" color="text.secondary">
+        {t('disclosure.versionsHelp')}
+      </Typography>
       <List dense disablePadding>
         {disclosure.versions.map((v) => (
           <ListItem
@@ -219,10 +234,18 @@ function Versions({ disclosure, onView }: { disclosure: Disclosure; onView: (ver
               primary={
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} component="span">
                   <span>{t('disclosure.version', { version: v.version })}</span>
-                  {v.kind === 'CORRECTION' ? <Chip size="small" color="warning" label={t('disclosure.correction')} component="span" /> : <span>{t('disclosure.kinds.ORIGINAL')}</span>}
+                  {v.kind === 'CORRECTION' ? (
+                    <Chip size="small" color="warning" label={t('disclosure.correction')} component="span" />
+                  ) : (
+                    <span>{t('disclosure.kinds.ORIGINAL')}</span>
+                  )}
                 </Stack>
               }
-              secondary={[t('disclosure.published', { at: beijing(v.publishedAt, lang) }), v.reason ? t('disclosure.reason', { reason: v.reason }) : null, `${t('disclosure.hash')} ${v.hash.slice(0, 12)}…`]
+              secondary={[
+                t('disclosure.published', { at: beijing(v.publishedAt, lang) }),
+                v.reason ? t('disclosure.reason', { reason: v.reason }) : null,
+                `${t('disclosure.hash')} ${v.hash.slice(0, 12)}…`,
+              ]
                 .filter(Boolean)
                 .join(' · ')}
               sx={{ pr: 12 }}
@@ -234,9 +257,17 @@ function Versions({ disclosure, onView }: { disclosure: Disclosure; onView: (ver
   );
 }
 
-function MonthView({ selection, onSelect }: { selection: Selection & { period: string }; onSelect: (next: Selection) => void }) {
+function MonthView({
+  selection,
+  onSelect,
+}: {
+  selection: Selection & { period: string };
+  onSelect: (next: Selection) => void;
+}) {
   const { t, lang } = useLang();
-  const { data, error, loading } = useFetch<Disclosure>(`/api/public/disclosures/${selection.period}${versionQuery(selection.version)}`);
+  const { data, error, loading } = useFetch<Disclosure>(
+    `/api/public/disclosures/${selection.period}${versionQuery(selection.version)}`,
+  );
   if (loading) return <CircularProgress sx={{ m: 2 }} />;
   if (error || !data) return <Alert severity="error">{t('loadFailed')}</Alert>;
   const latest = data.versions.at(-1)?.version ?? data.version;
@@ -253,11 +284,20 @@ function MonthView({ selection, onSelect }: { selection: Selection & { period: s
         </Typography>
       </Stack>
       {data.version !== latest && (
-        <Alert severity="warning" action={<Button color="inherit" size="small" onClick={() => onSelect({ period: data.period, version: null })}>{t('disclosure.latest')}</Button>}>
+        <Alert
+          severity="warning"
+          action={
+            <Button color="inherit" size="small" onClick={() => onSelect({ period: data.period, version: null })}>
+              {t('disclosure.latest')}
+            </Button>
+          }
+        >
           {t('disclosure.older', { period: data.period, version: data.version, latest })}
         </Alert>
       )}
-      {data.kind === 'CORRECTION' && data.reason && <Alert severity="info">{t('disclosure.reason', { reason: data.reason })}</Alert>}
+      {data.kind === 'CORRECTION' && data.reason && (
+        <Alert severity="info">{t('disclosure.reason', { reason: data.reason })}</Alert>
+      )}
       {data.suppressed > 0 && (
         <Alert severity="info" data-testid="suppression-note">
           <strong>{t('disclosure.suppressed', { threshold: data.threshold, suppressed: data.suppressed })}</strong>
@@ -266,16 +306,31 @@ function MonthView({ selection, onSelect }: { selection: Selection & { period: s
         </Alert>
       )}
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1 }}>
-        <Typography variant="subtitle1" component="h3">{t('disclosure.rows')}</Typography>
-        <Button variant="outlined" size="small" startIcon={<DownloadIcon />} href={`/api/public/disclosures/${data.period}/csv?version=${data.version}`} download>
+        <Typography variant="subtitle1" component="h3">
+          {t('disclosure.rows')}
+        </Typography>
+        <Button
+          variant="outlined"
+          size="small"
+          startIcon={<DownloadIcon />}
+          href={`/api/public/disclosures/${data.period}/csv?version=${data.version}`}
+          download
+        >
           {t('disclosure.csv')}
         </Button>
       </Stack>
       <Rows rows={data.rows} />
-      <Typography variant="subtitle1" component="h3">{t('disclosure.projects')}</Typography>
+      <Typography variant="subtitle1" component="h3">
+        {t('disclosure.projects')}
+      </Typography>
       <ProjectFiguresTable threshold={data.threshold} projects={data.projects} />
-      <Typography variant="subtitle1" component="h3">{t('disclosure.versions')}</Typography>
-      <Versions disclosure={data} onView={(version) => onSelect({ period: data.period, version: version === latest ? null : version })} />
+      <Typography variant="subtitle1" component="h3">
+        {t('disclosure.versions')}
+      </Typography>
+      <Versions
+        disclosure={data}
+        onView={(version) => onSelect({ period: data.period, version: version === latest ? null : version })}
+      />
     </Stack>
   );
 }
@@ -288,18 +343,33 @@ export function DisclosurePage() {
   const period = selection.period ?? months?.[0]?.period ?? null;
   return (
     <Stack spacing={2}>
-      <Typography variant="body2" color="text.secondary">{t('disclosure.intro')}</Typography>
+      <Typography variant="body2" color="text.secondary">
+        {t('disclosure.intro')}
+      </Typography>
       {error && <Alert severity="error">{t('loadFailed')}</Alert>}
       {months && months.length === 0 && <Alert severity="info">{t('disclosure.none')}</Alert>}
       {months && months.length > 0 && (
         <Box>
-          <Typography variant="subtitle2" component="h2" gutterBottom>{t('disclosure.months')}</Typography>
-          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} role="list" aria-label={t('disclosure.months')}>
+          <Typography variant="subtitle2" component="h2" gutterBottom>
+            {t('disclosure.months')}
+          </Typography>
+          <Stack
+            direction="row"
+            spacing={1}
+            useFlexGap
+            sx={{ flexWrap: 'wrap' }}
+            role="list"
+            aria-label={t('disclosure.months')}
+          >
             {months.map((m) => (
               <Chip
                 key={m.period}
                 role="listitem"
-                label={m.versions.some((v) => v.kind === 'CORRECTION') ? `${m.period} · ${t('disclosure.correction')}` : m.period}
+                label={
+                  m.versions.some((v) => v.kind === 'CORRECTION')
+                    ? `${m.period} · ${t('disclosure.correction')}`
+                    : m.period
+                }
                 color={m.period === period ? 'primary' : 'default'}
                 variant={m.period === period ? 'filled' : 'outlined'}
                 onClick={() => select({ period: m.period, version: null })}
@@ -308,7 +378,13 @@ export function DisclosurePage() {
           </Stack>
         </Box>
       )}
-      {period && <MonthView key={`${period}/${selection.version ?? ''}`} selection={{ period, version: selection.period ? selection.version : null }} onSelect={select} />}
+      {period && (
+        <MonthView
+          key={`${period}/${selection.version ?? ''}`}
+          selection={{ period, version: selection.period ? selection.version : null }}
+          onSelect={select}
+        />
+      )}
     </Stack>
   );
 }

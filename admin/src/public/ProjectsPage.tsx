@@ -1,4 +1,14 @@
-import { Alert, Box, Card, CardContent, Chip, CircularProgress, LinearProgress, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  CircularProgress,
+  LinearProgress,
+  Stack,
+  Typography,
+} from '@mui/material';
 import { useFetch } from './fetchJson.ts';
 import { day, yuan } from './format.ts';
 import { useLang } from './i18n.tsx';
@@ -40,14 +50,21 @@ function Projects() {
         <Card key={p.id} variant="outlined">
           <CardContent>
             <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 0.5 }}>
-              <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>{p.title}</Typography>
+              <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+                {p.title}
+              </Typography>
               <Chip size="small" label={t(`categories.${p.category}`)} />
             </Stack>
             <Typography variant="body2" color="text.secondary">
-              {[p.districtName, p.townshipName].filter(Boolean).join(' · ')} · {t('projects.published', { date: day(p.publishedAt, lang) })}
+              {[p.districtName, p.townshipName].filter(Boolean).join(' · ')} ·{' '}
+              {t('projects.published', { date: day(p.publishedAt, lang) })}
             </Typography>
-            <Typography variant="body2" sx={{ my: 1, whiteSpace: 'pre-wrap' }}>{p.description}</Typography>
-            {p.amount !== null && <Typography sx={{ fontWeight: 600 }}>{t('projects.amount', { amount: yuan(p.amount) })}</Typography>}
+            <Typography variant="body2" sx={{ my: 1, whiteSpace: 'pre-wrap' }}>
+              {p.description}
+            </Typography>
+            {p.amount !== null && (
+              <Typography sx={{ fontWeight: 600 }}>{t('projects.amount', { amount: yuan(p.amount) })}</Typography>
+            )}
             {p.service && <Typography variant="body2">{t('projects.service', { service: p.service })}</Typography>}
           </CardContent>
         </Card>
@@ -62,7 +79,12 @@ function Progress({ campaign }: { campaign: NonNullable<Offer['campaign']> }) {
   const share = campaign.target > 0 ? Math.min(100, (campaign.raised / campaign.target) * 100) : 0;
   return (
     <Box sx={{ mt: 1 }}>
-      <LinearProgress variant="determinate" value={share} sx={{ height: 8, borderRadius: 4 }} aria-label={t('projects.raised', { raised: yuan(campaign.raised), target: yuan(campaign.target) })} />
+      <LinearProgress
+        variant="determinate"
+        value={share}
+        sx={{ height: 8, borderRadius: 4 }}
+        aria-label={t('projects.raised', { raised: yuan(campaign.raised), target: yuan(campaign.target) })}
+      />
       <Typography variant="body2" sx={{ mt: 0.5 }}>
         {t('projects.raised', { raised: yuan(campaign.raised), target: yuan(campaign.target) })}
         {campaign.deadline ? ` · ${t('projects.deadline', { date: campaign.deadline })}` : ''}
@@ -83,15 +105,23 @@ function Offers() {
         <Card key={o.id} variant="outlined">
           <CardContent>
             <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 0.5 }}>
-              <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>{o.name}</Typography>
+              <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+                {o.name}
+              </Typography>
               <Chip size="small" color="primary" variant="outlined" label={t(`projects.resourceKinds.${o.kind}`)} />
-              {o.categories.map((c) => <Chip key={c} size="small" label={t(`categories.${c}`)} />)}
+              {o.categories.map((c) => (
+                <Chip key={c} size="small" label={t(`categories.${c}`)} />
+              ))}
             </Stack>
             <Typography variant="body2" color="text.secondary">
               {t('projects.provider', { name: o.providerName })} · {t('projects.coverage', { name: o.coverageName })}
               {o.remainingPlaces !== null ? ` · ${t('projects.remaining', { n: o.remainingPlaces })}` : ''}
             </Typography>
-            {o.description && <Typography variant="body2" sx={{ mt: 1 }}>{o.description}</Typography>}
+            {o.description && (
+              <Typography variant="body2" sx={{ mt: 1 }}>
+                {o.description}
+              </Typography>
+            )}
             {o.campaign && <Progress campaign={o.campaign} />}
           </CardContent>
         </Card>
@@ -105,11 +135,19 @@ export function ProjectsPage() {
   const { t } = useLang();
   return (
     <Stack spacing={2}>
-      <Typography variant="h6" component="h2">{t('projects.title')}</Typography>
-      <Typography variant="body2" color="text.secondary">{t('projects.intro')}</Typography>
+      <Typography variant="h6" component="h2">
+        {t('projects.title')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {t('projects.intro')}
+      </Typography>
       <Projects />
-      <Typography variant="h6" component="h2">{t('projects.offers')}</Typography>
-      <Typography variant="body2" color="text.secondary">{t('projects.offersIntro')}</Typography>
+      <Typography variant="h6" component="h2">
+        {t('projects.offers')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {t('projects.offersIntro')}
+      </Typography>
       <Offers />
     </Stack>
   );

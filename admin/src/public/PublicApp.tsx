@@ -10,7 +10,12 @@ function Pages() {
   const [tab, setTab] = useState<'disclosure' | 'projects'>('disclosure');
   return (
     <>
-      <Tabs value={tab} onChange={(_, value: 'disclosure' | 'projects') => setTab(value)} variant="fullWidth" sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
+      <Tabs
+        value={tab}
+        onChange={(_, value: 'disclosure' | 'projects') => setTab(value)}
+        variant="fullWidth"
+        sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}
+      >
         <Tab value="disclosure" label={t('tabs.disclosure')} />
         <Tab value="projects" label={t('tabs.projects')} />
       </Tabs>

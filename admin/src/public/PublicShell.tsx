@@ -1,11 +1,24 @@
 import TranslateIcon from '@mui/icons-material/Translate';
-import { AppBar, Box, Button, Container, CssBaseline, ThemeProvider, Toolbar, Typography, createTheme } from '@mui/material';
+import {
+  AppBar,
+  Box,
+  Button,
+  Container,
+  CssBaseline,
+  ThemeProvider,
+  Toolbar,
+  Typography,
+  createTheme,
+} from '@mui/material';
 import type { ReactNode } from 'react';
 import { LangProvider, useLang } from './i18n.tsx';
 
 const theme = createTheme({
   palette: { primary: { main: '#1976d2' } },
-  typography: { fontFamily: '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", "Source Han Sans SC", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
+  typography: {
+    fontFamily:
+      '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", "Source Han Sans SC", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  },
 });
 
 function Bar({ title }: { title: string }) {
@@ -16,7 +29,14 @@ function Bar({ title }: { title: string }) {
         <Typography variant="h6" component="div" sx={{ flex: 1, fontSize: { xs: 17, sm: 20 } }} noWrap>
           {t('app')} · {t(title)}
         </Typography>
-        <Button color="inherit" size="small" startIcon={<TranslateIcon />} onClick={toggle} lang={t('switchTo') === 'English' ? 'en' : 'zh-CN'} sx={{ textTransform: 'none', flexShrink: 0 }}>
+        <Button
+          color="inherit"
+          size="small"
+          startIcon={<TranslateIcon />}
+          onClick={toggle}
+          lang={t('switchTo') === 'English' ? 'en' : 'zh-CN'}
+          sx={{ textTransform: 'none', flexShrink: 0 }}
+        >
           {t('switchTo')}
         </Button>
       </Toolbar>

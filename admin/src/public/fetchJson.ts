@@ -11,7 +11,14 @@ export class ApiError extends Error {
 
 /** The public API, without a session. */
 export async function fetchJson<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers } });
+  const response = await fetch(path, {
+    ...init,
+    headers: {
+      Accept: 'application/json',
+      ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+      ...init.headers,
+    },
+  });
   if (!response.ok) {
     const problem = (await response.json().catch(() => undefined)) as { detail?: string } | undefined;
     throw new ApiError(response.status, problem?.detail ?? response.statusText);
@@ -34,5 +41,9 @@ export function useFetch<T>(path: string | null) {
     };
   }, [path]);
   const current = state.path === path;
-  return { data: current ? state.data : undefined, error: current ? state.error : undefined, loading: !!path && !current };
+  return {
+    data: current ? state.data : undefined,
+    error: current ? state.error : undefined,
+    loading: !!path && !current,
+  };
 }

@@ -3,6 +3,11 @@ export const yuan = (value: number) => `¥${value.toLocaleString('zh-CN', { maxi
 
 /** A date and time in Beijing time, the way the public reads it. */
 export const beijing = (iso: string, lang: 'zh' | 'en') =>
-  new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
+  new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
 
-export const day = (iso: string, lang: 'zh' | 'en') => new Date(iso).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' });
+export const day = (iso: string, lang: 'zh' | 'en') =>
+  new Date(iso).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' });

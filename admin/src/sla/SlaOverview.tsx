@@ -1,5 +1,17 @@
 import { ORG_LEVELS } from '@guanai/workflows/vocabulary';
-import { Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Card,
+  CardContent,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useTranslate } from 'react-admin';
@@ -35,7 +47,12 @@ function Rows({ rows, label, heading }: { rows: Row[]; label: (row: Row) => stri
             <TableCell>{label(row)}</TableCell>
             <TableCell align="right">{row.open}</TableCell>
             <TableCell align="right">{row.warned}</TableCell>
-            <TableCell align="right" sx={{ color: row.overdue ? 'error.main' : undefined, fontWeight: row.overdue ? 600 : undefined }}>{row.overdue}</TableCell>
+            <TableCell
+              align="right"
+              sx={{ color: row.overdue ? 'error.main' : undefined, fontWeight: row.overdue ? 600 : undefined }}
+            >
+              {row.overdue}
+            </TableCell>
             <TableCell align="right">{(row.breachRate * 100).toFixed(1)}%</TableCell>
           </TableRow>
         ))}
@@ -50,7 +67,11 @@ export function SlaOverview() {
   const [level, setLevel] = useState('');
   const { data, isPending } = useQuery({
     queryKey: ['sla-overview', level],
-    queryFn: async () => (await httpClient(`${API_URL}/sla/overview${level ? `?level=${level}` : ''}`)).json as { units: Row[]; tiers: Row[] },
+    queryFn: async () =>
+      (await httpClient(`${API_URL}/sla/overview${level ? `?level=${level}` : ''}`)).json as {
+        units: Row[];
+        tiers: Row[];
+      },
   });
   return (
     <Stack spacing={2} sx={{ mt: 1 }}>
@@ -62,16 +83,31 @@ export function SlaOverview() {
           <Card>
             <CardContent>
               <Typography variant="h6">{translate('guanai.sla.tier')}</Typography>
-              <Rows rows={data.tiers} heading="guanai.sla.tier" label={(row) => translate(`guanai.sla.levels.${row.level}`)} />
+              <Rows
+                rows={data.tiers}
+                heading="guanai.sla.tier"
+                label={(row) => translate(`guanai.sla.levels.${row.level}`)}
+              />
             </CardContent>
           </Card>
           <Card>
             <CardContent>
               <Stack direction="row" spacing={2} sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
                 <Typography variant="h6">{translate('guanai.sla.unit')}</Typography>
-                <TextField select size="small" value={level} onChange={(e) => setLevel(e.target.value)} sx={{ width: 200, flexShrink: 0 }} label={translate('guanai.sla.tier')}>
+                <TextField
+                  select
+                  size="small"
+                  value={level}
+                  onChange={(e) => setLevel(e.target.value)}
+                  sx={{ width: 200, flexShrink: 0 }}
+                  label={translate('guanai.sla.tier')}
+                >
                   <MenuItem value="">—</MenuItem>
-                  {ORG_LEVELS.map((l) => <MenuItem key={l} value={l}>{translate(`guanai.sla.levels.${l}`)}</MenuItem>)}
+                  {ORG_LEVELS.map((l) => (
+                    <MenuItem key={l} value={l}>
+                      {translate(`guanai.sla.levels.${l}`)}
+                    </MenuItem>
+                  ))}
                 </TextField>
               </Stack>
               <Rows rows={data.units} heading="guanai.sla.unit" label={(row) => row.name ?? ''} />

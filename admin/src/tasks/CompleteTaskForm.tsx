@@ -33,7 +33,8 @@ import type { Task } from './types.ts';
 const choices = (prefix: string, ids: readonly string[]) => ids.map((id) => ({ id, name: `${prefix}.${id}` }));
 
 /** ASSESS needs at least one need (the API refuses an empty list). */
-const atLeastOne = (value: unknown) => (Array.isArray(value) && value.length > 0 ? undefined : 'guanai.forms.atLeastOneNeed');
+const atLeastOne = (value: unknown) =>
+  Array.isArray(value) && value.length > 0 ? undefined : 'guanai.forms.atLeastOneNeed';
 
 const note = <TextInput key="note" source="note" label="guanai.forms.note" multiline fullWidth />;
 
@@ -43,7 +44,11 @@ const note = <TextInput key="note" source="note" label="guanai.forms.note" multi
  */
 function FromRecords({ help }: { help: string }) {
   const translate = useTranslate();
-  return <Alert severity="info" sx={{ mb: 2 }}>{translate(help)}</Alert>;
+  return (
+    <Alert severity="info" sx={{ mb: 2 }}>
+      {translate(help)}
+    </Alert>
+  );
 }
 
 /** The inputs of each task kind; the API validates the same shape (tasks.types.ts). */
@@ -53,27 +58,71 @@ function fieldsFor(kind: string) {
       return [<BooleanInput key="v" source="verified" label="guanai.forms.verified" defaultValue={true} />, note];
     case 'SCREEN':
       return [
-        <CheckboxGroupInput key="r" source="referrals" label="guanai.forms.referrals" choices={choices('guanai.schemes', GOV_SCHEMES)} defaultValue={[]} row={false} />,
-        <RadioButtonGroupInput key="o" source="outcome" label="guanai.forms.outcome" choices={choices('guanai.outcomes', SCREENING_OUTCOMES)} validate={required()} row={false} />,
+        <CheckboxGroupInput
+          key="r"
+          source="referrals"
+          label="guanai.forms.referrals"
+          choices={choices('guanai.schemes', GOV_SCHEMES)}
+          defaultValue={[]}
+          row={false}
+        />,
+        <RadioButtonGroupInput
+          key="o"
+          source="outcome"
+          label="guanai.forms.outcome"
+          choices={choices('guanai.outcomes', SCREENING_OUTCOMES)}
+          validate={required()}
+          row={false}
+        />,
         note,
       ];
     case 'MONITOR':
       return [<BooleanInput key="g" source="granted" label="guanai.forms.granted" defaultValue={false} />, note];
     case 'ASSESS':
       return [
-        <ArrayInput key="n" source="needs" label="guanai.forms.needs" validate={atLeastOne} defaultValue={[{ category: 'BASIC_LIVING', severity: 'MEDIUM' }]}>
+        <ArrayInput
+          key="n"
+          source="needs"
+          label="guanai.forms.needs"
+          validate={atLeastOne}
+          defaultValue={[{ category: 'BASIC_LIVING', severity: 'MEDIUM' }]}
+        >
           <SimpleFormIterator inline disableReordering>
-            <SelectInput source="category" label="guanai.forms.category" choices={choices('guanai.categories', NEED_CATEGORIES)} validate={required()} />
-            <SelectInput source="severity" label="guanai.forms.severity" choices={choices('guanai.severities', SEVERITIES)} validate={required()} />
+            <SelectInput
+              source="category"
+              label="guanai.forms.category"
+              choices={choices('guanai.categories', NEED_CATEGORIES)}
+              validate={required()}
+            />
+            <SelectInput
+              source="severity"
+              label="guanai.forms.severity"
+              choices={choices('guanai.severities', SEVERITIES)}
+              validate={required()}
+            />
             <TextInput source="description" label="guanai.forms.description" />
           </SimpleFormIterator>
         </ArrayInput>,
         note,
       ];
     case 'PLAN':
-      return [<TextInput key="s" source="summary" label="guanai.forms.summary" multiline fullWidth minRows={3} validate={required()} />, note];
+      return [
+        <TextInput
+          key="s"
+          source="summary"
+          label="guanai.forms.summary"
+          multiline
+          fullWidth
+          minRows={3}
+          validate={required()}
+        />,
+        note,
+      ];
     case 'APPROVE_PLAN':
-      return [<BooleanInput key="a" source="approved" label="guanai.forms.approved" defaultValue={true} />, <TextInput key="r" source="reason" label="guanai.forms.reason" multiline fullWidth />];
+      return [
+        <BooleanInput key="a" source="approved" label="guanai.forms.approved" defaultValue={true} />,
+        <TextInput key="r" source="reason" label="guanai.forms.reason" multiline fullWidth />,
+      ];
     case 'FOLLOW_UP':
       return [<BooleanInput key="r" source="resolved" label="guanai.forms.resolved" defaultValue={true} />, note];
     case 'MATCH':
@@ -83,13 +132,31 @@ function fieldsFor(kind: string) {
     case 'ACCEPT_ESCALATION':
       return [
         <BooleanInput key="a" source="accepted" label="guanai.forms.accepted" defaultValue={true} />,
-        <RadioButtonGroupInput key="t" source="target" label="guanai.forms.target" choices={choices('guanai.forms.targets', ESCALATION_TARGETS)} defaultValue="resume" helperText="guanai.forms.targetHelp" />,
+        <RadioButtonGroupInput
+          key="t"
+          source="target"
+          label="guanai.forms.target"
+          choices={choices('guanai.forms.targets', ESCALATION_TARGETS)}
+          defaultValue="resume"
+          helperText="guanai.forms.targetHelp"
+        />,
         <TextInput key="g" source="guidance" label="guanai.forms.guidance" multiline fullWidth />,
       ];
     case 'JOINT_MEETING':
       return [
-        <RadioButtonGroupInput key="n" source="next" label="guanai.forms.next" choices={choices('guanai.forms.nexts', MEETING_NEXT_STEPS)} validate={required()} />,
-        <ArrayInput key="a" source="actions" label="guanai.forms.actions" defaultValue={[{ department: '', action: '' }]}>
+        <RadioButtonGroupInput
+          key="n"
+          source="next"
+          label="guanai.forms.next"
+          choices={choices('guanai.forms.nexts', MEETING_NEXT_STEPS)}
+          validate={required()}
+        />,
+        <ArrayInput
+          key="a"
+          source="actions"
+          label="guanai.forms.actions"
+          defaultValue={[{ department: '', action: '' }]}
+        >
           <SimpleFormIterator inline disableReordering>
             <TextInput source="department" label="guanai.forms.department" validate={required()} />
             <TextInput source="action" label="guanai.forms.action" validate={required()} />
@@ -100,14 +167,34 @@ function fieldsFor(kind: string) {
       ];
     case 'EMERGENCY_AID':
       return [
-        <RadioButtonGroupInput key="s" source="scheme" label="guanai.forms.scheme" choices={choices('guanai.forms.schemes', TEMP_AID_SCHEMES)} validate={required()} />,
+        <RadioButtonGroupInput
+          key="s"
+          source="scheme"
+          label="guanai.forms.scheme"
+          choices={choices('guanai.forms.schemes', TEMP_AID_SCHEMES)}
+          validate={required()}
+        />,
         <NumberInput key="a" source="amount" label="guanai.forms.amount" min={0} />,
         note,
       ];
     case 'APPROVE_CLOSURE':
-      return [<BooleanInput key="a" source="approved" label="guanai.forms.approved" defaultValue={true} />, <TextInput key="r" source="reason" label="guanai.forms.reason" multiline fullWidth />];
+      return [
+        <BooleanInput key="a" source="approved" label="guanai.forms.approved" defaultValue={true} />,
+        <TextInput key="r" source="reason" label="guanai.forms.reason" multiline fullWidth />,
+      ];
     case 'MEETING_ACTION':
-      return [<TextInput key="o" source="outcome" label="guanai.forms.meetingOutcome" multiline minRows={2} fullWidth validate={required()} />, note];
+      return [
+        <TextInput
+          key="o"
+          source="outcome"
+          label="guanai.forms.meetingOutcome"
+          multiline
+          minRows={2}
+          fullWidth
+          validate={required()}
+        />,
+        note,
+      ];
     default:
       return null;
   }
@@ -119,7 +206,12 @@ function clean(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(values)
       .filter(([, value]) => keep(value))
-      .map(([key, value]) => [key, Array.isArray(value) ? value.map((row) => (row && typeof row === 'object' ? clean(row as Record<string, unknown>) : row)) : value]),
+      .map(([key, value]) => [
+        key,
+        Array.isArray(value)
+          ? value.map((row) => (row && typeof row === 'object' ? clean(row as Record<string, unknown>) : row))
+          : value,
+      ]),
   );
 }
 
@@ -134,7 +226,10 @@ export function CompleteTaskForm({ task }: { task: Task }) {
   const submit = async (values: Record<string, unknown>) => {
     try {
       const { data } = await dataProvider.completeTask(task.id, clean(values));
-      notify('guanai.notifications.completed', { type: 'success', messageArgs: { state: translate(`guanai.states.${data.state}`, { _: data.state }) } });
+      notify('guanai.notifications.completed', {
+        type: 'success',
+        messageArgs: { state: translate(`guanai.states.${data.state}`, { _: data.state }) },
+      });
       // The router's navigation promise settles when the page has changed; there is nothing to wait for.
       void navigate(`/cases/${data.caseId}/show`);
     } catch (error) {

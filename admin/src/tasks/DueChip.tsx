@@ -15,9 +15,15 @@ export function DueChip() {
   const open = task.status === 'OPEN';
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6, flexWrap: 'wrap' }}>
-      <DateField source="dueAt" showTime options={{ month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }} />
+      <DateField
+        source="dueAt"
+        showTime
+        options={{ month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }}
+      />
       {open && left < 0 && <Chip size="small" color="error" label={translate('guanai.inbox.overdue')} />}
-      {open && left >= 0 && left < DAY && <Chip size="small" color="warning" label={translate('guanai.inbox.dueSoon')} />}
+      {open && left >= 0 && left < DAY && (
+        <Chip size="small" color="warning" label={translate('guanai.inbox.dueSoon')} />
+      )}
     </span>
   );
 }

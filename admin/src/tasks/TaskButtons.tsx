@@ -23,15 +23,27 @@ export function TaskButtons() {
     setBusy(false);
   };
   if (!task.assigneeId) {
-    return <Button label="guanai.actions.claim" onClick={act(claim)} disabled={busy} variant="contained" size="small"><AssignmentIndIcon /></Button>;
+    return (
+      <Button label="guanai.actions.claim" onClick={act(claim)} disabled={busy} variant="contained" size="small">
+        <AssignmentIndIcon />
+      </Button>
+    );
   }
   if (task.assigneeId !== identity?.id) return null;
   return (
     <span onClick={stop} style={{ display: 'inline-flex', gap: 8, flexWrap: 'wrap' }}>
-      <Button label="guanai.actions.complete" component={Link} to={`/tasks/${encodeURIComponent(task.id)}/show`} variant="contained" size="small">
+      <Button
+        label="guanai.actions.complete"
+        component={Link}
+        to={`/tasks/${encodeURIComponent(task.id)}/show`}
+        variant="contained"
+        size="small"
+      >
         <EditNoteIcon />
       </Button>
-      <Button label="guanai.actions.release" onClick={act(release)} disabled={busy} size="small"><UndoIcon /></Button>
+      <Button label="guanai.actions.release" onClick={act(release)} disabled={busy} size="small">
+        <UndoIcon />
+      </Button>
     </span>
   );
 }

@@ -56,11 +56,17 @@ describe('the inbox', () => {
   });
 
   it('a 409 problem from claim is shown in the user’s language with the API’s detail', async () => {
-    server.use(http.post('*/api/tasks/:id/claim', () => problem(409, 'task-taken', 'the task has already been claimed by someone else')));
+    server.use(
+      http.post('*/api/tasks/:id/claim', () =>
+        problem(409, 'task-taken', 'the task has already been claimed by someone else'),
+      ),
+    );
     renderAt('#/tasks');
     const row = (await screen.findByText('张三明')).closest('tr')!;
     fireEvent.click(within(row).getByRole('button', { name: '认领' }));
-    expect(await screen.findByText('操作失败：该任务已有人认领（the task has already been claimed by someone else）')).toBeTruthy();
+    expect(
+      await screen.findByText('操作失败：该任务已有人认领（the task has already been claimed by someone else）'),
+    ).toBeTruthy();
   });
 
   it('switches to English from the app bar', async () => {

@@ -10,7 +10,11 @@ function ScopeTabs() {
   const translate = useTranslate();
   const scope = filterValues.scope === 'unit' ? 'unit' : 'mine';
   return (
-    <Tabs value={scope} onChange={(_, value: string) => setFilters({ ...filterValues, scope: value }, {})} variant="fullWidth">
+    <Tabs
+      value={scope}
+      onChange={(_, value: string) => setFilters({ ...filterValues, scope: value }, {})}
+      variant="fullWidth"
+    >
       <Tab value="mine" label={translate('guanai.inbox.mine')} />
       <Tab value="unit" label={translate('guanai.inbox.unit')} />
     </Tabs>
@@ -27,8 +31,19 @@ export function KindField(_props: { source: string; label?: string }) {
         <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
           {translate(`guanai.kinds.${task.kind}`, { _: task.kind })}
           {task.title && <span>· {task.title}</span>}
-          {task.emergency && <Chip size="small" color="error" variant="outlined" label={translate('resources.tasks.fields.emergency')} />}
-          {task.flags?.map((f) => <Chip key={f.flag} size="small" color="warning" variant="outlined" label={translate(`guanai.flags.${f.flag}`, { _: f.flag })} title={f.reason} />)}
+          {task.emergency && (
+            <Chip size="small" color="error" variant="outlined" label={translate('resources.tasks.fields.emergency')} />
+          )}
+          {task.flags?.map((f) => (
+            <Chip
+              key={f.flag}
+              size="small"
+              color="warning"
+              variant="outlined"
+              label={translate(`guanai.flags.${f.flag}`, { _: f.flag })}
+              title={f.reason}
+            />
+          ))}
         </span>
       )}
     />
@@ -66,8 +81,12 @@ export function TaskList() {
       <ScopeTabs />
       {isSmall ? (
         <SimpleList<Task>
-          primaryText={(task) => `${translate(`guanai.kinds.${task.kind}`, { _: task.kind })}${task.title ? ` · ${task.title}` : ''} · ${task.personName}${task.flags?.length ? ` ⚠ ${task.flags.map((f) => translate(`guanai.flags.${f.flag}`, { _: f.flag })).join('、')}` : ''}`}
-          secondaryText={(task) => `${task.caseNo} · ${task.unitName}${task.assigneeName ? ` · ${task.assigneeName}` : ''}`}
+          primaryText={(task) =>
+            `${translate(`guanai.kinds.${task.kind}`, { _: task.kind })}${task.title ? ` · ${task.title}` : ''} · ${task.personName}${task.flags?.length ? ` ⚠ ${task.flags.map((f) => translate(`guanai.flags.${f.flag}`, { _: f.flag })).join('、')}` : ''}`
+          }
+          secondaryText={(task) =>
+            `${task.caseNo} · ${task.unitName}${task.assigneeName ? ` · ${task.assigneeName}` : ''}`
+          }
           tertiaryText={() => <DueChip />}
           linkType="show"
           rowSx={(task) => (task.emergency ? { borderLeft: '4px solid #d32f2f' } : {})}

@@ -1,5 +1,14 @@
 import { Card, CardContent, Stack, Typography } from '@mui/material';
-import { FunctionField, Labeled, Link, Show, TextField, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
+import {
+  FunctionField,
+  Labeled,
+  Link,
+  Show,
+  TextField,
+  useGetIdentity,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { CompleteTaskForm } from './CompleteTaskForm.tsx';
 import { DueChip } from './DueChip.tsx';
 import { TaskButtons } from './TaskButtons.tsx';
@@ -22,7 +31,10 @@ function TaskDetail() {
           <Link to={`/cases/${task.caseId}/show`}>{task.caseNo}</Link>
         </Labeled>
         <Labeled label="resources.tasks.fields.caseState">
-          <FunctionField<Task> source="caseState" render={(t) => translate(`guanai.states.${t.caseState}`, { _: t.caseState })} />
+          <FunctionField<Task>
+            source="caseState"
+            render={(t) => translate(`guanai.states.${t.caseState}`, { _: t.caseState })}
+          />
         </Labeled>
         <Labeled label="resources.tasks.fields.unitName">
           <TextField source="unitName" />

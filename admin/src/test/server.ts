@@ -7,7 +7,10 @@ import type { Task } from '../tasks/types.ts';
 /** The API's own access policy (@guanai/api/policy), so `me.can` in these tests is what the API says. */
 const POLICY = ROUTE_POLICY;
 
-export const canOf = (role: UserRole) => Object.entries(POLICY).filter(([, who]) => who !== 'PUBLIC' && (who === 'SIGNED_IN' || who.includes(role))).map(([key]) => key);
+export const canOf = (role: UserRole) =>
+  Object.entries(POLICY)
+    .filter(([, who]) => who !== 'PUBLIC' && (who === 'SIGNED_IN' || who.includes(role)))
+    .map(([key]) => key);
 
 export const me = {
   id: 'u-cw',
@@ -44,7 +47,9 @@ export const signInAs = (user: typeof me) => server.use(http.get('*/api/auth/me'
 
 /** A list answer with the Content-Range simple-rest reads the total from. */
 export const listOf = <T>(resource: string, rows: T[]) =>
-  HttpResponse.json(rows, { headers: { 'Content-Range': `${resource} 0-${Math.max(rows.length - 1, 0)}/${rows.length}` } });
+  HttpResponse.json(rows, {
+    headers: { 'Content-Range': `${resource} 0-${Math.max(rows.length - 1, 0)}/${rows.length}` },
+  });
 
 export const screenTask: Task = {
   id: 'case-1:2',
@@ -65,9 +70,42 @@ export const screenTask: Task = {
 };
 
 export const orgUnits = [
-  { id: 'city', code: '510100000000', name: '成都市', level: 'CITY', parentId: null, parentName: null, path: '510100000000', children: 1, users: 2, createdAt: '2026-01-01T00:00:00Z' },
-  { id: 't1', code: '510104021000', name: '锦官驿街道', level: 'TOWNSHIP', parentId: 'd1', parentName: '锦江区', path: '510100000000.510104000000.510104021000', children: 1, users: 3, createdAt: '2026-01-01T00:00:00Z' },
-  { id: 'c1', code: '510104021001', name: '水井坊社区', level: 'COMMUNITY', parentId: 't1', parentName: '锦官驿街道', path: '510100000000.510104000000.510104021000.510104021001', children: 0, users: 1, createdAt: '2026-01-01T00:00:00Z' },
+  {
+    id: 'city',
+    code: '510100000000',
+    name: '成都市',
+    level: 'CITY',
+    parentId: null,
+    parentName: null,
+    path: '510100000000',
+    children: 1,
+    users: 2,
+    createdAt: '2026-01-01T00:00:00Z',
+  },
+  {
+    id: 't1',
+    code: '510104021000',
+    name: '锦官驿街道',
+    level: 'TOWNSHIP',
+    parentId: 'd1',
+    parentName: '锦江区',
+    path: '510100000000.510104000000.510104021000',
+    children: 1,
+    users: 3,
+    createdAt: '2026-01-01T00:00:00Z',
+  },
+  {
+    id: 'c1',
+    code: '510104021001',
+    name: '水井坊社区',
+    level: 'COMMUNITY',
+    parentId: 't1',
+    parentName: '锦官驿街道',
+    path: '510100000000.510104000000.510104021000.510104021001',
+    children: 0,
+    users: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+  },
 ];
 
 export const person = {
@@ -94,8 +132,26 @@ export const person = {
 };
 
 export const partners = [
-  { id: 'p-charity', name: '成都市慈善总会', kind: 'CHARITY', creditCode: '51510100MJ0000001A', contact: '项目部', phone: null, active: true, createdAt: '2026-01-01T00:00:00Z' },
-  { id: 'p-sw', name: '锦江区益民社会工作服务中心', kind: 'SOCIAL_WORK_AGENCY', creditCode: '52510104MJ0000003C', contact: '个案部', phone: null, active: true, createdAt: '2026-01-01T00:00:00Z' },
+  {
+    id: 'p-charity',
+    name: '成都市慈善总会',
+    kind: 'CHARITY',
+    creditCode: '51510100MJ0000001A',
+    contact: '项目部',
+    phone: null,
+    active: true,
+    createdAt: '2026-01-01T00:00:00Z',
+  },
+  {
+    id: 'p-sw',
+    name: '锦江区益民社会工作服务中心',
+    kind: 'SOCIAL_WORK_AGENCY',
+    creditCode: '52510104MJ0000003C',
+    contact: '个案部',
+    phone: null,
+    active: true,
+    createdAt: '2026-01-01T00:00:00Z',
+  },
 ];
 
 /** The joint meetings' member departments (GET /api/departments: id and code are the code). */
@@ -112,7 +168,9 @@ export const handlers = [
   http.get('*/api/tasks', () => HttpResponse.json([screenTask], { headers: { 'Content-Range': 'tasks 0-0/1' } })),
   http.get('*/api/tasks/:id', () => HttpResponse.json(screenTask)),
   http.get('*/api/org-units', () => listOf('org-units', orgUnits)),
-  http.get('*/api/org-units/:id', ({ params }) => HttpResponse.json(orgUnits.find((u) => u.id === params.id) ?? orgUnits[0])),
+  http.get('*/api/org-units/:id', ({ params }) =>
+    HttpResponse.json(orgUnits.find((u) => u.id === params.id) ?? orgUnits[0]),
+  ),
   http.get('*/api/people', () => listOf('people', [person])),
   http.get('*/api/people/:id', ({ params }) => HttpResponse.json({ ...person, id: String(params.id) })),
   http.post('*/api/people/duplicates', () => HttpResponse.json({ duplicates: [] })),
@@ -123,4 +181,7 @@ export const handlers = [
 export const server = setupServer(...handlers);
 
 export const problem = (status: number, type: string, detail: string) =>
-  HttpResponse.json({ type: `urn:guanai:problem:${type}`, title: 'Conflict', status, detail }, { status, headers: { 'Content-Type': 'application/problem+json' } });
+  HttpResponse.json(
+    { type: `urn:guanai:problem:${type}`, title: 'Conflict', status, detail },
+    { status, headers: { 'Content-Type': 'application/problem+json' } },
+  );

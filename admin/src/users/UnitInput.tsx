@@ -10,8 +10,18 @@ export function UnitInput() {
   const levels: readonly string[] = (role ? ROLE_LEVELS[role] : undefined) ?? [];
   const helperText = levels.map((l) => translate(`guanai.orgLevels.${l}`)).join(' / ') || false;
   return (
-    <ReferenceInput source="orgUnitId" reference="org-units" filter={levels.length === 1 ? { level: levels[0] } : {}} sort={{ field: 'code', order: 'ASC' }}>
-      <AutocompleteInput optionText={(u: OrgUnit) => unitText(u)} validate={required()} helperText={helperText} fullWidth />
+    <ReferenceInput
+      source="orgUnitId"
+      reference="org-units"
+      filter={levels.length === 1 ? { level: levels[0] } : {}}
+      sort={{ field: 'code', order: 'ASC' }}
+    >
+      <AutocompleteInput
+        optionText={(u: OrgUnit) => unitText(u)}
+        validate={required()}
+        helperText={helperText}
+        fullWidth
+      />
     </ReferenceInput>
   );
 }

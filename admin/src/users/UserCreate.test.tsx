@@ -5,8 +5,16 @@ import { App } from '../App.tsx';
 import { listOf, server, signInAs, userAs } from '../test/server.ts';
 
 const newUser = {
-  id: 'u-new', username: 'liuyang', displayName: '站点 刘洋', role: 'STATION_WORKER', orgUnitId: 'c1', orgUnitName: '水井坊社区', orgUnitLevel: 'COMMUNITY',
-  active: true, createdAt: '2026-03-01T00:00:00Z', updatedAt: '2026-03-01T00:00:00Z',
+  id: 'u-new',
+  username: 'liuyang',
+  displayName: '站点 刘洋',
+  role: 'STATION_WORKER',
+  orgUnitId: 'c1',
+  orgUnitName: '水井坊社区',
+  orgUnitLevel: 'COMMUNITY',
+  active: true,
+  createdAt: '2026-03-01T00:00:00Z',
+  updatedAt: '2026-03-01T00:00:00Z',
 };
 
 describe('user accounts (admin)', () => {
@@ -18,7 +26,20 @@ describe('user accounts (admin)', () => {
       http.get('*/api/users', () => listOf('users', [newUser])),
       http.get('*/api/org-units', ({ request }) => {
         unitFilter = JSON.parse(new URL(request.url).searchParams.get('filter') ?? '{}');
-        return listOf('org-units', [{ id: 'c1', code: '510104021001', name: '水井坊社区', level: 'COMMUNITY', parentId: 't1', parentName: '锦官驿街道', path: '', children: 0, users: 1, createdAt: '' }]);
+        return listOf('org-units', [
+          {
+            id: 'c1',
+            code: '510104021001',
+            name: '水井坊社区',
+            level: 'COMMUNITY',
+            parentId: 't1',
+            parentName: '锦官驿街道',
+            path: '',
+            children: 0,
+            users: 1,
+            createdAt: '',
+          },
+        ]);
       }),
       http.post('*/api/users', async ({ request }) => {
         body = await request.json();

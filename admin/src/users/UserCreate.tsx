@@ -1,5 +1,14 @@
 import { useState } from 'react';
-import { Create, PasswordInput, SelectInput, SimpleForm, TextInput, required, useNotify, useRedirect } from 'react-admin';
+import {
+  Create,
+  PasswordInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  required,
+  useNotify,
+  useRedirect,
+} from 'react-admin';
 import { useNotifyProblem } from '../tasks/useTaskActions.ts';
 import { PartnerInput } from './PartnerInput.tsx';
 import { roleChoices, strongPassword, type User } from './roles.ts';
@@ -7,8 +16,22 @@ import { TemporaryPasswordDialog } from './TemporaryPasswordDialog.tsx';
 import { UnitInput } from './UnitInput.tsx';
 
 /** Leaves the password out when none was typed, so the API issues a one-time one; a partner only for PARTNER users. */
-function transform({ username, displayName, role, orgUnitId, partnerId, password }: Record<string, string | undefined>) {
-  return { username, displayName, role, orgUnitId, ...(role === 'PARTNER' && partnerId ? { partnerId } : {}), ...(password ? { password } : {}) };
+function transform({
+  username,
+  displayName,
+  role,
+  orgUnitId,
+  partnerId,
+  password,
+}: Record<string, string | undefined>) {
+  return {
+    username,
+    displayName,
+    role,
+    orgUnitId,
+    ...(role === 'PARTNER' && partnerId ? { partnerId } : {}),
+    ...(password ? { password } : {}),
+  };
 }
 
 /** Admin: a new account; without a password the API answers a temporary one, shown here once. */
@@ -36,7 +59,12 @@ export function UserCreate() {
           <SelectInput source="role" choices={roleChoices} validate={required()} />
           <UnitInput />
           <PartnerInput />
-          <PasswordInput source="password" validate={strongPassword} helperText="guanai.users.passwordHelp" autoComplete="new-password" />
+          <PasswordInput
+            source="password"
+            validate={strongPassword}
+            helperText="guanai.users.passwordHelp"
+            autoComplete="new-password"
+          />
         </SimpleForm>
       </Create>
       <TemporaryPasswordDialog

@@ -1,4 +1,15 @@
-import { BooleanInput, Edit, Labeled, ListButton, SelectInput, SimpleForm, TextField, TextInput, TopToolbar, required } from 'react-admin';
+import {
+  BooleanInput,
+  Edit,
+  Labeled,
+  ListButton,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  TopToolbar,
+  required,
+} from 'react-admin';
 import { SaveOnlyToolbar } from '../layout/SaveOnlyToolbar.tsx';
 import { PartnerInput } from './PartnerInput.tsx';
 import { ResetPasswordButton } from './ResetPasswordButton.tsx';
@@ -18,7 +29,9 @@ export function changedFields(values: User, { previousData }: { previousData?: U
     // Only PARTNER users act for a partner organisation.
     partnerId: values.role === 'PARTNER' ? (values.partnerId ?? null) : null,
   };
-  return Object.fromEntries(Object.entries(next).filter(([key, value]) => (previousData?.[key as keyof User] ?? null) !== value));
+  return Object.fromEntries(
+    Object.entries(next).filter(([key, value]) => (previousData?.[key as keyof User] ?? null) !== value),
+  );
 }
 
 function Actions() {

@@ -1,5 +1,18 @@
 import { useMediaQuery, type Theme } from '@mui/material';
-import { BooleanField, CreateButton, Datagrid, FunctionField, List, NullableBooleanInput, SearchInput, SelectInput, SimpleList, TextField, TopToolbar, useTranslate } from 'react-admin';
+import {
+  BooleanField,
+  CreateButton,
+  Datagrid,
+  FunctionField,
+  List,
+  NullableBooleanInput,
+  SearchInput,
+  SelectInput,
+  SimpleList,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { useCan } from '../providers/useCan.ts';
 import { roleChoices, type User } from './roles.ts';
 
@@ -22,7 +35,14 @@ export function UserList() {
   const rowClick = can('PUT /api/users/:id') ? 'edit' : false;
   const role = (u: User) => translate(`guanai.roles.${u.role}`, { _: u.role });
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'username', order: 'ASC' }} exporter={false} empty={false} perPage={25}>
+    <List
+      filters={filters}
+      actions={<Actions />}
+      sort={{ field: 'username', order: 'ASC' }}
+      exporter={false}
+      empty={false}
+      perPage={25}
+    >
       {isSmall ? (
         <SimpleList<User>
           primaryText={(u) => `${u.displayName} · ${role(u)}`}

@@ -23,4 +23,6 @@ export interface User {
 
 /** At least 10 characters with a letter and a digit (the API's rule); empty passes (optional fields). */
 export const strongPassword: Validator = (value: unknown) =>
-  typeof value === 'string' && value !== '' && !(value.length >= 10 && /\p{L}/u.test(value) && /\d/.test(value)) ? 'guanai.users.passwordRule' : undefined;
+  typeof value === 'string' && value !== '' && !(value.length >= 10 && /\p{L}/u.test(value) && /\d/.test(value))
+    ? 'guanai.users.passwordRule'
+    : undefined;

@@ -12,10 +12,13 @@ export const subtree = (user: SessionUser) => ({ path: { startsWith: user.orgUni
  * own resources, with only what delivery needs.
  */
 export const visibleCases = (user: SessionUser) =>
-  user.role === 'PARTNER' ? { id: { in: [] as string[] } } : { OR: [{ owningUnit: subtree(user) }, { originUnit: subtree(user) }] };
+  user.role === 'PARTNER'
+    ? { id: { in: [] as string[] } }
+    : { OR: [{ owningUnit: subtree(user) }, { originUnit: subtree(user) }] };
 
 /** A person is visible when they live in a community inside the subtree. */
-export const visiblePeople = (user: SessionUser) => (user.role === 'PARTNER' ? { id: { in: [] as string[] } } : { community: subtree(user) });
+export const visiblePeople = (user: SessionUser) =>
+  user.role === 'PARTNER' ? { id: { in: [] as string[] } } : { community: subtree(user) };
 
 /** Whether a unit (by its materialised path) is inside the user's subtree. */
 export const within = (user: SessionUser, unitPath: string) => unitPath.startsWith(user.orgUnit.path);

@@ -17,7 +17,10 @@ export interface LoginLimiterOptions {
  * Two replicas checking the same key at the same instant may each let one more attempt through, as
  * two requests in one process could before.
  */
-export function createLoginLimiter(db: Db, { limit = 5, windowMs = 15 * 60_000, purgeEveryMs = 60_000 }: LoginLimiterOptions = {}) {
+export function createLoginLimiter(
+  db: Db,
+  { limit = 5, windowMs = 15 * 60_000, purgeEveryMs = 60_000 }: LoginLimiterOptions = {},
+) {
   const digest = (key: string) => createHash('sha256').update(key).digest('hex');
   const seconds = windowMs / 1000;
   let lastPurge = 0;
@@ -35,7 +38,9 @@ export function createLoginLimiter(db: Db, { limit = 5, windowMs = 15 * 60_000, 
       await outsideRequest(() => db.$executeRaw`INSERT INTO login_failure (key) VALUES (${digest(key)})`);
       if (Date.now() - lastPurge < purgeEveryMs) return;
       lastPurge = Date.now();
-      await outsideRequest(() => db.$executeRaw`DELETE FROM login_failure WHERE at < now() - ${seconds}::float8 * interval '1 second'`);
+      await outsideRequest(
+        () => db.$executeRaw`DELETE FROM login_failure WHERE at < now() - ${seconds}::float8 * interval '1 second'`,
+      );
     },
     async succeed(key: string): Promise<void> {
       await outsideRequest(() => db.$executeRaw`DELETE FROM login_failure WHERE key = ${digest(key)}`);

@@ -31,7 +31,20 @@ export async function createSession(db: Db, userId: string): Promise<{ token: st
 export async function loadSession(db: Db, token: string | undefined): Promise<SessionUser | null> {
   if (!token) return null;
   // Every request comes through here: one statement rather than a query per relation.
-  const rows = await db.$queryRaw<{ id: string; username: string; displayName: string; role: Role; partnerId: string | null; unitId: string; code: string; name: string; level: OrgLevel; path: string }[]>`
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      username: string;
+      displayName: string;
+      role: Role;
+      partnerId: string | null;
+      unitId: string;
+      code: string;
+      name: string;
+      level: OrgLevel;
+      path: string;
+    }[]
+  >`
     SELECT u.id, u.username, u.display_name AS "displayName", u.role::text AS role, u.partner_id AS "partnerId",
            o.id AS "unitId", o.code, o.name, o.level::text AS level, o.path
     FROM session s JOIN app_user u ON u.id = s.user_id JOIN org_unit o ON o.id = u.org_unit_id
@@ -42,9 +55,23 @@ export async function loadSession(db: Db, token: string | undefined): Promise<Se
   return toSessionUser({ ...user, orgUnit: { id: unitId, code, name, level, path } });
 }
 
-export function toSessionUser(user: { id: string; username: string; displayName: string; role: Role; orgUnit: SessionUser['orgUnit']; partnerId?: string | null }): SessionUser {
+export function toSessionUser(user: {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgUnit: SessionUser['orgUnit'];
+  partnerId?: string | null;
+}): SessionUser {
   const { id, code, name, level, path } = user.orgUnit;
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, orgUnit: { id, code, name, level, path }, partnerId: user.partnerId ?? null };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    orgUnit: { id, code, name, level, path },
+    partnerId: user.partnerId ?? null,
+  };
 }
 
 export async function revokeSession(db: Db, token: string): Promise<void> {

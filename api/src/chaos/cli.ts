@@ -40,12 +40,22 @@ const fuzzFigures = (() => {
   }
 })();
 
-const result = { at: new Date().toISOString(), machine: { cores: cpus().length, node: process.version }, chaos: report, fuzz: { ok: fuzz.status === 0, ...fuzzFigures } };
+const result = {
+  at: new Date().toISOString(),
+  machine: { cores: cpus().length, node: process.version },
+  chaos: report,
+  fuzz: { ok: fuzz.status === 0, ...fuzzFigures },
+};
 writeFileSync(`${resultsDir}/chaos.json`, `${JSON.stringify(result, null, 2)}\n`);
 
 console.log('\nInjected:', report.injected, `— requests ${report.requests.sent} (${report.requests.retried} retried)`);
-for (const [name, c] of Object.entries(report.checks)) console.log(`${c.failed === 0 ? 'ok  ' : 'FAIL'} ${name}: ${c.checked - c.failed}/${c.checked}${c.failed ? ` — ${c.failures.slice(0, 3).join('; ')}` : ''}`);
+for (const [name, c] of Object.entries(report.checks))
+  console.log(
+    `${c.failed === 0 ? 'ok  ' : 'FAIL'} ${name}: ${c.checked - c.failed}/${c.checked}${c.failed ? ` — ${c.failures.slice(0, 3).join('; ')}` : ''}`,
+  );
 console.log(`claim races: ${report.claimRaces.singleWinner}/${report.claimRaces.rounds} with exactly one winner`);
-console.log(`fuzz: ${fuzz.status === 0 ? 'ok' : 'FAILED'}${fuzzFigures ? ` — ${fuzzFigures.requests} requests over ${fuzzFigures.routes} routes, ${fuzzFigures.rejected} rejected, 0 answers of 5xx` : ''}`);
+console.log(
+  `fuzz: ${fuzz.status === 0 ? 'ok' : 'FAILED'}${fuzzFigures ? ` — ${fuzzFigures.requests} requests over ${fuzzFigures.routes} routes, ${fuzzFigures.rejected} rejected, 0 answers of 5xx` : ''}`,
+);
 console.log(`report: bench/results/chaos.json (${report.durationSeconds} s)`);
 process.exit(report.ok && fuzz.status === 0 ? 0 : 1);

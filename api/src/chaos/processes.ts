@@ -37,12 +37,26 @@ function controls(child: ChildProcess, output: () => string): Service {
   };
 }
 
-function spawnService(name: string, command: string, args: string[], env: Record<string, string>, ready: (line: string) => boolean, timeoutMs = 120_000): Promise<Service> {
+function spawnService(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: (line: string) => boolean,
+  timeoutMs = 120_000,
+): Promise<Service> {
   let log = '';
-  const child: ChildProcess = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const service = controls(child, () => log);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${timeoutMs / 1000} s:\n${log}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start within ${timeoutMs / 1000} s:\n${log}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       log = (log + text).slice(-20_000);
@@ -61,8 +75,25 @@ function spawnService(name: string, command: string, args: string[], env: Record
 }
 
 /** The Temporal dev server on its SQLite file; started again on the same file, it has lost nothing. */
-export async function startTemporalServer(cli: string, { dbFile, port, uiPort }: { dbFile: string; port: number; uiPort: number }): Promise<Service> {
-  const args = ['server', 'start-dev', '--headless', '--db-filename', dbFile, '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort), '--log-level', 'error'];
+export async function startTemporalServer(
+  cli: string,
+  { dbFile, port, uiPort }: { dbFile: string; port: number; uiPort: number },
+): Promise<Service> {
+  const args = [
+    'server',
+    'start-dev',
+    '--headless',
+    '--db-filename',
+    dbFile,
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--ui-port',
+    String(uiPort),
+    '--log-level',
+    'error',
+  ];
   // The dev server says nothing when ready at log level error: wait for its port to accept.
   const child = spawn(cli, args, { cwd: root, stdio: 'ignore' });
   await waitForPort(port, 60_000);
@@ -82,7 +113,19 @@ export const faultPointsHit = (service: Service) => (service.output().match(/^FA
 
 /** The case worker as its own process (node workflows/src/worker.ts). */
 export function startWorker(env: SystemEnv): Promise<Service> {
-  return spawnService('worker', process.execPath, ['--import', 'tsx', 'workflows/src/worker.ts'], { TEMPORAL_ADDRESS: env.temporalAddress, DATABASE_URL: env.databaseUrl, WORKER_LOG_LEVEL: 'ERROR', DB_POOL_MAX: '5', GUANAI_FAULT_POINTS: env.faultPoints ?? '' }, (line) => line.includes('worker polling'));
+  return spawnService(
+    'worker',
+    process.execPath,
+    ['--import', 'tsx', 'workflows/src/worker.ts'],
+    {
+      TEMPORAL_ADDRESS: env.temporalAddress,
+      DATABASE_URL: env.databaseUrl,
+      WORKER_LOG_LEVEL: 'ERROR',
+      DB_POOL_MAX: '5',
+      GUANAI_FAULT_POINTS: env.faultPoints ?? '',
+    },
+    (line) => line.includes('worker polling'),
+  );
 }
 
 /** The API as its own process (node api/src/server.ts), without the admin. */
@@ -91,7 +134,16 @@ export function startApi(env: SystemEnv, port: number): Promise<Service> {
     'api',
     process.execPath,
     ['--import', 'tsx', 'api/src/server.ts'],
-    { TEMPORAL_ADDRESS: env.temporalAddress, DATABASE_URL: env.databaseUrl, GUANAI_SECRET: env.secret, PORT: String(port), LOG_LEVEL: 'info', ADMIN_DIST: '/nonexistent', DB_POOL_MAX: '5', GUANAI_FAULT_POINTS: env.faultPoints ?? '' },
+    {
+      TEMPORAL_ADDRESS: env.temporalAddress,
+      DATABASE_URL: env.databaseUrl,
+      GUANAI_SECRET: env.secret,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      ADMIN_DIST: '/nonexistent',
+      DB_POOL_MAX: '5',
+      GUANAI_FAULT_POINTS: env.faultPoints ?? '',
+    },
     (line) => line.includes('API listening'),
   );
 }

@@ -1,13 +1,7 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export type AppErrorCode =
-  | 'VALIDATION'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'UNAVAILABLE';
+  'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'UNAVAILABLE';
 
 const STATUS: Record<AppErrorCode, ContentfulStatusCode> = {
   VALIDATION: 422,
@@ -43,7 +37,16 @@ export class AppError extends Error {
   /** Further members of the problem, e.g. the records a duplicate matched. */
   readonly extra: Record<string, unknown>;
 
-  constructor(code: AppErrorCode, { message, field, errors, reason, extra }: { message: string; field?: string; errors?: FieldError[]; reason?: string; extra?: Record<string, unknown> }) {
+  constructor(
+    code: AppErrorCode,
+    {
+      message,
+      field,
+      errors,
+      reason,
+      extra,
+    }: { message: string; field?: string; errors?: FieldError[]; reason?: string; extra?: Record<string, unknown> },
+  ) {
     super(message);
     this.code = code;
     this.reason = reason;

@@ -18,14 +18,16 @@ export function headerFilename(c: Context<AppEnv>, fallback?: string): string {
   const header = c.req.header('X-Filename');
   if (header === undefined && fallback !== undefined) return fallback;
   const refuse = (message: string) => new AppError('VALIDATION', { message, field: 'X-Filename' });
-  if (header !== undefined && header.length > MAX_FILENAME_HEADER) throw refuse('is too long: a file name has at most 200 characters');
+  if (header !== undefined && header.length > MAX_FILENAME_HEADER)
+    throw refuse('is too long: a file name has at most 200 characters');
   let filename: string;
   try {
     filename = decodeURIComponent(header ?? '').trim();
   } catch {
     throw refuse('must be the file name percent-encoded as UTF-8 (encodeURIComponent)');
   }
-  if (!filename || filename.length > 200 || /[\\/\u0000-\u001f\u007f]/.test(filename)) throw refuse('a file name (1–200 characters, no slashes or control characters) is required');
+  if (!filename || filename.length > 200 || /[\\/\u0000-\u001f\u007f]/.test(filename))
+    throw refuse('a file name (1–200 characters, no slashes or control characters) is required');
   return filename;
 }
 
@@ -36,15 +38,30 @@ export function headerFilename(c: Context<AppEnv>, fallback?: string): string {
 export async function storeAttachment(deps: AppDeps, c: Context<AppEnv>, caseId: string) {
   const contentType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
   if (!(ATTACHMENT_TYPES as readonly string[]).includes(contentType)) {
-    throw new AppError('VALIDATION', { message: `must be one of ${ATTACHMENT_TYPES.join(', ')}`, field: 'Content-Type' });
+    throw new AppError('VALIDATION', {
+      message: `must be one of ${ATTACHMENT_TYPES.join(', ')}`,
+      field: 'Content-Type',
+    });
   }
   const filename = headerFilename(c);
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('VALIDATION', { message: `must be 1 byte to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, field: '(body)' });
+  if (bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES)
+    throw new AppError('VALIDATION', {
+      message: `must be 1 byte to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
+      field: '(body)',
+    });
   const id = randomUUID();
   await deps.files.put(id, bytes);
   return deps.db.attachment.create({
-    data: { id, caseId, filename, contentType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), uploadedById: c.get('user').id },
+    data: {
+      id,
+      caseId,
+      filename,
+      contentType,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      uploadedById: c.get('user').id,
+    },
     select: { id: true, filename: true, contentType: true, size: true },
   });
 }

@@ -22,19 +22,38 @@ export const DEFAULT_IDEMPOTENCY: IdempotencyOptions = { ttlMs: 24 * 3_600_000, 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 export function checkKey(header: string): string {
-  if (!KEY_PATTERN.test(header)) throw new AppError('VALIDATION', { message: 'must be 1–200 visible ASCII characters (e.g. a uuid)', field: IDEMPOTENCY_HEADER });
+  if (!KEY_PATTERN.test(header))
+    throw new AppError('VALIDATION', {
+      message: 'must be 1–200 visible ASCII characters (e.g. a uuid)',
+      field: IDEMPOTENCY_HEADER,
+    });
   return header;
 }
 
 /** What binds a key to a request: method, path and query, content type and body. */
-export function hashRequest({ method, pathAndQuery, contentType, body }: { method: string; pathAndQuery: string; contentType: string; body: Uint8Array }): string {
+export function hashRequest({
+  method,
+  pathAndQuery,
+  contentType,
+  body,
+}: {
+  method: string;
+  pathAndQuery: string;
+  contentType: string;
+  body: Uint8Array;
+}): string {
   return createHash('sha256').update(`${method} ${pathAndQuery}\n${contentType}\n`).update(body).digest('hex');
 }
 
 export async function requestHash(c: Context<AppEnv>): Promise<string> {
   const url = new URL(c.req.url);
   const body = new Uint8Array(await c.req.arrayBuffer()); // Hono keeps the body for the handler
-  return hashRequest({ method: c.req.method, pathAndQuery: `${url.pathname}${url.search}`, contentType: c.req.header('Content-Type') ?? '', body });
+  return hashRequest({
+    method: c.req.method,
+    pathAndQuery: `${url.pathname}${url.search}`,
+    contentType: c.req.header('Content-Type') ?? '',
+    body,
+  });
 }
 
 /**
@@ -64,7 +83,11 @@ export type ClaimOutcome =
  * concurrent duplicate sees it in progress): a new key, an expired one, or one whose request died
  * with its lease run out (the same request only). Otherwise says what the key holds.
  */
-export async function claimKey(db: Db, options: IdempotencyOptions, input: { userId: string; key: string; route: string; hash: string }): Promise<ClaimOutcome> {
+export async function claimKey(
+  db: Db,
+  options: IdempotencyOptions,
+  input: { userId: string; key: string; route: string; hash: string },
+): Promise<ClaimOutcome> {
   const { userId, key, route, hash } = input;
   for (;;) {
     const token = randomUUID();
@@ -79,12 +102,22 @@ export async function claimKey(db: Db, options: IdempotencyOptions, input: { use
            OR (k.status IS NULL AND k.locked_until < now() AND k.request_hash = EXCLUDED.request_hash)
       RETURNING lease_token`;
     if (taken.length > 0) return { kind: 'claimed', claim: { userId, key, token } };
-    const [held] = await db.$queryRaw<{ route: string; request_hash: string; status: number | null; response_type: string | null; response_body: string | null; wait: number }[]>`
+    const [held] = await db.$queryRaw<
+      {
+        route: string;
+        request_hash: string;
+        status: number | null;
+        response_type: string | null;
+        response_body: string | null;
+        wait: number;
+      }[]
+    >`
       SELECT route, request_hash, status, response_type, response_body, ceil(greatest(extract(epoch FROM locked_until - now()), 1))::int AS wait
       FROM idempotency_key WHERE user_id = ${userId}::uuid AND key = ${key}`;
     if (!held) continue; // released meanwhile: take it
     if (held.request_hash !== hash) return { kind: 'mismatch', route: held.route };
-    if (held.status !== null) return { kind: 'replay', status: held.status, type: held.response_type, body: held.response_body };
+    if (held.status !== null)
+      return { kind: 'replay', status: held.status, type: held.response_type, body: held.response_body };
     return { kind: 'in-progress', retryAfterSeconds: held.wait };
   }
 }
@@ -97,7 +130,11 @@ export async function renewKey(db: Db, options: IdempotencyOptions, claim: Claim
 }
 
 /** Stores the answer, in the request's transaction (with its changes and its audit entry). */
-export async function storeAnswer(tx: Prisma.TransactionClient, claim: Claim, answer: { status: number; type: string | null; body: string }): Promise<void> {
+export async function storeAnswer(
+  tx: Prisma.TransactionClient,
+  claim: Claim,
+  answer: { status: number; type: string | null; body: string },
+): Promise<void> {
   await tx.$executeRaw`
     UPDATE idempotency_key SET status = ${answer.status}, response_type = ${answer.type}, response_body = ${answer.body}, locked_until = NULL
     WHERE user_id = ${claim.userId}::uuid AND key = ${claim.key} AND lease_token = ${claim.token}::uuid`;
@@ -113,7 +150,11 @@ export async function releaseKey(db: Db, claim: Claim): Promise<void> {
 }
 
 /** Deletes expired keys, a batch at a time; replicas purging at once skip each other's rows. */
-export async function purgeExpiredKeys(db: Db, options: Pick<IdempotencyOptions, 'ttlMs'>, batch = 1000): Promise<number> {
+export async function purgeExpiredKeys(
+  db: Db,
+  options: Pick<IdempotencyOptions, 'ttlMs'>,
+  batch = 1000,
+): Promise<number> {
   return db.$executeRaw`
     DELETE FROM idempotency_key WHERE ctid = ANY (ARRAY(
       SELECT ctid FROM idempotency_key WHERE created_at < now() - ${options.ttlMs}::float8 * interval '1 millisecond'

@@ -6,7 +6,16 @@ import type { AppEnv } from '../env.ts';
 type Tx = Prisma.TransactionClient;
 
 /** Prisma model operations that only read; every other operation (and raw SQL) counts as a write. */
-const READS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy']);
+const READS = new Set([
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+]);
 const RAW = new Set(['$queryRaw', '$queryRawUnsafe', '$executeRaw', '$executeRawUnsafe']);
 
 class RolledBack extends Error {}
@@ -169,7 +178,9 @@ export function beforeWorkflowCall(what: string): void {
   const scope = storage.getStore();
   if (!scope) return;
   if (scope.mode === 'transaction' && scope.inTransaction) {
-    throw new Error(`${what} inside the request's transaction: mark the route with callsWorkflow (api/src/request/scope.ts)`);
+    throw new Error(
+      `${what} inside the request's transaction: mark the route with callsWorkflow (api/src/request/scope.ts)`,
+    );
   }
   scope.calledWorkflow = true;
 }
@@ -212,7 +223,11 @@ export function requestScopedDb(base: Db): Db {
         get: (_target, operation) => {
           if (typeof operation !== 'string') return undefined;
           return (...args: unknown[]) =>
-            deferred(scope, !READS.has(operation), (client) => (client as unknown as Record<string, Record<string, (...a: unknown[]) => PromiseLike<unknown>>>)[model]![operation]!(...args));
+            deferred(scope, !READS.has(operation), (client) =>
+              (client as unknown as Record<string, Record<string, (...a: unknown[]) => PromiseLike<unknown>>>)[model]![
+                operation
+              ]!(...args),
+            );
         },
       },
     );
@@ -233,7 +248,10 @@ export function requestScopedDb(base: Db): Db {
           });
       }
       if (RAW.has(property)) {
-        return (...args: unknown[]) => deferred(scope, true, (client) => (client as unknown as Record<string, (...a: unknown[]) => PromiseLike<unknown>>)[property]!(...args));
+        return (...args: unknown[]) =>
+          deferred(scope, true, (client) =>
+            (client as unknown as Record<string, (...a: unknown[]) => PromiseLike<unknown>>)[property]!(...args),
+          );
       }
       if (!property.startsWith('$') && value && typeof value === 'object' && 'findMany' in value) {
         return delegate(property, scope);

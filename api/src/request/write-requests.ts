@@ -6,7 +6,19 @@ import type { Logger } from 'pino';
 import type { SessionUser } from '../auth/session.ts';
 import type { AppEnv } from '../env.ts';
 import { AppError } from '../errors/app-error.ts';
-import { checkKey, claimKey, DEFAULT_IDEMPOTENCY, IDEMPOTENCY_HEADER, purgeExpiredKeys, releaseKey, renewKey, requestHash, storeAnswer, type Claim, type IdempotencyOptions } from './idempotency.ts';
+import {
+  checkKey,
+  claimKey,
+  DEFAULT_IDEMPOTENCY,
+  IDEMPOTENCY_HEADER,
+  purgeExpiredKeys,
+  releaseKey,
+  renewKey,
+  requestHash,
+  storeAnswer,
+  type Claim,
+  type IdempotencyOptions,
+} from './idempotency.ts';
 import { RequestScope, runInScope } from './scope.ts';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -17,7 +29,10 @@ export interface WriteRequestOptions {
   transaction: { timeoutMs: number; maxWaitMs: number };
 }
 
-const DEFAULTS: WriteRequestOptions = { idempotency: DEFAULT_IDEMPOTENCY, transaction: { timeoutMs: 60_000, maxWaitMs: 10_000 } };
+const DEFAULTS: WriteRequestOptions = {
+  idempotency: DEFAULT_IDEMPOTENCY,
+  transaction: { timeoutMs: 60_000, maxWaitMs: 10_000 },
+};
 
 /**
  * Every write request to the API (POST, PUT, PATCH, DELETE on an /api route), after authorisation:
@@ -36,7 +51,9 @@ export function writeRequests({ db, logger }: { db: Db; logger: Logger }, option
   const purgeNowAndThen = () => {
     if (Date.now() - lastPurge < idempotency.purgeEveryMs) return;
     lastPurge = Date.now();
-    purgeExpiredKeys(db, idempotency).catch((err: unknown) => logger.warn({ err }, 'purging expired idempotency keys failed'));
+    purgeExpiredKeys(db, idempotency).catch((err: unknown) =>
+      logger.warn({ err }, 'purging expired idempotency keys failed'),
+    );
   };
 
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -60,11 +77,19 @@ export function writeRequests({ db, logger }: { db: Db; logger: Logger }, option
         return c.body(outcome.body ?? '', outcome.status as ContentfulStatusCode);
       }
       if (outcome.kind === 'mismatch') {
-        throw new AppError('VALIDATION', { message: `was already used for another request (${outcome.route}); send a new key with a new request`, field: IDEMPOTENCY_HEADER, reason: 'IDEMPOTENCY_KEY_REUSED' });
+        throw new AppError('VALIDATION', {
+          message: `was already used for another request (${outcome.route}); send a new key with a new request`,
+          field: IDEMPOTENCY_HEADER,
+          reason: 'IDEMPOTENCY_KEY_REUSED',
+        });
       }
       if (outcome.kind === 'in-progress') {
         c.header('Retry-After', String(outcome.retryAfterSeconds));
-        throw new AppError('CONFLICT', { message: 'the request with this key is still in progress; try again shortly', field: IDEMPOTENCY_HEADER, reason: 'IDEMPOTENCY_KEY_IN_PROGRESS' });
+        throw new AppError('CONFLICT', {
+          message: 'the request with this key is still in progress; try again shortly',
+          field: IDEMPOTENCY_HEADER,
+          reason: 'IDEMPOTENCY_KEY_IN_PROGRESS',
+        });
       }
       claim = outcome.claim;
       c.set('idempotency', { key, requestHash: hash });
@@ -73,7 +98,15 @@ export function writeRequests({ db, logger }: { db: Db; logger: Logger }, option
     const scope = new RequestScope(db, options.transaction);
     const held = claim;
     // Each renewal catches its own failure (logged): the interval awaits nothing.
-    const renewal = held ? setInterval(() => void renewKey(db, idempotency, held).catch((err: unknown) => logger.warn({ err }, 'renewing an idempotency lease failed')), idempotency.leaseMs / 3) : undefined;
+    const renewal = held
+      ? setInterval(
+          () =>
+            void renewKey(db, idempotency, held).catch((err: unknown) =>
+              logger.warn({ err }, 'renewing an idempotency lease failed'),
+            ),
+          idempotency.leaseMs / 3,
+        )
+      : undefined;
     try {
       await runInScope(scope, () => next());
     } finally {
@@ -82,24 +115,43 @@ export function writeRequests({ db, logger }: { db: Db; logger: Logger }, option
 
     if (c.error || c.res.status >= 400) {
       await scope.rollback();
-      if (claim) await releaseKey(db, claim).catch((err: unknown) => logger.warn({ err }, 'releasing an idempotency key failed'));
+      if (claim)
+        await releaseKey(db, claim).catch((err: unknown) =>
+          logger.warn({ err }, 'releasing an idempotency key failed'),
+        );
       return;
     }
     const user = c.get('user') as SessionUser | undefined; // sign-in sets it
-    const entry = { actorId: user?.id ?? null, action: route, target: c.req.path, detail: { status: c.res.status, requestId: c.get('requestId') } };
+    const entry = {
+      actorId: user?.id ?? null,
+      action: route,
+      target: c.req.path,
+      detail: { status: c.res.status, requestId: c.get('requestId') },
+    };
     try {
       if (!scope.inTransaction && !claim) {
         await appendAudit(db, entry); // nothing else to commit: one statement
       } else {
         const tx = await scope.transaction();
-        if (claim) await storeAnswer(tx, claim, { status: c.res.status, type: c.res.headers.get('Content-Type'), body: await c.res.clone().text() });
+        if (claim)
+          await storeAnswer(tx, claim, {
+            status: c.res.status,
+            type: c.res.headers.get('Content-Type'),
+            body: await c.res.clone().text(),
+          });
         await appendAudit(tx, entry);
       }
       await scope.commit();
     } catch (error) {
       await scope.rollback();
-      if (claim) await releaseKey(db, claim).catch((err: unknown) => logger.warn({ err }, 'releasing an idempotency key failed'));
-      logger.error({ err: error, requestId: c.get('requestId'), route }, 'a write could not be committed with its audit entry');
+      if (claim)
+        await releaseKey(db, claim).catch((err: unknown) =>
+          logger.warn({ err }, 'releasing an idempotency key failed'),
+        );
+      logger.error(
+        { err: error, requestId: c.get('requestId'), route },
+        'a write could not be committed with its audit entry',
+      );
       throw new AppError('UNAVAILABLE', {
         message:
           scope.mode === 'autocommit' || scope.calledWorkflow

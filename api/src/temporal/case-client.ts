@@ -1,4 +1,9 @@
-import { WorkflowIdConflictPolicy, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import {
+  WorkflowIdConflictPolicy,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   actUpdate,
@@ -40,7 +45,10 @@ function toAppError(error: unknown): never {
     });
   }
   if (error instanceof WorkflowNotFoundError || (error instanceof Error && /already completed/i.test(error.message))) {
-    throw new AppError('CONFLICT', { message: 'the case is closed; it takes no more actions', reason: 'NOT_ALLOWED_IN_STATE' });
+    throw new AppError('CONFLICT', {
+      message: 'the case is closed; it takes no more actions',
+      reason: 'NOT_ALLOWED_IN_STATE',
+    });
   }
   throw error;
 }
@@ -66,18 +74,25 @@ export function createCaseClient(client: Client, taskQueue = CASES_TASK_QUEUE) {
 
     /** Which of these actions the actor may take now, asked of the machine on the live snapshot. */
     async allowed(caseId: string, actor: Actor, candidates: Omit<CaseEvent, 'actor' | 'at'>[]): Promise<string[]> {
-      const view = await client.workflow.getHandle(caseWorkflowId(caseId)).query(stateQuery).catch(() => null);
+      const view = await client.workflow
+        .getHandle(caseWorkflowId(caseId))
+        .query(stateQuery)
+        .catch(() => null);
       if (!view?.value) return [];
       const snapshot = caseMachine.resolveState({ value: view.value as never, context: view.context });
       const at = new Date().toISOString();
-      return candidates.filter((event) => refusalOf(snapshot, { ...event, actor, at } as CaseEvent) === null).map((event) => event.type);
+      return candidates
+        .filter((event) => refusalOf(snapshot, { ...event, actor, at } as CaseEvent) === null)
+        .map((event) => event.type);
     },
 
     /** A human action; the update id (derived from the caller's Idempotency-Key) makes a retried request have one effect. */
     async act(caseId: string, request: ActRequest, idempotencyKey?: string): Promise<CaseView> {
       beforeWorkflowCall(`the case Update ${request.type}`);
       const handle = client.workflow.getHandle(caseWorkflowId(caseId));
-      const view = await handle.executeUpdate(actUpdate, { args: [request], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }).catch(toAppError);
+      const view = await handle
+        .executeUpdate(actUpdate, { args: [request], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) })
+        .catch(toAppError);
       faultPoint('api.after-update'); // chaos: the API dies between the Update and its answer
       return view;
     },

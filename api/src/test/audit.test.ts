@@ -10,7 +10,14 @@ let caseId: string;
 beforeAll(async () => {
   h = await startHarness();
   [station, caseworker] = await Promise.all([signIn(h.app, 'station'), signIn(h.app, 'caseworker')]);
-  caseId = (await json(await station.request('POST', '/api/cases', { person: { name: '杨大爷', idNumber: '510104195001010010', hukou: 'CHENGDU' }, situation: '困难' }))).id;
+  caseId = (
+    await json(
+      await station.request('POST', '/api/cases', {
+        person: { name: '杨大爷', idNumber: '510104195001010010', hukou: 'CHENGDU' },
+        situation: '困难',
+      }),
+    )
+  ).id;
 });
 afterAll(async () => h?.stop());
 
@@ -21,17 +28,29 @@ describe('audit log', () => {
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['POST /api/auth/login', 'POST /api/cases']));
     const before = await h.db.auditEntry.count();
     expect((await station.request('POST', '/api/cases', {})).status).toBe(422);
-    expect((await caseworker.request('POST', '/api/cases', { person: { name: 'x', hukou: 'CHENGDU' }, situation: 'x' })).status).toBe(403);
+    expect(
+      (await caseworker.request('POST', '/api/cases', { person: { name: 'x', hukou: 'CHENGDU' }, situation: 'x' }))
+        .status,
+    ).toBe(403);
     expect(await h.db.auditEntry.count()).toBe(before);
   });
 
   it('the full identity number needs a role, a visible case and a reason, and each view is audited with who and why', async () => {
     expect((await caseworker.request('GET', `/api/cases/${caseId}/id-number`)).status).toBe(422);
     const manager = await signIn(h.app, 'manager');
-    expect((await manager.request('GET', `/api/cases/${caseId}/id-number?reason=${encodeURIComponent('核对低保申请')}`)).status).toBe(403);
+    expect(
+      (await manager.request('GET', `/api/cases/${caseId}/id-number?reason=${encodeURIComponent('核对低保申请')}`))
+        .status,
+    ).toBe(403);
     const other = await signIn(h.app, 'caseworker2');
-    expect((await other.request('GET', `/api/cases/${caseId}/id-number?reason=${encodeURIComponent('核对低保申请')}`)).status).toBe(404);
-    const res = await caseworker.request('GET', `/api/cases/${caseId}/id-number?reason=${encodeURIComponent('核对低保申请材料')}`);
+    expect(
+      (await other.request('GET', `/api/cases/${caseId}/id-number?reason=${encodeURIComponent('核对低保申请')}`))
+        .status,
+    ).toBe(404);
+    const res = await caseworker.request(
+      'GET',
+      `/api/cases/${caseId}/id-number?reason=${encodeURIComponent('核对低保申请材料')}`,
+    );
     expect(res.status).toBe(200);
     expect(await json(res)).toEqual({ idNumber: '510104195001010010' });
     const user = await h.db.user.findUniqueOrThrow({ where: { username: 'caseworker' } });

@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(async () => h?.stop());
 
 const login = (username: string, password: string) =>
-  h.app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': username }, body: JSON.stringify({ username, password }) });
+  h.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': username },
+    body: JSON.stringify({ username, password }),
+  });
 
 describe('sessions', () => {
   it('signs in with an HttpOnly SameSite cookie and answers /me', async () => {
@@ -20,7 +24,11 @@ describe('sessions', () => {
     expect(setCookie).toMatch(/guanai_session=/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Strict/i);
-    expect(await json(res)).toMatchObject({ username: 'caseworker', role: 'CASEWORKER', orgUnit: { name: '锦官驿街道', level: 'TOWNSHIP' } });
+    expect(await json(res)).toMatchObject({
+      username: 'caseworker',
+      role: 'CASEWORKER',
+      orgUnit: { name: '锦官驿街道', level: 'TOWNSHIP' },
+    });
     const session = await signIn(h.app, 'caseworker');
     expect((await session.request('GET', '/api/auth/me')).status).toBe(200);
   });
@@ -54,7 +62,10 @@ describe('sessions', () => {
     expect((await ending.request('GET', '/api/auth/me')).status).toBe(200);
     await h.db.session.update({ where: { id: digest }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await ending.request('GET', '/api/auth/me')).status).toBe(401);
-    expect(await json(await other.request('GET', '/api/auth/me'))).toMatchObject({ username: 'station', orgUnit: { level: 'COMMUNITY' } });
+    expect(await json(await other.request('GET', '/api/auth/me'))).toMatchObject({
+      username: 'station',
+      orgUnit: { level: 'COMMUNITY' },
+    });
   });
 
   it('a deactivated user loses their session at once', async () => {

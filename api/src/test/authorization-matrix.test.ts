@@ -7,7 +7,15 @@ import { json, signIn, startHarness, type Harness, type Session } from './harnes
  * the case and task routes × own / child / sibling / parent unit. A route missing from the policy
  * (or a policy entry without a route) fails the first test.
  */
-const ROLES = { DISCOVERER: 'discoverer', STATION_WORKER: 'station', CASEWORKER: 'caseworker', SUPERVISOR: 'supervisor', MANAGER: 'manager', PARTNER: 'partner', ADMIN: 'admin' } as const;
+const ROLES = {
+  DISCOVERER: 'discoverer',
+  STATION_WORKER: 'station',
+  CASEWORKER: 'caseworker',
+  SUPERVISOR: 'supervisor',
+  MANAGER: 'manager',
+  PARTNER: 'partner',
+  ADMIN: 'admin',
+} as const;
 
 let h: Harness;
 const as: Record<string, Session> = {};
@@ -15,30 +23,104 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   h = await startHarness();
-  for (const username of [...Object.values(ROLES), 'caseworker2', 'district.supervisor']) as[username] = await signIn(h.app, username);
-  const created = await json(await as.station!.request('POST', '/api/cases', { person: { name: '矩阵测试', idNumber: '510104195001010010', hukou: 'CHENGDU' }, situation: '困难' }));
+  for (const username of [...Object.values(ROLES), 'caseworker2', 'district.supervisor'])
+    as[username] = await signIn(h.app, username);
+  const created = await json(
+    await as.station!.request('POST', '/api/cases', {
+      person: { name: '矩阵测试', idNumber: '510104195001010010', hukou: 'CHENGDU' },
+      situation: '困难',
+    }),
+  );
   ids.case = created.id;
   ids.task = (await h.db.task.findFirstOrThrow({ where: { caseId: created.id, kind: 'SCREEN' } })).id;
-  const upload = await h.app.request(`/api/cases/${created.id}/attachments`, { method: 'POST', headers: { Cookie: as.station!.cookie, 'Content-Type': 'image/png', 'X-Filename': 'a.png' }, body: 'png' });
+  const upload = await h.app.request(`/api/cases/${created.id}/attachments`, {
+    method: 'POST',
+    headers: { Cookie: as.station!.cookie, 'Content-Type': 'image/png', 'X-Filename': 'a.png' },
+    body: 'png',
+  });
   ids.attachment = (await json(upload)).id;
-  const person = await h.db.case.findUniqueOrThrow({ where: { id: created.id }, select: { person: { select: { id: true, communityId: true } } } });
+  const person = await h.db.case.findUniqueOrThrow({
+    where: { id: created.id },
+    select: { person: { select: { id: true, communityId: true } } },
+  });
   ids.person = person.person.id;
   ids.unit = person.person.communityId;
   ids.household = (await h.db.person.findUniqueOrThrow({ where: { id: ids.person } })).householdId!;
   // Users the admin routes act on: a throwaway, so that no one's session here is revoked.
   const station = await h.db.user.findUniqueOrThrow({ where: { username: 'station' } });
-  ids.user = (await h.db.user.create({ data: { username: 'matrix.target', displayName: 'matrix', role: 'DISCOVERER', orgUnitId: station.orgUnitId, passwordHash: station.passwordHash } })).id;
+  ids.user = (
+    await h.db.user.create({
+      data: {
+        username: 'matrix.target',
+        displayName: 'matrix',
+        role: 'DISCOVERER',
+        orgUnitId: station.orgUnitId,
+        passwordHash: station.passwordHash,
+      },
+    })
+  ).id;
   const resource = await h.db.resource.findFirstOrThrow({ where: { name: '大病医疗爱心援助' } });
   ids.resource = resource.id;
   ids.partner = resource.providerId;
-  ids.match = (await h.db.match.create({ data: { id: crypto.randomUUID(), caseId: created.id, needIndex: 0, category: 'MEDICAL', resourceId: resource.id, status: 'PROPOSED', proposedById: station.id } })).id;
-  ids.project = (await h.db.project.create({ data: { caseId: created.id, needIndex: 0, category: 'MEDICAL', townshipId: (await h.db.orgUnit.findUniqueOrThrow({ where: { code: '510104017000' } })).id, title: 'matrix', description: 'matrix', publishedById: station.id } })).id;
-  ids.meeting = (await h.db.jointMeeting.create({ data: { unitId: (await h.db.orgUnit.findUniqueOrThrow({ where: { code: '510100000000' } })).id, title: 'matrix', scheduledAt: new Date('2099-01-01T02:00:00Z'), departments: ['CIVIL_AFFAIRS'], createdById: station.id } })).id;
-  ids.import = (await h.db.personImport.create({ data: { id: crypto.randomUUID(), filename: 'm.csv', dryRun: true, status: 'DONE', unitId: station.orgUnitId, createdById: station.id, total: 0, rows: [] } })).id;
+  ids.match = (
+    await h.db.match.create({
+      data: {
+        id: crypto.randomUUID(),
+        caseId: created.id,
+        needIndex: 0,
+        category: 'MEDICAL',
+        resourceId: resource.id,
+        status: 'PROPOSED',
+        proposedById: station.id,
+      },
+    })
+  ).id;
+  ids.project = (
+    await h.db.project.create({
+      data: {
+        caseId: created.id,
+        needIndex: 0,
+        category: 'MEDICAL',
+        townshipId: (await h.db.orgUnit.findUniqueOrThrow({ where: { code: '510104017000' } })).id,
+        title: 'matrix',
+        description: 'matrix',
+        publishedById: station.id,
+      },
+    })
+  ).id;
+  ids.meeting = (
+    await h.db.jointMeeting.create({
+      data: {
+        unitId: (await h.db.orgUnit.findUniqueOrThrow({ where: { code: '510100000000' } })).id,
+        title: 'matrix',
+        scheduledAt: new Date('2099-01-01T02:00:00Z'),
+        departments: ['CIVIL_AFFAIRS'],
+        createdById: station.id,
+      },
+    })
+  ).id;
+  ids.import = (
+    await h.db.personImport.create({
+      data: {
+        id: crypto.randomUUID(),
+        filename: 'm.csv',
+        dryRun: true,
+        status: 'DONE',
+        unitId: station.orgUnitId,
+        createdById: station.id,
+        total: 0,
+        rows: [],
+      },
+    })
+  ).id;
 });
 afterAll(async () => h?.stop());
 
-const routes = () => [...new Set(h.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`))];
+const routes = () => [
+  ...new Set(
+    h.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`),
+  ),
+];
 
 /** A concrete request for each route: its parameters filled in, and a body where it takes one. */
 function requestFor(key: string): { method: string; path: string; body?: unknown; headers?: Record<string, string> } {
@@ -91,7 +173,13 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
     'POST /api/matches/:id/decline': { reason: 'matrix' },
     'POST /api/matches/:id/cancel': { reason: 'matrix' },
     'POST /api/matches/:id/deliveries': { kind: 'GOODS', description: 'matrix', deliveredOn: '2026-11-01' },
-    'POST /api/projects': { caseId: ids.case, needIndex: 0, title: 'matrix', description: 'matrix matrix matrix', amount: 1 },
+    'POST /api/projects': {
+      caseId: ids.case,
+      needIndex: 0,
+      title: 'matrix',
+      description: 'matrix matrix matrix',
+      amount: 1,
+    },
     'POST /api/projects/:id/close': { status: 'WITHDRAWN' },
     'POST /api/projects/:id/responses': { message: 'matrix' },
     'POST /api/cases/:id/surveys': { answers: { satisfaction: 5, timeliness: 5, respect: 5 } },
@@ -99,22 +187,40 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
     'POST /api/resources/:id/self-reports': { period: '2026-10', served: 1, narrative: 'matrix matrix', score: 80 },
     'POST /api/supervision-scores': { period: '2026-10', score: 80 },
     'POST /api/meetings': { title: 'matrix', scheduledAt: '2099-01-01T10:00:00+08:00', departments: ['CIVIL_AFFAIRS'] },
-    'POST /api/meetings/:id/resolutions': { caseId: ids.case, resolution: 'matrix', next: 'matching', actions: [{ department: 'CIVIL_AFFAIRS', action: 'matrix', deadline: '2099-01-31' }] },
+    'POST /api/meetings/:id/resolutions': {
+      caseId: ids.case,
+      resolution: 'matrix',
+      next: 'matching',
+      actions: [{ department: 'CIVIL_AFFAIRS', action: 'matrix', deadline: '2099-01-31' }],
+    },
     'POST /api/meetings/:id/held': { minutes: 'matrix minutes' },
   };
-  if (key === 'POST /api/cases/:id/attachments' || key === 'POST /api/matches/:id/evidence') return { method, path, body: 'png', headers: { 'Content-Type': 'image/png', 'X-Filename': 'm.png' } };
-  if (key === 'POST /api/org-units/import') return { method, path, body: 'code,name,level,parent_code\n', headers: { 'Content-Type': 'text/csv' } };
-  if (key === 'POST /api/people/imports') return { method, path, body: '姓名,户籍\n矩阵导入,成都\n', headers: { 'Content-Type': 'text/csv' } };
-  if (key === 'GET /api/cases/:id/id-number' || key === 'GET /api/people/:id/id-number') return { method, path: `${path}?reason=${encodeURIComponent('matrix check')}` };
+  if (key === 'POST /api/cases/:id/attachments' || key === 'POST /api/matches/:id/evidence')
+    return { method, path, body: 'png', headers: { 'Content-Type': 'image/png', 'X-Filename': 'm.png' } };
+  if (key === 'POST /api/org-units/import')
+    return { method, path, body: 'code,name,level,parent_code\n', headers: { 'Content-Type': 'text/csv' } };
+  if (key === 'POST /api/people/imports')
+    return { method, path, body: '姓名,户籍\n矩阵导入,成都\n', headers: { 'Content-Type': 'text/csv' } };
+  if (key === 'GET /api/cases/:id/id-number' || key === 'GET /api/people/:id/id-number')
+    return { method, path: `${path}?reason=${encodeURIComponent('matrix check')}` };
   return { method, path, ...(key in bodies ? { body: bodies[key] } : {}) };
 }
 
 async function call(session: Session | null, key: string) {
   const { method, path, body, headers } = requestFor(key);
   if (headers) {
-    return h.app.request(path, { method, headers: { ...(session ? { Cookie: session.cookie } : {}), ...headers }, body: body as string });
+    return h.app.request(path, {
+      method,
+      headers: { ...(session ? { Cookie: session.cookie } : {}), ...headers },
+      body: body as string,
+    });
   }
-  return session ? session.request(method, path, body) : h.app.request(path, { method, ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }) });
+  return session
+    ? session.request(method, path, body)
+    : h.app.request(path, {
+        method,
+        ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+      });
 }
 
 describe('authorization matrix', () => {
@@ -165,7 +271,11 @@ describe('authorization matrix', () => {
     'GET /api/projects/:id',
   ];
 
-  it.each(recordRoutes.flatMap((key) => jurisdiction.map(([name, username, status]) => [key, name, username, status] as const)))('%s from the %s', async (key, _name, username, status) => {
+  it.each(
+    recordRoutes.flatMap((key) =>
+      jurisdiction.map(([name, username, status]) => [key, name, username, status] as const),
+    ),
+  )('%s from the %s', async (key, _name, username, status) => {
     const res = await call(as[username]!, key);
     if (status === 404) expect(res.status).toBe(404);
     else expect(res.status, `${key} as ${username}`).not.toBe(404);
@@ -195,38 +305,107 @@ describe('a district manager’s catalogue work stays in its district', () => {
     providerId = (await h.db.partner.findFirstOrThrow({ where: { name: '成都市慈善总会' } })).id;
     for (const [, code] of places) {
       const unitId = (await h.db.orgUnit.findUniqueOrThrow({ where: { code } })).id;
-      const base = { providerId, coverageUnitId: unitId, categories: ['CARE' as const], status: 'PUBLISHED' as const, createdById: admin.id };
-      const campaign = await h.db.resource.create({ data: { ...base, kind: 'FUNDRAISING', name: `募捐 ${code}`, campaignType: 'PUBLIC', target: 10000, deadline: new Date('2099-12-31T00:00:00Z') } });
-      const contract = await h.db.resource.create({ data: { ...base, kind: 'PURCHASED_SERVICE', name: `购买服务 ${code}`, contractNo: `M-${code}`, capacity: 10 } });
+      const base = {
+        providerId,
+        coverageUnitId: unitId,
+        categories: ['CARE' as const],
+        status: 'PUBLISHED' as const,
+        createdById: admin.id,
+      };
+      const campaign = await h.db.resource.create({
+        data: {
+          ...base,
+          kind: 'FUNDRAISING',
+          name: `募捐 ${code}`,
+          campaignType: 'PUBLIC',
+          target: 10000,
+          deadline: new Date('2099-12-31T00:00:00Z'),
+        },
+      });
+      const contract = await h.db.resource.create({
+        data: { ...base, kind: 'PURCHASED_SERVICE', name: `购买服务 ${code}`, contractNo: `M-${code}`, capacity: 10 },
+      });
       made[code] = { unitId, campaign: campaign.id, contract: contract.id };
     }
   });
 
   const checks: [string, (code: string) => Promise<Response>, number, number][] = [
-    ['POST /api/resources', (code) => districtManager.request('POST', '/api/resources', { kind: 'CHARITY_PROJECT', name: `新项目 ${code}`, providerId, coverageUnitId: made[code]!.unitId, categories: ['CARE'] }), 201, 422],
-    ['PUT /api/resources/:id', (code) => districtManager.request('PUT', `/api/resources/${made[code]!.contract}`, { description: 'matrix' }), 200, 403],
-    ['POST /api/resources/:id/status', (code) => districtManager.request('POST', `/api/resources/${made[code]!.contract}/status`, { status: 'PAUSED' }), 200, 403],
-    ['POST /api/resources/:id/donations', (code) => districtManager.request('POST', `/api/resources/${made[code]!.campaign}/donations`, { donorName: '爱心人士', amount: 10, receivedOn: '2026-11-01' }), 201, 403],
-    ['POST /api/supervision-scores', (code) => districtManager.request('POST', '/api/supervision-scores', { period: '2026-10', resourceId: made[code]!.contract, score: 80 }), 201, 422],
-    ['GET /api/resources/:id/evaluations', (code) => districtManager.request('GET', `/api/resources/${made[code]!.contract}/evaluations`), 200, 404],
+    [
+      'POST /api/resources',
+      (code) =>
+        districtManager.request('POST', '/api/resources', {
+          kind: 'CHARITY_PROJECT',
+          name: `新项目 ${code}`,
+          providerId,
+          coverageUnitId: made[code]!.unitId,
+          categories: ['CARE'],
+        }),
+      201,
+      422,
+    ],
+    [
+      'PUT /api/resources/:id',
+      (code) => districtManager.request('PUT', `/api/resources/${made[code]!.contract}`, { description: 'matrix' }),
+      200,
+      403,
+    ],
+    [
+      'POST /api/resources/:id/status',
+      (code) => districtManager.request('POST', `/api/resources/${made[code]!.contract}/status`, { status: 'PAUSED' }),
+      200,
+      403,
+    ],
+    [
+      'POST /api/resources/:id/donations',
+      (code) =>
+        districtManager.request('POST', `/api/resources/${made[code]!.campaign}/donations`, {
+          donorName: '爱心人士',
+          amount: 10,
+          receivedOn: '2026-11-01',
+        }),
+      201,
+      403,
+    ],
+    [
+      'POST /api/supervision-scores',
+      (code) =>
+        districtManager.request('POST', '/api/supervision-scores', {
+          period: '2026-10',
+          resourceId: made[code]!.contract,
+          score: 80,
+        }),
+      201,
+      422,
+    ],
+    [
+      'GET /api/resources/:id/evaluations',
+      (code) => districtManager.request('GET', `/api/resources/${made[code]!.contract}/evaluations`),
+      200,
+      404,
+    ],
   ];
 
-  it.each(checks.flatMap(([key, send, ok, refused]) => places.map(([name, code, mine]) => [key, name, code, mine ? ok : refused, send] as const)))(
-    '%s from the %s',
-    async (key, _name, code, status, send) => {
-      const res = await send(code);
-      const problem = res.status >= 400 ? await json(res) : null;
-      expect(res.status, `${key} at ${code}: ${problem?.detail ?? ''}`).toBe(status);
-      if (status === 422) expect(problem.errors[0].field).toBe(key === 'POST /api/resources' ? 'coverageUnitId' : 'resourceId');
-    },
-  );
+  it.each(
+    checks.flatMap(([key, send, ok, refused]) =>
+      places.map(([name, code, mine]) => [key, name, code, mine ? ok : refused, send] as const),
+    ),
+  )('%s from the %s', async (key, _name, code, status, send) => {
+    const res = await send(code);
+    const problem = res.status >= 400 ? await json(res) : null;
+    expect(res.status, `${key} at ${code}: ${problem?.detail ?? ''}`).toBe(status);
+    if (status === 422)
+      expect(problem.errors[0].field).toBe(key === 'POST /api/resources' ? 'coverageUnitId' : 'resourceId');
+  });
 
   it('nothing was written outside the district', async () => {
     for (const [, code, mine] of places) {
       if (mine) continue;
       expect(await h.db.donation.count({ where: { resourceId: made[code]!.campaign } })).toBe(0);
       expect(await h.db.supervisionScore.count({ where: { resourceId: made[code]!.contract } })).toBe(0);
-      expect(await h.db.resource.findUniqueOrThrow({ where: { id: made[code]!.contract } })).toMatchObject({ status: 'PUBLISHED', description: null });
+      expect(await h.db.resource.findUniqueOrThrow({ where: { id: made[code]!.contract } })).toMatchObject({
+        status: 'PUBLISHED',
+        description: null,
+      });
     }
   });
 

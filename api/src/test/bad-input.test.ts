@@ -11,8 +11,15 @@ let caseId: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  [station, caseworker, caseworker2] = await Promise.all([signIn(h.app, 'station'), signIn(h.app, 'caseworker'), signIn(h.app, 'caseworker2')]);
-  const created = await station.request('POST', '/api/cases', { person: { name: '王五', hukou: 'CHENGDU' }, situation: '失业，子女上学困难' });
+  [station, caseworker, caseworker2] = await Promise.all([
+    signIn(h.app, 'station'),
+    signIn(h.app, 'caseworker'),
+    signIn(h.app, 'caseworker2'),
+  ]);
+  const created = await station.request('POST', '/api/cases', {
+    person: { name: '王五', hukou: 'CHENGDU' },
+    situation: '失业，子女上学困难',
+  });
   caseId = (await json(created)).id;
   taskId = (await h.db.task.findFirstOrThrow({ where: { caseId, status: 'OPEN' } })).id;
 });
@@ -40,29 +47,125 @@ describe('bad input answers 4xx problem+json, names the field and changes nothin
   const registration = { person: { name: '赵六', hukou: 'CHENGDU' }, situation: '困难' };
   const cases: [string, () => Promise<Response>, number, string?][] = [
     ['POST /api/cases without a body', () => station.request('POST', '/api/cases', {}), 422, 'person'],
-    ['POST /api/cases without a situation', () => station.request('POST', '/api/cases', { person: registration.person }), 422, 'situation'],
-    ['POST /api/cases with a wrong type', () => station.request('POST', '/api/cases', { ...registration, emergency: 'yes' }), 422, 'emergency'],
-    ['POST /api/cases with a bad identity number', () => station.request('POST', '/api/cases', { ...registration, person: { ...registration.person, idNumber: '510104195001010011' } }), 422, 'person.idNumber'],
-    ['POST /api/cases with a bad phone', () => station.request('POST', '/api/cases', { ...registration, person: { ...registration.person, phone: '12' } }), 422, 'person.phone'],
-    ['POST /api/cases with a bad birth date', () => station.request('POST', '/api/cases', { ...registration, person: { ...registration.person, birthDate: '1950-13-45' } }), 422, 'person.birthDate'],
-    ['§四(一) POST /api/cases: non-Chengdu hukou outside an emergency', () => station.request('POST', '/api/cases', { ...registration, person: { name: '钱七', hukou: 'OTHER' } }), 422, 'emergency'],
-    ['POST /api/cases trying to set the state (mass assignment)', () => station.request('POST', '/api/cases', { ...registration, state: 'closed', owningUnitId: 'x' }), 422, '(body)'],
-    ['POST /api/cases with malformed JSON', () => station.request('POST', '/api/cases', '{"person":', { 'Content-Type': 'application/json' }), 400],
+    [
+      'POST /api/cases without a situation',
+      () => station.request('POST', '/api/cases', { person: registration.person }),
+      422,
+      'situation',
+    ],
+    [
+      'POST /api/cases with a wrong type',
+      () => station.request('POST', '/api/cases', { ...registration, emergency: 'yes' }),
+      422,
+      'emergency',
+    ],
+    [
+      'POST /api/cases with a bad identity number',
+      () =>
+        station.request('POST', '/api/cases', {
+          ...registration,
+          person: { ...registration.person, idNumber: '510104195001010011' },
+        }),
+      422,
+      'person.idNumber',
+    ],
+    [
+      'POST /api/cases with a bad phone',
+      () => station.request('POST', '/api/cases', { ...registration, person: { ...registration.person, phone: '12' } }),
+      422,
+      'person.phone',
+    ],
+    [
+      'POST /api/cases with a bad birth date',
+      () =>
+        station.request('POST', '/api/cases', {
+          ...registration,
+          person: { ...registration.person, birthDate: '1950-13-45' },
+        }),
+      422,
+      'person.birthDate',
+    ],
+    [
+      '§四(一) POST /api/cases: non-Chengdu hukou outside an emergency',
+      () => station.request('POST', '/api/cases', { ...registration, person: { name: '钱七', hukou: 'OTHER' } }),
+      422,
+      'emergency',
+    ],
+    [
+      'POST /api/cases trying to set the state (mass assignment)',
+      () => station.request('POST', '/api/cases', { ...registration, state: 'closed', owningUnitId: 'x' }),
+      422,
+      '(body)',
+    ],
+    [
+      'POST /api/cases with malformed JSON',
+      () => station.request('POST', '/api/cases', '{"person":', { 'Content-Type': 'application/json' }),
+      400,
+    ],
     ['POST /api/cases by a caseworker', () => caseworker.request('POST', '/api/cases', registration), 403],
     ['GET /api/cases with a bad range', () => caseworker.request('GET', '/api/cases?range=oops'), 422, 'range'],
-    ['GET /api/cases with an unknown sort field', () => caseworker.request('GET', `/api/cases${q({ sort: ['passwordHash', 'ASC'] })}`), 422, 'sort.0'],
+    [
+      'GET /api/cases with an unknown sort field',
+      () => caseworker.request('GET', `/api/cases${q({ sort: ['passwordHash', 'ASC'] })}`),
+      422,
+      'sort.0',
+    ],
     ['GET /api/cases/:id with a malformed id', () => caseworker.request('GET', '/api/cases/not-a-uuid'), 422, 'id'],
-    ['GET /api/cases/:id of an unknown case', () => caseworker.request('GET', '/api/cases/00000000-0000-4000-8000-000000000000'), 404],
-    ['GET /api/tasks with an unknown scope', () => caseworker.request('GET', `/api/tasks${q({ filter: { scope: 'everyone' } })}`), 422, 'filter.scope'],
+    [
+      'GET /api/cases/:id of an unknown case',
+      () => caseworker.request('GET', '/api/cases/00000000-0000-4000-8000-000000000000'),
+      404,
+    ],
+    [
+      'GET /api/tasks with an unknown scope',
+      () => caseworker.request('GET', `/api/tasks${q({ filter: { scope: 'everyone' } })}`),
+      422,
+      'filter.scope',
+    ],
     ['GET /api/tasks/:id of an unknown task', () => caseworker.request('GET', '/api/tasks/nope'), 404],
     ['POST /api/tasks/:id/claim of an unknown task', () => caseworker.request('POST', '/api/tasks/nope/claim'), 404],
-    ['POST /api/tasks/:id/release of an unclaimed task', () => caseworker.request('POST', `/api/tasks/${taskId}/release`), 409],
-    ['POST /api/tasks/:id/claim by a station worker (wrong role)', () => station.request('POST', `/api/tasks/${taskId}/claim`), 403],
-    ['POST /api/tasks/:id/complete before claiming', () => caseworker.request('POST', `/api/tasks/${taskId}/complete`, { form: { referrals: [], outcome: 'NO_NEED' } }), 409],
-    ['POST /api/tasks/:id/complete without a form', () => caseworker.request('POST', `/api/tasks/${taskId}/complete`, {}), 422, 'form'],
-    ['POST /api/tasks/:id/complete with a wrong form', () => caseworker.request('POST', `/api/tasks/${taskId}/complete`, { form: { outcome: 'MAYBE' } }), 422, 'form.outcome'],
-    ['POST /api/tasks/:id/complete: government aid only without a referral', () => caseworker.request('POST', `/api/tasks/${taskId}/complete`, { form: { referrals: [], outcome: 'GOV_AID_ONLY' } }), 422, 'form.referrals'],
-    ['POST /api/tasks/:id/claim outside the jurisdiction', () => caseworker2.request('POST', `/api/tasks/${taskId}/claim`), 404],
+    [
+      'POST /api/tasks/:id/release of an unclaimed task',
+      () => caseworker.request('POST', `/api/tasks/${taskId}/release`),
+      409,
+    ],
+    [
+      'POST /api/tasks/:id/claim by a station worker (wrong role)',
+      () => station.request('POST', `/api/tasks/${taskId}/claim`),
+      403,
+    ],
+    [
+      'POST /api/tasks/:id/complete before claiming',
+      () =>
+        caseworker.request('POST', `/api/tasks/${taskId}/complete`, { form: { referrals: [], outcome: 'NO_NEED' } }),
+      409,
+    ],
+    [
+      'POST /api/tasks/:id/complete without a form',
+      () => caseworker.request('POST', `/api/tasks/${taskId}/complete`, {}),
+      422,
+      'form',
+    ],
+    [
+      'POST /api/tasks/:id/complete with a wrong form',
+      () => caseworker.request('POST', `/api/tasks/${taskId}/complete`, { form: { outcome: 'MAYBE' } }),
+      422,
+      'form.outcome',
+    ],
+    [
+      'POST /api/tasks/:id/complete: government aid only without a referral',
+      () =>
+        caseworker.request('POST', `/api/tasks/${taskId}/complete`, {
+          form: { referrals: [], outcome: 'GOV_AID_ONLY' },
+        }),
+      422,
+      'form.referrals',
+    ],
+    [
+      'POST /api/tasks/:id/claim outside the jurisdiction',
+      () => caseworker2.request('POST', `/api/tasks/${taskId}/claim`),
+      404,
+    ],
     ['an unknown API route', () => caseworker.request('GET', '/api/nothing-here'), 404],
     ['a route without a session', async () => h.app.request('/api/tasks'), 401],
   ];
@@ -84,10 +187,17 @@ describe('bad input answers 4xx problem+json, names the field and changes nothin
   });
 
   it('a done task can be neither completed again (409, wrong state) nor claimed (404, no open task)', async () => {
-    const done = await caseworker.request('POST', `/api/tasks/${taskId}/complete`, { form: { referrals: [], outcome: 'RESIDUAL_NEED' } });
+    const done = await caseworker.request('POST', `/api/tasks/${taskId}/complete`, {
+      form: { referrals: [], outcome: 'RESIDUAL_NEED' },
+    });
     expect(done.status).toBe(200);
     const before = await counts();
-    const problem = await expectProblem(await caseworker.request('POST', `/api/tasks/${taskId}/complete`, { form: { referrals: [], outcome: 'RESIDUAL_NEED' } }), 409);
+    const problem = await expectProblem(
+      await caseworker.request('POST', `/api/tasks/${taskId}/complete`, {
+        form: { referrals: [], outcome: 'RESIDUAL_NEED' },
+      }),
+      409,
+    );
     expect(problem.type).toBe('urn:guanai:problem:not-allowed-in-state');
     await expectProblem(await caseworker.request('POST', `/api/tasks/${taskId}/claim`), 404);
     expect(await counts()).toEqual(before);

@@ -28,7 +28,11 @@ describe('fault injection (shortened)', () => {
     expect(report.injected.apiKilledAfterUpdate).toBeGreaterThanOrEqual(2);
     expect(report.injected.workerKilledInEffects).toBeGreaterThanOrEqual(2);
     // Every path ran and was checked: a closed case's holds and projects, a meeting's record.
-    for (const name of ['closed case: its match ended, holding nothing (no hold leaks)', 'closed case: its project withdrawn, not on the public platform', 'meeting case: the resolution recorded once (none lost)']) {
+    for (const name of [
+      'closed case: its match ended, holding nothing (no hold leaks)',
+      'closed case: its project withdrawn, not on the public platform',
+      'meeting case: the resolution recorded once (none lost)',
+    ]) {
       expect(report.checks[name]?.checked, name).toBe(2);
     }
     expect(report.claimRaces).toEqual({ rounds: 100, singleWinner: 100 });

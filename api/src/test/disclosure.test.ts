@@ -28,7 +28,12 @@ beforeAll(async () => {
   period = previousMonth();
   medical = (await h.db.resource.findFirstOrThrow({ where: { name: '大病医疗爱心援助' } })).id;
   // 锦官驿街道: three recipients of MEDICAL aid (shown); 东湖街道: one (withheld, counted).
-  for (const [name, community, amount] of [['张三明', '510104017001', 3000], ['李秀英', '510104017002', 2000], ['王建国', '510104017003', 1500], ['赵小红', '510104018001', 800]] as const) {
+  for (const [name, community, amount] of [
+    ['张三明', '510104017001', 3000],
+    ['李秀英', '510104017002', 2000],
+    ['王建国', '510104017003', 1500],
+    ['赵小红', '510104018001', 800],
+  ] as const) {
     const c = await fixture.caseFor(name, community, `${period}-02T02:00:00Z`);
     people.push(c);
     await fixture.delivered(c.caseId, medical, 'MEDICAL', [{ kind: 'MONEY', amount, on: `${period}-20` }]);
@@ -38,7 +43,13 @@ afterAll(async () => h?.stop());
 
 /** Every public answer, as text, for scanning. */
 async function publicText() {
-  const paths = ['/api/public/disclosures', `/api/public/disclosures/${period}`, `/api/public/disclosures/${period}/csv`, '/api/public/projects', '/api/public/offers'];
+  const paths = [
+    '/api/public/disclosures',
+    `/api/public/disclosures/${period}`,
+    `/api/public/disclosures/${period}/csv`,
+    '/api/public/projects',
+    '/api/public/offers',
+  ];
   return (await Promise.all(paths.map(async (path) => (await h.app.request(path)).text()))).join('\n');
 }
 
@@ -46,7 +57,10 @@ describe('§四(七) 过程信息公开: monthly disclosure', () => {
   it('the monthly Temporal Schedule publishes the month before: masked names, township, category, resource, amount; a small township withheld and counted', async () => {
     const handle = await ensureDisclosureSchedule(h.env.client, { taskQueue: h.taskQueue, threshold: 3 });
     const described = await handle.describe();
-    expect(described.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: 1, end: 1, step: 1 }], hour: [{ start: 2, end: 2, step: 1 }] });
+    expect(described.spec.calendars?.[0]).toMatchObject({
+      dayOfMonth: [{ start: 1, end: 1, step: 1 }],
+      hour: [{ start: 2, end: 2, step: 1 }],
+    });
     expect(described.spec.timezone).toBe('Asia/Shanghai');
     // Creating it again is harmless.
     await ensureDisclosureSchedule(h.env.client, { taskQueue: h.taskQueue });
@@ -57,8 +71,16 @@ describe('§四(七) 过程信息公开: monthly disclosure', () => {
     const res = await h.app.request(`/api/public/disclosures/${period}`);
     expect(res.status).toBe(200);
     const disclosure = await json(res);
-    expect(disclosure.rows.map((r: { recipient: string }) => r.recipient).sort()).toEqual(['张*明', '李*英', '王*国'].sort());
-    expect(disclosure.rows[0]).toMatchObject({ township: '锦官驿街道', category: 'MEDICAL', resource: '大病医疗爱心援助', kind: 'MONEY', month: period });
+    expect(disclosure.rows.map((r: { recipient: string }) => r.recipient).sort()).toEqual(
+      ['张*明', '李*英', '王*国'].sort(),
+    );
+    expect(disclosure.rows[0]).toMatchObject({
+      township: '锦官驿街道',
+      category: 'MEDICAL',
+      resource: '大病医疗爱心援助',
+      kind: 'MONEY',
+      month: period,
+    });
     const project = disclosure.projects.find((p: { resourceId: string }) => p.resourceId === medical);
     expect(project).toMatchObject({ raised: 500000, disbursed: 7300, balance: 492700, helped: 4 });
   });
@@ -82,29 +104,48 @@ describe('§四(七) 过程信息公开: monthly disclosure', () => {
     const late = await fixture.caseFor('孙丽华', '510104017001', `${period}-03T02:00:00Z`);
     people.push(late);
     await fixture.delivered(late.caseId, medical, 'MEDICAL', [{ kind: 'MONEY', amount: 700, on: `${period}-28` }]);
-    expect((await (await signIn(h.app, 'caseworker')).request('POST', `/api/disclosures/${period}/publish`)).status).toBe(403);
+    expect(
+      (await (await signIn(h.app, 'caseworker')).request('POST', `/api/disclosures/${period}/publish`)).status,
+    ).toBe(403);
     const result = await json(await manager.request('POST', `/api/disclosures/${period}/publish`));
     expect(result).toMatchObject({ period, version: 2, kind: 'CORRECTION', rows: 4 });
     const corrected = await json(await h.app.request(`/api/public/disclosures/${period}`));
-    expect(corrected).toMatchObject({ version: 2, kind: 'CORRECTION', versions: [{ version: 1, kind: 'ORIGINAL' }, { version: 2, kind: 'CORRECTION', prevHash: original.hash }] });
-    expect(await json(await h.app.request(`/api/public/disclosures/${period}?version=1`))).toMatchObject({ rows: original.rows, hash: original.hash });
+    expect(corrected).toMatchObject({
+      version: 2,
+      kind: 'CORRECTION',
+      versions: [
+        { version: 1, kind: 'ORIGINAL' },
+        { version: 2, kind: 'CORRECTION', prevHash: original.hash },
+      ],
+    });
+    expect(await json(await h.app.request(`/api/public/disclosures/${period}?version=1`))).toMatchObject({
+      rows: original.rows,
+      hash: original.hash,
+    });
     // Each stored version's hash is recomputable from what is stored, chained to the one before.
     for (const v of await h.db.disclosureSnapshot.findMany({ where: { period }, orderBy: { version: 'asc' } })) {
       const content = { rows: v.rows, projects: v.projects, suppressed: v.suppressed, threshold: v.threshold } as never;
       expect(snapshotHash(v.prevHash, v.period, v.version, content)).toBe(v.hash);
     }
     // Publishing again without a change adds nothing.
-    expect(await json(await manager.request('POST', `/api/disclosures/${period}/publish`))).toMatchObject({ version: 2, kind: 'UNCHANGED' });
+    expect(await json(await manager.request('POST', `/api/disclosures/${period}/publish`))).toMatchObject({
+      version: 2,
+      kind: 'UNCHANGED',
+    });
     // Published is published: the table refuses edits.
     await expect(h.db.$executeRaw`UPDATE disclosure_snapshot SET suppressed = 0`).rejects.toThrow(/immutable/);
     const thisMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
-    expect((await json(await manager.request('POST', `/api/disclosures/${thisMonth}/publish`))).errors[0].field).toBe('period');
+    expect((await json(await manager.request('POST', `/api/disclosures/${thisMonth}/publish`))).errors[0].field).toBe(
+      'period',
+    );
   });
 
   it('a published month downloads as CSV, with the withheld count', async () => {
     const res = await h.app.request(`/api/public/disclosures/${period}/csv`);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    const csv = Buffer.from(await res.arrayBuffer()).subarray(3).toString('utf8');
+    const csv = Buffer.from(await res.arrayBuffer())
+      .subarray(3)
+      .toString('utf8');
     expect(csv.split('\n')[0]).toBe('月份,受助人,乡镇(街道),需求类别,援助项目,援助方式,金额(元),服务时长(小时),数量');
     expect(csv).toContain(`${period},孙*华,锦官驿街道,医疗,大病医疗爱心援助,资金,700`);
     expect(csv).toContain('未公开 1 条');
@@ -113,14 +154,29 @@ describe('§四(七) 过程信息公开: monthly disclosure', () => {
 
   it('§四(七) a campaign’s money raised is one figure, its donations: the same on the public offers as in the disclosure', async () => {
     const campaign = await h.db.resource.findFirstOrThrow({ where: { kind: 'FUNDRAISING', status: 'PUBLISHED' } });
-    for (const [donorName, amount] of [['爱心人士', 1200.5], ['某企业', 3000]] as const) {
-      expect((await manager.request('POST', `/api/resources/${campaign.id}/donations`, { donorName, amount, receivedOn: `${period}-05` })).status).toBe(201);
+    for (const [donorName, amount] of [
+      ['爱心人士', 1200.5],
+      ['某企业', 3000],
+    ] as const) {
+      expect(
+        (
+          await manager.request('POST', `/api/resources/${campaign.id}/donations`, {
+            donorName,
+            amount,
+            receivedOn: `${period}-05`,
+          })
+        ).status,
+      ).toBe(201);
     }
     // The budget is what matching holds money against, and can be edited; it is not the money raised.
     expect((await manager.request('PUT', `/api/resources/${campaign.id}`, { budget: 99999 })).status).toBe(200);
     expect((await manager.request('POST', `/api/disclosures/${period}/publish`)).status).toBe(200);
-    const disclosed = (await json(await h.app.request(`/api/public/disclosures/${period}`))).projects.find((p: { resourceId: string }) => p.resourceId === campaign.id);
-    const offered = (await json(await h.app.request('/api/public/offers'))).find((o: { id: string }) => o.id === campaign.id);
+    const disclosed = (await json(await h.app.request(`/api/public/disclosures/${period}`))).projects.find(
+      (p: { resourceId: string }) => p.resourceId === campaign.id,
+    );
+    const offered = (await json(await h.app.request('/api/public/offers'))).find(
+      (o: { id: string }) => o.id === campaign.id,
+    );
     const donations = await h.db.donation.aggregate({ where: { resourceId: campaign.id }, _sum: { amount: true } });
     expect(Number(donations._sum.amount)).toBe(4200.5);
     expect(disclosed.raised).toBe(4200.5);

@@ -15,15 +15,30 @@ import { diskFileStore } from '../files/file-store.ts';
 export const TEST_SECRET = 'test-secret-for-guanai-identity-numbers-0123456789';
 
 /** The API against real PostgreSQL, a real Temporal dev server and a real worker. */
-export async function startHarness({ caseSettings }: { caseSettings?: { followUpDelayHours?: number; reopenWindowDays?: number } } = {}) {
+export async function startHarness({
+  caseSettings,
+}: { caseSettings?: { followUpDelayHours?: number; reopenWindowDays?: number } } = {}) {
   const [env, database, bundle] = await Promise.all([startTemporal(), createTestDatabase(), bundleWorkflows()]);
   await seed(database.db);
   const taskQueue = `api-${randomUUID()}`;
-  const worker: Worker = await createWorker({ connection: env.nativeConnection, db: database.db, taskQueue, workflowBundle: bundle });
+  const worker: Worker = await createWorker({
+    connection: env.nativeConnection,
+    db: database.db,
+    taskQueue,
+    workflowBundle: bundle,
+  });
   const running = worker.run();
   const keys = identityKeys(TEST_SECRET);
   const files = diskFileStore(mkdtempSync(join(tmpdir(), 'guanai-files-')));
-  const { app } = createApp({ db: database.db, temporal: env.client, keys, logger: pino({ level: 'silent' }), taskQueue, files, ...(caseSettings ? { caseSettings } : {}) });
+  const { app } = createApp({
+    db: database.db,
+    temporal: env.client,
+    keys,
+    logger: pino({ level: 'silent' }),
+    taskQueue,
+    files,
+    ...(caseSettings ? { caseSettings } : {}),
+  });
   return {
     app,
     taskQueue,
@@ -49,7 +64,11 @@ export interface Session {
 
 /** Signs in a seeded demo user and returns a client that sends the session cookie. */
 export async function signIn(app: Harness['app'], username: string, password = DEMO_PASSWORD): Promise<Session> {
-  const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   return {
@@ -64,7 +83,8 @@ export async function signIn(app: Harness['app'], username: string, password = D
 }
 
 export const q = (params: Record<string, unknown>) =>
-  '?' + new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, JSON.stringify(v)])).toString();
+  '?' +
+  new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, JSON.stringify(v)])).toString();
 
 /** A response body as JSON, typed loosely for assertions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -77,7 +97,8 @@ export function residentId(first17: string): string {
   return first17 + '10X98765432'[sum % 11];
 }
 
-const openTask = (h: Harness, caseId: string, kind: string) => h.db.task.findFirstOrThrow({ where: { caseId, kind, status: 'OPEN' } });
+const openTask = (h: Harness, caseId: string, kind: string) =>
+  h.db.task.findFirstOrThrow({ where: { caseId, kind, status: 'OPEN' } });
 
 /** Claims the open task of a kind and completes it with its form; fails the test if either is refused. */
 export async function work(h: Harness, who: Session, caseId: string, kind: string, form: Record<string, unknown>) {
@@ -99,7 +120,11 @@ export async function caseInMatching(
   opening: { person?: Record<string, unknown>; personId?: string; situation?: string },
   needs: { category: string; severity: string; description?: string }[] = [{ category: 'MEDICAL', severity: 'HIGH' }],
 ): Promise<string> {
-  const res = await s.station.request('POST', '/api/cases', { situation: '重病，医疗费用缺口大', ...opening, ...(opening.person ? { confirmNotDuplicate: true } : {}) });
+  const res = await s.station.request('POST', '/api/cases', {
+    situation: '重病，医疗费用缺口大',
+    ...opening,
+    ...(opening.person ? { confirmNotDuplicate: true } : {}),
+  });
   if (res.status !== 201) throw new Error(`open case: ${res.status} ${await res.text()}`);
   const created = await json(res);
   await work(h, s.caseworker, created.id, 'SCREEN', { referrals: ['YILIAO'], outcome: 'RESIDUAL_NEED' });

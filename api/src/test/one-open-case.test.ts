@@ -13,9 +13,12 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-const person = async (name: string) => json(await s.station!.request('POST', '/api/people', { name, hukou: 'CHENGDU', confirmNotDuplicate: true }));
-const open = (personId: string, headers: Record<string, string> = {}) => s.station!.request('POST', '/api/cases', { personId, situation: '独居，生活困难' }, headers);
-const act = (caseId: string, body: Record<string, unknown>) => s.supervisor!.request('POST', `/api/cases/${caseId}/actions`, body);
+const person = async (name: string) =>
+  json(await s.station!.request('POST', '/api/people', { name, hukou: 'CHENGDU', confirmNotDuplicate: true }));
+const open = (personId: string, headers: Record<string, string> = {}) =>
+  s.station!.request('POST', '/api/cases', { personId, situation: '独居，生活困难' }, headers);
+const act = (caseId: string, body: Record<string, unknown>) =>
+  s.supervisor!.request('POST', `/api/cases/${caseId}/actions`, body);
 /**
  * The case workflows started for a person: those on this file's task queue whose start input names
  * them. Visibility is eventually consistent: wait until `expected` has appeared, then a little more.
@@ -27,7 +30,8 @@ async function workflowsFor(personId: string, expected: string): Promise<string[
       const history = await h.env.client.workflow.getHandle(execution.workflowId, execution.runId).fetchHistory();
       const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
       const input = payload ? defaultPayloadConverter.fromPayload<CaseWorkflowInput>(payload) : undefined;
-      if (input?.record.personId === personId && !found.includes(execution.workflowId)) found.push(execution.workflowId);
+      if (input?.record.personId === personId && !found.includes(execution.workflowId))
+        found.push(execution.workflowId);
     }
     return found;
   };
@@ -64,7 +68,11 @@ describe('one open case per person', () => {
       const body = res.bodyUsed ? first : await json(res);
       // Either its own case, or (when the request layer sees the first attempt still running) "in progress".
       if (res.status === 201) expect(body.id).toBe(first.id);
-      else expect({ status: res.status, type: body.type }).toEqual({ status: 409, type: 'urn:guanai:problem:idempotency-key-in-progress' });
+      else
+        expect({ status: res.status, type: body.type }).toEqual({
+          status: 409,
+          type: 'urn:guanai:problem:idempotency-key-in-progress',
+        });
     }
     const retried = await open(personId, headers);
     expect(retried.status).toBe(201);
@@ -75,7 +83,9 @@ describe('one open case per person', () => {
   it('eight concurrent openings that register the same new person (one document): one person, one case', async () => {
     const idNumber = residentId('51010419570707007');
     const body = { person: { name: '并发戊', idNumber, hukou: 'CHENGDU' }, situation: '独居，生活困难' };
-    const responses = await Promise.all(Array.from({ length: 8 }, () => s.station!.request('POST', '/api/cases', body)));
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => s.station!.request('POST', '/api/cases', body)),
+    );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     // The registry's lock on the document serialises the registrations: the others find the first record.
@@ -91,11 +101,15 @@ describe('one open case per person', () => {
   it('the database refuses a second case that is not closed for the same person (the last guard)', async () => {
     const { id: personId } = await person('并发丙');
     const first = await json(await open(personId));
-    const insert = (id: string, caseNo: string, status: string) => h.db.$executeRawUnsafe(
-      `INSERT INTO "case" (id, case_no, person_id, origin, situation, state, status, owning_unit_id, origin_unit_id, created_by_id)
+    const insert = (id: string, caseNo: string, status: string) =>
+      h.db.$executeRawUnsafe(
+        `INSERT INTO "case" (id, case_no, person_id, origin, situation, state, status, owning_unit_id, origin_unit_id, created_by_id)
        SELECT $1::uuid, $2, person_id, origin, situation, 'intake', $3::"CaseStatus", owning_unit_id, origin_unit_id, created_by_id FROM "case" WHERE id = $4::uuid`,
-      id, caseNo, status, first.id,
-    );
+        id,
+        caseNo,
+        status,
+        first.id,
+      );
     await expect(insert(crypto.randomUUID(), 'GUARD-1', 'OPEN')).rejects.toThrow(/unique/i);
     await expect(insert(crypto.randomUUID(), 'GUARD-2', 'SUSPENDED')).rejects.toThrow(/unique/i);
     expect(await insert(crypto.randomUUID(), 'GUARD-3', 'CLOSED')).toBe(1); // closed cases are history: any number
@@ -125,22 +139,40 @@ describe('one open case per person', () => {
     const keptCase = await json(await open(kept.id));
     const duplicateCase = await json(await open(duplicate.id));
     const reason = '同一人重复登记，住址与电话核实一致';
-    const refused = await s.supervisor!.request('POST', `/api/people/${duplicate.id}/merge`, { intoId: kept.id, reason });
+    const refused = await s.supervisor!.request('POST', `/api/people/${duplicate.id}/merge`, {
+      intoId: kept.id,
+      reason,
+    });
     expect(refused.status).toBe(409);
     const problem = await json(refused);
-    expect(problem).toMatchObject({ type: 'urn:guanai:problem:duplicate-case', openCases: [keptCase.caseNo, duplicateCase.caseNo].sort() });
+    expect(problem).toMatchObject({
+      type: 'urn:guanai:problem:duplicate-case',
+      openCases: [keptCase.caseNo, duplicateCase.caseNo].sort(),
+    });
     expect(problem.detail).toContain(keptCase.caseNo);
     expect(problem.detail).toContain(duplicateCase.caseNo);
     // Nothing moved.
     expect(await h.db.person.findUniqueOrThrow({ where: { id: duplicate.id } })).toMatchObject({ mergedIntoId: null });
-    expect(await h.db.case.findUniqueOrThrow({ where: { id: duplicateCase.id } })).toMatchObject({ personId: duplicate.id, status: 'OPEN' });
+    expect(await h.db.case.findUniqueOrThrow({ where: { id: duplicateCase.id } })).toMatchObject({
+      personId: duplicate.id,
+      status: 'OPEN',
+    });
 
     expect((await act(duplicateCase.id, { type: 'CLOSE', reason: 'duplicate' })).status).toBe(200);
-    const merged = await s.supervisor!.request('POST', `/api/people/${duplicate.id}/merge`, { intoId: kept.id, reason });
+    const merged = await s.supervisor!.request('POST', `/api/people/${duplicate.id}/merge`, {
+      intoId: kept.id,
+      reason,
+    });
     expect(merged.status).toBe(200);
     expect(await json(merged)).toMatchObject({ id: kept.id, openCases: 1 });
     // The kept person has both cases, one of them open; the merge where only one has an open case works.
-    expect(await h.db.case.findMany({ where: { personId: kept.id }, select: { id: true, status: true }, orderBy: { createdAt: 'asc' } })).toEqual([
+    expect(
+      await h.db.case.findMany({
+        where: { personId: kept.id },
+        select: { id: true, status: true },
+        orderBy: { createdAt: 'asc' },
+      }),
+    ).toEqual([
       { id: keptCase.id, status: 'OPEN' },
       { id: duplicateCase.id, status: 'CLOSED' },
     ]);

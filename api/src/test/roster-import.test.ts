@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(async () => h?.stop());
 
 const upload = (csv: string, dryRun?: boolean) =>
-  h.app.request(`/api/org-units/import${dryRun === undefined ? '' : `?dryRun=${dryRun}`}`, { method: 'POST', headers: { Cookie: admin.cookie, 'Content-Type': 'text/csv' }, body: csv });
+  h.app.request(`/api/org-units/import${dryRun === undefined ? '' : `?dryRun=${dryRun}`}`, {
+    method: 'POST',
+    headers: { Cookie: admin.cookie, 'Content-Type': 'text/csv' },
+    body: csv,
+  });
 
 describe('org-unit roster import (CSV: code, name, level, parent code)', () => {
   it('reports every bad row — unknown parent, duplicate code, wrong level — and imports nothing', async () => {
@@ -45,7 +49,11 @@ describe('org-unit roster import (CSV: code, name, level, parent code)', () => {
   });
 
   it('a clean roster: the dry run imports nothing, the real run imports in one go with paths, parents from the same file first', async () => {
-    const csv = ['code,name,level,parent_code', '510104017010,锦江新村,COMMUNITY,510104900000', '510104900000,新设街道,TOWNSHIP,510104000000'].join('\n');
+    const csv = [
+      'code,name,level,parent_code',
+      '510104017010,锦江新村,COMMUNITY,510104900000',
+      '510104900000,新设街道,TOWNSHIP,510104000000',
+    ].join('\n');
     const before = await h.db.orgUnit.count();
     expect(await json(await upload(csv))).toEqual({ dryRun: true, rows: 2, imported: 0 });
     expect(await h.db.orgUnit.count()).toBe(before);
@@ -56,7 +64,11 @@ describe('org-unit roster import (CSV: code, name, level, parent code)', () => {
 
   it('is for admins only', async () => {
     const supervisor = await signIn(h.app, 'supervisor');
-    const res = await h.app.request('/api/org-units/import', { method: 'POST', headers: { Cookie: supervisor.cookie, 'Content-Type': 'text/csv' }, body: 'code,name,level,parent_code\n' });
+    const res = await h.app.request('/api/org-units/import', {
+      method: 'POST',
+      headers: { Cookie: supervisor.cookie, 'Content-Type': 'text/csv' },
+      body: 'code,name,level,parent_code\n',
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -18,8 +18,15 @@ writeFileSync(join(dist, 'assets', 'main-abc123.js.gz'), gzipSync(script));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 // Static files touch neither the database nor Temporal.
-const { app } = createApp({ db: {} as never, temporal: {} as never, keys: {} as never, logger: pino({ level: 'silent' }), adminDist: dist } as unknown as AppDeps);
-const get = (path: string, encoding?: string) => app.request(path, { headers: encoding ? { 'Accept-Encoding': encoding } : {} });
+const { app } = createApp({
+  db: {} as never,
+  temporal: {} as never,
+  keys: {} as never,
+  logger: pino({ level: 'silent' }),
+  adminDist: dist,
+} as unknown as AppDeps);
+const get = (path: string, encoding?: string) =>
+  app.request(path, { headers: encoding ? { 'Accept-Encoding': encoding } : {} });
 
 describe('serving the admin', () => {
   it('sends the brotli file to a browser that accepts it, gzip to one that accepts only gzip, the file itself otherwise', async () => {
@@ -37,7 +44,9 @@ describe('serving the admin', () => {
   });
 
   it('lets browsers keep hashed assets, but not the page that names them', async () => {
-    expect((await get('/assets/main-abc123.js', 'br')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await get('/assets/main-abc123.js', 'br')).headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
     const page = await get('/', 'br');
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBeNull();

@@ -23,22 +23,38 @@ let admin: Session;
 
 beforeAll(async () => {
   h = await startHarness();
-  [station, caseworker, admin] = await Promise.all([signIn(h.app, 'station'), signIn(h.app, 'caseworker'), signIn(h.app, 'admin')]);
+  [station, caseworker, admin] = await Promise.all([
+    signIn(h.app, 'station'),
+    signIn(h.app, 'caseworker'),
+    signIn(h.app, 'admin'),
+  ]);
 });
 afterAll(async () => h?.stop());
 
 /** Another API replica on the same database and Temporal. */
 const replica = () =>
-  createApp({ db: h.db, temporal: h.env.client, keys: h.keys, logger: pino({ level: 'silent' }), taskQueue: h.taskQueue, files: diskFileStore(mkdtempSync(join(tmpdir(), 'guanai-files-'))) }).app;
+  createApp({
+    db: h.db,
+    temporal: h.env.client,
+    keys: h.keys,
+    logger: pino({ level: 'silent' }),
+    taskQueue: h.taskQueue,
+    files: diskFileStore(mkdtempSync(join(tmpdir(), 'guanai-files-'))),
+  }).app;
 
 const keyed = (key: string) => ({ 'Idempotency-Key': key });
-const application = (name: string) => ({ person: { name, hukou: 'CHENGDU' }, situation: '独居，生活困难', confirmNotDuplicate: true });
+const application = (name: string) => ({
+  person: { name, hukou: 'CHENGDU' },
+  situation: '独居，生活困难',
+  confirmNotDuplicate: true,
+});
 const openCase = async (name: string) => {
   const res = await station.request('POST', '/api/cases', application(name));
   expect(res.status).toBe(201);
   return (await json(res)).id as string;
 };
-const openTask = (caseId: string, kind: string) => h.db.task.findFirstOrThrow({ where: { caseId, kind, status: 'OPEN' } });
+const openTask = (caseId: string, kind: string) =>
+  h.db.task.findFirstOrThrow({ where: { caseId, kind, status: 'OPEN' } });
 const screening = { form: { referrals: ['DIBAO'], outcome: 'RESIDUAL_NEED' } };
 
 async function expectProblem(res: Response, status: number, field?: string) {
@@ -74,12 +90,19 @@ describe('defect 1: an Idempotency-Key is bound to its caller, route and request
     const task = await openTask(caseId, 'SCREEN');
     const key = randomUUID();
     expect((await caseworker.request('POST', `/api/tasks/${task.id}/claim`, undefined, keyed(key))).status).toBe(200);
-    const note = await station.request('POST', `/api/cases/${caseId}/notes`, { text: '入户走访，情况属实', kind: 'VISIT' }, keyed(key));
+    const note = await station.request(
+      'POST',
+      `/api/cases/${caseId}/notes`,
+      { text: '入户走访，情况属实', kind: 'VISIT' },
+      keyed(key),
+    );
     expect(note.status).toBe(201);
     expect(note.headers.get('idempotent-replayed')).toBeNull();
     const events = await h.db.caseEvent.findMany({ where: { caseId }, orderBy: { seq: 'asc' } });
     expect(events.map((e) => e.type)).toContain('ADD_NOTE');
-    expect(events.filter((e) => e.type === 'ADD_NOTE').map((e) => (e.payload as { text?: string }).text)).toEqual(['入户走访，情况属实']);
+    expect(events.filter((e) => e.type === 'ADD_NOTE').map((e) => (e.payload as { text?: string }).text)).toEqual([
+      '入户走访，情况属实',
+    ]);
   });
 
   it('POST /api/cases with a used key and another person is a 422, and registers nobody', async () => {
@@ -117,7 +140,11 @@ describe('defect 1: an Idempotency-Key is bound to its caller, route and request
   it('a malformed key is a 422 naming the header', async () => {
     const caseId = await openCase('坏键庚');
     for (const bad of ['has space', 'x'.repeat(201), 'clé']) {
-      await expectProblem(await station.request('POST', `/api/cases/${caseId}/notes`, { text: '记录' }, keyed(bad)), 422, 'Idempotency-Key');
+      await expectProblem(
+        await station.request('POST', `/api/cases/${caseId}/notes`, { text: '记录' }, keyed(bad)),
+        422,
+        'Idempotency-Key',
+      );
     }
   });
 
@@ -141,8 +168,21 @@ describe('defect 1: an Idempotency-Key is bound to its caller, route and request
     await isLocked;
     try {
       const first = admin.request('PUT', `/api/partners/${partner.id}`, body, keyed(key));
-      await expect.poll(async () => (await h.db.$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0].n, { timeout: 10_000 }).toBeGreaterThan(0);
-      const duplicate = await Promise.race([admin.request('PUT', `/api/partners/${partner.id}`, body, keyed(key)), sleep(5_000).then(() => 'still waiting' as const)]);
+      await expect
+        .poll(
+          async () =>
+            (
+              await h.db.$queryRaw<
+                [{ n: number }]
+              >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`
+            )[0].n,
+          { timeout: 10_000 },
+        )
+        .toBeGreaterThan(0);
+      const duplicate = await Promise.race([
+        admin.request('PUT', `/api/partners/${partner.id}`, body, keyed(key)),
+        sleep(5_000).then(() => 'still waiting' as const),
+      ]);
       expect(duplicate).not.toBe('still waiting');
       const problem = await expectProblem(duplicate as Response, 409, 'Idempotency-Key');
       expect(problem.type).toBe('urn:guanai:problem:idempotency-key-in-progress');
@@ -165,37 +205,65 @@ describe('defect 1: an Idempotency-Key is bound to its caller, route and request
     const adminId = (await h.db.user.findUniqueOrThrow({ where: { username: 'admin' } })).id;
     const key = randomUUID();
     const body = JSON.stringify({ contact: '联系人 接管' });
-    const hash = hashRequest({ method: 'PUT', pathAndQuery: `/api/partners/${partner.id}`, contentType: 'application/json', body: new TextEncoder().encode(body) });
+    const hash = hashRequest({
+      method: 'PUT',
+      pathAndQuery: `/api/partners/${partner.id}`,
+      contentType: 'application/json',
+      body: new TextEncoder().encode(body),
+    });
     await h.db.$executeRaw`INSERT INTO idempotency_key (user_id, key, route, request_hash, lease_token, locked_until)
       VALUES (${adminId}::uuid, ${key}, 'PUT /api/partners/:id', ${hash}, ${randomUUID()}::uuid, now() + interval '1 minute')`;
-    await expectProblem(await admin.request('PUT', `/api/partners/${partner.id}`, body, keyed(key)), 409, 'Idempotency-Key');
+    await expectProblem(
+      await admin.request('PUT', `/api/partners/${partner.id}`, body, keyed(key)),
+      409,
+      'Idempotency-Key',
+    );
     await h.db.$executeRaw`UPDATE idempotency_key SET locked_until = now() - interval '1 second' WHERE key = ${key}`;
     const retried = await admin.request('PUT', `/api/partners/${partner.id}`, body, keyed(key));
     expect(retried.status).toBe(200);
     expect(await json(retried)).toMatchObject({ id: partner.id, contact: '联系人 接管' });
     // A different request cannot take over an abandoned key.
-    await h.db.$executeRaw`UPDATE idempotency_key SET status = NULL, locked_until = now() - interval '1 second' WHERE key = ${key}`;
-    await expectProblem(await admin.request('PUT', `/api/partners/${partner.id}`, { contact: '别的' }, keyed(key)), 422, 'Idempotency-Key');
+    await h.db
+      .$executeRaw`UPDATE idempotency_key SET status = NULL, locked_until = now() - interval '1 second' WHERE key = ${key}`;
+    await expectProblem(
+      await admin.request('PUT', `/api/partners/${partner.id}`, { contact: '别的' }, keyed(key)),
+      422,
+      'Idempotency-Key',
+    );
   });
 
   it('keys are kept 24 hours: an expired key is free again, and expired rows are purged', async () => {
     const adminId = (await h.db.user.findUniqueOrThrow({ where: { username: 'admin' } })).id;
     const partner = await h.db.partner.findFirstOrThrow({ orderBy: { name: 'asc' } });
     const row = (key: string, hoursAgo: number) =>
-      h.db.$executeRaw`INSERT INTO idempotency_key (user_id, key, route, request_hash, status, response_type, response_body, created_at)
+      h.db
+        .$executeRaw`INSERT INTO idempotency_key (user_id, key, route, request_hash, status, response_type, response_body, created_at)
         VALUES (${adminId}::uuid, ${key}, 'PUT /api/partners/:id', ${'0'.repeat(64)}, 200, 'application/json', '{"old":true}', now() - ${hoursAgo} * interval '1 hour')`;
     await row('expired-key', 25);
     await row('stale-key', 25);
     await row('recent-key', 23);
     // Expired: the key binds nothing any more (not a 422 for another request, not the old answer).
-    const reused = await admin.request('PUT', `/api/partners/${partner.id}`, { contact: '联系人 过期' }, keyed('expired-key'));
+    const reused = await admin.request(
+      'PUT',
+      `/api/partners/${partner.id}`,
+      { contact: '联系人 过期' },
+      keyed('expired-key'),
+    );
     expect(reused.status).toBe(200);
     expect(await json(reused)).toMatchObject({ contact: '联系人 过期' });
     // Recent: still bound.
-    await expectProblem(await admin.request('PUT', `/api/partners/${partner.id}`, { contact: '别的' }, keyed('recent-key')), 422, 'Idempotency-Key');
+    await expectProblem(
+      await admin.request('PUT', `/api/partners/${partner.id}`, { contact: '别的' }, keyed('recent-key')),
+      422,
+      'Idempotency-Key',
+    );
     // A replica purges expired rows on its first keyed request (and then once a minute).
     const other = replica();
-    const res = await other.request(`/api/partners/${partner.id}`, { method: 'PUT', headers: { Cookie: admin.cookie, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ contact: '联系人 清理' }) });
+    const res = await other.request(`/api/partners/${partner.id}`, {
+      method: 'PUT',
+      headers: { Cookie: admin.cookie, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify({ contact: '联系人 清理' }),
+    });
     expect(res.status).toBe(200);
     await expect.poll(() => h.db.idempotencyKey.count({ where: { key: 'stale-key' } })).toBe(0);
     expect(await h.db.idempotencyKey.count({ where: { key: 'recent-key' } })).toBe(1);
@@ -211,7 +279,9 @@ describe('defect 7: a write and its audit entry commit together, or neither does
         IF EXISTS (SELECT 1 FROM refused_audit WHERE action = NEW.action) THEN RAISE EXCEPTION 'audit refused for %', NEW.action; END IF;
         RETURN NEW;
       END $$`);
-    await h.db.$executeRawUnsafe(`CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit()`);
+    await h.db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit()`,
+    );
   });
   const refuse = (action: string) => h.db.$executeRaw`INSERT INTO refused_audit (action) VALUES (${action})`;
   const allow = (action: string) => h.db.$executeRaw`DELETE FROM refused_audit WHERE action = ${action}`;
@@ -223,7 +293,9 @@ describe('defect 7: a write and its audit entry commit together, or neither does
     expect(problem.type).toBe('urn:guanai:problem:not-recorded');
     expect(await h.db.partner.count({ where: { name: '审计失败测试社' } })).toBe(0);
     await allow('POST /api/partners');
-    expect((await admin.request('POST', '/api/partners', { name: '审计失败测试社', kind: 'CHARITY' })).status).toBe(201);
+    expect((await admin.request('POST', '/api/partners', { name: '审计失败测试社', kind: 'CHARITY' })).status).toBe(
+      201,
+    );
     expect(await h.db.partner.count({ where: { name: '审计失败测试社' } })).toBe(1);
     expect(await h.db.auditEntry.count({ where: { action: 'POST /api/partners' } })).toBe(1);
   });
@@ -252,7 +324,11 @@ describe('defect 7: a write and its audit entry commit together, or neither does
     await allow('POST /api/cases/:id/notes');
     expect((await station.request('POST', `/api/cases/${caseId}/notes`, note, keyed(key))).status).toBe(201);
     expect(await h.db.caseEvent.count({ where: { caseId, type: 'ADD_NOTE' } })).toBe(1);
-    expect(await h.db.auditEntry.count({ where: { action: 'POST /api/cases/:id/notes', target: `/api/cases/${caseId}/notes` } })).toBe(1);
+    expect(
+      await h.db.auditEntry.count({
+        where: { action: 'POST /api/cases/:id/notes', target: `/api/cases/${caseId}/notes` },
+      }),
+    ).toBe(1);
   });
 
   it('the chain still verifies', async () => {
@@ -263,11 +339,21 @@ describe('defect 7: a write and its audit entry commit together, or neither does
 describe('defect 8: X-Filename and the login limit', () => {
   it('a malformed or over-long X-Filename is a 422 naming the header, wherever it is read', async () => {
     const caseId = await openCase('文件名辛');
-    const upload = (name: string) => h.app.request(`/api/cases/${caseId}/attachments`, { method: 'POST', headers: { Cookie: station.cookie, 'Content-Type': 'image/png', 'X-Filename': name }, body: 'png' });
+    const upload = (name: string) =>
+      h.app.request(`/api/cases/${caseId}/attachments`, {
+        method: 'POST',
+        headers: { Cookie: station.cookie, 'Content-Type': 'image/png', 'X-Filename': name },
+        body: 'png',
+      });
     await expectProblem(await upload('%E0%A4%A'), 422, 'X-Filename');
     await expectProblem(await upload('a'.repeat(5000)), 422, 'X-Filename');
     await expectProblem(await upload(encodeURIComponent('a'.repeat(201))), 422, 'X-Filename');
-    const roster = (name: string) => h.app.request('/api/people/imports', { method: 'POST', headers: { Cookie: station.cookie, 'Content-Type': 'text/csv', 'X-Filename': name }, body: '姓名\n张三\n' });
+    const roster = (name: string) =>
+      h.app.request('/api/people/imports', {
+        method: 'POST',
+        headers: { Cookie: station.cookie, 'Content-Type': 'text/csv', 'X-Filename': name },
+        body: '姓名\n张三\n',
+      });
     await expectProblem(await roster('%E0%A4%A'), 422, 'X-Filename');
     await expectProblem(await roster('b'.repeat(5000)), 422, 'X-Filename');
   });
@@ -275,8 +361,13 @@ describe('defect 8: X-Filename and the login limit', () => {
   it('failed sign-ins are counted across API replicas', async () => {
     const other = replica();
     const login = (app: typeof h.app, password: string) =>
-      app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'discoverer', password }) });
-    for (const app of [h.app, other, h.app, other, h.app]) expect((await login(app, 'wrong-password')).status).toBe(401);
+      app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'discoverer', password }),
+      });
+    for (const app of [h.app, other, h.app, other, h.app])
+      expect((await login(app, 'wrong-password')).status).toBe(401);
     for (const app of [h.app, other]) {
       const limited = await login(app, DEMO_PASSWORD);
       expect(limited.status).toBe(429);

@@ -23,7 +23,11 @@ export function createCaseActivities({ db }: { db: Db }) {
      */
     async projectCase(p: CaseProjection): Promise<void> {
       const { record, event } = p;
-      const tasks = p.tasks.map((task) => ({ ...task, title: task.title ?? null, completedById: task.completedById === 'system' ? null : task.completedById }));
+      const tasks = p.tasks.map((task) => ({
+        ...task,
+        title: task.title ?? null,
+        completedById: task.completedById === 'system' ? null : task.completedById,
+      }));
       const data = JSON.stringify(p.data);
       const flags = JSON.stringify((p.data as { flags?: unknown[] }).flags ?? []);
       const at = new Date(event.at);
@@ -111,7 +115,11 @@ async function closeCaseEffects(db: Db, caseId: string): Promise<void> {
 
 /** §四(九) the resolution in the meeting's record, once per meeting and case. */
 async function recordMeetingResolution(db: Db, effect: MeetingResolvedEffect): Promise<void> {
-  const actions = effect.actions.map((a) => ({ department: a.departmentCode ?? a.department, action: a.action, deadline: a.deadline }));
+  const actions = effect.actions.map((a) => ({
+    department: a.departmentCode ?? a.department,
+    action: a.action,
+    deadline: a.deadline,
+  }));
   faultPoint('worker.effect');
   await db.$executeRaw`
     INSERT INTO meeting_item (id, meeting_id, case_id, resolution, next, actions, resolved_by_id, resolved_at)

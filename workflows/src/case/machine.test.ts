@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
-import { acceptedEventTypes, caseMachine, refusalOf, stateName, type CaseEvent, type CaseInput, type CaseSnapshot } from './machine.ts';
+import {
+  acceptedEventTypes,
+  caseMachine,
+  refusalOf,
+  stateName,
+  type CaseEvent,
+  type CaseInput,
+  type CaseSnapshot,
+} from './machine.ts';
 import { TASK_KINDS, type Actor, type GovScheme, type SlaPolicy } from './types.ts';
 import type { ActRequest } from './messages.ts';
 
@@ -16,7 +24,16 @@ const discoverer: Actor = { id: 'u-disc', role: 'DISCOVERER', unitId: 'c1' };
 
 /** Hours throughout, so that the arithmetic in these tests is plain. */
 const SLA: SlaPolicy = Object.fromEntries(
-  TASK_KINDS.map((kind) => [kind, { normal: 72, emergency: 12, unit: 'HOURS' as const, warnAt: 0.75, onBreach: kind === 'MATCH' ? ('AUTO_ESCALATE' as const) : ('NOTIFY' as const) }]),
+  TASK_KINDS.map((kind) => [
+    kind,
+    {
+      normal: 72,
+      emergency: 12,
+      unit: 'HOURS' as const,
+      warnAt: 0.75,
+      onBreach: kind === 'MATCH' ? ('AUTO_ESCALATE' as const) : ('NOTIFY' as const),
+    },
+  ]),
 );
 const T0 = '2026-11-02T01:00:00.000Z';
 let clock = Date.parse(T0);
@@ -61,21 +78,30 @@ const state = (snapshot: CaseSnapshot) => stateName(snapshot.value);
 /** Claims the open task as `actor` and completes it with `event`. */
 function work(snapshot: CaseSnapshot, actor: Actor, event: Record<string, unknown> & { type: string }): CaseSnapshot {
   const task = openTask(snapshot);
-  const claimed = task.assigneeId === actor.id ? snapshot : send(snapshot, { type: 'CLAIM', taskId: task.id, actor } as Send);
+  const claimed =
+    task.assigneeId === actor.id ? snapshot : send(snapshot, { type: 'CLAIM', taskId: task.id, actor } as Send);
   return send(claimed, { ...event, taskId: task.id, actor } as unknown as Send);
 }
 
 const registered = () => work(open(), station, { type: 'REGISTERED', verified: true });
 const screened = (outcome: 'RESIDUAL_NEED' | 'GOV_AID_ONLY' | 'NO_NEED') =>
   work(registered(), caseworker, { type: 'SCREENED', referrals: outcome === 'NO_NEED' ? [] : ['DIBAO'], outcome });
-const assessed = () => work(screened('RESIDUAL_NEED'), caseworker, { type: 'ASSESSED', needs: [{ category: 'MEDICAL', severity: 'HIGH' }] });
+const assessed = () =>
+  work(screened('RESIDUAL_NEED'), caseworker, { type: 'ASSESSED', needs: [{ category: 'MEDICAL', severity: 'HIGH' }] });
 const submitted = () => work(assessed(), caseworker, { type: 'PLAN_SUBMITTED', summary: '协调医疗救助与慈善项目' });
 const matching = () => work(submitted(), supervisor, { type: 'PLAN_APPROVED' });
-const delivering = () => work(matching(), caseworker, { type: 'MATCHED', matches: [{ category: 'MEDICAL', resource: '大病医疗慈善救助' }] });
-const delivered = () => work(delivering(), caseworker, { type: 'DELIVERED', items: [{ what: '医疗费用资助', amount: 5000, unit: 'CNY' }] });
+const delivering = () =>
+  work(matching(), caseworker, { type: 'MATCHED', matches: [{ category: 'MEDICAL', resource: '大病医疗慈善救助' }] });
+const delivered = () =>
+  work(delivering(), caseworker, { type: 'DELIVERED', items: [{ what: '医疗费用资助', amount: 5000, unit: 'CNY' }] });
 const system: Actor = { id: 'system', role: 'SYSTEM', unitId: 'system' };
 /** The durable follow-up timer fires: the workflow sends FOLLOW_UP_DUE at the due time. */
-const due = (waiting: CaseSnapshot) => transition(caseMachine, waiting, { type: 'FOLLOW_UP_DUE', actor: system, at: waiting.context.followUpDueAt! } as CaseEvent)[0];
+const due = (waiting: CaseSnapshot) =>
+  transition(caseMachine, waiting, {
+    type: 'FOLLOW_UP_DUE',
+    actor: system,
+    at: waiting.context.followUpDueAt!,
+  } as CaseEvent)[0];
 const visiting = () => due(delivered());
 const escalated = () => send(matching(), { type: 'ESCALATE', reason: '本街道资源不足', actor: caseworker });
 
@@ -107,13 +133,25 @@ describe('intake (§四(一) discovery)', () => {
     expect(refusal(snapshot, { type: 'CLAIM', taskId, actor: discoverer })).toBe('FORBIDDEN');
     expect(refusal(snapshot, { type: 'CLAIM', taskId, actor: otherTownship })).toBe('FORBIDDEN');
     expect(refusal(snapshot, { type: 'REGISTERED', taskId, verified: true, actor: station })).toBe('NOT_ASSIGNEE');
-    expect(refusal(snapshot, { type: 'REGISTERED', taskId: 'nope', verified: true, actor: station })).toBe('TASK_NOT_FOUND');
+    expect(refusal(snapshot, { type: 'REGISTERED', taskId: 'nope', verified: true, actor: station })).toBe(
+      'TASK_NOT_FOUND',
+    );
   });
 
   it('refuses events that intake does not take', () => {
     const snapshot = open();
-    expect(refusal(snapshot, { type: 'SCREENED', taskId: openTask(snapshot).id, referrals: [], outcome: 'NO_NEED', actor: caseworker })).toBe('NOT_ALLOWED_IN_STATE');
-    expect(refusal(snapshot, { type: 'ASSESSED', taskId: 'x', needs: [], actor: caseworker })).toBe('NOT_ALLOWED_IN_STATE');
+    expect(
+      refusal(snapshot, {
+        type: 'SCREENED',
+        taskId: openTask(snapshot).id,
+        referrals: [],
+        outcome: 'NO_NEED',
+        actor: caseworker,
+      }),
+    ).toBe('NOT_ALLOWED_IN_STATE');
+    expect(refusal(snapshot, { type: 'ASSESSED', taskId: 'x', needs: [], actor: caseworker })).toBe(
+      'NOT_ALLOWED_IN_STATE',
+    );
   });
 });
 
@@ -130,7 +168,9 @@ describe('claim and release', () => {
   it('a caseworker of a parent unit may claim; a station worker, another township or an unknown task may not', () => {
     const snapshot = registered();
     const taskId = openTask(snapshot).id;
-    expect(openTask(send(snapshot, { type: 'CLAIM', taskId, actor: districtCaseworker })).assigneeId).toBe(districtCaseworker.id);
+    expect(openTask(send(snapshot, { type: 'CLAIM', taskId, actor: districtCaseworker })).assigneeId).toBe(
+      districtCaseworker.id,
+    );
     expect(refusal(snapshot, { type: 'CLAIM', taskId, actor: station })).toBe('FORBIDDEN');
     expect(refusal(snapshot, { type: 'CLAIM', taskId, actor: otherTownship })).toBe('FORBIDDEN');
     expect(refusal(snapshot, { type: 'CLAIM', taskId: 'case-1:99', actor: caseworker })).toBe('TASK_NOT_FOUND');
@@ -149,7 +189,12 @@ describe('claim and release', () => {
   it('completing needs the claim: unclaimed or someone else’s task is refused', () => {
     const snapshot = registered();
     const taskId = openTask(snapshot).id;
-    const screen = { type: 'SCREENED' as const, taskId, referrals: [] as GovScheme[], outcome: 'RESIDUAL_NEED' as const };
+    const screen = {
+      type: 'SCREENED' as const,
+      taskId,
+      referrals: [] as GovScheme[],
+      outcome: 'RESIDUAL_NEED' as const,
+    };
     expect(refusal(snapshot, { ...screen, actor: caseworker })).toBe('NOT_ASSIGNEE');
     const claimed = send(snapshot, { type: 'CLAIM', taskId, actor: caseworker });
     expect(refusal(claimed, { ...screen, actor: caseworker2 })).toBe('NOT_ASSIGNEE');
@@ -207,7 +252,9 @@ describe('assessment and plan', () => {
     expect(refusal(waiting, { type: 'CLAIM', taskId: openTask(waiting).id, actor: caseworker })).toBe('FORBIDDEN');
     const returned = work(waiting, supervisor, { type: 'PLAN_RETURNED', reason: '补充住房需求' });
     expect(state(returned)).toBe('planning.drafting');
-    expect(returned.context.plan?.returns).toEqual([expect.objectContaining({ reason: '补充住房需求', by: supervisor.id })]);
+    expect(returned.context.plan?.returns).toEqual([
+      expect.objectContaining({ reason: '补充住房需求', by: supervisor.id }),
+    ]);
   });
 
   it('an approved plan goes on to matching', () => {
@@ -259,7 +306,17 @@ describe('SLA', () => {
 
 describe('every state takes exactly its events', () => {
   const everywhere = ['CLAIM', 'RELEASE', 'REASSIGN', 'ADD_NOTE', 'FLAG', 'UNFLAG', 'SLA_WARNING', 'SLA_BREACHED'];
-  const whileOpen = [...everywhere, 'SUSPEND', 'CLOSE', 'PROPOSE_CLOSURE', 'CLOSURE_APPROVED', 'CLOSURE_REJECTED', 'MARK_EMERGENCY', 'TEMP_AID_GIVEN', 'MEETING_ACTION_DONE'];
+  const whileOpen = [
+    ...everywhere,
+    'SUSPEND',
+    'CLOSE',
+    'PROPOSE_CLOSURE',
+    'CLOSURE_APPROVED',
+    'CLOSURE_REJECTED',
+    'MARK_EMERGENCY',
+    'TEMP_AID_GIVEN',
+    'MEETING_ACTION_DONE',
+  ];
   const working = [...whileOpen, 'ESCALATE', 'REFER_JOINT_MEETING'];
   const cases: [string, () => CaseSnapshot, string[]][] = [
     // Intake is the station's: a case is escalated from a center's working step, never from intake.
@@ -274,7 +331,11 @@ describe('every state takes exactly its events', () => {
     ['followUp.waiting', delivered, [...working, 'FOLLOW_UP_DUE']],
     ['followUp.visiting', visiting, [...working, 'FOLLOWED_UP']],
     ['escalation', escalated, [...whileOpen, 'ESCALATION_ACCEPTED', 'ESCALATION_RETURNED']],
-    ['suspended', () => send(registered(), { type: 'SUSPEND', reason: '住院', actor: supervisor }), [...everywhere, 'RESUME', 'CLOSE']],
+    [
+      'suspended',
+      () => send(registered(), { type: 'SUSPEND', reason: '住院', actor: supervisor }),
+      [...everywhere, 'RESUME', 'CLOSE'],
+    ],
     ['closed', () => screened('NO_NEED'), [...everywhere, 'REOPEN', 'REOPEN_WINDOW_ENDED']],
   ];
   it.each(cases)('%s', (name, reach, own) => {
@@ -287,7 +348,8 @@ describe('every state takes exactly its events', () => {
 describe('escalation across the tiers (community station → township → district → city)', () => {
   const districtSupervisor: Actor = { id: 'u-dsup', role: 'SUPERVISOR', unitId: 'd1' };
   const citySupervisor: Actor = { id: 'u-ysup', role: 'SUPERVISOR', unitId: 'y1' };
-  const districtCaseworkerActs = (s: CaseSnapshot, event: Record<string, unknown> & { type: string }) => work(s, districtCaseworker, event);
+  const districtCaseworkerActs = (s: CaseSnapshot, event: Record<string, unknown> & { type: string }) =>
+    work(s, districtCaseworker, event);
 
   it('an escalation waits for the receiving center’s supervisor, who accepts it: ownership and the next task move up', () => {
     const snapshot = escalated();
@@ -304,11 +366,17 @@ describe('escalation across the tiers (community station → township → distri
   });
 
   it('a returned escalation goes back to matching at the lower tier, with the guidance recorded', () => {
-    const returned = work(escalated(), districtSupervisor, { type: 'ESCALATION_RETURNED', guidance: '可申请区慈善会大病救助' });
+    const returned = work(escalated(), districtSupervisor, {
+      type: 'ESCALATION_RETURNED',
+      guidance: '可申请区慈善会大病救助',
+    });
     expect(state(returned)).toBe('matching');
     expect(returned.context.owningUnitId).toBe('t1');
     expect(openTask(returned)).toMatchObject({ kind: 'MATCH', unitId: 't1' });
-    expect(returned.context.escalations?.[0]).toMatchObject({ outcome: 'RETURNED', guidance: '可申请区慈善会大病救助' });
+    expect(returned.context.escalations?.[0]).toMatchObject({
+      outcome: 'RETURNED',
+      guidance: '可申请区慈善会大病救助',
+    });
   });
 
   it('§四 escalation ends at the city: district → city, then the city refers to the joint meeting (§四(九))', () => {
@@ -331,7 +399,9 @@ describe('escalation across the tiers (community station → township → distri
   });
 
   it('a township cannot refer to the joint meeting, and intake (owned by the station) is not escalated', () => {
-    expect(refusal(matching(), { type: 'REFER_JOINT_MEETING', reason: 'x', actor: supervisor })).toBe('NOT_ALLOWED_IN_STATE');
+    expect(refusal(matching(), { type: 'REFER_JOINT_MEETING', reason: 'x', actor: supervisor })).toBe(
+      'NOT_ALLOWED_IN_STATE',
+    );
     expect(refusal(open(), { type: 'ESCALATE', reason: 'x', actor: station })).toBe('NOT_ALLOWED_IN_STATE');
   });
 
@@ -339,8 +409,10 @@ describe('escalation across the tiers (community station → township → distri
     const gated = () => open({ escalationGates: true });
     const reach = (steps: ((s: CaseSnapshot) => CaseSnapshot)[]) => steps.reduce((s, step) => step(s), gated());
     const toScreening = (s: CaseSnapshot) => work(s, station, { type: 'REGISTERED', verified: true });
-    const toAssessment = (s: CaseSnapshot) => work(s, caseworker, { type: 'SCREENED', referrals: ['DIBAO'], outcome: 'RESIDUAL_NEED' });
-    const toPlanning = (s: CaseSnapshot) => work(s, caseworker, { type: 'ASSESSED', needs: [{ category: 'MEDICAL', severity: 'HIGH' }] });
+    const toAssessment = (s: CaseSnapshot) =>
+      work(s, caseworker, { type: 'SCREENED', referrals: ['DIBAO'], outcome: 'RESIDUAL_NEED' });
+    const toPlanning = (s: CaseSnapshot) =>
+      work(s, caseworker, { type: 'ASSESSED', needs: [{ category: 'MEDICAL', severity: 'HIGH' }] });
     const toApproval = (s: CaseSnapshot) => work(s, caseworker, { type: 'PLAN_SUBMITTED', summary: '方案' });
     const toMatching = (s: CaseSnapshot) => work(s, supervisor, { type: 'PLAN_APPROVED' });
     const escalate = (s: CaseSnapshot) => send(s, { type: 'ESCALATE', reason: '本街道无法解决', actor: caseworker });
@@ -366,7 +438,13 @@ describe('escalation across the tiers (community station → township → distri
       const task = openTask(escalated);
       const claimed = send(escalated, { type: 'CLAIM', taskId: task.id, actor: districtSupervisor });
       for (const target of ['assessment', 'matching'] as const) {
-        const full = { type: 'ESCALATION_ACCEPTED', taskId: task.id, target, actor: districtSupervisor, at: at() } as CaseEvent;
+        const full = {
+          type: 'ESCALATION_ACCEPTED',
+          taskId: task.id,
+          target,
+          actor: districtSupervisor,
+          at: at(),
+        } as CaseEvent;
         expect(refusalOf(claimed, full)).toMatchObject({ code: 'INVALID', field: 'target' });
         expect(transition(caseMachine, claimed, full)[0]).toBe(claimed);
       }
@@ -374,7 +452,14 @@ describe('escalation across the tiers (community station → township → distri
 
     it('before its plan is approved a case cannot be accepted into matching; it may go back to assessment once assessed', () => {
       const escalated = escalate(reach([toScreening, toAssessment, toPlanning, toApproval]));
-      expect(refusal(send(escalated, { type: 'CLAIM', taskId: openTask(escalated).id, actor: districtSupervisor }), { type: 'ESCALATION_ACCEPTED', taskId: openTask(escalated).id, target: 'matching', actor: districtSupervisor })).toBe('INVALID');
+      expect(
+        refusal(send(escalated, { type: 'CLAIM', taskId: openTask(escalated).id, actor: districtSupervisor }), {
+          type: 'ESCALATION_ACCEPTED',
+          taskId: openTask(escalated).id,
+          target: 'matching',
+          actor: districtSupervisor,
+        }),
+      ).toBe('INVALID');
       const reassessed = accept(escalated, 'assessment');
       expect(state(reassessed)).toBe('assessment');
       expect(openTask(reassessed)).toMatchObject({ kind: 'ASSESS', unitId: 'd1' });
@@ -387,13 +472,24 @@ describe('escalation across the tiers (community station → township → distri
     });
 
     it('a workflow started before escalation-gates keeps the old behaviour (matching by default), so its history replays', () => {
-      const old = escalate(work(work(open(), station, { type: 'REGISTERED', verified: true }), caseworker, { type: 'SCREENED', referrals: [], outcome: 'RESIDUAL_NEED' }));
-      expect(state(work(old, districtSupervisor, { type: 'ESCALATION_ACCEPTED', target: 'matching' }))).toBe('matching');
+      const old = escalate(
+        work(work(open(), station, { type: 'REGISTERED', verified: true }), caseworker, {
+          type: 'SCREENED',
+          referrals: [],
+          outcome: 'RESIDUAL_NEED',
+        }),
+      );
+      expect(state(work(old, districtSupervisor, { type: 'ESCALATION_ACCEPTED', target: 'matching' }))).toBe(
+        'matching',
+      );
       expect(state(work(old, districtSupervisor, { type: 'ESCALATION_ACCEPTED' }))).toBe('matching');
     });
 
     it('a returned escalation also goes back to the step it left, at the lower tier', () => {
-      const returned = work(escalate(reach([toScreening, toAssessment])), districtSupervisor, { type: 'ESCALATION_RETURNED', guidance: '请先完成评估' });
+      const returned = work(escalate(reach([toScreening, toAssessment])), districtSupervisor, {
+        type: 'ESCALATION_RETURNED',
+        guidance: '请先完成评估',
+      });
       expect(state(returned)).toBe('assessment');
       expect(openTask(returned)).toMatchObject({ kind: 'ASSESS', unitId: 't1' });
     });
@@ -401,7 +497,14 @@ describe('escalation across the tiers (community station → township → distri
 
   it('a district caseworker works the case once it is theirs', () => {
     const atDistrict = work(escalated(), districtSupervisor, { type: 'ESCALATION_ACCEPTED', target: 'matching' });
-    expect(state(districtCaseworkerActs(atDistrict, { type: 'MATCHED', matches: [{ category: 'MEDICAL', resource: '区慈善会' }] }))).toBe('delivery');
+    expect(
+      state(
+        districtCaseworkerActs(atDistrict, {
+          type: 'MATCHED',
+          matches: [{ category: 'MEDICAL', resource: '区慈善会' }],
+        }),
+      ),
+    ).toBe('delivery');
   });
 });
 
@@ -419,7 +522,11 @@ describe('§四(九) joint meetings: district meetings, and resolutions whose ac
   };
 
   it('a district center refers to its joint meeting; each action of the resolution is a task due at the end of its deadline, Beijing time', () => {
-    const meeting = send(atDistrict(true), { type: 'REFER_JOINT_MEETING', reason: '需住建、民政协调', actor: districtSupervisor });
+    const meeting = send(atDistrict(true), {
+      type: 'REFER_JOINT_MEETING',
+      reason: '需住建、民政协调',
+      actor: districtSupervisor,
+    });
     expect(state(meeting)).toBe('jointMeeting');
     const resolved = work(meeting, districtSupervisor, {
       type: 'MEETING_RESOLVED',
@@ -438,18 +545,40 @@ describe('§四(九) joint meetings: district meetings, and resolutions whose ac
     // They outlive the state, are done by the center's workers (not the township's), one at a time.
     const match = resolved.context.tasks.find((t) => t.kind === 'MATCH' && t.status === 'OPEN')!;
     const claimedMatch = send(resolved, { type: 'CLAIM', taskId: match.id, actor: districtCaseworker });
-    const delivering = send(claimedMatch, { type: 'MATCHED', taskId: match.id, matches: [{ category: 'HOUSING', resource: '公租房' }], actor: districtCaseworker } as Send);
+    const delivering = send(claimedMatch, {
+      type: 'MATCHED',
+      taskId: match.id,
+      matches: [{ category: 'HOUSING', resource: '公租房' }],
+      actor: districtCaseworker,
+    } as Send);
     expect(delivering.context.tasks.filter((t) => t.kind === 'MEETING_ACTION' && t.status === 'OPEN')).toHaveLength(2);
-    expect(refusal(delivering, { type: 'MEETING_ACTION_DONE', taskId: actions[0]!.id, outcome: '已安排', actor: caseworker } as Send)).toBe('FORBIDDEN');
+    expect(
+      refusal(delivering, {
+        type: 'MEETING_ACTION_DONE',
+        taskId: actions[0]!.id,
+        outcome: '已安排',
+        actor: caseworker,
+      } as Send),
+    ).toBe('FORBIDDEN');
     const claimed = send(delivering, { type: 'CLAIM', taskId: actions[0]!.id, actor: districtCaseworker });
-    const done = send(claimed, { type: 'MEETING_ACTION_DONE', taskId: actions[0]!.id, outcome: '已安排公租房一套', actor: districtCaseworker } as Send);
-    expect(done.context.tasks.find((t) => t.id === actions[0]!.id)).toMatchObject({ status: 'DONE', completedById: districtCaseworker.id });
+    const done = send(claimed, {
+      type: 'MEETING_ACTION_DONE',
+      taskId: actions[0]!.id,
+      outcome: '已安排公租房一套',
+      actor: districtCaseworker,
+    } as Send);
+    expect(done.context.tasks.find((t) => t.id === actions[0]!.id)).toMatchObject({
+      status: 'DONE',
+      completedById: districtCaseworker.id,
+    });
     expect(state(done)).toBe('delivery');
   });
 
   it('on workflows started before meeting-actions, only the city refers, and actions are recorded without tasks', () => {
     const old = atDistrict(false);
-    expect(refusal(old, { type: 'REFER_JOINT_MEETING', reason: 'x', actor: districtSupervisor })).toBe('NOT_ALLOWED_IN_STATE');
+    expect(refusal(old, { type: 'REFER_JOINT_MEETING', reason: 'x', actor: districtSupervisor })).toBe(
+      'NOT_ALLOWED_IN_STATE',
+    );
   });
 });
 
@@ -457,8 +586,14 @@ describe('matching, delivery and the follow-up timer', () => {
   it('delivery schedules the follow-up visit; it falls due only when the timer says so', () => {
     const waiting = delivered();
     expect(waiting.context.deliveries?.[0]?.items[0]).toMatchObject({ what: '医疗费用资助', amount: 5000 });
-    expect(Date.parse(waiting.context.followUpDueAt!) - Date.parse(waiting.context.deliveries![0]!.at)).toBe(720 * 3_600_000);
-    const early = transition(caseMachine, waiting, { type: 'FOLLOW_UP_DUE', actor: system, at: new Date(Date.parse(waiting.context.followUpDueAt!) - 1000).toISOString() } as CaseEvent)[0];
+    expect(Date.parse(waiting.context.followUpDueAt!) - Date.parse(waiting.context.deliveries![0]!.at)).toBe(
+      720 * 3_600_000,
+    );
+    const early = transition(caseMachine, waiting, {
+      type: 'FOLLOW_UP_DUE',
+      actor: system,
+      at: new Date(Date.parse(waiting.context.followUpDueAt!) - 1000).toISOString(),
+    } as CaseEvent)[0];
     expect(early).toBe(waiting);
     expect(refusal(waiting, { type: 'FOLLOW_UP_DUE', actor: caseworker })).toBe('FORBIDDEN');
     const visit = visiting();
@@ -478,16 +613,30 @@ describe('急难 emergency', () => {
     expect(aid).toMatchObject({ kind: 'EMERGENCY_AID', unitId: 't1', scope: 'case' });
 
     const claimed = send(marked, { type: 'CLAIM', taskId: screen!.id, actor: caseworker });
-    const blocked = { type: 'SCREENED' as const, taskId: screen!.id, referrals: [] as GovScheme[], outcome: 'RESIDUAL_NEED' as const, actor: caseworker };
+    const blocked = {
+      type: 'SCREENED' as const,
+      taskId: screen!.id,
+      referrals: [] as GovScheme[],
+      outcome: 'RESIDUAL_NEED' as const,
+      actor: caseworker,
+    };
     expect(refusal(claimed, blocked)).toBe('NOT_ALLOWED_IN_STATE');
-    const aided = send(send(claimed, { type: 'CLAIM', taskId: aid!.id, actor: caseworker2 }), { type: 'TEMP_AID_GIVEN', taskId: aid!.id, scheme: 'XIANXING', amount: 2000, actor: caseworker2 });
+    const aided = send(send(claimed, { type: 'CLAIM', taskId: aid!.id, actor: caseworker2 }), {
+      type: 'TEMP_AID_GIVEN',
+      taskId: aid!.id,
+      scheme: 'XIANXING',
+      amount: 2000,
+      actor: caseworker2,
+    });
     expect(aided.context.tempAid).toEqual([expect.objectContaining({ scheme: 'XIANXING', amount: 2000 })]);
     expect(state(send(aided, blocked))).toBe('assessment');
   });
 
   it('a case is marked once', () => {
     const marked = send(registered(), { type: 'MARK_EMERGENCY', reason: 'x', actor: caseworker });
-    expect(refusal(marked, { type: 'MARK_EMERGENCY', reason: 'again', actor: caseworker })).toBe('NOT_ALLOWED_IN_STATE');
+    expect(refusal(marked, { type: 'MARK_EMERGENCY', reason: 'again', actor: caseworker })).toBe(
+      'NOT_ALLOWED_IN_STATE',
+    );
   });
 });
 
@@ -506,7 +655,9 @@ describe('supervisor actions, closure proposals and reopening', () => {
   it('a supervisor reassigns a task to a caseworker of the unit, not to someone outside it', () => {
     const snapshot = registered();
     const taskId = openTask(snapshot).id;
-    expect(openTask(send(snapshot, { type: 'REASSIGN', taskId, assignee: caseworker2, actor: supervisor })).assigneeId).toBe(caseworker2.id);
+    expect(
+      openTask(send(snapshot, { type: 'REASSIGN', taskId, assignee: caseworker2, actor: supervisor })).assigneeId,
+    ).toBe(caseworker2.id);
     expect(refusal(snapshot, { type: 'REASSIGN', taskId, assignee: otherTownship, actor: supervisor })).toBe('INVALID');
     expect(refusal(snapshot, { type: 'REASSIGN', taskId, assignee: caseworker2, actor: caseworker })).toBe('FORBIDDEN');
   });
@@ -517,10 +668,19 @@ describe('supervisor actions, closure proposals and reopening', () => {
     const proposed = send(snapshot, { type: 'PROPOSE_CLOSURE', reason: 'declined', actor: caseworker });
     const approval = proposed.context.tasks.find((t) => t.kind === 'APPROVE_CLOSURE' && t.status === 'OPEN')!;
     expect(approval.unitId).toBe('t1');
-    const rejected = send(send(proposed, { type: 'CLAIM', taskId: approval.id, actor: supervisor }), { type: 'CLOSURE_REJECTED', taskId: approval.id, reason: '继续跟进', actor: supervisor });
+    const rejected = send(send(proposed, { type: 'CLAIM', taskId: approval.id, actor: supervisor }), {
+      type: 'CLOSURE_REJECTED',
+      taskId: approval.id,
+      reason: '继续跟进',
+      actor: supervisor,
+    });
     expect(state(rejected)).toBe('planning.drafting');
     expect(rejected.context.closureProposal).toBeNull();
-    const approved = send(send(proposed, { type: 'CLAIM', taskId: approval.id, actor: supervisor }), { type: 'CLOSURE_APPROVED', taskId: approval.id, actor: supervisor });
+    const approved = send(send(proposed, { type: 'CLAIM', taskId: approval.id, actor: supervisor }), {
+      type: 'CLOSURE_APPROVED',
+      taskId: approval.id,
+      actor: supervisor,
+    });
     expect(state(approved)).toBe('closed');
     expect(approved.context.closureReason).toBe('declined');
   });
@@ -531,9 +691,18 @@ describe('supervisor actions, closure proposals and reopening', () => {
     expect(state(reopened)).toBe('assessment');
     expect(reopened.context.assessments).toHaveLength(1);
     expect(reopened.context.closureReason).toBeNull();
-    const late = { type: 'REOPEN' as const, reason: 'x', actor: supervisor, at: new Date(Date.parse(closed.context.closedAt!) + 91 * 86_400_000).toISOString() };
+    const late = {
+      type: 'REOPEN' as const,
+      reason: 'x',
+      actor: supervisor,
+      at: new Date(Date.parse(closed.context.closedAt!) + 91 * 86_400_000).toISOString(),
+    };
     expect(transition(caseMachine, closed, late)[0]).toBe(closed);
-    const archived = transition(caseMachine, closed, { type: 'REOPEN_WINDOW_ENDED', actor: system, at: late.at } as CaseEvent)[0];
+    const archived = transition(caseMachine, closed, {
+      type: 'REOPEN_WINDOW_ENDED',
+      actor: system,
+      at: late.at,
+    } as CaseEvent)[0];
     expect(state(archived)).toBe('archived');
     expect(archived.status).toBe('done');
   });
@@ -543,8 +712,15 @@ describe('notes, flags and SLA events', () => {
   it('notes from the station and flags with a reason are taken on an open case', () => {
     const snapshot = registered();
     expect(send(snapshot, { type: 'ADD_NOTE', text: '入户走访', actor: station }).context.noteCount).toBe(1);
-    const flagged = send(snapshot, { type: 'FLAG', flag: 'SAFETY_RISK', reason: '家中有精神障碍患者', actor: caseworker });
-    expect(flagged.context.flags).toEqual([expect.objectContaining({ flag: 'SAFETY_RISK', reason: '家中有精神障碍患者' })]);
+    const flagged = send(snapshot, {
+      type: 'FLAG',
+      flag: 'SAFETY_RISK',
+      reason: '家中有精神障碍患者',
+      actor: caseworker,
+    });
+    expect(flagged.context.flags).toEqual([
+      expect.objectContaining({ flag: 'SAFETY_RISK', reason: '家中有精神障碍患者' }),
+    ]);
     expect(send(flagged, { type: 'UNFLAG', flag: 'SAFETY_RISK', actor: caseworker }).context.flags).toEqual([]);
     expect(refusal(snapshot, { type: 'ADD_NOTE', text: 'x', actor: otherTownship })).toBe('FORBIDDEN');
   });
@@ -552,9 +728,16 @@ describe('notes, flags and SLA events', () => {
   it('warnings and breaches are recorded once, by the system only, and emitted as notifications', () => {
     const snapshot = registered();
     const taskId = openTask(snapshot).id;
-    const [warned, effects] = transition(caseMachine, snapshot, { type: 'SLA_WARNING', taskId, actor: system, at: at() });
+    const [warned, effects] = transition(caseMachine, snapshot, {
+      type: 'SLA_WARNING',
+      taskId,
+      actor: system,
+      at: at(),
+    });
     expect(openTask(warned).warnedAt).not.toBeNull();
-    const emitted = (effects as { type: string; params?: { event?: unknown } }[]).filter((a) => a.type === 'xstate.emit').map((a) => a.params?.event);
+    const emitted = (effects as { type: string; params?: { event?: unknown } }[])
+      .filter((a) => a.type === 'xstate.emit')
+      .map((a) => a.params?.event);
     expect(emitted).toEqual([expect.objectContaining({ type: 'notify', kind: 'SLA_WARNING', taskId, unitId: 't1' })]);
     expect(refusal(warned, { type: 'SLA_WARNING', taskId, actor: system })).toBe('NOT_ALLOWED_IN_STATE');
     expect(refusal(snapshot, { type: 'SLA_BREACHED', taskId, actor: supervisor })).toBe('FORBIDDEN');
@@ -567,7 +750,11 @@ describe('notes, flags and SLA events', () => {
     const snapshot = matching();
     const breached = send(snapshot, { type: 'SLA_BREACHED', taskId: openTask(snapshot).id, actor: system });
     expect(state(breached)).toBe('escalation');
-    expect(breached.context.escalations?.[0]).toMatchObject({ by: 'system', reason: 'SLA_BREACHED:MATCH', toUnitId: 'd1' });
+    expect(breached.context.escalations?.[0]).toMatchObject({
+      by: 'system',
+      reason: 'SLA_BREACHED:MATCH',
+      toUnitId: 'd1',
+    });
   });
 });
 

@@ -91,7 +91,8 @@ export interface Flag {
   at: string;
 }
 /** The working step a case was in when it was escalated (where an accepted escalation resumes). */
-export type EscalationStep = 'screening' | 'monitoring' | 'assessment' | 'planning' | 'matching' | 'delivery' | 'followUp';
+export type EscalationStep =
+  'screening' | 'monitoring' | 'assessment' | 'planning' | 'matching' | 'delivery' | 'followUp';
 
 export interface Escalation {
   fromUnitId: string;
@@ -172,7 +173,13 @@ export type CaseEvent =
   | ({ type: 'ESCALATION_RETURNED'; taskId: string; guidance: string } & Meta)
   | ({ type: 'REFER_JOINT_MEETING'; reason: string } & Meta)
   /** `meetingId` (since case-effects): the joint meeting whose record the resolution is written to. */
-  | ({ type: 'MEETING_RESOLVED'; taskId: string; next: MeetingNextStep; actions: MeetingAction[]; meetingId?: string } & Meta)
+  | ({
+      type: 'MEETING_RESOLVED';
+      taskId: string;
+      next: MeetingNextStep;
+      actions: MeetingAction[];
+      meetingId?: string;
+    } & Meta)
   | ({ type: 'MARK_EMERGENCY'; reason: string } & Meta)
   | ({ type: 'TEMP_AID_GIVEN'; taskId: string; scheme: TempAidScheme; amount?: number } & Meta)
   | ({ type: 'MEETING_ACTION_DONE'; taskId: string; outcome: string } & Meta)
@@ -254,10 +261,15 @@ export function guardRefusal(context: CaseContext, event: CaseEvent): Refusal | 
       const task = findOpenTask(context.tasks, event.taskId);
       if (!task) return { code: 'TASK_NOT_FOUND', message: `no open task ${event.taskId}`, field: 'taskId' };
       const already = event.type === 'SLA_WARNING' ? task.warnedAt : task.breachedAt;
-      return already ? { code: 'NOT_ALLOWED_IN_STATE', message: `${event.type} already recorded for ${task.id}` } : null;
+      return already
+        ? { code: 'NOT_ALLOWED_IN_STATE', message: `${event.type} already recorded for ${task.id}` }
+        : null;
     }
     case 'ESCALATION_ACCEPTED':
-      return taskCompletionRefusal(context.tasks, context.units, event.type, event.taskId, event.actor) ?? escalationTargetRefusal(context, event.target);
+      return (
+        taskCompletionRefusal(context.tasks, context.units, event.type, event.taskId, event.actor) ??
+        escalationTargetRefusal(context, event.target)
+      );
     default:
       if (!TASK_EVENTS_WITHOUT_COMPLETION.has(event.type) && 'taskId' in event) {
         return taskCompletionRefusal(context.tasks, context.units, event.type, event.taskId, event.actor);
@@ -267,7 +279,13 @@ export function guardRefusal(context: CaseContext, event: CaseEvent): Refusal | 
 }
 
 /** Steps from which a case has been assessed, and from which its plan has been approved. */
-const ASSESSED_STEPS: ReadonlySet<EscalationStep> = new Set(['assessment', 'planning', 'matching', 'delivery', 'followUp']);
+const ASSESSED_STEPS: ReadonlySet<EscalationStep> = new Set([
+  'assessment',
+  'planning',
+  'matching',
+  'delivery',
+  'followUp',
+]);
 const PLANNED_STEPS: ReadonlySet<EscalationStep> = new Set(['matching', 'delivery', 'followUp']);
 
 /** The pending escalation's step (unknown for escalations recorded before escalation-gates). */
@@ -284,12 +302,24 @@ function escalationTargetRefusal(context: CaseContext, target: EscalationTarget 
   const reached = target === 'assessment' ? ASSESSED_STEPS : PLANNED_STEPS;
   if (step && reached.has(step)) return null;
   const why = target === 'assessment' ? 'it had not been assessed' : 'its plan had not been approved';
-  return { code: 'INVALID', field: 'target', message: `the case was escalated from ${step ?? 'an earlier step'} and ${why}: it resumes at that step` };
+  return {
+    code: 'INVALID',
+    field: 'target',
+    message: `the case was escalated from ${step ?? 'an earlier step'} and ${why}: it resumes at that step`,
+  };
 }
 
-const allowed = ({ context, event }: { context: CaseContext; event: CaseEvent }) => guardRefusal(context, event) === null;
+const allowed = ({ context, event }: { context: CaseContext; event: CaseEvent }) =>
+  guardRefusal(context, event) === null;
 
-function newTask(context: CaseContext, kind: TaskKind, at: string, unitId: string, assigneeId: string | null, scope: 'state' | 'case'): CaseTask {
+function newTask(
+  context: CaseContext,
+  kind: TaskKind,
+  at: string,
+  unitId: string,
+  assigneeId: string | null,
+  scope: 'state' | 'case',
+): CaseTask {
   const start = Date.parse(at);
   const rule = context.sla[kind];
   const due = dueAt(start, rule, context.emergency, context.calendar);
@@ -338,7 +368,11 @@ function meetingActionTask(context: CaseContext, seq: number, action: MeetingAct
  * an accepted escalation resumes there). Community stations do not escalate: intake is not a step here.
  */
 const escalateFrom = (from: EscalationStep) =>
-  ({ guard: and(['isAllowed?', 'canEscalate?']), target: '#case.open.escalation', actions: [{ type: 'recordEscalation', params: { from } }, 'notifyEscalated'] }) as const;
+  ({
+    guard: and(['isAllowed?', 'canEscalate?']),
+    target: '#case.open.escalation',
+    actions: [{ type: 'recordEscalation', params: { from } }, 'notifyEscalated'],
+  }) as const;
 
 const timeOf = (context: CaseContext, event: { type: string }) => (isCaseEvent(event) ? event.at : context.openedAt);
 
@@ -355,7 +389,8 @@ export const caseMachine = setup({
     'hasNoNeed?': ({ event }) => event.type === 'SCREENED' && event.outcome === 'NO_NEED',
     'isGovAidOnly?': ({ event }) => event.type === 'SCREENED' && event.outcome === 'GOV_AID_ONLY',
     'isResolved?': ({ event }) => event.type === 'FOLLOWED_UP' && event.resolved,
-    'onlyGovAidGiven?': ({ context }) => context.screeningOutcome === 'GOV_AID_ONLY' && context.assessments.length === 0,
+    'onlyGovAidGiven?': ({ context }) =>
+      context.screeningOutcome === 'GOV_AID_ONLY' && context.assessments.length === 0,
     'canEscalate?': ({ context }) => {
       const tier = tierOf(context.owningUnitId, context.units);
       return tier === 'township' || tier === 'district';
@@ -367,14 +402,19 @@ export const caseMachine = setup({
       return tier === 'city' || (!!context.meetingActionTasks && tier === 'district');
     },
     'acceptsIntoAssessment?': ({ event }) => event.type === 'ESCALATION_ACCEPTED' && event.target === 'assessment',
-    'acceptsIntoMatching?': ({ context, event }) => event.type === 'ESCALATION_ACCEPTED' && (event.target === 'matching' || (!context.escalationGates && event.target !== 'resume')),
+    'acceptsIntoMatching?': ({ context, event }) =>
+      event.type === 'ESCALATION_ACCEPTED' &&
+      (event.target === 'matching' || (!context.escalationGates && event.target !== 'resume')),
     'resolvesToDelivery?': ({ event }) => event.type === 'MEETING_RESOLVED' && event.next === 'delivery',
     'isNotEmergency?': ({ context }) => !context.emergency,
     'hasNoClosureProposal?': ({ context }) => !context.closureProposal,
     'hasNoFollowUpTimer?': ({ context }) => !context.followUpTimer,
-    'isFollowUpDue?': ({ context, event }) => !!context.followUpDueAt && isCaseEvent(event) && event.at >= context.followUpDueAt,
+    'isFollowUpDue?': ({ context, event }) =>
+      !!context.followUpDueAt && isCaseEvent(event) && event.at >= context.followUpDueAt,
     'isWithinReopenWindow?': ({ context, event }) =>
-      !!context.closedAt && isCaseEvent(event) && Date.parse(event.at) <= Date.parse(context.closedAt) + (context.reopenWindowDays ?? 90) * DAY_MS,
+      !!context.closedAt &&
+      isCaseEvent(event) &&
+      Date.parse(event.at) <= Date.parse(context.closedAt) + (context.reopenWindowDays ?? 90) * DAY_MS,
     'autoEscalates?': ({ context, event }) => {
       if (event.type !== 'SLA_BREACHED') return false;
       const task = findOpenTask(context.tasks, event.taskId);
@@ -386,22 +426,35 @@ export const caseMachine = setup({
       const { kind } = params;
       const at = timeOf(context, event);
       const unitId =
-        kind === 'REGISTER' ? context.units.community : kind === 'ACCEPT_ESCALATION' ? (parentUnit(context.owningUnitId, context.units) ?? context.owningUnitId) : context.owningUnitId;
+        kind === 'REGISTER'
+          ? context.units.community
+          : kind === 'ACCEPT_ESCALATION'
+            ? (parentUnit(context.owningUnitId, context.units) ?? context.owningUnitId)
+            : context.owningUnitId;
       const assignee = kind === 'REGISTER' ? context.intakeAssigneeId : null;
       const scope = kind === 'EMERGENCY_AID' || kind === 'APPROVE_CLOSURE' ? 'case' : 'state';
-      return { taskSeq: context.taskSeq + 1, tasks: [...context.tasks, newTask(context, kind, at, unitId, assignee, scope)] };
+      return {
+        taskSeq: context.taskSeq + 1,
+        tasks: [...context.tasks, newTask(context, kind, at, unitId, assignee, scope)],
+      };
     }),
     /** Leaving a state cancels its open tasks; a completing event then marks its own task done. */
     cancelStateTasks: assign({
-      tasks: ({ context }) => context.tasks.map((task) => (task.status === 'OPEN' && task.scope !== 'case' ? { ...task, status: 'CANCELLED' as const } : task)),
+      tasks: ({ context }) =>
+        context.tasks.map((task) =>
+          task.status === 'OPEN' && task.scope !== 'case' ? { ...task, status: 'CANCELLED' as const } : task,
+        ),
     }),
     cancelAllTasks: assign({
-      tasks: ({ context }) => context.tasks.map((task) => (task.status === 'OPEN' ? { ...task, status: 'CANCELLED' as const } : task)),
+      tasks: ({ context }) =>
+        context.tasks.map((task) => (task.status === 'OPEN' ? { ...task, status: 'CANCELLED' as const } : task)),
     }),
     completeTask: assign({
       tasks: ({ context, event }) => {
         const { taskId, actor, at } = event as TaskEvent;
-        return context.tasks.map((task) => (task.id === taskId ? { ...task, status: 'DONE' as const, completedAt: at, completedById: actor.id } : task));
+        return context.tasks.map((task) =>
+          task.id === taskId ? { ...task, status: 'DONE' as const, completedAt: at, completedById: actor.id } : task,
+        );
       },
     }),
     claimTask: assign({
@@ -419,13 +472,21 @@ export const caseMachine = setup({
     reassignTask: assign({
       tasks: ({ context, event }) => {
         assertEvent(event, 'REASSIGN');
-        return context.tasks.map((task) => (task.id === event.taskId ? { ...task, assigneeId: event.assignee.id } : task));
+        return context.tasks.map((task) =>
+          task.id === event.taskId ? { ...task, assigneeId: event.assignee.id } : task,
+        );
       },
     }),
     notifyAssigned: emit(({ context, event }) => {
       assertEvent(event, 'REASSIGN');
       const task = findOpenTask(context.tasks, event.taskId);
-      return { type: 'notify' as const, kind: 'ASSIGNED' as const, taskId: event.taskId, unitId: task?.unitId ?? context.owningUnitId, userId: event.assignee.id };
+      return {
+        type: 'notify' as const,
+        kind: 'ASSIGNED' as const,
+        taskId: event.taskId,
+        unitId: task?.unitId ?? context.owningUnitId,
+        userId: event.assignee.id,
+      };
     }),
     /** The station registers the application and hands the case to its township center. */
     handToTownship: assign({ owningUnitId: ({ context }) => context.units.township }),
@@ -437,26 +498,42 @@ export const caseMachine = setup({
     }),
     recordScreening: assign(({ event }) => {
       assertEvent(event, 'SCREENED');
-      return { screeningOutcome: event.outcome, referrals: event.referrals.map((scheme) => ({ scheme, outcome: 'PENDING' as const })) };
+      return {
+        screeningOutcome: event.outcome,
+        referrals: event.referrals.map((scheme) => ({ scheme, outcome: 'PENDING' as const })),
+      };
     }),
     recordGovAid: assign({
       referrals: ({ context, event }) => {
         assertEvent(event, ['GOV_AID_GRANTED', 'GOV_AID_DENIED']);
         // Each referral has its own outcome; schemes not named take the overall decision.
         const overall = event.type === 'GOV_AID_GRANTED' ? ('GRANTED' as const) : ('DENIED' as const);
-        return context.referrals.map((referral) => (referral.outcome === 'PENDING' ? { ...referral, outcome: event.outcomes?.[referral.scheme] ?? overall } : referral));
+        return context.referrals.map((referral) =>
+          referral.outcome === 'PENDING'
+            ? { ...referral, outcome: event.outcomes?.[referral.scheme] ?? overall }
+            : referral,
+        );
       },
     }),
     recordAssessment: assign({
       assessments: ({ context, event }) => {
         assertEvent(event, 'ASSESSED');
-        return [...context.assessments, { at: event.at, by: event.actor.id, needs: event.needs, ...(event.note ? { note: event.note } : {}) }];
+        return [
+          ...context.assessments,
+          { at: event.at, by: event.actor.id, needs: event.needs, ...(event.note ? { note: event.note } : {}) },
+        ];
       },
     }),
     recordPlan: assign({
       plan: ({ context, event }) => {
         assertEvent(event, 'PLAN_SUBMITTED');
-        return { summary: event.summary, submittedAt: event.at, submittedBy: event.actor.id, approvedAt: null, returns: context.plan?.returns ?? [] };
+        return {
+          summary: event.summary,
+          submittedAt: event.at,
+          submittedBy: event.actor.id,
+          approvedAt: null,
+          returns: context.plan?.returns ?? [],
+        };
       },
     }),
     approvePlan: assign({
@@ -468,7 +545,12 @@ export const caseMachine = setup({
     returnPlan: assign({
       plan: ({ context, event }) => {
         assertEvent(event, 'PLAN_RETURNED');
-        return context.plan && { ...context.plan, returns: [...context.plan.returns, { at: event.at, by: event.actor.id, reason: event.reason }] };
+        return (
+          context.plan && {
+            ...context.plan,
+            returns: [...context.plan.returns, { at: event.at, by: event.actor.id, reason: event.reason }],
+          }
+        );
       },
     }),
     recordMatches: assign({
@@ -484,7 +566,8 @@ export const caseMachine = setup({
       },
     }),
     scheduleFollowUp: assign({
-      followUpDueAt: ({ context, event }) => new Date(Date.parse(timeOf(context, event)) + (context.followUpDelayHours ?? 720) * HOUR_MS).toISOString(),
+      followUpDueAt: ({ context, event }) =>
+        new Date(Date.parse(timeOf(context, event)) + (context.followUpDelayHours ?? 720) * HOUR_MS).toISOString(),
     }),
     clearFollowUp: assign({ followUpDueAt: null }),
     recordEscalation: assign({
@@ -493,7 +576,15 @@ export const caseMachine = setup({
         const toUnitId = parentUnit(context.owningUnitId, context.units) ?? context.owningUnitId;
         return [
           ...(context.escalations ?? []),
-          { fromUnitId: context.owningUnitId, fromStep: params.from, toUnitId, reason: event.reason, at: event.at, by: event.actor.id, outcome: 'PENDING' as const },
+          {
+            fromUnitId: context.owningUnitId,
+            fromStep: params.from,
+            toUnitId,
+            reason: event.reason,
+            at: event.at,
+            by: event.actor.id,
+            outcome: 'PENDING' as const,
+          },
         ];
       },
     }),
@@ -507,13 +598,17 @@ export const caseMachine = setup({
     /** Ownership, tasks and visibility move up to the accepting center. */
     acceptEscalation: assign(({ context, event }) => {
       assertEvent(event, 'ESCALATION_ACCEPTED');
-      const escalations = (context.escalations ?? []).map((e, i, all) => (i === all.length - 1 ? { ...e, outcome: 'ACCEPTED' as const } : e));
+      const escalations = (context.escalations ?? []).map((e, i, all) =>
+        i === all.length - 1 ? { ...e, outcome: 'ACCEPTED' as const } : e,
+      );
       return { escalations, owningUnitId: parentUnit(context.owningUnitId, context.units) ?? context.owningUnitId };
     }),
     returnEscalation: assign({
       escalations: ({ context, event }) => {
         assertEvent(event, 'ESCALATION_RETURNED');
-        return (context.escalations ?? []).map((e, i, all) => (i === all.length - 1 ? { ...e, outcome: 'RETURNED' as const, guidance: event.guidance } : e));
+        return (context.escalations ?? []).map((e, i, all) =>
+          i === all.length - 1 ? { ...e, outcome: 'RETURNED' as const, guidance: event.guidance } : e,
+        );
       },
     }),
     recordMeeting: assign(({ context, event }) => {
@@ -521,7 +616,9 @@ export const caseMachine = setup({
       const meetingActions = [...(context.meetingActions ?? []), ...event.actions];
       if (!context.meetingActionTasks) return { meetingActions };
       // Each action is a task of the owning center, due at the end of its deadline (Beijing time).
-      const tasks = event.actions.map((action, i) => meetingActionTask(context, context.taskSeq + 1 + i, action, event.at));
+      const tasks = event.actions.map((action, i) =>
+        meetingActionTask(context, context.taskSeq + 1 + i, action, event.at),
+      );
       return { meetingActions, taskSeq: context.taskSeq + tasks.length, tasks: [...context.tasks, ...tasks] };
     }),
     /** 急难: emergency durations for the open tasks and a temporary-assistance task within hours. */
@@ -533,13 +630,25 @@ export const caseMachine = setup({
         const start = Date.parse(task.createdAt);
         const rule = context.sla[task.kind];
         const due = Math.min(Date.parse(task.dueAt), dueAt(start, rule, true, context.calendar));
-        return { ...task, dueAt: new Date(due).toISOString(), warnAt: new Date(warnAt(start, due, rule)).toISOString() };
+        return {
+          ...task,
+          dueAt: new Date(due).toISOString(),
+          warnAt: new Date(warnAt(start, due, rule)).toISOString(),
+        };
       }),
     })),
     recordTempAid: assign({
       tempAid: ({ context, event }) => {
         assertEvent(event, 'TEMP_AID_GIVEN');
-        return [...(context.tempAid ?? []), { scheme: event.scheme, at: event.at, by: event.actor.id, ...(event.amount !== undefined ? { amount: event.amount } : {}) }];
+        return [
+          ...(context.tempAid ?? []),
+          {
+            scheme: event.scheme,
+            at: event.at,
+            by: event.actor.id,
+            ...(event.amount !== undefined ? { amount: event.amount } : {}),
+          },
+        ];
       },
     }),
     recordClosureProposal: assign({
@@ -578,7 +687,10 @@ export const caseMachine = setup({
     addFlag: assign({
       flags: ({ context, event }) => {
         assertEvent(event, 'FLAG');
-        return [...(context.flags ?? []).filter((f) => f.flag !== event.flag), { flag: event.flag, reason: event.reason, by: event.actor.id, at: event.at }];
+        return [
+          ...(context.flags ?? []).filter((f) => f.flag !== event.flag),
+          { flag: event.flag, reason: event.reason, by: event.actor.id, at: event.at },
+        ];
       },
     }),
     removeFlag: assign({
@@ -602,7 +714,13 @@ export const caseMachine = setup({
     notifySla: emit(({ context, event }) => {
       assertEvent(event, ['SLA_WARNING', 'SLA_BREACHED']);
       const task = findOpenTask(context.tasks, event.taskId);
-      return { type: 'notify' as const, kind: event.type, taskId: event.taskId, unitId: task?.unitId ?? context.owningUnitId, userId: task?.assigneeId ?? null };
+      return {
+        type: 'notify' as const,
+        kind: event.type,
+        taskId: event.taskId,
+        unitId: task?.unitId ?? context.owningUnitId,
+        userId: task?.assigneeId ?? null,
+      };
     }),
     /** A breach whose policy says AUTO_ESCALATE takes the same path as a human escalation. */
     autoEscalate: raise(({ context, event }) => {
@@ -644,7 +762,10 @@ export const caseMachine = setup({
     UNFLAG: { guard: and(['isOpen?', 'isAllowed?']), actions: 'removeFlag' },
     SLA_WARNING: { guard: and(['isOpen?', 'isAllowed?']), actions: ['markWarned', 'notifySla'] },
     SLA_BREACHED: [
-      { guard: and(['isOpen?', 'isAllowed?', 'autoEscalates?']), actions: ['notifySla', 'markBreached', 'autoEscalate'] },
+      {
+        guard: and(['isOpen?', 'isAllowed?', 'autoEscalates?']),
+        actions: ['notifySla', 'markBreached', 'autoEscalate'],
+      },
       { guard: and(['isOpen?', 'isAllowed?']), actions: ['notifySla', 'markBreached'] },
     ],
   },
@@ -655,10 +776,16 @@ export const caseMachine = setup({
         SUSPEND: { guard: 'isAllowed?', target: 'suspended' },
         CLOSE: { guard: 'isAllowed?', target: 'closed', actions: 'closeWithReason' },
         // A caseworker proposes closure; a supervisor approves it.
-        PROPOSE_CLOSURE: { guard: and(['isAllowed?', 'hasNoClosureProposal?']), actions: ['recordClosureProposal', { type: 'openTask', params: { kind: 'APPROVE_CLOSURE' } }] },
+        PROPOSE_CLOSURE: {
+          guard: and(['isAllowed?', 'hasNoClosureProposal?']),
+          actions: ['recordClosureProposal', { type: 'openTask', params: { kind: 'APPROVE_CLOSURE' } }],
+        },
         CLOSURE_APPROVED: { guard: 'isAllowed?', target: 'closed', actions: ['completeTask', 'closeAsProposed'] },
         CLOSURE_REJECTED: { guard: 'isAllowed?', actions: ['completeTask', 'clearClosureProposal'] },
-        MARK_EMERGENCY: { guard: and(['isAllowed?', 'isNotEmergency?']), actions: ['markEmergency', { type: 'openTask', params: { kind: 'EMERGENCY_AID' } }] },
+        MARK_EMERGENCY: {
+          guard: and(['isAllowed?', 'isNotEmergency?']),
+          actions: ['markEmergency', { type: 'openTask', params: { kind: 'EMERGENCY_AID' } }],
+        },
         TEMP_AID_GIVEN: { guard: 'isAllowed?', actions: ['completeTask', 'recordTempAid'] },
         MEETING_ACTION_DONE: { guard: 'isAllowed?', actions: ['completeTask'] },
       },
@@ -677,7 +804,13 @@ export const caseMachine = setup({
             intake: {
               entry: { type: 'openTask', params: { kind: 'REGISTER' } },
               exit: 'cancelStateTasks',
-              on: { REGISTERED: { guard: 'isAllowed?', target: 'screening', actions: ['completeTask', 'handToTownship', 'requireTempAidIfEmergency'] } },
+              on: {
+                REGISTERED: {
+                  guard: 'isAllowed?',
+                  target: 'screening',
+                  actions: ['completeTask', 'handToTownship', 'requireTempAidIfEmergency'],
+                },
+              },
             },
             // §四(二): refer to government schemes first; only a residual need goes on to social care assistance.
             screening: {
@@ -686,8 +819,16 @@ export const caseMachine = setup({
               on: {
                 ESCALATE: escalateFrom('screening'),
                 SCREENED: [
-                  { guard: and(['isAllowed?', 'hasNoNeed?']), target: '#case.closed', actions: ['completeTask', 'recordScreening', { type: 'setClosure', params: { reason: 'no_need' } }] },
-                  { guard: and(['isAllowed?', 'isGovAidOnly?']), target: 'monitoring', actions: ['completeTask', 'recordScreening'] },
+                  {
+                    guard: and(['isAllowed?', 'hasNoNeed?']),
+                    target: '#case.closed',
+                    actions: ['completeTask', 'recordScreening', { type: 'setClosure', params: { reason: 'no_need' } }],
+                  },
+                  {
+                    guard: and(['isAllowed?', 'isGovAidOnly?']),
+                    target: 'monitoring',
+                    actions: ['completeTask', 'recordScreening'],
+                  },
                   { guard: 'isAllowed?', target: 'assessment', actions: ['completeTask', 'recordScreening'] },
                 ],
               },
@@ -699,7 +840,11 @@ export const caseMachine = setup({
               on: {
                 ESCALATE: escalateFrom('monitoring'),
                 GOV_AID_GRANTED: { guard: 'isAllowed?', target: 'followUp', actions: ['completeTask', 'recordGovAid'] },
-                GOV_AID_DENIED: { guard: 'isAllowed?', target: 'assessment', actions: ['completeTask', 'recordGovAid'] },
+                GOV_AID_DENIED: {
+                  guard: 'isAllowed?',
+                  target: 'assessment',
+                  actions: ['completeTask', 'recordGovAid'],
+                },
               },
             },
             assessment: {
@@ -718,13 +863,23 @@ export const caseMachine = setup({
                 drafting: {
                   entry: { type: 'openTask', params: { kind: 'PLAN' } },
                   exit: 'cancelStateTasks',
-                  on: { PLAN_SUBMITTED: { guard: 'isAllowed?', target: 'awaitingApproval', actions: ['completeTask', 'recordPlan'] } },
+                  on: {
+                    PLAN_SUBMITTED: {
+                      guard: 'isAllowed?',
+                      target: 'awaitingApproval',
+                      actions: ['completeTask', 'recordPlan'],
+                    },
+                  },
                 },
                 awaitingApproval: {
                   entry: { type: 'openTask', params: { kind: 'APPROVE_PLAN' } },
                   exit: 'cancelStateTasks',
                   on: {
-                    PLAN_APPROVED: { guard: 'isAllowed?', target: '#case.open.working.matching', actions: ['completeTask', 'approvePlan'] },
+                    PLAN_APPROVED: {
+                      guard: 'isAllowed?',
+                      target: '#case.open.working.matching',
+                      actions: ['completeTask', 'approvePlan'],
+                    },
                     PLAN_RETURNED: { guard: 'isAllowed?', target: 'drafting', actions: ['completeTask', 'returnPlan'] },
                   },
                 },
@@ -757,15 +912,29 @@ export const caseMachine = setup({
                   // Leaving the wait any other way (suspension, escalation, closure) drops its timer.
                   exit: 'clearFollowUp',
                   always: { guard: 'hasNoFollowUpTimer?', target: 'visiting', actions: 'clearFollowUp' },
-                  on: { FOLLOW_UP_DUE: { guard: and(['isAllowed?', 'isFollowUpDue?']), target: 'visiting', actions: 'clearFollowUp' } },
+                  on: {
+                    FOLLOW_UP_DUE: {
+                      guard: and(['isAllowed?', 'isFollowUpDue?']),
+                      target: 'visiting',
+                      actions: 'clearFollowUp',
+                    },
+                  },
                 },
                 visiting: {
                   entry: { type: 'openTask', params: { kind: 'FOLLOW_UP' } },
                   exit: 'cancelStateTasks',
                   on: {
                     FOLLOWED_UP: [
-                      { guard: and(['isAllowed?', 'isResolved?', 'onlyGovAidGiven?']), target: '#case.closed', actions: ['completeTask', { type: 'setClosure', params: { reason: 'gov_aid_only' } }] },
-                      { guard: and(['isAllowed?', 'isResolved?']), target: '#case.closed', actions: ['completeTask', { type: 'setClosure', params: { reason: 'resolved' } }] },
+                      {
+                        guard: and(['isAllowed?', 'isResolved?', 'onlyGovAidGiven?']),
+                        target: '#case.closed',
+                        actions: ['completeTask', { type: 'setClosure', params: { reason: 'gov_aid_only' } }],
+                      },
+                      {
+                        guard: and(['isAllowed?', 'isResolved?']),
+                        target: '#case.closed',
+                        actions: ['completeTask', { type: 'setClosure', params: { reason: 'resolved' } }],
+                      },
                       { guard: 'isAllowed?', target: '#case.open.working.assessment', actions: 'completeTask' },
                     ],
                   },
@@ -781,11 +950,23 @@ export const caseMachine = setup({
           on: {
             // Since escalation-gates: back to the step the case left unless told otherwise (and allowed).
             ESCALATION_ACCEPTED: [
-              { guard: and(['isAllowed?', 'acceptsIntoAssessment?']), target: 'working.assessment', actions: ['completeTask', 'acceptEscalation'] },
-              { guard: and(['isAllowed?', 'acceptsIntoMatching?']), target: 'working.matching', actions: ['completeTask', 'acceptEscalation'] },
+              {
+                guard: and(['isAllowed?', 'acceptsIntoAssessment?']),
+                target: 'working.assessment',
+                actions: ['completeTask', 'acceptEscalation'],
+              },
+              {
+                guard: and(['isAllowed?', 'acceptsIntoMatching?']),
+                target: 'working.matching',
+                actions: ['completeTask', 'acceptEscalation'],
+              },
               { guard: 'isAllowed?', target: 'working.hist', actions: ['completeTask', 'acceptEscalation'] },
             ],
-            ESCALATION_RETURNED: { guard: 'isAllowed?', target: 'working.hist', actions: ['completeTask', 'returnEscalation'] },
+            ESCALATION_RETURNED: {
+              guard: 'isAllowed?',
+              target: 'working.hist',
+              actions: ['completeTask', 'returnEscalation'],
+            },
           },
         },
         jointMeeting: {
@@ -793,8 +974,16 @@ export const caseMachine = setup({
           exit: 'cancelStateTasks',
           on: {
             MEETING_RESOLVED: [
-              { guard: and(['isAllowed?', 'resolvesToDelivery?']), target: 'working.delivery', actions: ['completeTask', 'recordMeeting', 'emitMeetingResolved'] },
-              { guard: 'isAllowed?', target: 'working.matching', actions: ['completeTask', 'recordMeeting', 'emitMeetingResolved'] },
+              {
+                guard: and(['isAllowed?', 'resolvesToDelivery?']),
+                target: 'working.delivery',
+                actions: ['completeTask', 'recordMeeting', 'emitMeetingResolved'],
+              },
+              {
+                guard: 'isAllowed?',
+                target: 'working.matching',
+                actions: ['completeTask', 'recordMeeting', 'emitMeetingResolved'],
+              },
             ],
           },
         },
@@ -810,7 +999,11 @@ export const caseMachine = setup({
     closed: {
       entry: ['cancelAllTasks', 'markClosed', 'clearClosureProposal', 'emitCaseClosed'],
       on: {
-        REOPEN: { guard: and(['isAllowed?', 'isWithinReopenWindow?']), target: 'open.working.assessment', actions: 'reopen' },
+        REOPEN: {
+          guard: and(['isAllowed?', 'isWithinReopenWindow?']),
+          target: 'open.working.assessment',
+          actions: 'reopen',
+        },
         REOPEN_WINDOW_ENDED: { guard: 'isAllowed?', target: 'archived' },
       },
     },
@@ -844,9 +1037,13 @@ export function acceptedEventTypes(snapshot: CaseSnapshot): Set<string> {
 /** Why the snapshot refuses the event (null when it takes it): a guard's reason, else the state. */
 export function refusalOf(snapshot: CaseSnapshot, event: CaseEvent): Refusal | null {
   const state = stateName(snapshot.value);
-  if (snapshot.status !== 'active') return { code: 'NOT_ALLOWED_IN_STATE', message: `the case is ${state}; it takes no more events` };
+  if (snapshot.status !== 'active')
+    return { code: 'NOT_ALLOWED_IN_STATE', message: `the case is ${state}; it takes no more events` };
   if (snapshot.can(event)) return null;
-  const notHere: Refusal = { code: 'NOT_ALLOWED_IN_STATE', message: `a case in state ${state} cannot take ${event.type}` };
+  const notHere: Refusal = {
+    code: 'NOT_ALLOWED_IN_STATE',
+    message: `a case in state ${state} cannot take ${event.type}`,
+  };
   if (!acceptedEventTypes(snapshot).has(event.type)) return notHere;
   return guardRefusal(snapshot.context, event) ?? notHere;
 }

@@ -94,7 +94,8 @@ export function parentUnit(unitId: string, units: UnitChain): string | undefined
   return i >= 0 && parent ? units[parent] : undefined;
 }
 
-export type RefusalCode = 'FORBIDDEN' | 'TASK_NOT_FOUND' | 'TASK_TAKEN' | 'NOT_ASSIGNEE' | 'NOT_ALLOWED_IN_STATE' | 'INVALID';
+export type RefusalCode =
+  'FORBIDDEN' | 'TASK_NOT_FOUND' | 'TASK_TAKEN' | 'NOT_ASSIGNEE' | 'NOT_ALLOWED_IN_STATE' | 'INVALID';
 
 export interface Refusal {
   code: RefusalCode;
@@ -107,58 +108,112 @@ export function findOpenTask(tasks: readonly CaseTask[], taskId: string | undefi
 }
 
 /** Why this actor may not complete this task now, or null when they may. */
-export function taskCompletionRefusal(tasks: readonly CaseTask[], units: UnitChain, eventType: string, taskId: string | undefined, actor: Actor): Refusal | null {
+export function taskCompletionRefusal(
+  tasks: readonly CaseTask[],
+  units: UnitChain,
+  eventType: string,
+  taskId: string | undefined,
+  actor: Actor,
+): Refusal | null {
   const kind = COMPLETES[eventType];
   if (!kind) return { code: 'INVALID', message: `${eventType} does not complete a task`, field: 'type' };
   const task = findOpenTask(tasks, taskId);
-  if (!task || task.kind !== kind) return { code: 'TASK_NOT_FOUND', message: `no open ${kind} task ${taskId ?? ''} on this case`, field: 'taskId' };
-  if (!TASK_ROLES[kind].includes(actor.role)) return { code: 'FORBIDDEN', message: `role ${actor.role} may not complete a ${kind} task` };
-  if (!actsOver(actor, task.unitId, units)) return { code: 'FORBIDDEN', message: `the ${kind} task belongs to a unit outside your jurisdiction` };
+  if (!task || task.kind !== kind)
+    return { code: 'TASK_NOT_FOUND', message: `no open ${kind} task ${taskId ?? ''} on this case`, field: 'taskId' };
+  if (!TASK_ROLES[kind].includes(actor.role))
+    return { code: 'FORBIDDEN', message: `role ${actor.role} may not complete a ${kind} task` };
+  if (!actsOver(actor, task.unitId, units))
+    return { code: 'FORBIDDEN', message: `the ${kind} task belongs to a unit outside your jurisdiction` };
   if (task.assigneeId !== actor.id) {
-    return { code: 'NOT_ASSIGNEE', message: task.assigneeId ? 'the task is assigned to someone else' : 'claim the task before completing it' };
+    return {
+      code: 'NOT_ASSIGNEE',
+      message: task.assigneeId ? 'the task is assigned to someone else' : 'claim the task before completing it',
+    };
   }
   // 急难: temporary assistance comes before the regular path continues.
-  if (kind !== 'EMERGENCY_AID' && kind !== 'APPROVE_CLOSURE' && tasks.some((t) => t.kind === 'EMERGENCY_AID' && t.status === 'OPEN')) {
+  if (
+    kind !== 'EMERGENCY_AID' &&
+    kind !== 'APPROVE_CLOSURE' &&
+    tasks.some((t) => t.kind === 'EMERGENCY_AID' && t.status === 'OPEN')
+  ) {
     return { code: 'NOT_ALLOWED_IN_STATE', message: 'temporary assistance (临时救助/先行救助) must be given first' };
   }
   return null;
 }
 
-export function claimRefusal(tasks: readonly CaseTask[], units: UnitChain, taskId: string | undefined, actor: Actor): Refusal | null {
+export function claimRefusal(
+  tasks: readonly CaseTask[],
+  units: UnitChain,
+  taskId: string | undefined,
+  actor: Actor,
+): Refusal | null {
   const task = findOpenTask(tasks, taskId);
   if (!task) return { code: 'TASK_NOT_FOUND', message: `no open task ${taskId ?? ''} on this case`, field: 'taskId' };
-  if (!TASK_ROLES[task.kind].includes(actor.role)) return { code: 'FORBIDDEN', message: `role ${actor.role} may not take a ${task.kind} task` };
-  if (!actsOver(actor, task.unitId, units)) return { code: 'FORBIDDEN', message: 'the task belongs to a unit outside your jurisdiction' };
-  if (task.assigneeId !== null) return { code: 'TASK_TAKEN', message: task.assigneeId === actor.id ? 'you already hold this task' : 'the task has already been claimed by someone else' };
+  if (!TASK_ROLES[task.kind].includes(actor.role))
+    return { code: 'FORBIDDEN', message: `role ${actor.role} may not take a ${task.kind} task` };
+  if (!actsOver(actor, task.unitId, units))
+    return { code: 'FORBIDDEN', message: 'the task belongs to a unit outside your jurisdiction' };
+  if (task.assigneeId !== null)
+    return {
+      code: 'TASK_TAKEN',
+      message:
+        task.assigneeId === actor.id
+          ? 'you already hold this task'
+          : 'the task has already been claimed by someone else',
+    };
   return null;
 }
 
-export function releaseRefusal(tasks: readonly CaseTask[], units: UnitChain, taskId: string | undefined, actor: Actor): Refusal | null {
+export function releaseRefusal(
+  tasks: readonly CaseTask[],
+  units: UnitChain,
+  taskId: string | undefined,
+  actor: Actor,
+): Refusal | null {
   const task = findOpenTask(tasks, taskId);
   if (!task) return { code: 'TASK_NOT_FOUND', message: `no open task ${taskId ?? ''} on this case`, field: 'taskId' };
   if (task.assigneeId === null) return { code: 'NOT_ASSIGNEE', message: 'the task is not claimed' };
   const supervises = actor.role === 'SUPERVISOR' && actsOver(actor, task.unitId, units);
-  if (task.assigneeId !== actor.id && !supervises) return { code: 'NOT_ASSIGNEE', message: 'only the assignee or a supervisor may release the task' };
+  if (task.assigneeId !== actor.id && !supervises)
+    return { code: 'NOT_ASSIGNEE', message: 'only the assignee or a supervisor may release the task' };
   return null;
 }
 
 /** A supervisor over the task's unit hands it to someone (who must be allowed to do it). */
-export function reassignRefusal(tasks: readonly CaseTask[], units: UnitChain, taskId: string | undefined, assignee: Actor | undefined, actor: Actor): Refusal | null {
+export function reassignRefusal(
+  tasks: readonly CaseTask[],
+  units: UnitChain,
+  taskId: string | undefined,
+  assignee: Actor | undefined,
+  actor: Actor,
+): Refusal | null {
   const task = findOpenTask(tasks, taskId);
   if (!task) return { code: 'TASK_NOT_FOUND', message: `no open task ${taskId ?? ''} on this case`, field: 'taskId' };
-  if (actor.role !== 'SUPERVISOR' || !actsOver(actor, task.unitId, units)) return { code: 'FORBIDDEN', message: 'only a supervisor over the task’s unit may reassign it' };
+  if (actor.role !== 'SUPERVISOR' || !actsOver(actor, task.unitId, units))
+    return { code: 'FORBIDDEN', message: 'only a supervisor over the task’s unit may reassign it' };
   if (!assignee) return { code: 'INVALID', message: 'name the new assignee', field: 'assignee' };
   if (!TASK_ROLES[task.kind].includes(assignee.role) || !actsOver(assignee, task.unitId, units)) {
-    return { code: 'INVALID', message: `the new assignee may not do a ${task.kind} task of this unit`, field: 'assignee' };
+    return {
+      code: 'INVALID',
+      message: `the new assignee may not do a ${task.kind} task of this unit`,
+      field: 'assignee',
+    };
   }
   return null;
 }
 
-export function caseEventRefusal(owningUnitId: string, units: UnitChain, eventType: string, actor: Actor): Refusal | null {
+export function caseEventRefusal(
+  owningUnitId: string,
+  units: UnitChain,
+  eventType: string,
+  actor: Actor,
+): Refusal | null {
   const roles = CASE_EVENT_ROLES[eventType];
   if (!roles) return { code: 'INVALID', message: `unknown event ${eventType}`, field: 'type' };
-  if (!roles.includes(actor.role)) return { code: 'FORBIDDEN', message: `role ${actor.role} may not send ${eventType}` };
-  const inReach = actsOver(actor, owningUnitId, units) || (FROM_ORIGIN.has(eventType) && actsOver(actor, units.community, units));
+  if (!roles.includes(actor.role))
+    return { code: 'FORBIDDEN', message: `role ${actor.role} may not send ${eventType}` };
+  const inReach =
+    actsOver(actor, owningUnitId, units) || (FROM_ORIGIN.has(eventType) && actsOver(actor, units.community, units));
   if (!inReach) return { code: 'FORBIDDEN', message: 'the case is owned by a unit outside your jurisdiction' };
   return null;
 }

@@ -18,10 +18,13 @@ export function dueSystemEvents(context: CaseContext, state: string, now: number
   }
   for (const task of context.tasks) {
     if (task.status !== 'OPEN') continue;
-    if (task.warnAt && !task.warnedAt && !task.breachedAt && Date.parse(task.warnAt) <= now) events.push({ type: 'SLA_WARNING', taskId: task.id, actor: SYSTEM_ACTOR, at });
-    if (!task.breachedAt && Date.parse(task.dueAt) <= now) events.push({ type: 'SLA_BREACHED', taskId: task.id, actor: SYSTEM_ACTOR, at });
+    if (task.warnAt && !task.warnedAt && !task.breachedAt && Date.parse(task.warnAt) <= now)
+      events.push({ type: 'SLA_WARNING', taskId: task.id, actor: SYSTEM_ACTOR, at });
+    if (!task.breachedAt && Date.parse(task.dueAt) <= now)
+      events.push({ type: 'SLA_BREACHED', taskId: task.id, actor: SYSTEM_ACTOR, at });
   }
-  if (context.followUpDueAt && Date.parse(context.followUpDueAt) <= now) events.push({ type: 'FOLLOW_UP_DUE', actor: SYSTEM_ACTOR, at });
+  if (context.followUpDueAt && Date.parse(context.followUpDueAt) <= now)
+    events.push({ type: 'FOLLOW_UP_DUE', actor: SYSTEM_ACTOR, at });
   return events;
 }
 
@@ -29,7 +32,11 @@ export function dueSystemEvents(context: CaseContext, state: string, now: number
  * The next instant a timer must wake the workflow, or undefined when nothing is pending. Instants
  * at or before `after` are skipped: a deadline whose event the case refused must not wake it again.
  */
-export function nextDeadline(context: CaseContext, state: string, after = Number.NEGATIVE_INFINITY): number | undefined {
+export function nextDeadline(
+  context: CaseContext,
+  state: string,
+  after = Number.NEGATIVE_INFINITY,
+): number | undefined {
   const times: number[] = [];
   if (state === 'closed') {
     if (context.closedAt) times.push(Date.parse(context.closedAt) + (context.reopenWindowDays ?? 90) * DAY_MS);

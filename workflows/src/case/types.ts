@@ -48,4 +48,3 @@ export interface CaseTask {
 }
 
 export { type SlaPolicy, type SlaRule } from '../sla/policy.ts';
-

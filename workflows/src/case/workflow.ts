@@ -1,8 +1,33 @@
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { createActor } from 'xstate';
 import type { CaseActivities } from './activities.ts';
-import { caseMachine, refusalOf, stateName, type CaseClosedEffect, type CaseEvent, type MeetingResolvedEffect, type NotifyEffect } from './machine.ts';
-import { actUpdate, stateQuery, syncUpdate, type ActRequest, type CaseView, type CaseWorkflowInput } from './messages.ts';
+import {
+  caseMachine,
+  refusalOf,
+  stateName,
+  type CaseClosedEffect,
+  type CaseEvent,
+  type MeetingResolvedEffect,
+  type NotifyEffect,
+} from './machine.ts';
+import {
+  actUpdate,
+  stateQuery,
+  syncUpdate,
+  type ActRequest,
+  type CaseView,
+  type CaseWorkflowInput,
+} from './messages.ts';
 import type { CaseProjection } from './projection.ts';
 import { dueSystemEvents, nextDeadline } from './timers.ts';
 import type { CaseTask } from './types.ts';
@@ -57,7 +82,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const meetingActionTasks = patched(MEETING_ACTIONS);
   const escalationGates = patched(ESCALATION_GATES);
   const machineInput = { ...input.machine, followUpTimer: v2, meetingActionTasks, escalationGates };
-  const actor = createActor(caseMachine, input.persisted ? { snapshot: withGates(input.persisted.snapshot, escalationGates), input: machineInput } : { input: machineInput });
+  const actor = createActor(
+    caseMachine,
+    input.persisted
+      ? { snapshot: withGates(input.persisted.snapshot, escalationGates), input: machineInput }
+      : { input: machineInput },
+  );
   const effects: NotifyEffect[] = [];
   actor.on('notify', (effect) => {
     effects.push(effect);
@@ -91,13 +121,25 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   const view = (): CaseView => {
     const snapshot = actor.getSnapshot();
-    return { state: stateName(snapshot.value), value: snapshot.value, status: snapshot.status === 'done' ? 'done' : 'active', seq, context: snapshot.context };
+    return {
+      state: stateName(snapshot.value),
+      value: snapshot.value,
+      status: snapshot.status === 'done' ? 'done' : 'active',
+      seq,
+      context: snapshot.context,
+    };
   };
   const state = () => stateName(actor.getSnapshot().value);
   /** v1 ended the workflow at closure; v2 waits in `closed` until the reopen window ends. */
   const ended = () => actor.getSnapshot().status === 'done' || (!v2 && state() === 'closed');
 
-  const project = (type: string, fromState: string | null, actorId: string | null, at: string, payload: Record<string, unknown>) => {
+  const project = (
+    type: string,
+    fromState: string | null,
+    actorId: string | null,
+    at: string,
+    payload: Record<string, unknown>,
+  ) => {
     seq += 1;
     const snapshot = actor.getSnapshot();
     // The read model keeps the case's own data; the policy and calendar it was opened with stay in the workflow.
@@ -107,7 +149,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       record: input.record,
       seq,
       state: current,
-      status: current === 'closed' || current === 'archived' ? 'CLOSED' : current === 'suspended' ? 'SUSPENDED' : 'OPEN',
+      status:
+        current === 'closed' || current === 'archived' ? 'CLOSED' : current === 'suspended' ? 'SUSPENDED' : 'OPEN',
       closureReason: snapshot.context.closureReason,
       emergency: snapshot.context.emergency,
       owningUnitId: snapshot.context.owningUnitId,
@@ -119,8 +162,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const emitted = pendingEffects.splice(0);
     // The effects follow their event's projection; the Update answers after both (rule 1: nothing
     // lost between an answer and its consequences). An older history recorded none of them.
-    const perform = emitted.length > 0 && patched(CASE_EFFECTS) ? { caseId: input.record.caseId, seq, effects: emitted } : null;
-    projected = projected.then(() => projectCase(projection)).then(() => (perform ? performEffects(perform) : undefined));
+    const perform =
+      emitted.length > 0 && patched(CASE_EFFECTS) ? { caseId: input.record.caseId, seq, effects: emitted } : null;
+    projected = projected
+      .then(() => projectCase(projection))
+      .then(() => (perform ? performEffects(perform) : undefined));
     return projected;
   };
 
@@ -128,7 +174,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const before = actor.getSnapshot();
     actor.send(event);
     if (actor.getSnapshot() === before) {
-      throw ApplicationFailure.create({ type: 'NOT_ALLOWED_IN_STATE', message: `${event.type} was not taken`, nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: 'NOT_ALLOWED_IN_STATE',
+        message: `${event.type} was not taken`,
+        nonRetryable: true,
+      });
     }
     const { type, actor: who, at, ...payload } = event;
     return project(type, stateName(before.value), who.id, at, payload);
@@ -136,7 +186,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   if (!input.persisted) {
     const { machine, record } = input;
-    void project('CASE_OPENED', null, record.createdById, machine.openedAt, { origin: record.origin, emergency: machine.emergency, ...(record.discovererKind ? { discovererKind: record.discovererKind } : {}) });
+    void project('CASE_OPENED', null, record.createdById, machine.openedAt, {
+      origin: record.origin,
+      emergency: machine.emergency,
+      ...(record.discovererKind ? { discovererKind: record.discovererKind } : {}),
+    });
     const intake = actor.getSnapshot().context.tasks.find((task) => task.kind === 'REGISTER' && task.status === 'OPEN');
     if (input.registerOnOpen && intake) {
       const creator = { id: record.createdById, role: 'STATION_WORKER' as const, unitId: machine.units.community };
@@ -160,7 +214,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       validator: (request: ActRequest) => {
         const refusal = refusalOf(actor.getSnapshot(), { ...request, at: new Date().toISOString() } as CaseEvent);
         if (refusal) {
-          throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, details: [refusal], nonRetryable: true });
+          throw ApplicationFailure.create({
+            type: refusal.code,
+            message: refusal.message,
+            details: [refusal],
+            nonRetryable: true,
+          });
         }
       },
     },
@@ -176,7 +235,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const seen = seq;
     const woken = () => seq !== seen || ended() || mustContinue();
     // A durable timer: it fires after worker or server restarts as well.
-    const timedOut = deadline === undefined ? (await condition(woken), false) : !(await condition(woken, Math.max(deadline - Date.now(), 1)));
+    const timedOut =
+      deadline === undefined
+        ? (await condition(woken), false)
+        : !(await condition(woken, Math.max(deadline - Date.now(), 1)));
     if (!timedOut) {
       refusedUpTo = Number.NEGATIVE_INFINITY;
       continue;

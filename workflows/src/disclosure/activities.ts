@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@guanai/db';
 import type { SnapshotKind } from '../vocabulary.ts';
-import { canonicalJson, discloseMonth, snapshotHash, type LedgerRow, type ProjectFigures, type SnapshotContent } from './snapshot.ts';
+import {
+  canonicalJson,
+  discloseMonth,
+  snapshotHash,
+  type LedgerRow,
+  type ProjectFigures,
+  type SnapshotContent,
+} from './snapshot.ts';
 
 export interface PublishResult {
   period: string;
@@ -18,7 +25,20 @@ async function readLedger(db: Db, period: string): Promise<{ ledger: LedgerRow[]
   const end = new Date(Date.UTC(year, month, 1));
   const deliveries = await db.delivery.findMany({
     where: { deliveredOn: { gte: start, lt: end }, match: { status: 'ACCEPTED' } },
-    include: { match: { select: { category: true, resource: { select: { id: true, name: true } }, case: { select: { person: { select: { id: true, name: true } }, originUnit: { select: { parent: { select: { name: true } } } } } } } } },
+    include: {
+      match: {
+        select: {
+          category: true,
+          resource: { select: { id: true, name: true } },
+          case: {
+            select: {
+              person: { select: { id: true, name: true } },
+              originUnit: { select: { parent: { select: { name: true } } } },
+            },
+          },
+        },
+      },
+    },
   });
   const ledger: LedgerRow[] = deliveries.map((d) => ({
     recipientName: d.match.case.person.name,
@@ -35,15 +55,37 @@ async function readLedger(db: Db, period: string): Promise<{ ledger: LedgerRow[]
   }));
   // Per project, cumulative to the end of the month: money raised (budget) and given, people helped.
   const touched = await db.resource.findMany({
-    where: { OR: [{ matches: { some: { deliveries: { some: { deliveredOn: { lt: end } } } } } }, { kind: 'FUNDRAISING', status: { in: ['PUBLISHED', 'PAUSED', 'CLOSED'] } }] },
-    select: { id: true, name: true, budget: true, donations: { where: { receivedOn: { lt: end } }, select: { amount: true } }, kind: true },
+    where: {
+      OR: [
+        { matches: { some: { deliveries: { some: { deliveredOn: { lt: end } } } } } },
+        { kind: 'FUNDRAISING', status: { in: ['PUBLISHED', 'PAUSED', 'CLOSED'] } },
+      ],
+    },
+    select: {
+      id: true,
+      name: true,
+      budget: true,
+      donations: { where: { receivedOn: { lt: end } }, select: { amount: true } },
+      kind: true,
+    },
   });
   const projects: ProjectFigures[] = [];
   for (const r of touched) {
-    const given = await db.delivery.findMany({ where: { deliveredOn: { lt: end }, match: { resourceId: r.id, status: 'ACCEPTED' } }, select: { kind: true, amount: true, match: { select: { case: { select: { personId: true } } } } } });
-    const raised = r.kind === 'FUNDRAISING' ? r.donations.reduce((sum, d) => sum + Number(d.amount), 0) : Number(r.budget ?? 0);
+    const given = await db.delivery.findMany({
+      where: { deliveredOn: { lt: end }, match: { resourceId: r.id, status: 'ACCEPTED' } },
+      select: { kind: true, amount: true, match: { select: { case: { select: { personId: true } } } } },
+    });
+    const raised =
+      r.kind === 'FUNDRAISING' ? r.donations.reduce((sum, d) => sum + Number(d.amount), 0) : Number(r.budget ?? 0);
     const disbursed = given.filter((g) => g.kind === 'MONEY').reduce((sum, g) => sum + Number(g.amount ?? 0), 0);
-    projects.push({ resourceId: r.id, name: r.name, raised: round(raised), disbursed: round(disbursed), balance: round(raised - disbursed), helped: new Set(given.map((g) => g.match.case.personId)).size });
+    projects.push({
+      resourceId: r.id,
+      name: r.name,
+      raised: round(raised),
+      disbursed: round(disbursed),
+      balance: round(raised - disbursed),
+      helped: new Set(given.map((g) => g.match.case.personId)).size,
+    });
   }
   return { ledger, projects };
 }
@@ -62,8 +104,22 @@ export function createDisclosureActivities({ db }: { db: Db }) {
       return db.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`disclosure:${period}`}))`;
         const last = await tx.disclosureSnapshot.findFirst({ where: { period }, orderBy: { version: 'desc' } });
-        const same = last && canonicalJson({ rows: last.rows, projects: last.projects, suppressed: last.suppressed, threshold: last.threshold }) === canonicalJson(content);
-        if (same) return { period, version: last.version, kind: 'UNCHANGED' as const, rows: content.rows.length, suppressed: content.suppressed };
+        const same =
+          last &&
+          canonicalJson({
+            rows: last.rows,
+            projects: last.projects,
+            suppressed: last.suppressed,
+            threshold: last.threshold,
+          }) === canonicalJson(content);
+        if (same)
+          return {
+            period,
+            version: last.version,
+            kind: 'UNCHANGED' as const,
+            rows: content.rows.length,
+            suppressed: content.suppressed,
+          };
         const version = (last?.version ?? 0) + 1;
         const kind = last ? 'CORRECTION' : 'ORIGINAL';
         await tx.disclosureSnapshot.create({

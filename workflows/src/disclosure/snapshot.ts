@@ -50,13 +50,17 @@ export interface SnapshotContent {
   threshold: number;
 }
 
-
 /**
  * The month's disclosure: every delivery as a masked row, except where a township had fewer than
  * `threshold` recipients that month in that need category — those rows are withheld and counted, so
  * that no one in a small group can be picked out. Sorted, so the same ledger gives the same snapshot.
  */
-export function discloseMonth(period: string, ledger: LedgerRow[], projects: ProjectFigures[], threshold: number): SnapshotContent {
+export function discloseMonth(
+  period: string,
+  ledger: LedgerRow[],
+  projects: ProjectFigures[],
+  threshold: number,
+): SnapshotContent {
   const inMonth = ledger.filter((row) => row.deliveredOn.startsWith(period));
   const recipients = new Map<string, Set<string>>();
   for (const row of inMonth) {
@@ -65,23 +69,50 @@ export function discloseMonth(period: string, ledger: LedgerRow[], projects: Pro
   }
   const shown = inMonth.filter((row) => recipients.get(`${row.township}|${row.category}`)!.size >= threshold);
   const rows = shown
-    .map((row) => ({ recipient: maskName(row.recipientName), township: row.township, category: row.category, resource: row.resource, kind: row.kind, amount: row.amount, hours: row.hours, quantity: row.quantity, month: period }))
+    .map((row) => ({
+      recipient: maskName(row.recipientName),
+      township: row.township,
+      category: row.category,
+      resource: row.resource,
+      kind: row.kind,
+      amount: row.amount,
+      hours: row.hours,
+      quantity: row.quantity,
+      month: period,
+    }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   // A project that helped fewer people than the threshold says so without the number (see the small-group rule).
-  const figures = projects.map((p) => (p.helped !== null && p.helped > 0 && p.helped < threshold ? { ...p, helped: null } : p));
-  return { rows, projects: figures.sort((a, b) => a.resourceId.localeCompare(b.resourceId)), suppressed: inMonth.length - shown.length, threshold };
+  const figures = projects.map((p) =>
+    p.helped !== null && p.helped > 0 && p.helped < threshold ? { ...p, helped: null } : p,
+  );
+  return {
+    rows,
+    projects: figures.sort((a, b) => a.resourceId.localeCompare(b.resourceId)),
+    suppressed: inMonth.length - shown.length,
+    threshold,
+  };
 }
 
 /** JSON with object keys sorted, so a snapshot read back from JSONB compares and hashes the same. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
 
 /** The hash a snapshot is chained by: of the previous hash and this content (verifiable from the stored row). */
-export function snapshotHash(prevHash: string | null, period: string, version: number, content: SnapshotContent): string {
-  return createHash('sha256').update(canonicalJson([prevHash, period, version, content])).digest('hex');
+export function snapshotHash(
+  prevHash: string | null,
+  period: string,
+  version: number,
+  content: SnapshotContent,
+): string {
+  return createHash('sha256')
+    .update(canonicalJson([prevHash, period, version, content]))
+    .digest('hex');
 }

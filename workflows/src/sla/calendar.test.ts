@@ -3,7 +3,10 @@ import { addWorkingDays, isWorkingDay, shanghaiDate } from './calendar.ts';
 import { dueAt, warnAt } from './policy.ts';
 
 // 2026 National Day: 10-01..10-07 off; Sunday 09-20 and Saturday 10-10 are make-up working days (sample data).
-const calendar = { holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'], workdays: ['2026-09-20', '2026-10-10'] };
+const calendar = {
+  holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
+  workdays: ['2026-09-20', '2026-10-10'],
+};
 const at = (iso: string) => Date.parse(iso);
 
 describe('working days (调休 aware)', () => {
@@ -30,7 +33,9 @@ describe('working days (调休 aware)', () => {
     const start = at('2026-11-02T01:00:00Z');
     expect(dueAt(start, { normal: 72, emergency: 12 }, false) - start).toBe(72 * 3_600_000);
     expect(dueAt(start, { normal: 72, emergency: 12 }, true) - start).toBe(12 * 3_600_000);
-    expect(new Date(dueAt(start, { normal: 5, emergency: 1, unit: 'WORKING_DAYS' }, false, calendar)).toISOString()).toBe('2026-11-09T01:00:00.000Z');
+    expect(
+      new Date(dueAt(start, { normal: 5, emergency: 1, unit: 'WORKING_DAYS' }, false, calendar)).toISOString(),
+    ).toBe('2026-11-09T01:00:00.000Z');
     expect(warnAt(start, start + 100_000, { normal: 1, emergency: 1, warnAt: 0.5 }) - start).toBe(50_000);
   });
 });

@@ -19,7 +19,12 @@ const HOUR_MS = 3_600_000;
 export const DEFAULT_WARN_AT = 0.8;
 
 /** The deadline of a task opened at `startMs` under `rule`. */
-export function dueAt(startMs: number, rule: SlaRule | undefined, emergency: boolean, calendar: WorkCalendar = EMPTY_CALENDAR): number {
+export function dueAt(
+  startMs: number,
+  rule: SlaRule | undefined,
+  emergency: boolean,
+  calendar: WorkCalendar = EMPTY_CALENDAR,
+): number {
   const amount = rule ? (emergency ? rule.emergency : rule.normal) : 72;
   return rule?.unit === 'WORKING_DAYS' ? addWorkingDays(startMs, amount, calendar) : startMs + amount * HOUR_MS;
 }

@@ -33,6 +33,11 @@ export async function createPerson(db: Db, communityId: string, name = '张三�
 
 /** An SLA policy in hours for tests; `overrides` set single task kinds (e.g. seconds-long SLAs). */
 export function testSla(overrides: SlaPolicy = {}): SlaPolicy {
-  const base = Object.fromEntries(TASK_KINDS.map((kind) => [kind, { normal: 72, emergency: 12, unit: 'HOURS' as const, warnAt: 0.75, onBreach: 'NOTIFY' as const }]));
+  const base = Object.fromEntries(
+    TASK_KINDS.map((kind) => [
+      kind,
+      { normal: 72, emergency: 12, unit: 'HOURS' as const, warnAt: 0.75, onBreach: 'NOTIFY' as const },
+    ]),
+  );
   return { ...base, ...overrides };
 }

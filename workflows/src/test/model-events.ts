@@ -37,21 +37,35 @@ function completions(task: CaseTask, actor: Actor): CaseEvent[] {
     case 'REGISTER':
       return [{ type: 'REGISTERED', verified: true, ...base }];
     case 'SCREEN':
-      return (['RESIDUAL_NEED', 'GOV_AID_ONLY', 'NO_NEED'] as const).map((outcome) => ({ type: 'SCREENED', referrals: outcome === 'NO_NEED' ? [] : ['DIBAO'], outcome, ...base }));
+      return (['RESIDUAL_NEED', 'GOV_AID_ONLY', 'NO_NEED'] as const).map((outcome) => ({
+        type: 'SCREENED',
+        referrals: outcome === 'NO_NEED' ? [] : ['DIBAO'],
+        outcome,
+        ...base,
+      }));
     case 'MONITOR':
-      return [{ type: 'GOV_AID_GRANTED', ...base }, { type: 'GOV_AID_DENIED', ...base }];
+      return [
+        { type: 'GOV_AID_GRANTED', ...base },
+        { type: 'GOV_AID_DENIED', ...base },
+      ];
     case 'ASSESS':
       return [{ type: 'ASSESSED', needs: [{ category: 'MEDICAL', severity: 'HIGH' }], ...base }];
     case 'PLAN':
       return [{ type: 'PLAN_SUBMITTED', summary: '方案', ...base }];
     case 'APPROVE_PLAN':
-      return [{ type: 'PLAN_APPROVED', ...base }, { type: 'PLAN_RETURNED', reason: '补充', ...base }];
+      return [
+        { type: 'PLAN_APPROVED', ...base },
+        { type: 'PLAN_RETURNED', reason: '补充', ...base },
+      ];
     case 'MATCH':
       return [{ type: 'MATCHED', matches: [{ category: 'MEDICAL', resource: '慈善项目' }], ...base }];
     case 'DELIVER':
       return [{ type: 'DELIVERED', items: [{ what: '资助', amount: 1000 }], ...base }];
     case 'FOLLOW_UP':
-      return [{ type: 'FOLLOWED_UP', resolved: true, ...base }, { type: 'FOLLOWED_UP', resolved: false, ...base }];
+      return [
+        { type: 'FOLLOWED_UP', resolved: true, ...base },
+        { type: 'FOLLOWED_UP', resolved: false, ...base },
+      ];
     case 'ACCEPT_ESCALATION':
       return [
         { type: 'ESCALATION_ACCEPTED', target: 'resume', ...base },
@@ -60,11 +74,19 @@ function completions(task: CaseTask, actor: Actor): CaseEvent[] {
         { type: 'ESCALATION_RETURNED', guidance: '指导', ...base },
       ];
     case 'JOINT_MEETING':
-      return (['matching', 'delivery'] as const).map((next) => ({ type: 'MEETING_RESOLVED', next, actions: [{ department: '民政局', action: '协调', deadline: '2026-12-31' }], ...base }));
+      return (['matching', 'delivery'] as const).map((next) => ({
+        type: 'MEETING_RESOLVED',
+        next,
+        actions: [{ department: '民政局', action: '协调', deadline: '2026-12-31' }],
+        ...base,
+      }));
     case 'EMERGENCY_AID':
       return [{ type: 'TEMP_AID_GIVEN', scheme: 'LINSHI', amount: 500, ...base }];
     case 'APPROVE_CLOSURE':
-      return [{ type: 'CLOSURE_APPROVED', ...base }, { type: 'CLOSURE_REJECTED', reason: '继续', ...base }];
+      return [
+        { type: 'CLOSURE_APPROVED', ...base },
+        { type: 'CLOSURE_REJECTED', reason: '继续', ...base },
+      ];
     case 'MEETING_ACTION':
       return [{ type: 'MEETING_ACTION_DONE', outcome: '已落实', ...base }];
   }
@@ -88,16 +110,25 @@ export function modelEvents(actors: ModelActors) {
     }
     const owner = supervisorOf(context.owningUnitId, units, actors);
     const ownerWorker = tierOf(context.owningUnitId, units) === 'township' ? actors.caseworker : owner;
-    events.push({ type: 'ESCALATE', reason: '资源不足', actor: ownerWorker, at: MODEL_AT }, { type: 'REFER_JOINT_MEETING', reason: '联席', actor: owner, at: MODEL_AT });
-    if (context.taskSeq <= SIDE_ACTION_LIMIT || snapshot.value === 'closed' || snapshot.value === 'suspended') events.push(
-      { type: 'SUSPEND', reason: '住院', actor: owner, at: MODEL_AT },
-      { type: 'RESUME', actor: owner, at: MODEL_AT },
-      { type: 'CLOSE', reason: 'declined', actor: owner, at: MODEL_AT },
-      { type: 'PROPOSE_CLOSURE', reason: 'moved', actor: ownerWorker, at: MODEL_AT },
-      { type: 'MARK_EMERGENCY', reason: '急病', actor: ownerWorker, at: MODEL_AT },
-      { type: 'REOPEN', reason: '重新开案', actor: owner, at: MODEL_AT },
+    events.push(
+      { type: 'ESCALATE', reason: '资源不足', actor: ownerWorker, at: MODEL_AT },
+      { type: 'REFER_JOINT_MEETING', reason: '联席', actor: owner, at: MODEL_AT },
     );
-    if (context.followUpDueAt) events.push({ type: 'FOLLOW_UP_DUE', actor: { id: 'system', role: 'SYSTEM', unitId: 'system' }, at: context.followUpDueAt });
+    if (context.taskSeq <= SIDE_ACTION_LIMIT || snapshot.value === 'closed' || snapshot.value === 'suspended')
+      events.push(
+        { type: 'SUSPEND', reason: '住院', actor: owner, at: MODEL_AT },
+        { type: 'RESUME', actor: owner, at: MODEL_AT },
+        { type: 'CLOSE', reason: 'declined', actor: owner, at: MODEL_AT },
+        { type: 'PROPOSE_CLOSURE', reason: 'moved', actor: ownerWorker, at: MODEL_AT },
+        { type: 'MARK_EMERGENCY', reason: '急病', actor: ownerWorker, at: MODEL_AT },
+        { type: 'REOPEN', reason: '重新开案', actor: owner, at: MODEL_AT },
+      );
+    if (context.followUpDueAt)
+      events.push({
+        type: 'FOLLOW_UP_DUE',
+        actor: { id: 'system', role: 'SYSTEM', unitId: 'system' },
+        at: context.followUpDueAt,
+      });
     return events;
   };
 }
@@ -108,12 +139,31 @@ export function modelEvents(actors: ModelActors) {
  */
 export function serializeCase(snapshot: CaseSnapshot): string {
   const context = snapshot.context as CaseContext;
-  const open = context.tasks.filter((t) => t.status === 'OPEN').map((t) => `${t.kind}#${t.id.split(':').pop()}${t.assigneeId ? '*' : ''}`).sort();
-  // Where a RESUME or a returned escalation goes back to is part of the situation too.
-  const history = Object.entries((snapshot as unknown as { historyValue?: Record<string, { id: string }[]> }).historyValue ?? {})
-    .map(([node, states]) => `${node}=${states.map((s) => s.id).sort().join('+')}`)
+  const open = context.tasks
+    .filter((t) => t.status === 'OPEN')
+    .map((t) => `${t.kind}#${t.id.split(':').pop()}${t.assigneeId ? '*' : ''}`)
     .sort();
-  return [stateName(snapshot.value), tierOf(context.owningUnitId, context.units), context.emergency ? 'E' : '', open.join(','), context.closureProposal ? 'P' : '', context.taskSeq, history.join(';')].join('|');
+  // Where a RESUME or a returned escalation goes back to is part of the situation too.
+  const history = Object.entries(
+    (snapshot as unknown as { historyValue?: Record<string, { id: string }[]> }).historyValue ?? {},
+  )
+    .map(
+      ([node, states]) =>
+        `${node}=${states
+          .map((s) => s.id)
+          .sort()
+          .join('+')}`,
+    )
+    .sort();
+  return [
+    stateName(snapshot.value),
+    tierOf(context.owningUnitId, context.units),
+    context.emergency ? 'E' : '',
+    open.join(','),
+    context.closureProposal ? 'P' : '',
+    context.taskSeq,
+    history.join(';'),
+  ].join('|');
 }
 
 export { findOpenTask, parentUnit };
@@ -128,7 +178,11 @@ interface PathLike<S> {
  * event and the state it led to; the first step is the machine's start (xstate.init).
  */
 export function transitionsOf<S extends CaseSnapshot>(path: PathLike<S>): string[] {
-  return path.steps.slice(1).map((step, i) => `${stateName(path.steps[i]!.state.value)} --${step.event.type}--> ${stateName(step.state.value)}`);
+  return path.steps
+    .slice(1)
+    .map(
+      (step, i) => `${stateName(path.steps[i]!.state.value)} --${step.event.type}--> ${stateName(step.state.value)}`,
+    );
 }
 
 /**
@@ -136,7 +190,9 @@ export function transitionsOf<S extends CaseSnapshot>(path: PathLike<S>): string
  * transition the shortest path ending with it, then greedily the longest first, keeping a path
  * only if it adds a transition not yet covered.
  */
-export function coveringPaths<S extends CaseSnapshot, P extends PathLike<S>>(paths: P[]): { paths: P[]; transitions: Set<string> } {
+export function coveringPaths<S extends CaseSnapshot, P extends PathLike<S>>(
+  paths: P[],
+): { paths: P[]; transitions: Set<string> } {
   const byLast = new Map<string, P>();
   for (const path of paths) {
     const last = transitionsOf(path).at(-1);
@@ -159,7 +215,10 @@ export function coveringPaths<S extends CaseSnapshot, P extends PathLike<S>>(pat
  * Shortest paths reach every state once; to take every transition, extend each of them by every
  * event its end state takes.
  */
-export function extendByEveryEvent(paths: PathLike<CaseSnapshot>[], events: (snapshot: CaseSnapshot) => CaseEvent[]): PathLike<CaseSnapshot>[] {
+export function extendByEveryEvent(
+  paths: PathLike<CaseSnapshot>[],
+  events: (snapshot: CaseSnapshot) => CaseEvent[],
+): PathLike<CaseSnapshot>[] {
   return paths.flatMap((path) =>
     events(path.state)
       .filter((event) => path.state.status === 'active' && path.state.can(event))

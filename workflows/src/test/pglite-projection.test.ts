@@ -32,9 +32,28 @@ describe('the projection on PGlite', () => {
     const person = await createPerson(db, network.units.community);
     const caseId = randomUUID();
     const at = new Date().toISOString();
-    const task = { id: `${caseId}:1`, kind: 'SCREEN' as const, status: 'OPEN' as const, unitId: network.units.township, assigneeId: null, createdAt: at, dueAt: new Date(Date.now() + 3_600_000).toISOString(), warnAt: at, completedAt: null, completedById: null };
+    const task = {
+      id: `${caseId}:1`,
+      kind: 'SCREEN' as const,
+      status: 'OPEN' as const,
+      unitId: network.units.township,
+      assigneeId: null,
+      createdAt: at,
+      dueAt: new Date(Date.now() + 3_600_000).toISOString(),
+      warnAt: at,
+      completedAt: null,
+      completedById: null,
+    };
     const projection: CaseProjection = {
-      record: { caseId, caseNo: `P-${caseId.slice(0, 8)}`, personId: person.id, origin: 'SELF_APPLICATION', situation: '测试', createdById: network.station.id, originUnitId: network.units.community },
+      record: {
+        caseId,
+        caseNo: `P-${caseId.slice(0, 8)}`,
+        personId: person.id,
+        origin: 'SELF_APPLICATION',
+        situation: '测试',
+        createdById: network.station.id,
+        originUnitId: network.units.community,
+      },
       seq: 1,
       state: 'screening',
       status: 'OPEN',
@@ -43,18 +62,35 @@ describe('the projection on PGlite', () => {
       owningUnitId: network.units.township,
       data: { flags: [] },
       tasks: [task],
-      event: { type: 'CASE_OPENED', fromState: null, toState: 'screening', actorId: network.station.id, at, payload: { origin: 'SELF_APPLICATION' } },
-      notifications: [{ type: 'notify', kind: 'SLA_WARNING', taskId: task.id, unitId: network.units.township, userId: null }],
+      event: {
+        type: 'CASE_OPENED',
+        fromState: null,
+        toState: 'screening',
+        actorId: network.station.id,
+        at,
+        payload: { origin: 'SELF_APPLICATION' },
+      },
+      notifications: [
+        { type: 'notify', kind: 'SLA_WARNING', taskId: task.id, unitId: network.units.township, userId: null },
+      ],
     };
     const { projectCase } = createCaseActivities({ db });
     await projectCase(projection);
     await projectCase(projection); // a retried attempt
-    expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ state: 'screening', lastSeq: 1 });
+    expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({
+      state: 'screening',
+      lastSeq: 1,
+    });
     expect(await db.task.count({ where: { caseId } })).toBe(1);
     expect(await db.caseEvent.count({ where: { caseId } })).toBe(1);
-    const supervisors = await db.user.count({ where: { role: 'SUPERVISOR', orgUnitId: network.units.township, active: true } });
+    const supervisors = await db.user.count({
+      where: { role: 'SUPERVISOR', orgUnitId: network.units.township, active: true },
+    });
     expect(supervisors).toBeGreaterThan(0);
     expect(await db.notification.count({ where: { caseId } })).toBe(supervisors);
-    expect(await db.unitSlaCount.findUniqueOrThrow({ where: { unitId: network.units.township } })).toMatchObject({ open: 1, openWarned: 0 });
+    expect(await db.unitSlaCount.findUniqueOrThrow({ where: { unitId: network.units.township } })).toMatchObject({
+      open: 1,
+      openWarned: 0,
+    });
   });
 });

@@ -9,7 +9,9 @@ import { bundleWorkflows } from '../worker.ts';
  */
 const root = new URL('./histories/', import.meta.url);
 const histories = readdirSync(root).flatMap((version) =>
-  readdirSync(new URL(`${version}/`, root)).map((file) => [`${version}/${file}`, new URL(`${version}/${file}`, root)] as const),
+  readdirSync(new URL(`${version}/`, root)).map(
+    (file) => [`${version}/${file}`, new URL(`${version}/${file}`, root)] as const,
+  ),
 );
 
 let bundle: WorkflowBundle;

@@ -2,7 +2,15 @@ import { ORG_LEVELS } from '@guanai/workflows/vocabulary';
 import { Autocomplete, TextField } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { InputHelperText, useDataProvider, useGetIdentity, useGetOne, useInput, useTranslate, type Validator } from 'react-admin';
+import {
+  InputHelperText,
+  useDataProvider,
+  useGetIdentity,
+  useGetOne,
+  useInput,
+  useTranslate,
+  type Validator,
+} from 'react-admin';
 import { unitText, type OrgUnit } from '../../orgUnits/types.ts';
 
 /** Centers are the city, the districts and the townships (三级中心); communities are stations, not centers. */
@@ -40,7 +48,11 @@ function useCenters(search: string, own: OrgUnit | undefined) {
       const levels = CENTER_LEVELS.slice(CENTER_LEVELS.indexOf(own!.level as (typeof CENTER_LEVELS)[number]));
       const pages = await Promise.all(
         levels.map((level) =>
-          dataProvider.getList<OrgUnit>('org-units', { filter: { level, ...(q ? { q } : {}) }, pagination: { page: 1, perPage: 50 }, sort: { field: 'code', order: 'ASC' } }),
+          dataProvider.getList<OrgUnit>('org-units', {
+            filter: { level, ...(q ? { q } : {}) },
+            pagination: { page: 1, perPage: 50 },
+            sort: { field: 'code', order: 'ASC' },
+          }),
         ),
       );
       return pages.flatMap((page) => page.data).filter((unit) => within(unit, own!));
@@ -73,14 +85,31 @@ export function CenterPicker({ value, onChange, label, error, helperText, requir
       filterOptions={(all) => all}
       onChange={(_, unit) => onChange(unit)}
       onInputChange={(_, text, reason) => setSearch(reason === 'input' ? text : '')}
-      renderInput={(params) => <TextField {...params} label={translate(label)} required={required} error={error} helperText={helperText} size="small" />}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label={translate(label)}
+          required={required}
+          error={error}
+          helperText={helperText}
+          size="small"
+        />
+      )}
       sx={{ minWidth: 240, flex: 1 }}
     />
   );
 }
 
 /** CenterPicker as a react-admin form input holding the unit's id. */
-export function CenterInput({ source, label, validate }: { source: string; label: string; validate?: Validator | Validator[] }) {
+export function CenterInput({
+  source,
+  label,
+  validate,
+}: {
+  source: string;
+  label: string;
+  validate?: Validator | Validator[];
+}) {
   const { field, fieldState, isRequired } = useInput({ source, validate });
   const [unit, setUnit] = useState<OrgUnit | null>(null);
   return (

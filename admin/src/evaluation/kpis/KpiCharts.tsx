@@ -1,6 +1,17 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { Kpis, UnitKpis } from '../types.ts';
 import { chartValue, formatKpi, isRate, type KpiKey } from './kpiFormat.ts';
 
@@ -23,7 +34,10 @@ export default function KpiCharts({ metric, trend, below, period }: KpiChartsPro
   const translate = useTranslate();
   const name = translate(`guanai.evaluation.kpis.names.${metric}`);
   const unit = isRate(metric) ? '%' : '';
-  const tooltip = (value: unknown) => [formatKpi(metric, typeof value === 'number' ? (isRate(metric) ? value / 100 : value) : null, translate), name];
+  const tooltip = (value: unknown) => [
+    formatKpi(metric, typeof value === 'number' ? (isRate(metric) ? value / 100 : value) : null, translate),
+    name,
+  ];
   const months = trend.map((k) => ({ period: k.period, value: chartValue(metric, k[metric]) }));
   const centers = below.map((k) => ({ name: k.unit.name, value: chartValue(metric, k[metric]) }));
   return (
@@ -39,7 +53,15 @@ export default function KpiCharts({ metric, trend, below, period }: KpiChartsPro
               <XAxis dataKey="period" tick={{ fontSize: 12 }} />
               <YAxis unit={unit} tick={{ fontSize: 12 }} allowDecimals={!['cases'].includes(metric)} />
               <Tooltip formatter={tooltip} />
-              <Line type="linear" dataKey="value" name={name} stroke="#1976d2" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+              <Line
+                type="linear"
+                dataKey="value"
+                name={name}
+                stroke="#1976d2"
+                strokeWidth={2}
+                dot={{ r: 3 }}
+                isAnimationActive={false}
+              />
             </LineChart>
           </ResponsiveContainer>
         </CardContent>
@@ -62,7 +84,12 @@ export default function KpiCharts({ metric, trend, below, period }: KpiChartsPro
                 <YAxis type="category" dataKey="name" width={96} tick={{ fontSize: 12 }} tickFormatter={short} />
                 <Tooltip formatter={tooltip} />
                 <Bar dataKey="value" name={name} fill="#2e7d32" isAnimationActive={false}>
-                  <LabelList dataKey="value" position="right" fontSize={12} formatter={(v: unknown) => (typeof v === 'number' ? `${v}${unit}` : '—')} />
+                  <LabelList
+                    dataKey="value"
+                    position="right"
+                    fontSize={12}
+                    formatter={(v: unknown) => (typeof v === 'number' ? `${v}${unit}` : '—')}
+                  />
                 </Bar>
               </BarChart>
             </ResponsiveContainer>

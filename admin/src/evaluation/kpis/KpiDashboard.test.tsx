@@ -12,7 +12,18 @@ configure({ asyncUtilTimeout: 5_000 });
 const city = { id: 'city', code: '510100000000', name: '成都市', level: 'CITY' };
 const manager = userAs('MANAGER', { orgUnit: city });
 const cityUnit = { id: 'city', name: '成都市', level: 'CITY', path: '510100000000' };
-const district = { id: 'd1', code: '510104000000', name: '锦江区', level: 'DISTRICT', parentId: 'city', parentName: '成都市', path: '510100000000.510104000000', children: 2, users: 2, createdAt: '2026-01-01T00:00:00Z' };
+const district = {
+  id: 'd1',
+  code: '510104000000',
+  name: '锦江区',
+  level: 'DISTRICT',
+  parentId: 'city',
+  parentName: '成都市',
+  path: '510100000000.510104000000',
+  children: 2,
+  users: 2,
+  createdAt: '2026-01-01T00:00:00Z',
+};
 const units = [...orgUnits, district];
 
 const figures = (period: string, over: Partial<Kpis> = {}): Kpis => ({
@@ -45,26 +56,44 @@ afterEach(() => vi.restoreAllMocks());
 function kpiApi(asked: URL[] = []) {
   server.use(
     http.get('*/api/org-units', ({ request }) => {
-      const filter = JSON.parse(new URL(request.url).searchParams.get('filter') ?? '{}') as { level?: string; q?: string };
-      return listOf('org-units', units.filter((u) => (!filter.level || u.level === filter.level) && (!filter.q || u.name.includes(filter.q))));
+      const filter = JSON.parse(new URL(request.url).searchParams.get('filter') ?? '{}') as {
+        level?: string;
+        q?: string;
+      };
+      return listOf(
+        'org-units',
+        units.filter((u) => (!filter.level || u.level === filter.level) && (!filter.q || u.name.includes(filter.q))),
+      );
     }),
     http.get('*/api/org-units/:id', ({ params }) => HttpResponse.json(units.find((u) => u.id === params.id))),
     http.get('*/api/kpis', ({ request }) => {
       const url = new URL(request.url);
       asked.push(url);
-      const unit = url.searchParams.get('unitId') === 'd1' ? { id: 'd1', name: '锦江区', level: 'DISTRICT', path: district.path } : cityUnit;
-      return HttpResponse.json({ unit, ...figures(url.searchParams.get('period')!, unit.id === 'd1' ? { cases: 5 } : {}) } satisfies UnitKpis);
+      const unit =
+        url.searchParams.get('unitId') === 'd1'
+          ? { id: 'd1', name: '锦江区', level: 'DISTRICT', path: district.path }
+          : cityUnit;
+      return HttpResponse.json({
+        unit,
+        ...figures(url.searchParams.get('period')!, unit.id === 'd1' ? { cases: 5 } : {}),
+      } satisfies UnitKpis);
     }),
     http.get('*/api/kpis/compare', ({ request }) => {
       const period = new URL(request.url).searchParams.get('period')!;
       return HttpResponse.json([
         { unit: cityUnit, ...figures(period) },
-        { unit: { id: 'd1', name: '锦江区', level: 'DISTRICT', path: district.path }, ...figures(period, { cases: 5 }) },
+        {
+          unit: { id: 'd1', name: '锦江区', level: 'DISTRICT', path: district.path },
+          ...figures(period, { cases: 5 }),
+        },
       ]);
     }),
     http.get('*/api/kpis/trend', ({ request }) => {
       const url = new URL(request.url);
-      return HttpResponse.json({ unit: cityUnit, months: [figures(url.searchParams.get('from')!), figures(url.searchParams.get('to')!, { cases: 7 })] });
+      return HttpResponse.json({
+        unit: cityUnit,
+        months: [figures(url.searchParams.get('from')!), figures(url.searchParams.get('to')!, { cases: 7 })],
+      });
     }),
   );
 }
@@ -126,7 +155,12 @@ describe('绩效评价: the KPI dashboard', () => {
     server.use(
       http.get('*/api/kpis/export', ({ request }) => {
         exported.push({ url: new URL(request.url), credentials: request.credentials });
-        return new HttpResponse('\uFEFF中心,月份\n', { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="kpis-2026-05-2026-10.csv"' } });
+        return new HttpResponse('\uFEFF中心,月份\n', {
+          headers: {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': 'attachment; filename="kpis-2026-05-2026-10.csv"',
+          },
+        });
       }),
     );
     const saved: string[] = [];
@@ -141,7 +175,10 @@ describe('绩效评价: the KPI dashboard', () => {
     await waitFor(() => expect(saved).toEqual(['kpis-2026-05-2026-10.csv']));
     expect(exported).toHaveLength(1);
     expect(exported[0]!.url.pathname).toBe('/api/kpis/export');
-    expect(Object.fromEntries(exported[0]!.url.searchParams)).toEqual({ from: addMonths(thisMonth(), -5), to: thisMonth() });
+    expect(Object.fromEntries(exported[0]!.url.searchParams)).toEqual({
+      from: addMonths(thisMonth(), -5),
+      to: thisMonth(),
+    });
     expect(exported[0]!.credentials).toBe('include');
   });
 
@@ -183,20 +220,39 @@ describe('绩效评价: the KPI dashboard', () => {
     fireEvent.change(within(dialog).getByLabelText('评分（0–100） *'), { target: { value: '88' } });
     fireEvent.change(within(dialog).getByLabelText('评语'), { target: { value: '台账完整' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '提交评分' }));
-    await waitFor(() => expect(scored).toEqual([{ period: lastMonth(), unitId: 't1', score: 88, comment: '台账完整' }]));
+    await waitFor(() =>
+      expect(scored).toEqual([{ period: lastMonth(), unitId: 't1', score: 88, comment: '台账完整' }]),
+    );
     expect(await screen.findByText('已提交督导评分')).toBeTruthy();
   });
 
   it('a manager scores a purchased-service contract, seeing its self-reports; the center picked before is not sent', async () => {
     const scored: unknown[] = [];
-    const service = { id: '0d9c1b2a-0000-4000-8000-000000000031', name: '困境儿童社工个案服务', kind: 'PURCHASED_SERVICE' };
+    const service = {
+      id: '0d9c1b2a-0000-4000-8000-000000000031',
+      name: '困境儿童社工个案服务',
+      kind: 'PURCHASED_SERVICE',
+    };
     signInAs(manager);
     kpiApi();
     server.use(
       http.get('*/api/resources', () => listOf('resources', [service])),
       http.get('*/api/resources/:id', () => HttpResponse.json(service)),
       http.get('*/api/resources/:id/evaluations', () =>
-        HttpResponse.json({ selfReports: [{ id: 'sr1', period: lastMonth(), served: 12, hours: 96, spent: 18000, narrative: '本月完成困境儿童个案12例', score: 85 }], supervision: [] }),
+        HttpResponse.json({
+          selfReports: [
+            {
+              id: 'sr1',
+              period: lastMonth(),
+              served: 12,
+              hours: 96,
+              spent: 18000,
+              narrative: '本月完成困境儿童个案12例',
+              score: 85,
+            },
+          ],
+          supervision: [],
+        }),
       ),
       http.post('*/api/supervision-scores', async ({ request }) => {
         scored.push(await request.json());

@@ -1,5 +1,16 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import { Alert, Box, Button, Card, CardContent, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  LinearProgress,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
@@ -44,7 +55,17 @@ function ExportKpisButton({ query, disabled }: { query: KpiRangeQuery; disabled:
   );
 }
 
-function MonthField({ label, value, onChange, max }: { label: string; value: string; onChange: (month: string) => void; max?: string }) {
+function MonthField({
+  label,
+  value,
+  onChange,
+  max,
+}: {
+  label: string;
+  value: string;
+  onChange: (month: string) => void;
+  max?: string;
+}) {
   const translate = useTranslate();
   return (
     <TextField
@@ -112,7 +133,14 @@ export function KpiDashboard() {
           <Stack direction="row" useFlexGap spacing={2} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
             <CenterPicker value={center ?? own ?? null} onChange={setCenter} label="guanai.evaluation.kpis.unit" />
             <MonthField label="guanai.evaluation.kpis.period" value={period} onChange={setPeriod} max={thisMonth()} />
-            <TextField select size="small" label={translate('guanai.evaluation.kpis.metric')} value={metric} onChange={(e) => setMetric(e.target.value as KpiKey)} sx={{ width: { xs: 'calc(50% - 8px)', sm: 220 } }}>
+            <TextField
+              select
+              size="small"
+              label={translate('guanai.evaluation.kpis.metric')}
+              value={metric}
+              onChange={(e) => setMetric(e.target.value as KpiKey)}
+              sx={{ width: { xs: 'calc(50% - 8px)', sm: 220 } }}
+            >
               {KPI_KEYS.map((key) => (
                 <MenuItem key={key} value={key}>
                   {translate(`guanai.evaluation.kpis.names.${key}`)}
@@ -122,7 +150,11 @@ export function KpiDashboard() {
             <MonthField label="guanai.evaluation.kpis.from" value={from} onChange={setFrom} />
             <MonthField label="guanai.evaluation.kpis.to" value={to} onChange={setTo} />
           </Stack>
-          {!rangeValid && <Typography variant="caption" color="error">{translate('guanai.evaluation.kpis.rangeInvalid')}</Typography>}
+          {!rangeValid && (
+            <Typography variant="caption" color="error">
+              {translate('guanai.evaluation.kpis.rangeInvalid')}
+            </Typography>
+          )}
         </CardContent>
       </Card>
       {error && <Alert severity="error">{(error as Error).message}</Alert>}

@@ -1,5 +1,17 @@
 import PublishIcon from '@mui/icons-material/Publish';
-import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Link, TextField, useMediaQuery, type Theme } from '@mui/material';
+import {
+  Alert,
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Link,
+  TextField,
+  useMediaQuery,
+  type Theme,
+} from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
@@ -41,7 +53,14 @@ export function PublishDisclosureButton() {
       <MuiButton size="small" startIcon={<PublishIcon />} onClick={() => setOpen(true)}>
         {translate('guanai.evaluation.publish.button')}
       </MuiButton>
-      <Dialog open={open} onClose={close} fullWidth maxWidth="sm" fullScreen={isSmall} aria-labelledby="publish-disclosure-title">
+      <Dialog
+        open={open}
+        onClose={close}
+        fullWidth
+        maxWidth="sm"
+        fullScreen={isSmall}
+        aria-labelledby="publish-disclosure-title"
+      >
         <DialogTitle id="publish-disclosure-title">{translate('guanai.evaluation.publish.title')}</DialogTitle>
         <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
           <DialogContentText>{translate('guanai.evaluation.publish.help')}</DialogContentText>
@@ -57,7 +76,12 @@ export function PublishDisclosureButton() {
           />
           {result && (
             <Alert severity={result.kind === 'UNCHANGED' ? 'info' : 'success'} role="status">
-              <strong>{translate(`guanai.evaluation.publish.results.${result.kind}`, { period: result.period, version: result.version })}</strong>
+              <strong>
+                {translate(`guanai.evaluation.publish.results.${result.kind}`, {
+                  period: result.period,
+                  version: result.version,
+                })}
+              </strong>
               <br />
               {translate('guanai.evaluation.publish.counts', { rows: result.rows, suppressed: result.suppressed })}
               <br />

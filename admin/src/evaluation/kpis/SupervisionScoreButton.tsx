@@ -1,5 +1,17 @@
 import GradingIcon from '@mui/icons-material/Grading';
-import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, Typography, useMediaQuery, type Theme } from '@mui/material';
+import {
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+  useMediaQuery,
+  type Theme,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -60,14 +72,24 @@ function ResourceHistory() {
   });
   if (!resourceId || !data) return null;
   const lines = [
-    ...data.selfReports.map((r) => ({ id: r.id, text: translate('guanai.evaluation.score.selfReport', { period: r.period, served: r.served, score: r.score }), more: r.narrative })),
-    ...data.supervision.map((s) => ({ id: s.id, text: translate('guanai.evaluation.score.supervision', { period: s.period, score: s.score }), more: s.comment ?? '' })),
+    ...data.selfReports.map((r) => ({
+      id: r.id,
+      text: translate('guanai.evaluation.score.selfReport', { period: r.period, served: r.served, score: r.score }),
+      more: r.narrative,
+    })),
+    ...data.supervision.map((s) => ({
+      id: s.id,
+      text: translate('guanai.evaluation.score.supervision', { period: s.period, score: s.score }),
+      more: s.comment ?? '',
+    })),
   ];
   return (
     <>
       <Typography variant="subtitle2">{translate('guanai.evaluation.score.history')}</Typography>
       {lines.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">{translate('guanai.evaluation.score.noHistory')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate('guanai.evaluation.score.noHistory')}
+        </Typography>
       ) : (
         <List dense disablePadding>
           {lines.map((line) => (
@@ -83,10 +105,16 @@ function ResourceHistory() {
 
 function TargetInput() {
   const target = useWatch({ name: 'target' }) as ScoreForm['target'];
-  if (target === 'unit') return <CenterInput source="unitId" label="guanai.evaluation.score.unit" validate={required()} />;
+  if (target === 'unit')
+    return <CenterInput source="unitId" label="guanai.evaluation.score.unit" validate={required()} />;
   return (
     <>
-      <ReferenceInput source="resourceId" reference="resources" filter={{ kind: 'PURCHASED_SERVICE' }} sort={{ field: 'name', order: 'ASC' }}>
+      <ReferenceInput
+        source="resourceId"
+        reference="resources"
+        filter={{ kind: 'PURCHASED_SERVICE' }}
+        sort={{ field: 'name', order: 'ASC' }}
+      >
         <AutocompleteInput label="guanai.evaluation.score.resource" optionText="name" validate={required()} fullWidth />
       </ReferenceInput>
       <ResourceHistory />
@@ -116,14 +144,37 @@ export function SupervisionScoreButton({ period }: { period: string }) {
       <MuiButton size="small" startIcon={<GradingIcon />} onClick={() => setOpen(true)}>
         {translate('guanai.evaluation.score.button')}
       </MuiButton>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" fullScreen={isSmall} aria-labelledby="supervision-score-title">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        fullWidth
+        maxWidth="sm"
+        fullScreen={isSmall}
+        aria-labelledby="supervision-score-title"
+      >
         <DialogTitle id="supervision-score-title">{translate('guanai.evaluation.score.title')}</DialogTitle>
         <Form onSubmit={submit} defaultValues={{ period, target: 'unit' }}>
           <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
-            <TextInput source="period" label="guanai.evaluation.score.period" type="month" validate={month} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextInput
+              source="period"
+              label="guanai.evaluation.score.period"
+              type="month"
+              validate={month}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
             <RadioButtonGroupInput source="target" label="guanai.evaluation.score.target" choices={targetChoices} />
             <TargetInput />
-            <NumberInput source="score" label="guanai.evaluation.score.score" min={0} max={100} validate={[required(), minValue(0, 'guanai.evaluation.score.scoreRange'), maxValue(100, 'guanai.evaluation.score.scoreRange')]} />
+            <NumberInput
+              source="score"
+              label="guanai.evaluation.score.score"
+              min={0}
+              max={100}
+              validate={[
+                required(),
+                minValue(0, 'guanai.evaluation.score.scoreRange'),
+                maxValue(100, 'guanai.evaluation.score.scoreRange'),
+              ]}
+            />
             <TextInput source="comment" label="guanai.evaluation.score.comment" multiline minRows={2} fullWidth />
           </DialogContent>
           <DialogActions>

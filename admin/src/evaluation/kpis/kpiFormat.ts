@@ -2,7 +2,17 @@ import type { TranslateFunction } from 'react-admin';
 import type { Kpis } from '../types.ts';
 
 /** The figures shown as cards, in the order of §四(八)'s evaluation table. */
-export const KPI_KEYS = ['cases', 'firstResponseHours', 'slaCompliance', 'escalationRate', 'resolutionRate', 'reopenRate', 'costPerResolvedCase', 'satisfaction', 'supervisionScore'] as const;
+export const KPI_KEYS = [
+  'cases',
+  'firstResponseHours',
+  'slaCompliance',
+  'escalationRate',
+  'resolutionRate',
+  'reopenRate',
+  'costPerResolvedCase',
+  'satisfaction',
+  'supervisionScore',
+] as const;
 export type KpiKey = (typeof KPI_KEYS)[number];
 
 const RATES = new Set<KpiKey>(['slaCompliance', 'escalationRate', 'resolutionRate', 'reopenRate']);
@@ -31,4 +41,5 @@ export const kpiHint = (key: KpiKey, kpis: Kpis, translate: TranslateFunction) =
   translate(`guanai.evaluation.kpis.hints.${key}`, { n: key === 'satisfaction' ? kpis.surveys : kpis.tasksCompleted });
 
 /** The number a chart plots: rates in percent, the rest as they are. */
-export const chartValue = (key: KpiKey, value: number | null) => (value === null ? null : isRate(key) ? Math.round(value * 1000) / 10 : value);
+export const chartValue = (key: KpiKey, value: number | null) =>
+  value === null ? null : isRate(key) ? Math.round(value * 1000) / 10 : value;

@@ -9,7 +9,14 @@ import type { Task } from '../../tasks/types.ts';
 configure({ asyncUtilTimeout: 5_000 });
 
 /** A joint meeting's action, a task of the district center: its title says which department does what. */
-const action: Task = { ...screenTask, id: 'case-9:7', kind: 'MEETING_ACTION', title: '住房和城乡建设局：安排公租房一套', caseState: 'matching', personName: '住房困难户' };
+const action: Task = {
+  ...screenTask,
+  id: 'case-9:7',
+  kind: 'MEETING_ACTION',
+  title: '住房和城乡建设局：安排公租房一套',
+  caseState: 'matching',
+  personName: '住房困难户',
+};
 
 describe('a meeting action in the task queue', () => {
   it('the list and the task page show what the department is to do', async () => {

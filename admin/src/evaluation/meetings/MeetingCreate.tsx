@@ -1,4 +1,13 @@
-import { CheckboxGroupInput, Create, DateTimeInput, maxLength, minLength, required, SimpleForm, TextInput } from 'react-admin';
+import {
+  CheckboxGroupInput,
+  Create,
+  DateTimeInput,
+  maxLength,
+  minLength,
+  required,
+  SimpleForm,
+  TextInput,
+} from 'react-admin';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
 import { useDepartments } from './useDepartments.ts';
 
@@ -30,7 +39,9 @@ export function MeetingCreate() {
           optionText="name"
           validate={required()}
           helperText="guanai.evaluation.meetings.departmentsHelp"
-          sx={{ '& .MuiFormGroup-root': { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))' } }}
+          sx={{
+            '& .MuiFormGroup-root': { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))' },
+          }}
         />
       </SimpleForm>
     </Create>

@@ -1,6 +1,19 @@
 import { MEETING_STATUSES } from '@guanai/workflows/vocabulary';
 import { useMediaQuery, type Theme } from '@mui/material';
-import { CreateButton, Datagrid, DateField, FunctionField, List, NumberField, SelectInput, SimpleList, TextField, TopToolbar, useGetIdentity, useTranslate } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  NumberField,
+  SelectInput,
+  SimpleList,
+  TextField,
+  TopToolbar,
+  useGetIdentity,
+  useTranslate,
+} from 'react-admin';
 import { useCan } from '../../providers/useCan.ts';
 import type { Meeting } from '../types.ts';
 
@@ -27,7 +40,14 @@ export function MeetingList() {
   const translate = useTranslate();
   const status = (m: Meeting) => translate(`guanai.evaluation.meetings.status.${m.status}`, { _: m.status });
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'scheduledAt', order: 'DESC' }} exporter={false} empty={false} perPage={25}>
+    <List
+      filters={filters}
+      actions={<Actions />}
+      sort={{ field: 'scheduledAt', order: 'DESC' }}
+      exporter={false}
+      empty={false}
+      perPage={25}
+    >
       {isSmall ? (
         <SimpleList<Meeting>
           primaryText={(m) => m.title}

@@ -1,7 +1,21 @@
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import { Card, CardContent, Chip, Divider, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Form, Labeled, Link, minLength, required, SaveButton, Show, TextInput, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  Form,
+  Labeled,
+  Link,
+  minLength,
+  required,
+  SaveButton,
+  Show,
+  TextInput,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
@@ -45,7 +59,14 @@ function AgendaCard({ meeting, item }: { meeting: MeetingDetail; item: AgendaCas
             <Typography variant="subtitle1" component="h3">
               <Link to={`/cases/${item.caseId}/show`}>{item.caseNo}</Link> · {item.personName}
             </Typography>
-            {item.emergency && <Chip size="small" color="error" variant="outlined" label={translate('guanai.evaluation.meetings.emergency')} />}
+            {item.emergency && (
+              <Chip
+                size="small"
+                color="error"
+                variant="outlined"
+                label={translate('guanai.evaluation.meetings.emergency')}
+              />
+            )}
           </Stack>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
             <Labeled label="guanai.evaluation.meetings.township">
@@ -62,7 +83,9 @@ function AgendaCard({ meeting, item }: { meeting: MeetingDetail; item: AgendaCas
             <Needs needs={item.needs} />
           </Labeled>
           <Labeled label="guanai.evaluation.meetings.situation">
-            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{item.situation}</Typography>
+            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+              {item.situation}
+            </Typography>
           </Labeled>
           {can('POST /api/meetings/:id/resolutions') && meeting.status === 'SCHEDULED' && (
             <>
@@ -83,13 +106,19 @@ function ResolvedItem({ item }: { item: MeetingItem }) {
     <Card variant="outlined" data-item={item.caseNo}>
       <CardContent>
         <Typography variant="subtitle1" component="h3">
-          <Link to={`/cases/${item.caseId}/show`}>{item.caseNo}</Link> · {translate('guanai.evaluation.meetings.next')}：{translate(`guanai.evaluation.meetings.nexts.${item.next}`)}
+          <Link to={`/cases/${item.caseId}/show`}>{item.caseNo}</Link> · {translate('guanai.evaluation.meetings.next')}
+          ：{translate(`guanai.evaluation.meetings.nexts.${item.next}`)}
         </Typography>
-        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', my: 1 }}>{item.resolution}</Typography>
+        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', my: 1 }}>
+          {item.resolution}
+        </Typography>
         <List dense disablePadding>
           {item.actions.map((a, i) => (
             <ListItem key={i} disableGutters divider>
-              <ListItemText primary={`${nameOf(a.department)}：${a.action}`} secondary={`${translate('guanai.evaluation.meetings.deadline')} ${a.deadline}`} />
+              <ListItemText
+                primary={`${nameOf(a.department)}：${a.action}`}
+                secondary={`${translate('guanai.evaluation.meetings.deadline')} ${a.deadline}`}
+              />
             </ListItem>
           ))}
         </List>
@@ -122,7 +151,14 @@ function HeldForm({ meetingId }: { meetingId: string }) {
   };
   return (
     <Form onSubmit={submit} defaultValues={{ minutes: '' }}>
-      <TextInput source="minutes" label="guanai.evaluation.meetings.minutes" multiline minRows={3} fullWidth validate={[required(), minLength(4)]} />
+      <TextInput
+        source="minutes"
+        label="guanai.evaluation.meetings.minutes"
+        multiline
+        minRows={3}
+        fullWidth
+        validate={[required(), minLength(4)]}
+      />
       <SaveButton label="guanai.evaluation.meetings.markHeld" icon={<EventAvailableIcon />} disabled={busy} />
     </Form>
   );
@@ -137,7 +173,9 @@ function MeetingDetailView() {
   const { agenda = [], items = [] } = meeting;
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
-      <Typography variant="h6" component="h2">{meeting.title}</Typography>
+      <Typography variant="h6" component="h2">
+        {meeting.title}
+      </Typography>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Labeled label="resources.meetings.fields.status">
           <span>{translate(`guanai.evaluation.meetings.status.${meeting.status}`, { _: meeting.status })}</span>
@@ -154,29 +192,45 @@ function MeetingDetailView() {
       </Stack>
       <Labeled label="resources.meetings.fields.departments">
         <Stack direction="row" useFlexGap spacing={0.5} sx={{ flexWrap: 'wrap' }}>
-          {meeting.departments.map((code) => <Chip key={code} size="small" label={nameOf(code)} />)}
+          {meeting.departments.map((code) => (
+            <Chip key={code} size="small" label={nameOf(code)} />
+          ))}
         </Stack>
       </Labeled>
       <Divider />
-      <Typography variant="subtitle1" component="h2">{translate('guanai.evaluation.meetings.agenda')}</Typography>
+      <Typography variant="subtitle1" component="h2">
+        {translate('guanai.evaluation.meetings.agenda')}
+      </Typography>
       {agenda.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">{translate('guanai.evaluation.meetings.noAgenda')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate('guanai.evaluation.meetings.noAgenda')}
+        </Typography>
       ) : (
         agenda.map((item) => <AgendaCard key={item.caseId} meeting={meeting} item={item} />)
       )}
       <Divider />
-      <Typography variant="subtitle1" component="h2">{translate('guanai.evaluation.meetings.items')}</Typography>
+      <Typography variant="subtitle1" component="h2">
+        {translate('guanai.evaluation.meetings.items')}
+      </Typography>
       {items.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">{translate('guanai.evaluation.meetings.noItems')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate('guanai.evaluation.meetings.noItems')}
+        </Typography>
       ) : (
         items.map((item) => <ResolvedItem key={item.id} item={item} />)
       )}
       <Divider />
-      <Typography variant="subtitle1" component="h2">{translate('guanai.evaluation.meetings.held')}</Typography>
+      <Typography variant="subtitle1" component="h2">
+        {translate('guanai.evaluation.meetings.held')}
+      </Typography>
       {meeting.status === 'HELD' ? (
         <>
-          <Typography variant="body2" color="text.secondary">{translate('guanai.evaluation.meetings.heldAt', { at: meeting.heldAt ? when(meeting.heldAt) : '—' })}</Typography>
-          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{meeting.minutes}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            {translate('guanai.evaluation.meetings.heldAt', { at: meeting.heldAt ? when(meeting.heldAt) : '—' })}
+          </Typography>
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+            {meeting.minutes}
+          </Typography>
         </>
       ) : (
         meeting.status === 'SCHEDULED' && can('POST /api/meetings/:id/held') && <HeldForm meetingId={meeting.id} />

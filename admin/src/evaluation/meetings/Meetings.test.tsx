@@ -63,7 +63,9 @@ describe('联席会议: joint meetings', () => {
     );
     renderAt(`#/meetings/${meeting.id}/show`);
     const agenda = await screen.findByText((_, el) => el?.getAttribute('data-agenda') === 'GA-2026-000009');
-    expect(within(agenda).getByRole('link', { name: 'GA-2026-000009' }).getAttribute('href')).toBe(`#/cases/${meeting.agenda[0]!.caseId}/show`);
+    expect(within(agenda).getByRole('link', { name: 'GA-2026-000009' }).getAttribute('href')).toBe(
+      `#/cases/${meeting.agenda[0]!.caseId}/show`,
+    );
     expect(within(agenda).getByText('锦官驿街道')).toBeTruthy();
     expect(within(agenda).getByText('水井坊社区')).toBeTruthy();
     expect(within(agenda).getByText('住房 · 重 · 危房')).toBeTruthy();
@@ -72,7 +74,9 @@ describe('联席会议: joint meetings', () => {
     expect((await screen.findAllByText('住房和城乡建设局')).length).toBeGreaterThan(0);
     expect(screen.getAllByText('民政局').length).toBeGreaterThan(0);
 
-    fireEvent.change(within(agenda).getByLabelText('决议内容 *'), { target: { value: '由住建局安排公租房，民政局纳入低保' } });
+    fireEvent.change(within(agenda).getByLabelText('决议内容 *'), {
+      target: { value: '由住建局安排公租房，民政局纳入低保' },
+    });
     fireEvent.click(within(agenda).getByLabelText('援助落实'));
     fireEvent.change(within(agenda).getAllByLabelText('事项 *')[0]!, { target: { value: '安排公租房一套' } });
     fireEvent.change(within(agenda).getAllByLabelText('期限 *')[0]!, { target: { value: '2026-12-31' } });
@@ -108,11 +112,27 @@ describe('联席会议: joint meetings', () => {
       ...meeting,
       agenda: [],
       resolved: 1,
-      items: [{ id: 'item-1', caseId: meeting.agenda[0]!.caseId, caseNo: 'GA-2026-000009', resolution: '由住建局安排公租房', next: 'matching', actions: [{ department: 'HOUSING', action: '安排公租房一套', deadline: '2026-12-31' }], resolvedAt: '2026-12-10T02:00:00.000Z' }],
+      items: [
+        {
+          id: 'item-1',
+          caseId: meeting.agenda[0]!.caseId,
+          caseNo: 'GA-2026-000009',
+          resolution: '由住建局安排公租房',
+          next: 'matching',
+          actions: [{ department: 'HOUSING', action: '安排公租房一套', deadline: '2026-12-31' }],
+          resolvedAt: '2026-12-10T02:00:00.000Z',
+        },
+      ],
     };
     signInAs(userAs('MANAGER', { orgUnit: district }));
     server.use(
-      http.get('*/api/meetings/:id', () => HttpResponse.json(held ? { ...resolved, status: 'HELD', minutes: '会议研究了1件个案', heldAt: '2026-12-10T03:00:00.000Z' } : resolved)),
+      http.get('*/api/meetings/:id', () =>
+        HttpResponse.json(
+          held
+            ? { ...resolved, status: 'HELD', minutes: '会议研究了1件个案', heldAt: '2026-12-10T03:00:00.000Z' }
+            : resolved,
+        ),
+      ),
       http.post('*/api/meetings/:id/held', async ({ request }) => {
         held = await request.json();
         return HttpResponse.json({ ...resolved, status: 'HELD' });
@@ -161,7 +181,12 @@ describe('联席会议: joint meetings', () => {
     fireEvent.click(screen.getByLabelText('民政局'));
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() =>
-      expect(created).toEqual({ title: '锦江区社会救助联席会议', scheduledAt: new Date('2026-12-10T09:00').toISOString(), location: '区民政局会议室', departments: ['HOUSING', 'CIVIL_AFFAIRS'] }),
+      expect(created).toEqual({
+        title: '锦江区社会救助联席会议',
+        scheduledAt: new Date('2026-12-10T09:00').toISOString(),
+        location: '区民政局会议室',
+        departments: ['HOUSING', 'CIVIL_AFFAIRS'],
+      }),
     );
     expect(await screen.findByText('房屋为危房，无力修缮')).toBeTruthy(); // on to the meeting's page
   });

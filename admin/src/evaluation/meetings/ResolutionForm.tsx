@@ -22,10 +22,14 @@ import type { MeetingAction, ResolutionBody } from '../types.ts';
 import { useDepartments } from './useDepartments.ts';
 
 const nextChoices = MEETING_NEXT_STEPS.map((id) => ({ id, name: `guanai.evaluation.meetings.nexts.${id}` }));
-const atLeastOne = (value: unknown) => (Array.isArray(value) && value.length > 0 ? undefined : 'guanai.evaluation.meetings.atLeastOneAction');
+const atLeastOne = (value: unknown) =>
+  Array.isArray(value) && value.length > 0 ? undefined : 'guanai.evaluation.meetings.atLeastOneAction';
 
 /** The body the API takes: trimmed words, every action with its department, action and deadline. */
-export function resolutionBody(caseId: string, values: { resolution: string; next: ResolutionBody['next']; actions: MeetingAction[] }): ResolutionBody {
+export function resolutionBody(
+  caseId: string,
+  values: { resolution: string; next: ResolutionBody['next']; actions: MeetingAction[] },
+): ResolutionBody {
   return {
     caseId,
     resolution: values.resolution.trim(),
@@ -38,7 +42,15 @@ export function resolutionBody(caseId: string, values: { resolution: string; nex
  * 决议 on one case of the agenda: what was decided, where the case goes next, and the actions each
  * member department takes by when. The actions become tasks of the meeting's center (MEETING_ACTION).
  */
-export function ResolutionForm({ meetingId, caseId, departments }: { meetingId: string; caseId: string; departments: string[] }) {
+export function ResolutionForm({
+  meetingId,
+  caseId,
+  departments,
+}: {
+  meetingId: string;
+  caseId: string;
+  departments: string[];
+}) {
   const dataProvider = useDataProvider<GuanaiDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -59,12 +71,36 @@ export function ResolutionForm({ meetingId, caseId, departments }: { meetingId: 
     }
   };
   return (
-    <Form onSubmit={submit} defaultValues={{ resolution: '', next: 'matching', actions: [{ department: departments[0] ?? '', action: '', deadline: '' }] }}>
-      <TextInput source="resolution" label="guanai.evaluation.meetings.resolution" multiline minRows={2} fullWidth validate={[required(), minLength(4)]} />
-      <RadioButtonGroupInput source="next" label="guanai.evaluation.meetings.next" choices={nextChoices} validate={required()} />
+    <Form
+      onSubmit={submit}
+      defaultValues={{
+        resolution: '',
+        next: 'matching',
+        actions: [{ department: departments[0] ?? '', action: '', deadline: '' }],
+      }}
+    >
+      <TextInput
+        source="resolution"
+        label="guanai.evaluation.meetings.resolution"
+        multiline
+        minRows={2}
+        fullWidth
+        validate={[required(), minLength(4)]}
+      />
+      <RadioButtonGroupInput
+        source="next"
+        label="guanai.evaluation.meetings.next"
+        choices={nextChoices}
+        validate={required()}
+      />
       <ArrayInput source="actions" label="guanai.evaluation.meetings.actions" validate={atLeastOne}>
         <SimpleFormIterator inline disableReordering>
-          <SelectInput source="department" label="guanai.evaluation.meetings.department" choices={choices} validate={required()} />
+          <SelectInput
+            source="department"
+            label="guanai.evaluation.meetings.department"
+            choices={choices}
+            validate={required()}
+          />
           <TextInput source="action" label="guanai.evaluation.meetings.action" validate={[required(), minLength(2)]} />
           <DateInput source="deadline" label="guanai.evaluation.meetings.deadline" validate={required()} />
         </SimpleFormIterator>

@@ -31,7 +31,8 @@ function usePartnerId(): string | null | undefined {
   const role = useRole();
   const { data } = useQuery({
     queryKey: ['auth', 'me', 'partnerId'],
-    queryFn: async () => ((await httpClient(`${API_URL}/auth/me`)).json as { partnerId?: string | null }).partnerId ?? null,
+    queryFn: async () =>
+      ((await httpClient(`${API_URL}/auth/me`)).json as { partnerId?: string | null }).partnerId ?? null,
     enabled: role === 'PARTNER',
     staleTime: 5 * 60_000,
   });
@@ -84,21 +85,60 @@ export function SelfReportPage() {
       <Title title={translate('guanai.evaluation.selfReports.title')} />
       <CardContent>
         <Stack spacing={1}>
-          <Typography variant="h6" component="h1">{translate('guanai.evaluation.selfReports.title')}</Typography>
-          <Typography variant="body2" color="text.secondary">{translate('guanai.evaluation.selfReports.help')}</Typography>
+          <Typography variant="h6" component="h1">
+            {translate('guanai.evaluation.selfReports.title')}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {translate('guanai.evaluation.selfReports.help')}
+          </Typography>
           {partnerId === undefined || (partnerId && isPending) ? (
             <Loading />
           ) : !resources?.length ? (
             <Alert severity="info">{translate('guanai.evaluation.selfReports.noResources')}</Alert>
           ) : (
-            <Form key={sent} onSubmit={submit} defaultValues={{ resourceId: resources.length === 1 ? resources[0]!.id : '', period: lastMonth() }}>
-              <SelectInput source="resourceId" label="guanai.evaluation.selfReports.resource" choices={resources} validate={required()} fullWidth />
-              <TextInput source="period" label="guanai.evaluation.selfReports.period" type="month" validate={month} slotProps={{ inputLabel: { shrink: true } }} />
-              <NumberInput source="served" label="guanai.evaluation.selfReports.served" min={0} step={1} validate={[required(), minValue(0)]} />
+            <Form
+              key={sent}
+              onSubmit={submit}
+              defaultValues={{ resourceId: resources.length === 1 ? resources[0]!.id : '', period: lastMonth() }}
+            >
+              <SelectInput
+                source="resourceId"
+                label="guanai.evaluation.selfReports.resource"
+                choices={resources}
+                validate={required()}
+                fullWidth
+              />
+              <TextInput
+                source="period"
+                label="guanai.evaluation.selfReports.period"
+                type="month"
+                validate={month}
+                slotProps={{ inputLabel: { shrink: true } }}
+              />
+              <NumberInput
+                source="served"
+                label="guanai.evaluation.selfReports.served"
+                min={0}
+                step={1}
+                validate={[required(), minValue(0)]}
+              />
               <NumberInput source="hours" label="guanai.evaluation.selfReports.hours" min={0} validate={minValue(0)} />
               <NumberInput source="spent" label="guanai.evaluation.selfReports.spent" min={0} validate={minValue(0)} />
-              <TextInput source="narrative" label="guanai.evaluation.selfReports.narrative" multiline minRows={4} fullWidth validate={[required(), minLength(10, 'guanai.evaluation.selfReports.narrativeMin')]} />
-              <NumberInput source="score" label="guanai.evaluation.selfReports.score" min={0} max={100} validate={[required(), minValue(0), maxValue(100)]} />
+              <TextInput
+                source="narrative"
+                label="guanai.evaluation.selfReports.narrative"
+                multiline
+                minRows={4}
+                fullWidth
+                validate={[required(), minLength(10, 'guanai.evaluation.selfReports.narrativeMin')]}
+              />
+              <NumberInput
+                source="score"
+                label="guanai.evaluation.selfReports.score"
+                min={0}
+                max={100}
+                validate={[required(), minValue(0), maxValue(100)]}
+              />
               <SaveButton label="guanai.evaluation.selfReports.submit" icon={<SendIcon />} />
             </Form>
           )}

@@ -42,12 +42,23 @@ describe('满意度回访 on the case page', () => {
     server.use(
       http.post('*/api/cases/:id/surveys', async ({ params, request }) => {
         posted.push({ caseId: params.id, body: await request.json() });
-        return HttpResponse.json({ id: 's1', channel: 'RECIPIENT_LINK', link: `/survey.html#${TOKEN}`, token: TOKEN, expiresAt: '2026-12-04T02:00:00.000Z' }, { status: 201 });
+        return HttpResponse.json(
+          {
+            id: 's1',
+            channel: 'RECIPIENT_LINK',
+            link: `/survey.html#${TOKEN}`,
+            token: TOKEN,
+            expiresAt: '2026-12-04T02:00:00.000Z',
+          },
+          { status: 201 },
+        );
       }),
     );
     renderCase(atFollowUp);
     fireEvent.click(await screen.findByRole('button', { name: '生成回访链接' }));
-    expect((await screen.findByTestId('survey-link')).textContent).toBe(`${window.location.origin}/survey.html#${TOKEN}`);
+    expect((await screen.findByTestId('survey-link')).textContent).toBe(
+      `${window.location.origin}/survey.html#${TOKEN}`,
+    );
     expect(posted).toEqual([{ caseId: atFollowUp.id, body: {} }]);
     expect(screen.getByRole('button', { name: '复制链接' })).toBeTruthy();
     expect(screen.getByText(/链接只显示这一次/)).toBeTruthy();
@@ -70,7 +81,9 @@ describe('满意度回访 on the case page', () => {
     fireEvent.click(within(screen.getByRole('group', { name: '尊重与态度' })).getByLabelText('4 / 5'));
     fireEvent.change(screen.getByLabelText('意见和建议（可不填）'), { target: { value: ' 很及时 ' } });
     fireEvent.click(submit);
-    await waitFor(() => expect(posted).toEqual([{ answers: { satisfaction: 5, timeliness: 4, respect: 4, comment: '很及时' } }]));
+    await waitFor(() =>
+      expect(posted).toEqual([{ answers: { satisfaction: 5, timeliness: 4, respect: 4, comment: '很及时' } }]),
+    );
     expect(await screen.findByText('已记录回访，平均评分 4.33')).toBeTruthy();
   });
 

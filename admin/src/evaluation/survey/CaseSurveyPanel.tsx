@@ -15,10 +15,17 @@ type Ratings = Record<SurveyQuestion, number | null>;
 const unrated: Ratings = { satisfaction: null, timeliness: null, respect: null };
 
 /** The survey is taken at the follow-up visit, one per visit (§四(八)), or after it once closed; the API refuses it earlier. */
-export const surveyable = (state: string | undefined) => !!state && (state === 'followUp' || state === 'followUp.visiting' || state.startsWith('closed'));
+export const surveyable = (state: string | undefined) =>
+  !!state && (state === 'followUp' || state === 'followUp.visiting' || state.startsWith('closed'));
 
 /** The three 1–5 ratings and a comment, taken by the caseworker with the recipient. */
-function SurveyForm({ onSubmit, onCancel }: { onSubmit: (answers: SurveyAnswers) => Promise<void>; onCancel: () => void }) {
+function SurveyForm({
+  onSubmit,
+  onCancel,
+}: {
+  onSubmit: (answers: SurveyAnswers) => Promise<void>;
+  onCancel: () => void;
+}) {
   const translate = useTranslate();
   const [ratings, setRatings] = useState<Ratings>(unrated);
   const [comment, setComment] = useState('');
@@ -27,21 +34,54 @@ function SurveyForm({ onSubmit, onCancel }: { onSubmit: (answers: SurveyAnswers)
   const submit = async () => {
     setBusy(true);
     const trimmed = comment.trim();
-    await onSubmit({ satisfaction: ratings.satisfaction!, timeliness: ratings.timeliness!, respect: ratings.respect!, ...(trimmed ? { comment: trimmed } : {}) });
+    await onSubmit({
+      satisfaction: ratings.satisfaction!,
+      timeliness: ratings.timeliness!,
+      respect: ratings.respect!,
+      ...(trimmed ? { comment: trimmed } : {}),
+    });
     setBusy(false);
   };
   return (
     <Stack spacing={1.5}>
       {SURVEY_QUESTIONS.map((q) => (
-        <Box key={q} role="group" aria-label={translate(`guanai.evaluation.survey.questions.${q}`)} sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <Box
+          key={q}
+          role="group"
+          aria-label={translate(`guanai.evaluation.survey.questions.${q}`)}
+          sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}
+        >
           <Typography sx={{ minWidth: 110 }}>{translate(`guanai.evaluation.survey.questions.${q}`)}</Typography>
-          <Rating name={`survey-${q}`} value={ratings[q]} size="large" getLabelText={(v) => `${v} / 5`} onChange={(_, v) => setRatings((r) => ({ ...r, [q]: v }))} />
+          <Rating
+            name={`survey-${q}`}
+            value={ratings[q]}
+            size="large"
+            getLabelText={(v) => `${v} / 5`}
+            onChange={(_, v) => setRatings((r) => ({ ...r, [q]: v }))}
+          />
         </Box>
       ))}
-      <TextField label={translate('guanai.evaluation.survey.comment')} value={comment} onChange={(e) => setComment(e.target.value)} multiline minRows={2} fullWidth slotProps={{ htmlInput: { maxLength: 1000 } }} />
-      {!complete && <Typography variant="caption" color="text.secondary">{translate('guanai.evaluation.survey.rateAll')}</Typography>}
+      <TextField
+        label={translate('guanai.evaluation.survey.comment')}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        multiline
+        minRows={2}
+        fullWidth
+        slotProps={{ htmlInput: { maxLength: 1000 } }}
+      />
+      {!complete && (
+        <Typography variant="caption" color="text.secondary">
+          {translate('guanai.evaluation.survey.rateAll')}
+        </Typography>
+      )}
       <Stack direction="row" spacing={1}>
-        <Button label="guanai.evaluation.survey.submit" variant="contained" onClick={submit} disabled={!complete || busy} />
+        <Button
+          label="guanai.evaluation.survey.submit"
+          variant="contained"
+          onClick={submit}
+          disabled={!complete || busy}
+        />
         <Button label="guanai.evaluation.survey.cancel" onClick={onCancel} />
       </Stack>
     </Stack>
@@ -59,7 +99,11 @@ function SurveyLink({ url, expiresAt }: { url: string; expiresAt: string }) {
   return (
     <Alert severity="success" icon={<LinkIcon />}>
       <Typography variant="body2">{translate('guanai.evaluation.survey.link')}</Typography>
-      <Typography component="code" data-testid="survey-link" sx={{ display: 'block', my: 1, fontFamily: 'monospace', wordBreak: 'break-all', userSelect: 'all' }}>
+      <Typography
+        component="code"
+        data-testid="survey-link"
+        sx={{ display: 'block', my: 1, fontFamily: 'monospace', wordBreak: 'break-all', userSelect: 'all' }}
+      >
         {url}
       </Typography>
       <Typography variant="caption" component="p">
@@ -87,7 +131,10 @@ export function CaseSurveyPanel() {
   const take = async (answers: SurveyAnswers) => {
     try {
       const { data } = await dataProvider.createSurvey(record.id, answers);
-      notify('guanai.evaluation.survey.recorded', { type: 'success', messageArgs: { score: 'score' in data ? data.score : '' } });
+      notify('guanai.evaluation.survey.recorded', {
+        type: 'success',
+        messageArgs: { score: 'score' in data ? data.score : '' },
+      });
       setTaking(false);
     } catch (error) {
       notifyProblem(error);
@@ -97,7 +144,8 @@ export function CaseSurveyPanel() {
     setBusy(true);
     try {
       const { data } = await dataProvider.createSurvey(record.id);
-      if (data.channel === 'RECIPIENT_LINK') setLink({ url: `${window.location.origin}${data.link}`, expiresAt: data.expiresAt });
+      if (data.channel === 'RECIPIENT_LINK')
+        setLink({ url: `${window.location.origin}${data.link}`, expiresAt: data.expiresAt });
     } catch (error) {
       notifyProblem(error);
     } finally {
@@ -108,8 +156,12 @@ export function CaseSurveyPanel() {
     <Card variant="outlined">
       <CardContent>
         <Stack spacing={1.5}>
-          <Typography variant="subtitle1" component="h2">{translate('guanai.evaluation.survey.title')}</Typography>
-          <Typography variant="body2" color="text.secondary">{translate('guanai.evaluation.survey.help')}</Typography>
+          <Typography variant="subtitle1" component="h2">
+            {translate('guanai.evaluation.survey.title')}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {translate('guanai.evaluation.survey.help')}
+          </Typography>
           {taking ? (
             <SurveyForm onSubmit={take} onCancel={() => setTaking(false)} />
           ) : (
@@ -117,7 +169,12 @@ export function CaseSurveyPanel() {
               <Button label="guanai.evaluation.survey.takeNow" variant="outlined" onClick={() => setTaking(true)}>
                 <RateReviewIcon />
               </Button>
-              <Button label="guanai.evaluation.survey.createLink" variant="outlined" onClick={createLink} disabled={busy}>
+              <Button
+                label="guanai.evaluation.survey.createLink"
+                variant="outlined"
+                onClick={createLink}
+                disabled={busy}
+              >
                 <LinkIcon />
               </Button>
             </Stack>

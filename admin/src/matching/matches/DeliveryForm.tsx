@@ -1,8 +1,35 @@
 import AddTaskIcon from '@mui/icons-material/AddTask';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
-import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
+import {
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  LinearProgress,
+  Stack,
+  Typography,
+  useMediaQuery,
+  type Theme,
+} from '@mui/material';
 import { useRef, useState, type ChangeEvent } from 'react';
-import { Button, DateInput, Form, NumberInput, RadioButtonGroupInput, SaveButton, TextInput, minValue, required, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, type Validator } from 'react-admin';
+import {
+  Button,
+  DateInput,
+  Form,
+  NumberInput,
+  RadioButtonGroupInput,
+  SaveButton,
+  TextInput,
+  minValue,
+  required,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+  type Validator,
+} from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
@@ -11,13 +38,31 @@ import { deliveryKindChoices, newIdempotencyKey } from '../choices.ts';
 import type { Match } from '../types.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
-const notFuture: Validator = (value: unknown) => (typeof value === 'string' && value > today() ? 'guanai.matching.portal.notFuture' : undefined);
+const notFuture: Validator = (value: unknown) =>
+  typeof value === 'string' && value > today() ? 'guanai.matching.portal.notFuture' : undefined;
 
 /** The amount, quantity or hours a kind of delivery is measured in (money its amount, a service its hours). */
 function MeasureInput() {
   const kind = useWatch({ name: 'kind' }) as string | undefined;
-  if (kind === 'MONEY') return <NumberInput source="amount" label="guanai.matching.portal.amount" validate={[required(), minValue(0.01)]} fullWidth />;
-  if (kind === 'SERVICE') return <NumberInput source="hours" label="guanai.matching.portal.hours" step={0.25} validate={[required(), minValue(0.25)]} fullWidth />;
+  if (kind === 'MONEY')
+    return (
+      <NumberInput
+        source="amount"
+        label="guanai.matching.portal.amount"
+        validate={[required(), minValue(0.01)]}
+        fullWidth
+      />
+    );
+  if (kind === 'SERVICE')
+    return (
+      <NumberInput
+        source="hours"
+        label="guanai.matching.portal.hours"
+        step={0.25}
+        validate={[required(), minValue(0.25)]}
+        fullWidth
+      />
+    );
   return <NumberInput source="quantity" label="guanai.matching.portal.quantity" validate={minValue(0)} fullWidth />;
 }
 
@@ -51,12 +96,26 @@ export function DeliveryButton() {
     try {
       setUploading(true);
       for (const file of files) {
-        if (!uploaded.current.has(file)) uploaded.current.set(file, (await dataProvider.uploadEvidence(match.id, file)).data.id);
+        if (!uploaded.current.has(file))
+          uploaded.current.set(file, (await dataProvider.uploadEvidence(match.id, file)).data.id);
       }
       setUploading(false);
       const kind = String(values.kind);
-      const measure = kind === 'MONEY' ? { amount: values.amount } : kind === 'SERVICE' ? { hours: values.hours } : typeof values.quantity === 'number' ? { quantity: values.quantity } : {};
-      const body = { kind, description: String(values.description).trim(), ...measure, deliveredOn: values.deliveredOn, evidence: files.map((f) => uploaded.current.get(f)!) };
+      const measure =
+        kind === 'MONEY'
+          ? { amount: values.amount }
+          : kind === 'SERVICE'
+            ? { hours: values.hours }
+            : typeof values.quantity === 'number'
+              ? { quantity: values.quantity }
+              : {};
+      const body = {
+        kind,
+        description: String(values.description).trim(),
+        ...measure,
+        deliveredOn: values.deliveredOn,
+        evidence: files.map((f) => uploaded.current.get(f)!),
+      };
       await dataProvider.recordDelivery(match.id, body, key!);
       notify('guanai.matching.portal.recorded', { type: 'success' });
       close();
@@ -76,18 +135,47 @@ export function DeliveryButton() {
         <Form onSubmit={save} record={{ kind: defaultKind, deliveredOn: today() }}>
           <DialogTitle>{translate('guanai.matching.portal.record')}</DialogTitle>
           <DialogContent>
-            <RadioButtonGroupInput source="kind" label="guanai.matching.portal.kind" choices={deliveryKindChoices} validate={required()} />
-            <TextInput source="description" label="guanai.matching.portal.description" validate={required()} multiline fullWidth />
+            <RadioButtonGroupInput
+              source="kind"
+              label="guanai.matching.portal.kind"
+              choices={deliveryKindChoices}
+              validate={required()}
+            />
+            <TextInput
+              source="description"
+              label="guanai.matching.portal.description"
+              validate={required()}
+              multiline
+              fullWidth
+            />
             <MeasureInput />
-            <DateInput source="deliveredOn" label="guanai.matching.portal.deliveredOn" validate={[required(), notFuture]} fullWidth />
+            <DateInput
+              source="deliveredOn"
+              label="guanai.matching.portal.deliveredOn"
+              validate={[required(), notFuture]}
+              fullWidth
+            />
             <Stack spacing={1} sx={{ mt: 1 }}>
-              <MuiButton component="label" variant="outlined" startIcon={<AttachFileIcon />} sx={{ alignSelf: 'flex-start' }}>
+              <MuiButton
+                component="label"
+                variant="outlined"
+                startIcon={<AttachFileIcon />}
+                sx={{ alignSelf: 'flex-start' }}
+              >
                 {translate('guanai.matching.portal.evidence')}
-                <input hidden type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" onChange={choose} data-testid="delivery-evidence" />
+                <input
+                  hidden
+                  type="file"
+                  multiple
+                  accept="image/jpeg,image/png,image/webp,application/pdf"
+                  onChange={choose}
+                  data-testid="delivery-evidence"
+                />
               </MuiButton>
               {files.length > 0 && (
                 <Typography variant="body2" color="text.secondary">
-                  {translate('guanai.matching.portal.chosen', { count: files.length })}：{files.map((f) => f.name).join('、')}
+                  {translate('guanai.matching.portal.chosen', { count: files.length })}：
+                  {files.map((f) => f.name).join('、')}
                 </Typography>
               )}
               {uploading && (

@@ -28,15 +28,37 @@ export function AcceptDeclineButtons() {
   // Big, worded buttons: partners decide on a phone.
   return (
     <Stack direction="row" spacing={2}>
-      <Button variant="contained" color="success" size="large" startIcon={<CheckIcon />} onClick={accept} disabled={busy} sx={{ flex: { xs: 1, sm: 'none' } }}>
+      <Button
+        variant="contained"
+        color="success"
+        size="large"
+        startIcon={<CheckIcon />}
+        onClick={accept}
+        disabled={busy}
+        sx={{ flex: { xs: 1, sm: 'none' } }}
+      >
         {translate('guanai.matching.portal.accept')}
       </Button>
       {can('POST /api/matches/:id/decline') && (
-        <Button variant="outlined" color="error" size="large" startIcon={<CloseIcon />} onClick={() => setDeclining(true)} disabled={busy} sx={{ flex: { xs: 1, sm: 'none' } }}>
+        <Button
+          variant="outlined"
+          color="error"
+          size="large"
+          startIcon={<CloseIcon />}
+          onClick={() => setDeclining(true)}
+          disabled={busy}
+          sx={{ flex: { xs: 1, sm: 'none' } }}
+        >
           {translate('guanai.matching.portal.decline')}
         </Button>
       )}
-      <ReasonDialog open={declining} title={translate('guanai.matching.portal.declineTitle')} label={translate('guanai.matching.portal.declineReason')} onClose={() => setDeclining(false)} onConfirm={decline} />
+      <ReasonDialog
+        open={declining}
+        title={translate('guanai.matching.portal.declineTitle')}
+        label={translate('guanai.matching.portal.declineReason')}
+        onClose={() => setDeclining(false)}
+        onConfirm={decline}
+      />
     </Stack>
   );
 }
@@ -44,7 +66,9 @@ export function AcceptDeclineButtons() {
 /** 撤回 (the owning center's caseworkers and supervisors): a live match nothing was delivered on. */
 /** Whether 撤回 applies: a live match nothing was delivered on, for the owning center's matchers. */
 export const mayCancel = (match: Match, can: (key: string) => boolean) =>
-  (match.status === 'PROPOSED' || match.status === 'ACCEPTED') && match.deliveries.length === 0 && can('POST /api/matches/:id/cancel');
+  (match.status === 'PROPOSED' || match.status === 'ACCEPTED') &&
+  match.deliveries.length === 0 &&
+  can('POST /api/matches/:id/cancel');
 
 export function CancelMatchButton({ match, onDone }: { match: Match; onDone?: () => void }) {
   const can = useCan();
@@ -66,7 +90,13 @@ export function CancelMatchButton({ match, onDone }: { match: Match; onDone?: ()
       <Button onClick={() => setOpen(true)} size="small" color="warning" startIcon={<UndoIcon />}>
         {translate('guanai.matching.panel.cancel')}
       </Button>
-      <ReasonDialog open={open} title={translate('guanai.matching.panel.cancelTitle')} label={translate('guanai.matching.panel.cancelReason')} onClose={() => setOpen(false)} onConfirm={cancel} />
+      <ReasonDialog
+        open={open}
+        title={translate('guanai.matching.panel.cancelTitle')}
+        label={translate('guanai.matching.panel.cancelReason')}
+        onClose={() => setOpen(false)}
+        onConfirm={cancel}
+      />
     </>
   );
 }

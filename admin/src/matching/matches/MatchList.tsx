@@ -17,7 +17,14 @@ export function MatchList() {
   const status = (m: Match) => `${translate(`guanai.matching.matchStatus.${m.status}`, { _: m.status })}`;
   const place = (m: Match) => [m.townshipName, m.communityName].filter(Boolean).join(' ');
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false} empty={false} perPage={25} actions={false}>
+    <List
+      filters={filters}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      exporter={false}
+      empty={false}
+      perPage={25}
+      actions={false}
+    >
       {isSmall ? (
         <SimpleList<Match>
           primaryText={(m) => `${needText(m, translate)} · ${m.person.name}`}

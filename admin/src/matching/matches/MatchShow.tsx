@@ -1,6 +1,16 @@
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { Alert, Divider, Link as MuiLink, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
-import { Button, DateField, FunctionField, Labeled, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  Button,
+  DateField,
+  FunctionField,
+  Labeled,
+  Show,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { Link } from 'react-router-dom';
 import { API_URL } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
@@ -41,7 +51,12 @@ function Deliveries() {
   if (!match) return null;
   return (
     <Stack spacing={1}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }} useFlexGap>
+      <Stack
+        direction="row"
+        spacing={1}
+        sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}
+        useFlexGap
+      >
         <Typography variant="subtitle1">{translate('guanai.matching.portal.deliveries')}</Typography>
         <DeliveryButton />
       </Stack>
@@ -54,7 +69,9 @@ function Deliveries() {
           {match.deliveries.map((d) => (
             <ListItem key={d.id} divider disableGutters>
               <ListItemText
-                primary={[translate(`guanai.matching.deliveryKinds.${d.kind}`), d.description, measure(d, translate)].filter(Boolean).join(' · ')}
+                primary={[translate(`guanai.matching.deliveryKinds.${d.kind}`), d.description, measure(d, translate)]
+                  .filter(Boolean)
+                  .join(' · ')}
                 secondary={
                   <>
                     {d.deliveredOn}
@@ -62,7 +79,13 @@ function Deliveries() {
                     {d.evidence.length > 0 &&
                       (match.caseId
                         ? d.evidence.map((id, i) => (
-                            <MuiLink key={id} href={`${API_URL}/attachments/${id}/content`} target="_blank" rel="noopener" sx={{ mr: 1 }}>
+                            <MuiLink
+                              key={id}
+                              href={`${API_URL}/attachments/${id}/content`}
+                              target="_blank"
+                              rel="noopener"
+                              sx={{ mr: 1 }}
+                            >
                               {translate('guanai.matching.portal.evidenceN', { n: i + 1 })}
                             </MuiLink>
                           ))
@@ -124,7 +147,12 @@ function MatchDetail() {
         </Labeled>
         {!masked && (
           <Labeled label="resources.matches.fields.person.phone">
-            <FunctionField<Match> source="person.phone" render={(m) => (m.person.phone ? <MuiLink href={`tel:${m.person.phone}`}>{m.person.phone}</MuiLink> : '—')} />
+            <FunctionField<Match>
+              source="person.phone"
+              render={(m) =>
+                m.person.phone ? <MuiLink href={`tel:${m.person.phone}`}>{m.person.phone}</MuiLink> : '—'
+              }
+            />
           </Labeled>
         )}
         {!masked && (

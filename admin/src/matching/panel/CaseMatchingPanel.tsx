@@ -1,5 +1,19 @@
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { Accordion, AccordionDetails, AccordionSummary, Alert, Chip, Divider, LinearProgress, List, ListItem, ListItemText, Paper, Stack, Typography } from '@mui/material';
+import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Alert,
+  Chip,
+  Divider,
+  LinearProgress,
+  List,
+  ListItem,
+  ListItemText,
+  Paper,
+  Stack,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
@@ -22,9 +36,16 @@ function Excluded({ excluded }: { excluded: NeedMatching['excluded'] }) {
   const translate = useTranslate();
   if (excluded.length === 0) return null;
   return (
-    <Accordion disableGutters variant="outlined" sx={{ '&:before': { display: 'none' } }} slotProps={{ transition: { unmountOnExit: true } }}>
+    <Accordion
+      disableGutters
+      variant="outlined"
+      sx={{ '&:before': { display: 'none' } }}
+      slotProps={{ transition: { unmountOnExit: true } }}
+    >
       <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-        <Typography variant="body2">{translate('guanai.matching.panel.excluded', { count: excluded.length })}</Typography>
+        <Typography variant="body2">
+          {translate('guanai.matching.panel.excluded', { count: excluded.length })}
+        </Typography>
       </AccordionSummary>
       <AccordionDetails>
         <List dense disablePadding>
@@ -44,18 +65,41 @@ function Excluded({ excluded }: { excluded: NeedMatching['excluded'] }) {
   );
 }
 
-function NeedSection({ caseId, matching, project, onPropose, onChanged }: { caseId: string; matching: NeedMatching; project: Project | undefined; onPropose: (p: Proposing) => void; onChanged: () => void }) {
+function NeedSection({
+  caseId,
+  matching,
+  project,
+  onPropose,
+  onChanged,
+}: {
+  caseId: string;
+  matching: NeedMatching;
+  project: Project | undefined;
+  onPropose: (p: Proposing) => void;
+  onChanged: () => void;
+}) {
   const translate = useTranslate();
   const { need, candidates, excluded, escalationOffered, matches } = matching;
   // A resource already proposed or accepted for this need cannot be proposed again (409 already-matched).
-  const live = new Set(matches.filter((m) => m.status === 'PROPOSED' || m.status === 'ACCEPTED').map((m) => m.resourceId));
+  const live = new Set(
+    matches.filter((m) => m.status === 'PROPOSED' || m.status === 'ACCEPTED').map((m) => m.resourceId),
+  );
   return (
-    <Stack spacing={1.5} component="section" aria-label={translate('guanai.matching.panel.need', { n: need.index + 1 })}>
+    <Stack
+      spacing={1.5}
+      component="section"
+      aria-label={translate('guanai.matching.panel.need', { n: need.index + 1 })}
+    >
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-          {translate('guanai.matching.panel.need', { n: need.index + 1 })}：{translate(`guanai.categories.${need.category}`, { _: need.category })}
+          {translate('guanai.matching.panel.need', { n: need.index + 1 })}：
+          {translate(`guanai.categories.${need.category}`, { _: need.category })}
         </Typography>
-        <Chip size="small" color={need.severity === 'HIGH' ? 'error' : need.severity === 'MEDIUM' ? 'warning' : 'default'} label={translate(`guanai.severities.${need.severity}`, { _: need.severity })} />
+        <Chip
+          size="small"
+          color={need.severity === 'HIGH' ? 'error' : need.severity === 'MEDIUM' ? 'warning' : 'default'}
+          label={translate(`guanai.severities.${need.severity}`, { _: need.severity })}
+        />
         {need.description && (
           <Typography variant="body2" color="text.secondary">
             {need.description}
@@ -71,7 +115,12 @@ function NeedSection({ caseId, matching, project, onPropose, onChanged }: { case
       ) : (
         <Stack spacing={1}>
           {candidates.map((c) => (
-            <CandidateCard key={c.resource.id} candidate={c} matched={live.has(c.resource.id)} onPropose={() => onPropose({ needIndex: need.index, candidate: c, key: newIdempotencyKey() })} />
+            <CandidateCard
+              key={c.resource.id}
+              candidate={c}
+              matched={live.has(c.resource.id)}
+              onPropose={() => onPropose({ needIndex: need.index, candidate: c, key: newIdempotencyKey() })}
+            />
           ))}
         </Stack>
       )}
@@ -123,7 +172,11 @@ function MatchingPanel({ record }: { record: Case }) {
   const { data: projects, refetch: refetchProjects } = useQuery({
     queryKey: ['projects', 'ofCase', record.id],
     queryFn: async () => {
-      const { data: list } = await dataProvider.getList<Project>('projects', { filter: { caseId: record.id }, pagination: { page: 1, perPage: 50 }, sort: { field: 'publishedAt', order: 'DESC' } });
+      const { data: list } = await dataProvider.getList<Project>('projects', {
+        filter: { caseId: record.id },
+        pagination: { page: 1, perPage: 50 },
+        sort: { field: 'publishedAt', order: 'DESC' },
+      });
       return Promise.all(list.map(async (p) => (await dataProvider.getOne<Project>('projects', { id: p.id })).data));
     },
     enabled: can('GET /api/projects'),
@@ -133,7 +186,12 @@ function MatchingPanel({ record }: { record: Case }) {
     void refetchProjects();
   };
   return (
-    <Paper variant="outlined" sx={{ p: { xs: 1.5, sm: 2 } }} component="section" aria-label={translate('guanai.matching.panel.title')}>
+    <Paper
+      variant="outlined"
+      sx={{ p: { xs: 1.5, sm: 2 } }}
+      component="section"
+      aria-label={translate('guanai.matching.panel.title')}
+    >
       <Stack spacing={2}>
         <Typography variant="h6" component="h2">
           {translate('guanai.matching.panel.title')}
@@ -144,7 +202,13 @@ function MatchingPanel({ record }: { record: Case }) {
         {data?.needs.map((matching, i) => (
           <Stack key={matching.need.index} spacing={2}>
             {i > 0 && <Divider />}
-            <NeedSection caseId={record.id} matching={matching} project={projects?.find((p) => p.needIndex === matching.need.index)} onPropose={setProposing} onChanged={changed} />
+            <NeedSection
+              caseId={record.id}
+              matching={matching}
+              project={projects?.find((p) => p.needIndex === matching.need.index)}
+              onPropose={setProposing}
+              onChanged={changed}
+            />
           </Stack>
         ))}
       </Stack>
@@ -162,6 +226,7 @@ function MatchingPanel({ record }: { record: Case }) {
 export function CaseMatchingPanel() {
   const record = useRecordContext<Case>();
   const can = useCan();
-  if (!record || (record.state !== 'matching' && record.state !== 'delivery') || !can('GET /api/cases/:id/matching')) return null;
+  if (!record || (record.state !== 'matching' && record.state !== 'delivery') || !can('GET /api/cases/:id/matching'))
+    return null;
   return <MatchingPanel record={record} />;
 }

@@ -48,7 +48,14 @@ export function EscalationOffer() {
       >
         {translate('guanai.matching.panel.escalation')}
       </Alert>
-      <ReasonDialog open={open} title={translate('guanai.matching.panel.escalate')} label={translate('guanai.matching.panel.escalateReason')} minLength={1} onClose={() => setOpen(false)} onConfirm={escalate} />
+      <ReasonDialog
+        open={open}
+        title={translate('guanai.matching.panel.escalate')}
+        label={translate('guanai.matching.panel.escalateReason')}
+        minLength={1}
+        onClose={() => setOpen(false)}
+        onConfirm={escalate}
+      />
     </>
   );
 }

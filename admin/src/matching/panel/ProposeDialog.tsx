@@ -1,4 +1,15 @@
-import { Alert, AlertTitle, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  AlertTitle,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
@@ -42,8 +53,15 @@ export function ProposeDialog({ caseId, proposing, onClose, onChanged }: Props) 
   const withAmount = candidate?.remainingAmount !== null && candidate?.remainingAmount !== undefined;
   const placesValue = Number(places);
   const amountValue = Number(amount);
-  const placesError = withPlaces && (!Number.isInteger(placesValue) || placesValue < 1 || placesValue > Math.min(100, candidate!.remainingPlaces!));
-  const amountError = withAmount && (!amount.trim() || !(amountValue > 0) || amountValue > candidate!.remainingAmount! || Math.round(amountValue * 100) !== amountValue * 100);
+  const placesError =
+    withPlaces &&
+    (!Number.isInteger(placesValue) || placesValue < 1 || placesValue > Math.min(100, candidate!.remainingPlaces!));
+  const amountError =
+    withAmount &&
+    (!amount.trim() ||
+      !(amountValue > 0) ||
+      amountValue > candidate!.remainingAmount! ||
+      Math.round(amountValue * 100) !== amountValue * 100);
 
   const reset = () => {
     setPlaces('1');
@@ -82,7 +100,9 @@ export function ProposeDialog({ caseId, proposing, onClose, onChanged }: Props) 
   };
   return (
     <Dialog open={proposing !== null} onClose={close} fullWidth maxWidth="sm">
-      <DialogTitle>{candidate ? translate('guanai.matching.propose.title', { name: candidate.resource.name }) : ''}</DialogTitle>
+      <DialogTitle>
+        {candidate ? translate('guanai.matching.propose.title', { name: candidate.resource.name }) : ''}
+      </DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {candidate && (
@@ -117,12 +137,20 @@ export function ProposeDialog({ caseId, proposing, onClose, onChanged }: Props) 
               value={amount}
               onChange={(e) => setAmount(e.target.value)}
               error={!!amount && amountError}
-              helperText={translate('guanai.matching.propose.amountHelp', { amount: yuan(candidate!.remainingAmount!) })}
+              helperText={translate('guanai.matching.propose.amountHelp', {
+                amount: yuan(candidate!.remainingAmount!),
+              })}
               slotProps={{ htmlInput: { min: 0.01, step: 0.01 } }}
               required
             />
           )}
-          <TextField label={translate('guanai.matching.propose.note')} value={note} onChange={(e) => setNote(e.target.value)} multiline minRows={2} />
+          <TextField
+            label={translate('guanai.matching.propose.note')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            multiline
+            minRows={2}
+          />
         </Stack>
       </DialogContent>
       <DialogActions>

@@ -21,7 +21,12 @@ export function PublishButton({ caseId, need }: { caseId: string; need: Need }) 
   const notify = useNotify();
   const refresh = useRefresh();
   const category = translate(`guanai.categories.${need.category}`, { _: need.category });
-  const initial = { title: translate('guanai.matching.publish.defaultTitle', { category }), description: '', amount: '', service: '' };
+  const initial = {
+    title: translate('guanai.matching.publish.defaultTitle', { category }),
+    description: '',
+    amount: '',
+    service: '',
+  };
   const [values, setValues] = useState<Record<Field, string>>(initial);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -63,15 +68,28 @@ export function PublishButton({ caseId, need }: { caseId: string; need: Need }) 
       const onFields = all.filter((e) => (FIELDS as readonly string[]).includes(e.field));
       setErrors(Object.fromEntries(onFields.map((e) => [e.field, fieldReason(e.reason)])));
       // Reasons shown under their fields are not repeated above them.
-      setFailure(onFields.length > 0 && onFields.length === all.length ? translate('guanai.problems.validation') : problemMessage(error, translate));
+      setFailure(
+        onFields.length > 0 && onFields.length === all.length
+          ? translate('guanai.problems.validation')
+          : problemMessage(error, translate),
+      );
     } finally {
       setBusy(false);
     }
   };
   /** The API refuses text naming the person in English words; the caseworker reads why in theirs. */
-  const fieldReason = (reason: string) => (/must not identify the person/.test(reason) ? translate('guanai.matching.publish.identifying') : reason);
+  const fieldReason = (reason: string) =>
+    /must not identify the person/.test(reason) ? translate('guanai.matching.publish.identifying') : reason;
   const field = (name: Field, label: string, extra: Record<string, unknown> = {}) => (
-    <TextField label={translate(label)} value={values[name]} onChange={set(name)} error={!!errors[name]} helperText={errors[name] ?? ' '} fullWidth {...extra} />
+    <TextField
+      label={translate(label)}
+      value={values[name]}
+      onChange={set(name)}
+      error={!!errors[name]}
+      helperText={errors[name] ?? ' '}
+      fullWidth
+      {...extra}
+    />
   );
   return (
     <>
@@ -82,15 +100,24 @@ export function PublishButton({ caseId, need }: { caseId: string; need: Need }) 
         <DialogTitle>{translate('guanai.matching.publish.title')}</DialogTitle>
         <DialogContent>
           <Stack spacing={1} sx={{ pt: 1 }}>
-            <Alert severity="info" role="note">{translate('guanai.matching.publish.help')}</Alert>
+            <Alert severity="info" role="note">
+              {translate('guanai.matching.publish.help')}
+            </Alert>
             {failure && (
               <Alert severity="error" role="alert">
                 {failure}
               </Alert>
             )}
             {field('title', 'guanai.matching.publish.titleField', { required: true })}
-            {field('description', 'guanai.matching.publish.description', { required: true, multiline: true, minRows: 3 })}
-            {field('amount', 'guanai.matching.publish.amount', { type: 'number', slotProps: { htmlInput: { min: 0.01, step: 0.01 } } })}
+            {field('description', 'guanai.matching.publish.description', {
+              required: true,
+              multiline: true,
+              minRows: 3,
+            })}
+            {field('amount', 'guanai.matching.publish.amount', {
+              type: 'number',
+              slotProps: { htmlInput: { min: 0.01, step: 0.01 } },
+            })}
             {field('service', 'guanai.matching.publish.service')}
             {local.need && (
               <Alert severity="warning" variant="outlined" role="note">
@@ -101,7 +128,11 @@ export function PublishButton({ caseId, need }: { caseId: string; need: Need }) 
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" onClick={publish} disabled={busy || local.title || local.description || local.need || local.amount}>
+          <Button
+            variant="contained"
+            onClick={publish}
+            disabled={busy || local.title || local.description || local.need || local.amount}
+          >
             {translate('guanai.matching.panel.publish')}
           </Button>
         </DialogActions>

@@ -7,7 +7,12 @@ import { PartnerInputs } from './PartnerInputs.tsx';
 export function PartnerEdit() {
   const notifyProblem = useNotifyProblem();
   return (
-    <Edit transform={partnerChangedFields} mutationMode="pessimistic" redirect="list" mutationOptions={{ onError: notifyProblem }}>
+    <Edit
+      transform={partnerChangedFields}
+      mutationMode="pessimistic"
+      redirect="list"
+      mutationOptions={{ onError: notifyProblem }}
+    >
       <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <PartnerInputs mode="edit" />
       </SimpleForm>

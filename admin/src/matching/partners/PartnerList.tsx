@@ -1,5 +1,15 @@
 import { useMediaQuery, type Theme } from '@mui/material';
-import { BooleanField, CreateButton, Datagrid, FunctionField, List, SimpleList, TextField, TopToolbar, useTranslate } from 'react-admin';
+import {
+  BooleanField,
+  CreateButton,
+  Datagrid,
+  FunctionField,
+  List,
+  SimpleList,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { useCan } from '../../providers/useCan.ts';
 import type { Partner } from '../types.ts';
 
@@ -16,9 +26,21 @@ export function PartnerList() {
   const rowClick = can('PUT /api/partners/:id') ? 'edit' : false;
   const kind = (p: Partner) => translate(`guanai.matching.partnerKinds.${p.kind}`, { _: p.kind });
   return (
-    <List actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false} empty={false} perPage={100} pagination={false}>
+    <List
+      actions={<Actions />}
+      sort={{ field: 'name', order: 'ASC' }}
+      exporter={false}
+      empty={false}
+      perPage={100}
+      pagination={false}
+    >
       {isSmall ? (
-        <SimpleList<Partner> primaryText={(p) => `${p.name} · ${kind(p)}`} secondaryText={(p) => [p.contact, p.phone, p.creditCode].filter(Boolean).join(' · ')} linkType={rowClick} rowSx={(p) => (p.active ? {} : { opacity: 0.6 })} />
+        <SimpleList<Partner>
+          primaryText={(p) => `${p.name} · ${kind(p)}`}
+          secondaryText={(p) => [p.contact, p.phone, p.creditCode].filter(Boolean).join(' · ')}
+          linkType={rowClick}
+          rowSx={(p) => (p.active ? {} : { opacity: 0.6 })}
+        />
       ) : (
         <Datagrid rowClick={rowClick} bulkActionButtons={false} rowSx={(p) => (p.active ? {} : { opacity: 0.6 })}>
           <TextField source="name" sortable={false} />

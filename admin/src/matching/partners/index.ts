@@ -3,4 +3,10 @@ import { PartnerCreate } from './PartnerCreate.tsx';
 import { PartnerEdit } from './PartnerEdit.tsx';
 import { PartnerList } from './PartnerList.tsx';
 
-export default { list: PartnerList, create: PartnerCreate, edit: PartnerEdit, icon: HandshakeIcon, recordRepresentation: 'name' };
+export default {
+  list: PartnerList,
+  create: PartnerCreate,
+  edit: PartnerEdit,
+  icon: HandshakeIcon,
+  recordRepresentation: 'name',
+};

@@ -11,6 +11,13 @@ export function partnerCreateBody(values: Partial<Partner>) {
 }
 
 /** PUT /api/partners/:id: what changed (a cleared optional field cannot be sent empty: the API keeps it). */
-export function partnerChangedFields(values: Partial<Partner>, { previousData }: { previousData?: Partial<Partner> } = {}) {
-  return Object.fromEntries(FIELDS.map((f) => [f, value(values[f])]).filter(([f, v]) => !blank(v) && v !== (previousData?.[f as keyof Partner] ?? null)));
+export function partnerChangedFields(
+  values: Partial<Partner>,
+  { previousData }: { previousData?: Partial<Partner> } = {},
+) {
+  return Object.fromEntries(
+    FIELDS.map((f) => [f, value(values[f])]).filter(
+      ([f, v]) => !blank(v) && v !== (previousData?.[f as keyof Partner] ?? null),
+    ),
+  );
 }

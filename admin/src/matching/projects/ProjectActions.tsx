@@ -2,7 +2,23 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ReplyIcon from '@mui/icons-material/Reply';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useState } from 'react';
-import { Button, Form, NumberInput, ReferenceInput, SaveButton, SelectInput, TextInput, minLength, minValue, required, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  Button,
+  Form,
+  NumberInput,
+  ReferenceInput,
+  SaveButton,
+  SelectInput,
+  TextInput,
+  minLength,
+  minValue,
+  required,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { useAction, useNotifyProblem } from '../../tasks/useTaskActions.ts';
@@ -21,12 +37,22 @@ export function RespondButton() {
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   // A partner sees only its own response: one there means it has answered.
-  if (!project || project.status !== 'PUBLISHED' || !can('POST /api/projects/:id/responses') || project.responseList?.length) return null;
+  if (
+    !project ||
+    project.status !== 'PUBLISHED' ||
+    !can('POST /api/projects/:id/responses') ||
+    project.responseList?.length
+  )
+    return null;
   const save = async (values: Record<string, unknown>) => {
     try {
       const amount = typeof values.amount === 'number' ? values.amount : undefined;
       const resourceId = typeof values.resourceId === 'string' && values.resourceId ? values.resourceId : undefined;
-      await dataProvider.respondToProject(project.id, { message: String(values.message).trim(), ...(amount ? { amount } : {}), ...(resourceId ? { resourceId } : {}) });
+      await dataProvider.respondToProject(project.id, {
+        message: String(values.message).trim(),
+        ...(amount ? { amount } : {}),
+        ...(resourceId ? { resourceId } : {}),
+      });
       notify('guanai.matching.projects.responded', { type: 'success' });
       setOpen(false);
       refresh();
@@ -36,17 +62,34 @@ export function RespondButton() {
   };
   return (
     <>
-      <MuiButton variant="contained" startIcon={<ReplyIcon />} onClick={() => setOpen(true)} sx={{ alignSelf: 'flex-start' }}>
+      <MuiButton
+        variant="contained"
+        startIcon={<ReplyIcon />}
+        onClick={() => setOpen(true)}
+        sx={{ alignSelf: 'flex-start' }}
+      >
         {translate('guanai.matching.projects.respond')}
       </MuiButton>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
         <Form onSubmit={save} record={{}}>
           <DialogTitle>{translate('guanai.matching.projects.respond')}</DialogTitle>
           <DialogContent>
-            <TextInput source="message" label="guanai.matching.projects.message" validate={[required(), minLength(4)]} multiline minRows={3} fullWidth />
+            <TextInput
+              source="message"
+              label="guanai.matching.projects.message"
+              validate={[required(), minLength(4)]}
+              multiline
+              minRows={3}
+              fullWidth
+            />
             <NumberInput source="amount" label="guanai.matching.projects.amount" validate={minValue(0.01)} fullWidth />
             {partnerId && (
-              <ReferenceInput source="resourceId" reference="resources" filter={{ providerId: partnerId }} sort={{ field: 'name', order: 'ASC' }}>
+              <ReferenceInput
+                source="resourceId"
+                reference="resources"
+                filter={{ providerId: partnerId }}
+                sort={{ field: 'name', order: 'ASC' }}
+              >
                 <SelectInput optionText="name" label="guanai.matching.projects.resource" emptyText="—" fullWidth />
               </ReferenceInput>
             )}
@@ -71,7 +114,8 @@ export function CloseProjectButton() {
   const [open, setOpen] = useState(false);
   if (!project || project.status !== 'PUBLISHED' || !can('POST /api/projects/:id/close')) return null;
   const close = async (status: Exclude<ProjectStatus, 'PUBLISHED'>) => {
-    if (await run(() => dataProvider.closeProject(project.id, status), 'guanai.matching.projects.closed')) setOpen(false);
+    if (await run(() => dataProvider.closeProject(project.id, status), 'guanai.matching.projects.closed'))
+      setOpen(false);
   };
   return (
     <>

@@ -1,13 +1,27 @@
 import { useMediaQuery, type Theme } from '@mui/material';
-import { Datagrid, DateField, FunctionField, List, NumberField, SelectInput, SimpleList, TextField, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  NumberField,
+  SelectInput,
+  SimpleList,
+  TextField,
+  useTranslate,
+} from 'react-admin';
 import { ProjectStatusChip } from '../chips.tsx';
 import { categoryChoices, projectStatusChoices, yuan } from '../choices.ts';
 import type { Project } from '../types.ts';
 
-const filters = [<SelectInput key="category" source="category" choices={categoryChoices} alwaysOn />, <SelectInput key="status" source="status" choices={projectStatusChoices} alwaysOn />];
+const filters = [
+  <SelectInput key="category" source="category" choices={categoryChoices} alwaysOn />,
+  <SelectInput key="status" source="status" choices={projectStatusChoices} alwaysOn />,
+];
 
 /** What a project asks for: an amount, a service, or both. */
-export const projectNeed = (p: Pick<Project, 'amount' | 'service'>) => [p.amount !== null ? yuan(p.amount) : '', p.service ?? ''].filter(Boolean).join(' · ') || '—';
+export const projectNeed = (p: Pick<Project, 'amount' | 'service'>) =>
+  [p.amount !== null ? yuan(p.amount) : '', p.service ?? ''].filter(Boolean).join(' · ') || '—';
 
 /** 援助项目发布平台: needs published anonymously, for partners to answer (staff see their own cases'). */
 export function ProjectList() {
@@ -16,12 +30,21 @@ export function ProjectList() {
   const category = (p: Project) => translate(`guanai.categories.${p.category}`, { _: p.category });
   const place = (p: Project) => [p.districtName, p.townshipName].filter(Boolean).join(' ');
   return (
-    <List filters={filters} sort={{ field: 'publishedAt', order: 'DESC' }} exporter={false} empty={false} perPage={25} actions={false}>
+    <List
+      filters={filters}
+      sort={{ field: 'publishedAt', order: 'DESC' }}
+      exporter={false}
+      empty={false}
+      perPage={25}
+      actions={false}
+    >
       {isSmall ? (
         <SimpleList<Project>
           primaryText={(p) => p.title}
           secondaryText={(p) => `${category(p)} · ${place(p)} · ${projectNeed(p)}`}
-          tertiaryText={(p) => `${translate(`guanai.matching.projectStatus.${p.status}`, { _: p.status })} · ${translate('resources.projects.fields.responses')} ${p.responses}`}
+          tertiaryText={(p) =>
+            `${translate(`guanai.matching.projectStatus.${p.status}`, { _: p.status })} · ${translate('resources.projects.fields.responses')} ${p.responses}`
+          }
           linkType="show"
         />
       ) : (
@@ -30,7 +53,11 @@ export function ProjectList() {
           <FunctionField<Project> source="category" sortable={false} render={category} />
           <FunctionField<Project> source="townshipName" sortable={false} render={place} />
           <FunctionField<Project> source="amount" render={projectNeed} />
-          <FunctionField<Project> source="status" sortable={false} render={(p) => <ProjectStatusChip status={p.status} />} />
+          <FunctionField<Project>
+            source="status"
+            sortable={false}
+            render={(p) => <ProjectStatusChip status={p.status} />}
+          />
           <NumberField source="responses" sortable={false} />
           <DateField source="publishedAt" />
         </Datagrid>

@@ -1,6 +1,17 @@
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { Divider, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
-import { Button, DateField, FunctionField, Labeled, Show, TextField, TopToolbar, useGetOne, useRecordContext, useTranslate } from 'react-admin';
+import {
+  Button,
+  DateField,
+  FunctionField,
+  Labeled,
+  Show,
+  TextField,
+  TopToolbar,
+  useGetOne,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useRole } from '../../providers/useCan.ts';
 import { ProjectStatusChip } from '../chips.tsx';
@@ -41,7 +52,9 @@ function Responses() {
   const responses = project.responseList ?? [];
   return (
     <Stack spacing={1}>
-      <Typography variant="subtitle1">{translate(role === 'PARTNER' ? 'guanai.matching.projects.yourResponse' : 'guanai.matching.projects.responses')}</Typography>
+      <Typography variant="subtitle1">
+        {translate(role === 'PARTNER' ? 'guanai.matching.projects.yourResponse' : 'guanai.matching.projects.responses')}
+      </Typography>
       {responses.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
           {translate('guanai.matching.projects.noResponses')}
@@ -80,10 +93,16 @@ function ProjectDetail() {
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Labeled label="resources.projects.fields.category">
-          <FunctionField<Project> source="category" render={(p) => translate(`guanai.categories.${p.category}`, { _: p.category })} />
+          <FunctionField<Project>
+            source="category"
+            render={(p) => translate(`guanai.categories.${p.category}`, { _: p.category })}
+          />
         </Labeled>
         <Labeled label="resources.projects.fields.townshipName">
-          <FunctionField<Project> source="townshipName" render={(p) => [p.districtName, p.townshipName].filter(Boolean).join(' ')} />
+          <FunctionField<Project>
+            source="townshipName"
+            render={(p) => [p.districtName, p.townshipName].filter(Boolean).join(' ')}
+          />
         </Labeled>
         <Labeled label="resources.projects.fields.need">
           <FunctionField<Project> source="amount" render={projectNeed} />

@@ -1,8 +1,33 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import {
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  LinearProgress,
+  List,
+  ListItem,
+  ListItemText,
+  Stack,
+  Typography,
+} from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, DateInput, Form, NumberInput, SaveButton, TextInput, minValue, required, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import {
+  Button,
+  DateInput,
+  Form,
+  NumberInput,
+  SaveButton,
+  TextInput,
+  minValue,
+  required,
+  useDataProvider,
+  useNotify,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
@@ -28,7 +53,16 @@ function DonationButton({ resource }: { resource: AidResource }) {
   const save = async (values: Record<string, unknown>) => {
     try {
       const channel = String(values.channel ?? '').trim();
-      await dataProvider.addDonation(resource.id, { donorName: String(values.donorName).trim(), amount: Number(values.amount), receivedOn: String(values.receivedOn), ...(channel ? { channel } : {}) }, key!);
+      await dataProvider.addDonation(
+        resource.id,
+        {
+          donorName: String(values.donorName).trim(),
+          amount: Number(values.amount),
+          receivedOn: String(values.receivedOn),
+          ...(channel ? { channel } : {}),
+        },
+        key!,
+      );
       notify('guanai.matching.donations.added', { type: 'success' });
       setKey(null);
       await queryClient.invalidateQueries({ queryKey: ['resources', resource.id, 'donations'] });
@@ -47,8 +81,18 @@ function DonationButton({ resource }: { resource: AidResource }) {
           <DialogTitle>{translate('guanai.matching.donations.add')}</DialogTitle>
           <DialogContent>
             <TextInput source="donorName" label="guanai.matching.donations.donorName" validate={required()} fullWidth />
-            <NumberInput source="amount" label="guanai.matching.donations.amount" validate={[required(), minValue(0.01)]} fullWidth />
-            <DateInput source="receivedOn" label="guanai.matching.donations.receivedOn" validate={required()} fullWidth />
+            <NumberInput
+              source="amount"
+              label="guanai.matching.donations.amount"
+              validate={[required(), minValue(0.01)]}
+              fullWidth
+            />
+            <DateInput
+              source="receivedOn"
+              label="guanai.matching.donations.receivedOn"
+              validate={required()}
+              fullWidth
+            />
             <TextInput source="channel" label="guanai.matching.donations.channel" fullWidth />
           </DialogContent>
           <DialogActions>
@@ -73,12 +117,24 @@ export function Donations({ resource }: { resource: AidResource }) {
   const target = resource.target ?? 0;
   return (
     <Stack spacing={1}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+      <Stack
+        direction="row"
+        spacing={1}
+        sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}
+      >
         <Typography variant="subtitle1">{translate('guanai.matching.donations.title')}</Typography>
         <DonationButton resource={resource} />
       </Stack>
-      <Typography variant="body2">{translate('guanai.matching.donations.raised', { raised: yuan(raised), target: yuan(target) })}</Typography>
-      {target > 0 && <LinearProgress variant="determinate" value={Math.min(100, (raised / target) * 100)} sx={{ height: 8, borderRadius: 4 }} />}
+      <Typography variant="body2">
+        {translate('guanai.matching.donations.raised', { raised: yuan(raised), target: yuan(target) })}
+      </Typography>
+      {target > 0 && (
+        <LinearProgress
+          variant="determinate"
+          value={Math.min(100, (raised / target) * 100)}
+          sx={{ height: 8, borderRadius: 4 }}
+        />
+      )}
       {isPending ? (
         <LinearProgress />
       ) : !donations?.length ? (
@@ -89,7 +145,10 @@ export function Donations({ resource }: { resource: AidResource }) {
         <List dense disablePadding aria-label={translate('guanai.matching.donations.title')}>
           {donations.map((d) => (
             <ListItem key={d.id} divider disableGutters>
-              <ListItemText primary={`${d.donorName} · ${yuan(d.amount)}`} secondary={[d.receivedOn, d.channel].filter(Boolean).join(' · ')} />
+              <ListItemText
+                primary={`${d.donorName} · ${yuan(d.amount)}`}
+                secondary={[d.receivedOn, d.channel].filter(Boolean).join(' · ')}
+              />
             </ListItem>
           ))}
         </List>

@@ -8,7 +8,12 @@ import { ResourceInputs } from './ResourceInputs.tsx';
 export function ResourceEdit() {
   const notifyProblem = useNotifyProblem();
   return (
-    <Edit transform={changedResourceFields} mutationMode="pessimistic" redirect="show" mutationOptions={{ onError: notifyProblem }}>
+    <Edit
+      transform={changedResourceFields}
+      mutationMode="pessimistic"
+      redirect="show"
+      mutationOptions={{ onError: notifyProblem }}
+    >
       <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <ResourceInputs mode="edit" />
       </SimpleForm>

@@ -22,15 +22,27 @@ import { hukouChoices, tagChoices } from '../../people/choices.ts';
 import { campaignTypeChoices, categoryChoices, kindChoices } from '../choices.ts';
 import type { AidResource } from '../types.ts';
 
-const atLeastOne: Validator = (value: unknown) => (Array.isArray(value) && value.length > 0 ? undefined : 'ra.validation.required');
+const atLeastOne: Validator = (value: unknown) =>
+  Array.isArray(value) && value.length > 0 ? undefined : 'ra.validation.required';
 
 /** Not before the lower bound (the API says the same: maxAge ≥ minAge, validTo ≥ validFrom). */
 const notBelow =
   (other: string): Validator =>
   (value: unknown, values: Record<string, unknown>) => {
     const path = other.split('.');
-    const bound = path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), values);
-    return value !== null && value !== undefined && value !== '' && bound !== null && bound !== undefined && bound !== '' && value < bound ? 'ra.validation.minValue' : undefined;
+    const bound = path.reduce<unknown>(
+      (v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+      values,
+    );
+    return value !== null &&
+      value !== undefined &&
+      value !== '' &&
+      bound !== null &&
+      bound !== undefined &&
+      bound !== '' &&
+      value < bound
+      ? 'ra.validation.minValue'
+      : undefined;
   };
 
 function Section({ label }: { label: string }) {
@@ -82,7 +94,12 @@ export function ResourceInputs({ mode }: { mode: 'create' | 'edit' }) {
         <SelectInput source="kind" choices={kindChoices} validate={required()} />
       ) : (
         <Labeled label="resources.resources.fields.kind">
-          <FunctionField<AidResource> source="kind" render={(r) => `${translate(`guanai.matching.kinds.${r.kind}`, { _: r.kind })}（${translate('guanai.matching.form.kindFixed')}）`} />
+          <FunctionField<AidResource>
+            source="kind"
+            render={(r) =>
+              `${translate(`guanai.matching.kinds.${r.kind}`, { _: r.kind })}（${translate('guanai.matching.form.kindFixed')}）`
+            }
+          />
         </Labeled>
       )}
       <TextInput source="name" validate={required()} fullWidth />
@@ -94,13 +111,25 @@ export function ResourceInputs({ mode }: { mode: 'create' | 'edit' }) {
         <AutocompleteInput optionText={(u: OrgUnit) => unitText(u)} validate={required()} fullWidth />
       </ReferenceInput>
       <CheckboxGroupInput source="categories" choices={categoryChoices} validate={atLeastOne} />
-      <NumberInput source="capacity" min={0} step={1} helperText="guanai.matching.form.capacityHelp" validate={minValue(0)} />
-      {kind === 'FUNDRAISING' ? null : <NumberInput source="budget" min={0} helperText="guanai.matching.form.budgetHelp" validate={minValue(0)} />}
+      <NumberInput
+        source="capacity"
+        min={0}
+        step={1}
+        helperText="guanai.matching.form.capacityHelp"
+        validate={minValue(0)}
+      />
+      {kind === 'FUNDRAISING' ? null : (
+        <NumberInput source="budget" min={0} helperText="guanai.matching.form.budgetHelp" validate={minValue(0)} />
+      )}
       <DateInput source="validFrom" />
       <DateInput source="validTo" validate={notBelow('validFrom')} />
       <KindFields kind={kind} />
       <Section label="guanai.matching.form.eligibility" />
-      <CheckboxGroupInput source="eligibility.hukou" choices={hukouChoices} helperText="guanai.matching.form.hukouAny" />
+      <CheckboxGroupInput
+        source="eligibility.hukou"
+        choices={hukouChoices}
+        helperText="guanai.matching.form.hukouAny"
+      />
       <NumberInput source="eligibility.minAge" min={0} max={150} step={1} validate={minValue(0)} />
       <NumberInput source="eligibility.maxAge" min={0} max={150} step={1} validate={notBelow('eligibility.minAge')} />
       <NumberInput source="eligibility.maxIncomePerHead" min={0} validate={minValue(0)} />

@@ -1,5 +1,16 @@
 import { useMediaQuery, type Theme } from '@mui/material';
-import { CreateButton, Datagrid, FunctionField, List, SearchInput, SelectInput, SimpleList, TextField, TopToolbar, useTranslate } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  FunctionField,
+  List,
+  SearchInput,
+  SelectInput,
+  SimpleList,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { useCan } from '../../providers/useCan.ts';
 import { CategoryChips, ResourceStatusChip } from '../chips.tsx';
 import { categoryChoices, kindChoices, resourceStatusChoices } from '../choices.ts';
@@ -24,7 +35,14 @@ export function ResourceList() {
   const translate = useTranslate();
   const kind = (r: AidResource) => translate(`guanai.matching.kinds.${r.kind}`, { _: r.kind });
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false} empty={false} perPage={25}>
+    <List
+      filters={filters}
+      actions={<Actions />}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      exporter={false}
+      empty={false}
+      perPage={25}
+    >
       {isSmall ? (
         <SimpleList<AidResource>
           primaryText={(r) => `${r.name} · ${kind(r)}`}
@@ -34,12 +52,20 @@ export function ResourceList() {
           rowSx={(r) => (r.status === 'CLOSED' ? { opacity: 0.6 } : {})}
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false} rowSx={(r) => (r.status === 'CLOSED' ? { opacity: 0.6 } : {})}>
+        <Datagrid
+          rowClick="show"
+          bulkActionButtons={false}
+          rowSx={(r) => (r.status === 'CLOSED' ? { opacity: 0.6 } : {})}
+        >
           <TextField source="name" />
           <FunctionField<AidResource> source="kind" render={kind} />
           <TextField source="providerName" sortable={false} />
           <TextField source="coverageUnitName" sortable={false} />
-          <FunctionField<AidResource> source="categories" sortable={false} render={(r) => <CategoryChips categories={r.categories} />} />
+          <FunctionField<AidResource>
+            source="categories"
+            sortable={false}
+            render={(r) => <CategoryChips categories={r.categories} />}
+          />
           <FunctionField<AidResource> source="remaining" sortable={false} render={(r) => remainingText(r, translate)} />
           <FunctionField<AidResource> source="status" render={(r) => <ResourceStatusChip status={r.status} />} />
         </Datagrid>

@@ -1,5 +1,15 @@
 import { Divider, Stack, Typography } from '@mui/material';
-import { DateField, EditButton, FunctionField, Labeled, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  DateField,
+  EditButton,
+  FunctionField,
+  Labeled,
+  Show,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { useCan } from '../../providers/useCan.ts';
 import { CategoryChips, ResourceStatusChip } from '../chips.tsx';
 import { yuan } from '../choices.ts';
@@ -29,7 +39,12 @@ function Eligibility() {
   if (!resource) return null;
   const lines = eligibilityLines(resource.eligibility, translate);
   return (
-    <Stack component="ul" spacing={0.5} sx={{ m: 0, pl: 2.5 }} aria-label={translate('guanai.matching.eligibility.title')}>
+    <Stack
+      component="ul"
+      spacing={0.5}
+      sx={{ m: 0, pl: 2.5 }}
+      aria-label={translate('guanai.matching.eligibility.title')}
+    >
       {(lines.length ? lines : [translate('guanai.matching.eligibility.none')]).map((line) => (
         <Typography key={line} component="li" variant="body2">
           {line}
@@ -51,13 +66,21 @@ function ResourceDetail() {
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Labeled label="resources.resources.fields.kind">
-          <FunctionField<AidResource> source="kind" render={(r) => translate(`guanai.matching.kinds.${r.kind}`, { _: r.kind })} />
+          <FunctionField<AidResource>
+            source="kind"
+            render={(r) => translate(`guanai.matching.kinds.${r.kind}`, { _: r.kind })}
+          />
         </Labeled>
         <Labeled label="resources.resources.fields.providerName">
           <TextField source="providerName" />
         </Labeled>
         <Labeled label="resources.resources.fields.coverageUnitName">
-          <FunctionField<AidResource> source="coverageUnitName" render={(r) => `${r.coverageUnitName}（${translate(`guanai.orgLevels.${r.coverageLevel}`, { _: r.coverageLevel })}）`} />
+          <FunctionField<AidResource>
+            source="coverageUnitName"
+            render={(r) =>
+              `${r.coverageUnitName}（${translate(`guanai.orgLevels.${r.coverageLevel}`, { _: r.coverageLevel })}）`
+            }
+          />
         </Labeled>
         <Labeled label="resources.resources.fields.validFrom">
           <DateField source="validFrom" emptyText="—" />
@@ -74,10 +97,24 @@ function ResourceDetail() {
       </Labeled>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Labeled label="resources.resources.fields.capacity">
-          <FunctionField<AidResource> source="capacity" render={(r) => (r.capacity === null ? '—' : `${r.capacity}（${translate('resources.resources.fields.reservedPlaces')} ${r.reservedPlaces}）`)} />
+          <FunctionField<AidResource>
+            source="capacity"
+            render={(r) =>
+              r.capacity === null
+                ? '—'
+                : `${r.capacity}（${translate('resources.resources.fields.reservedPlaces')} ${r.reservedPlaces}）`
+            }
+          />
         </Labeled>
         <Labeled label="resources.resources.fields.budget">
-          <FunctionField<AidResource> source="budget" render={(r) => (r.budget === null ? '—' : `${money(r.budget)}（${translate('resources.resources.fields.reservedAmount')} ${money(r.reservedAmount)}）`)} />
+          <FunctionField<AidResource>
+            source="budget"
+            render={(r) =>
+              r.budget === null
+                ? '—'
+                : `${money(r.budget)}（${translate('resources.resources.fields.reservedAmount')} ${money(r.reservedAmount)}）`
+            }
+          />
         </Labeled>
         <Labeled label="resources.resources.fields.remaining">
           <FunctionField<AidResource> source="remainingPlaces" render={(r) => remainingText(r, translate)} />
@@ -96,7 +133,10 @@ function ResourceDetail() {
       {resource.kind === 'FUNDRAISING' && (
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap>
           <Labeled label="resources.resources.fields.campaignType">
-            <FunctionField<AidResource> source="campaignType" render={(r) => (r.campaignType ? translate(`guanai.matching.campaignTypes.${r.campaignType}`) : '—')} />
+            <FunctionField<AidResource>
+              source="campaignType"
+              render={(r) => (r.campaignType ? translate(`guanai.matching.campaignTypes.${r.campaignType}`) : '—')}
+            />
           </Labeled>
           <Labeled label="resources.resources.fields.target">
             <FunctionField<AidResource> source="target" render={(r) => money(r.target)} />

@@ -1,7 +1,14 @@
 import BlockIcon from '@mui/icons-material/Block';
 import PauseIcon from '@mui/icons-material/Pause';
 import PublishIcon from '@mui/icons-material/Publish';
-import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import {
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+} from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
@@ -19,7 +26,8 @@ export function ResourceStatusButtons() {
   const [confirmClose, setConfirmClose] = useState(false);
   if (!resource || resource.status === 'CLOSED' || !can('POST /api/resources/:id/status')) return null;
   const set = async (status: ResourceStatus) => {
-    if (await run(() => dataProvider.setResourceStatus(resource.id, status), 'guanai.matching.status.changed')) setConfirmClose(false);
+    if (await run(() => dataProvider.setResourceStatus(resource.id, status), 'guanai.matching.status.changed'))
+      setConfirmClose(false);
   };
   return (
     <>
@@ -39,7 +47,9 @@ export function ResourceStatusButtons() {
       <Dialog open={confirmClose} onClose={() => setConfirmClose(false)} fullWidth maxWidth="xs">
         <DialogTitle>{translate('guanai.matching.status.closeTitle')}</DialogTitle>
         <DialogContent>
-          <DialogContentText>{translate('guanai.matching.status.closeConfirm', { name: resource.name })}</DialogContentText>
+          <DialogContentText>
+            {translate('guanai.matching.status.closeConfirm', { name: resource.name })}
+          </DialogContentText>
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={() => setConfirmClose(false)}>{translate('ra.action.cancel')}</MuiButton>

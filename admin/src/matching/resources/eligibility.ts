@@ -8,13 +8,25 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 export function eligibilityLines(rules: Eligibility | null | undefined, translate: TranslateFunction): string[] {
   if (!rules) return [];
   const lines: string[] = [];
-  if (rules.hukou?.length) lines.push(translate('guanai.matching.eligibility.hukou', { list: rules.hukou.map((h) => translate(`guanai.hukou.${h}`, { _: h })).join(' / ') }));
-  if (isNumber(rules.minAge) && isNumber(rules.maxAge)) lines.push(translate('guanai.matching.eligibility.age', { min: rules.minAge, max: rules.maxAge }));
+  if (rules.hukou?.length)
+    lines.push(
+      translate('guanai.matching.eligibility.hukou', {
+        list: rules.hukou.map((h) => translate(`guanai.hukou.${h}`, { _: h })).join(' / '),
+      }),
+    );
+  if (isNumber(rules.minAge) && isNumber(rules.maxAge))
+    lines.push(translate('guanai.matching.eligibility.age', { min: rules.minAge, max: rules.maxAge }));
   else if (isNumber(rules.minAge)) lines.push(translate('guanai.matching.eligibility.minAge', { min: rules.minAge }));
   else if (isNumber(rules.maxAge)) lines.push(translate('guanai.matching.eligibility.maxAge', { max: rules.maxAge }));
-  if (isNumber(rules.maxIncomePerHead)) lines.push(translate('guanai.matching.eligibility.income', { amount: yuan(rules.maxIncomePerHead) }));
+  if (isNumber(rules.maxIncomePerHead))
+    lines.push(translate('guanai.matching.eligibility.income', { amount: yuan(rules.maxIncomePerHead) }));
   if (rules.disability) lines.push(translate('guanai.matching.eligibility.disability'));
-  if (rules.tagsAny?.length) lines.push(translate('guanai.matching.eligibility.tags', { list: rules.tagsAny.map((t) => translate(`guanai.tags.${t}`, { _: t })).join('、') }));
+  if (rules.tagsAny?.length)
+    lines.push(
+      translate('guanai.matching.eligibility.tags', {
+        list: rules.tagsAny.map((t) => translate(`guanai.tags.${t}`, { _: t })).join('、'),
+      }),
+    );
   return lines;
 }
 

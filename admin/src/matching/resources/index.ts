@@ -4,4 +4,11 @@ import { ResourceEdit } from './ResourceEdit.tsx';
 import { ResourceList } from './ResourceList.tsx';
 import { ResourceShow } from './ResourceShow.tsx';
 
-export default { list: ResourceList, show: ResourceShow, create: ResourceCreate, edit: ResourceEdit, icon: VolunteerActivismIcon, recordRepresentation: 'name' };
+export default {
+  list: ResourceList,
+  show: ResourceShow,
+  create: ResourceCreate,
+  edit: ResourceEdit,
+  icon: VolunteerActivismIcon,
+  recordRepresentation: 'name',
+};

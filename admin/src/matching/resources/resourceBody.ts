@@ -33,7 +33,8 @@ function normalise(values: Values, kind: string) {
     validTo: text(values.validTo),
     ...(kind === 'FUNDRAISING' ? {} : { budget: num(values.budget) }),
   };
-  for (const field of ALL_KIND_FIELDS.filter((f) => own.includes(f))) fields[field] = field === 'target' ? num(values[field]) : text(values[field]);
+  for (const field of ALL_KIND_FIELDS.filter((f) => own.includes(f)))
+    fields[field] = field === 'target' ? num(values[field]) : text(values[field]);
   return fields;
 }
 
@@ -50,8 +51,13 @@ export function createBody(values: Values) {
 
 /** Canonical JSON: object keys sorted, lists of words sorted (a checkbox group keeps click order). */
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return JSON.stringify(value.every((v) => typeof v === 'string') ? [...value].sort() : value.map(canonical));
-  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (Array.isArray(value))
+    return JSON.stringify(value.every((v) => typeof v === 'string') ? [...value].sort() : value.map(canonical));
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(value ?? null);
 }
 

@@ -15,13 +15,25 @@ export const ZCaseActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('MARK_EMERGENCY'), reason }).strict(),
   z.object({ type: z.literal('FLAG'), flag: z.enum(CASE_FLAGS), reason }).strict(),
   z.object({ type: z.literal('UNFLAG'), flag: z.string().trim().min(1).max(40) }).strict(),
-  z.object({ type: z.literal('REASSIGN'), taskId: z.string().min(1).max(80), assigneeId: z.uuid('must be a user id') }).strict(),
+  z
+    .object({ type: z.literal('REASSIGN'), taskId: z.string().min(1).max(80), assigneeId: z.uuid('must be a user id') })
+    .strict(),
 ]);
 
 export type TCaseAction = z.infer<typeof ZCaseActionSchema>;
 
 /** The actions a case page may offer; the machine says which of them this user may take now. */
-export const OFFERED_ACTIONS: TCaseAction['type'][] = ['ESCALATE', 'REFER_JOINT_MEETING', 'SUSPEND', 'RESUME', 'CLOSE', 'PROPOSE_CLOSURE', 'REOPEN', 'MARK_EMERGENCY', 'FLAG'];
+export const OFFERED_ACTIONS: TCaseAction['type'][] = [
+  'ESCALATE',
+  'REFER_JOINT_MEETING',
+  'SUSPEND',
+  'RESUME',
+  'CLOSE',
+  'PROPOSE_CLOSURE',
+  'REOPEN',
+  'MARK_EMERGENCY',
+  'FLAG',
+];
 
 export const ZNoteSchema = z
   .object({
@@ -30,4 +42,3 @@ export const ZNoteSchema = z
     attachmentIds: z.array(z.uuid()).max(20).default([]),
   })
   .strict();
-

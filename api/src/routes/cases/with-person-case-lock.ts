@@ -39,7 +39,9 @@ export async function withPersonCaseLock<T>(
     const outcome = await db.$transaction(
       async (tx) => {
         for (const id of ids) {
-          const [{ locked }] = await tx.$queryRaw<[{ locked: boolean }]>`SELECT pg_try_advisory_xact_lock(${PERSON_CASES_LOCK}::int, hashtext(${id})) AS locked`;
+          const [{ locked }] = await tx.$queryRaw<
+            [{ locked: boolean }]
+          >`SELECT pg_try_advisory_xact_lock(${PERSON_CASES_LOCK}::int, hashtext(${id})) AS locked`;
           if (!locked) return { busy: true as const };
         }
         return { busy: false as const, value: await work(tx) };
@@ -48,7 +50,10 @@ export async function withPersonCaseLock<T>(
     );
     if (!outcome.busy) return outcome.value;
     if (Date.now() >= deadline) {
-      throw new AppError('CONFLICT', { message: 'a case of this person is being opened, reopened or moved right now; try again in a moment', reason: 'PERSON_BUSY' });
+      throw new AppError('CONFLICT', {
+        message: 'a case of this person is being opened, reopened or moved right now; try again in a moment',
+        reason: 'PERSON_BUSY',
+      });
     }
     await sleep(Math.min(20 * attempt, 200) + Math.random() * 20);
   }

@@ -43,7 +43,20 @@ export async function computeKpis(db: Db, unit: { id: string; path: string }, pe
   const [start, end] = periodRange(period);
   const prefix = `${unit.path}%`;
   const [cohort] = await db.$queryRaw<
-    [{ cases: bigint; escalated: bigint; closed: bigint; resolved: bigint; ever_closed: bigint; reopened: bigint; first_response_hours: number | null; money: string | null; satisfaction: number | null; surveys: bigint }]
+    [
+      {
+        cases: bigint;
+        escalated: bigint;
+        closed: bigint;
+        resolved: bigint;
+        ever_closed: bigint;
+        reopened: bigint;
+        first_response_hours: number | null;
+        money: string | null;
+        satisfaction: number | null;
+        surveys: bigint;
+      },
+    ]
   >`
     WITH cohort AS (
       SELECT c.id, c.created_at, c.status, c.closure_reason

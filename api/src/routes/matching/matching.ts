@@ -39,12 +39,23 @@ const ZDelivery = z
     evidence: z.array(z.uuid()).max(20).default([]),
   })
   .strict()
-  .refine((d) => d.kind !== 'MONEY' || d.amount !== undefined, { path: ['amount'], message: 'money given needs its amount' })
-  .refine((d) => d.kind !== 'SERVICE' || d.hours !== undefined, { path: ['hours'], message: 'a service needs its hours' })
+  .refine((d) => d.kind !== 'MONEY' || d.amount !== undefined, {
+    path: ['amount'],
+    message: 'money given needs its amount',
+  })
+  .refine((d) => d.kind !== 'SERVICE' || d.hours !== undefined, {
+    path: ['hours'],
+    message: 'a service needs its hours',
+  })
   // Today in Beijing (a delivery at 07:00 on the 1st is not in the future).
-  .refine((d) => d.deliveredOn <= new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), { path: ['deliveredOn'], message: 'must not be in the future' });
+  .refine((d) => d.deliveredOn <= new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), {
+    path: ['deliveredOn'],
+    message: 'must not be in the future',
+  });
 const ZMatchList = listQuerySchema(
-  z.object({ status: z.enum(MATCH_STATUSES).optional(), caseId: z.uuid().optional(), resourceId: z.uuid().optional() }).strict(),
+  z
+    .object({ status: z.enum(MATCH_STATUSES).optional(), caseId: z.uuid().optional(), resourceId: z.uuid().optional() })
+    .strict(),
   ['createdAt'] as const,
   ['createdAt', 'DESC'],
 );
@@ -54,7 +65,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The current assessment's needs of a case (re-assessment replaces them). */
-export const needsOf = (data: unknown): Need[] => ((data as { assessments?: { needs: Need[] }[] }).assessments?.at(-1)?.needs ?? []);
+export const needsOf = (data: unknown): Need[] =>
+  (data as { assessments?: { needs: Need[] }[] }).assessments?.at(-1)?.needs ?? [];
 
 function toRanked(row: Prisma.ResourceGetPayload<{ include: typeof resourceInclude }>): RankedResource {
   return {
@@ -71,14 +83,21 @@ function toRanked(row: Prisma.ResourceGetPayload<{ include: typeof resourceInclu
     reservedAmount: Number(row.reservedAmount),
     validFrom: row.validFrom ? day(row.validFrom) : null,
     validTo: row.validTo ? day(row.validTo) : null,
-    coverage: { id: row.coverageUnitId, name: row.coverageUnit.name, level: row.coverageUnit.level, path: row.coverageUnit.path },
+    coverage: {
+      id: row.coverageUnitId,
+      name: row.coverageUnit.name,
+      level: row.coverageUnit.level,
+      path: row.coverageUnit.path,
+    },
   };
 }
 
 const caseForMatching = {
   owningUnit: { select: { path: true, level: true } },
   originUnit: { select: { path: true, name: true, parent: { select: { id: true, name: true } } } },
-  person: { include: { household: { include: { _count: { select: { members: { where: { mergedIntoId: null } } } } } } } },
+  person: {
+    include: { household: { include: { _count: { select: { members: { where: { mergedIntoId: null } } } } } } },
+  },
 } satisfies Prisma.CaseInclude;
 
 type CaseForMatching = Prisma.CaseGetPayload<{ include: typeof caseForMatching }>;
@@ -90,18 +109,40 @@ function subjectOf(row: CaseForMatching): Subject {
   let age: number | null = null;
   if (person.birthDate) {
     const b = person.birthDate;
-    age = now.getUTCFullYear() - b.getUTCFullYear() - (now.getUTCMonth() < b.getUTCMonth() || (now.getUTCMonth() === b.getUTCMonth() && now.getUTCDate() < b.getUTCDate()) ? 1 : 0);
+    age =
+      now.getUTCFullYear() -
+      b.getUTCFullYear() -
+      (now.getUTCMonth() < b.getUTCMonth() ||
+      (now.getUTCMonth() === b.getUTCMonth() && now.getUTCDate() < b.getUTCDate())
+        ? 1
+        : 0);
   }
   const household = person.household;
-  const incomePerHead = household?.monthlyIncome != null ? Math.round((Number(household.monthlyIncome) / Math.max(1, household._count.members)) * 100) / 100 : null;
-  return { hukou: person.hukou, age, incomePerHead, tags: person.tags, communityPath: row.originUnit.path, owningPath: row.owningUnit.path };
+  const incomePerHead =
+    household?.monthlyIncome != null
+      ? Math.round((Number(household.monthlyIncome) / Math.max(1, household._count.members)) * 100) / 100
+      : null;
+  return {
+    hukou: person.hukou,
+    age,
+    incomePerHead,
+    tags: person.tags,
+    communityPath: row.originUnit.path,
+    owningPath: row.owningUnit.path,
+  };
 }
 
 /** The resources worth judging for these needs: those answering a category, and those serving the community. */
 async function candidateResources(db: Db, needs: NeedToMatch[], communityPath: string) {
   const ancestorCodes = communityPath.split('/').filter(Boolean);
   const rows = await db.resource.findMany({
-    where: { status: { in: ['PUBLISHED', 'PAUSED'] }, OR: [{ categories: { hasSome: needs.map((n) => n.category) } }, { coverageUnit: { code: { in: ancestorCodes } } }] },
+    where: {
+      status: { in: ['PUBLISHED', 'PAUSED'] },
+      OR: [
+        { categories: { hasSome: needs.map((n) => n.category) } },
+        { coverageUnit: { code: { in: ancestorCodes } } },
+      ],
+    },
     include: resourceInclude,
     take: 500,
   });
@@ -154,7 +195,9 @@ function toMatchDto(row: MatchRow, user: SessionUser) {
     ...(partner ? {} : { caseId: row.case.id, caseState: row.case.state }),
     communityName: row.case.originUnit.name,
     townshipName: row.case.originUnit.parent?.name ?? null,
-    person: reveal ? { name: row.case.person.name, phone: row.case.person.phone, address: row.case.person.address } : { name: maskName(row.case.person.name), phone: null, address: null },
+    person: reveal
+      ? { name: row.case.person.name, phone: row.case.person.phone, address: row.case.person.address }
+      : { name: maskName(row.case.person.name), phone: null, address: null },
     deliveries: row.deliveries.map((d) => ({
       id: d.id,
       kind: d.kind,
@@ -170,13 +213,22 @@ function toMatchDto(row: MatchRow, user: SessionUser) {
   };
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002' || /unique constraint/i.test(String((error as Error)?.message));
+const isUniqueViolation = (error: unknown) =>
+  (error as { code?: string })?.code === 'P2002' || /unique constraint/i.test(String((error as Error)?.message));
 
 /** Ends a live match and gives back what it held, once: the status change is conditional. */
-async function endMatch(db: Db, id: string, from: ('PROPOSED' | 'ACCEPTED')[], data: Prisma.MatchUpdateManyMutationInput): Promise<boolean> {
+async function endMatch(
+  db: Db,
+  id: string,
+  from: ('PROPOSED' | 'ACCEPTED')[],
+  data: Prisma.MatchUpdateManyMutationInput,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const match = await tx.match.findUniqueOrThrow({ where: { id } });
-    const ended = await tx.match.updateMany({ where: { id, status: { in: from } }, data: { ...data, liveKey: null, decidedAt: new Date() } });
+    const ended = await tx.match.updateMany({
+      where: { id, status: { in: from } },
+      data: { ...data, liveKey: null, decidedAt: new Date() },
+    });
     if (ended.count === 0) return false;
     await tx.$executeRaw`UPDATE resource SET reserved_places = reserved_places - ${match.places}, reserved_amount = reserved_amount - ${match.amount}::numeric WHERE id = ${match.resourceId}::uuid`;
     return true;
@@ -191,86 +243,154 @@ export function caseMatchingRoutes(deps: AppDeps) {
   async function ownedCase(user: SessionUser, id: string) {
     const row = await db.case.findFirst({ where: { id, ...visibleCases(user) }, include: caseForMatching });
     if (!row) throw notFound(`case ${id}`);
-    if (!within(user, row.owningUnit.path)) throw new AppError('FORBIDDEN', { message: 'matching is done by the center that owns the case' });
+    if (!within(user, row.owningUnit.path))
+      throw new AppError('FORBIDDEN', { message: 'matching is done by the center that owns the case' });
     return row;
   }
 
-  return new Hono<AppEnv>()
-    /** Caseworkers and supervisors of the owning center: each need with its ranked candidates and the excluded, with reasons. */
-    .get('/:id/matching', validate('param', ZIdParam), async (c) => {
-      const row = await ownedCase(c.get('user'), c.req.valid('param').id);
-      const needs = needsOf(row.data).map((n, index) => ({ index, ...n }));
-      const subject = subjectOf(row);
-      const resources = needs.length ? await candidateResources(db, needs, subject.communityPath) : [];
-      const matches = await db.match.findMany({ where: { caseId: row.id }, include: matchInclude, orderBy: { createdAt: 'asc' } });
-      return c.json({
-        caseId: row.id,
-        state: row.state,
-        subject: { age: subject.age, hukou: subject.hukou, incomePerHead: subject.incomePerHead, tags: subject.tags },
-        needs: rankResources(needs, resources, subject, today()).map((m) => ({
-          ...m,
-          // Escalation is offered where the machine takes it: in matching (in delivery a need is only matched).
-          escalationOffered: m.escalationOffered && row.state === 'matching',
-          candidates: m.candidates.map(({ resource, ...rest }) => ({ ...rest, resource: { id: resource.id, name: resource.name, kind: resource.kind, providerName: resource.providerName, coverageName: resource.coverage.name } })),
-          excluded: m.excluded.map(({ resource, reasons }) => ({ resource: { id: resource.id, name: resource.name, kind: resource.kind, providerName: resource.providerName, coverageName: resource.coverage.name }, reasons })),
-          matches: matches.filter((x) => x.needIndex === m.need.index).map((x) => toMatchDto(x, c.get('user'))),
-        })),
-      });
-    })
-    /**
-     * Caseworkers and supervisors of the owning center, while the case is in matching or delivery (a
-     * joint meeting may send it straight to delivery, whose task closes only from the ledger): proposes
-     * a ranked candidate for a need, holding its places and amount at once. The hold is one
-     * conditional update, so two caseworkers racing for the last place cannot both get it; the loser
-     * gets 409. A retried request (same Idempotency-Key) holds nothing twice.
-     */
-    .post('/:id/matches', validate('param', ZIdParam), validate('json', ZPropose), async (c) => {
-      const user = c.get('user');
-      const row = await ownedCase(user, c.req.valid('param').id);
-      const body = c.req.valid('json');
-      const id = keyedId(c, 'match') ?? randomUUID();
-      const retried = await db.match.findUnique({ where: { id }, include: matchInclude });
-      if (retried) return c.json(toMatchDto(retried, user), 201);
-      if (row.state !== 'matching' && row.state !== 'delivery') {
-        throw new AppError('CONFLICT', { message: `matches are proposed while the case is in matching or delivery (it is in ${row.state})`, reason: 'NOT_ALLOWED_IN_STATE' });
-      }
-      const need = needsOf(row.data)[body.needIndex];
-      if (!need) throw new AppError('VALIDATION', { message: 'the case has no such need', field: 'needIndex' });
-      const resource = await db.resource.findUnique({ where: { id: body.resourceId }, include: resourceInclude });
-      if (!resource) throw new AppError('VALIDATION', { message: 'no such resource', field: 'resourceId' });
-      const [judged] = rankResources([{ index: body.needIndex, ...need }], [toRanked(resource)], subjectOf(row), today());
-      const refused = judged!.excluded[0]?.reasons;
-      if (refused) throw new AppError('VALIDATION', { message: `not a candidate for this need: ${refused.map((r) => r.text).join('; ')}`, field: 'resourceId', reason: 'NOT_ELIGIBLE', extra: { reasons: refused } });
-      const places = resource.capacity === null ? 0 : (body.places ?? 1);
-      if (resource.budget !== null && body.amount === undefined) throw new AppError('VALIDATION', { message: 'this resource gives money: say how much to hold', field: 'amount' });
-      const amount = resource.budget === null ? 0 : body.amount!;
-      const match = await db
-        .$transaction(async (tx) => {
-          // The case row held first (as deliveries do): a closure projected meanwhile waits for this
-          // commit, and its effect then gives the hold back; one projected before is seen here.
-          const [current] = await tx.$queryRaw<{ state: string; status: string }[]>`SELECT state, status::text AS status FROM "case" WHERE id = ${row.id}::uuid FOR SHARE`;
-          if (current?.status !== 'OPEN' || (current.state !== 'matching' && current.state !== 'delivery')) {
-            throw new AppError('CONFLICT', { message: `matches are proposed while the case is in matching or delivery (it is ${current?.status === 'CLOSED' ? 'closed' : `in ${current?.state}`})`, reason: 'NOT_ALLOWED_IN_STATE' });
-          }
-          const held = await tx.$executeRaw`
+  return (
+    new Hono<AppEnv>()
+      /** Caseworkers and supervisors of the owning center: each need with its ranked candidates and the excluded, with reasons. */
+      .get('/:id/matching', validate('param', ZIdParam), async (c) => {
+        const row = await ownedCase(c.get('user'), c.req.valid('param').id);
+        const needs = needsOf(row.data).map((n, index) => ({ index, ...n }));
+        const subject = subjectOf(row);
+        const resources = needs.length ? await candidateResources(db, needs, subject.communityPath) : [];
+        const matches = await db.match.findMany({
+          where: { caseId: row.id },
+          include: matchInclude,
+          orderBy: { createdAt: 'asc' },
+        });
+        return c.json({
+          caseId: row.id,
+          state: row.state,
+          subject: { age: subject.age, hukou: subject.hukou, incomePerHead: subject.incomePerHead, tags: subject.tags },
+          needs: rankResources(needs, resources, subject, today()).map((m) => ({
+            ...m,
+            // Escalation is offered where the machine takes it: in matching (in delivery a need is only matched).
+            escalationOffered: m.escalationOffered && row.state === 'matching',
+            candidates: m.candidates.map(({ resource, ...rest }) => ({
+              ...rest,
+              resource: {
+                id: resource.id,
+                name: resource.name,
+                kind: resource.kind,
+                providerName: resource.providerName,
+                coverageName: resource.coverage.name,
+              },
+            })),
+            excluded: m.excluded.map(({ resource, reasons }) => ({
+              resource: {
+                id: resource.id,
+                name: resource.name,
+                kind: resource.kind,
+                providerName: resource.providerName,
+                coverageName: resource.coverage.name,
+              },
+              reasons,
+            })),
+            matches: matches.filter((x) => x.needIndex === m.need.index).map((x) => toMatchDto(x, c.get('user'))),
+          })),
+        });
+      })
+      /**
+       * Caseworkers and supervisors of the owning center, while the case is in matching or delivery (a
+       * joint meeting may send it straight to delivery, whose task closes only from the ledger): proposes
+       * a ranked candidate for a need, holding its places and amount at once. The hold is one
+       * conditional update, so two caseworkers racing for the last place cannot both get it; the loser
+       * gets 409. A retried request (same Idempotency-Key) holds nothing twice.
+       */
+      .post('/:id/matches', validate('param', ZIdParam), validate('json', ZPropose), async (c) => {
+        const user = c.get('user');
+        const row = await ownedCase(user, c.req.valid('param').id);
+        const body = c.req.valid('json');
+        const id = keyedId(c, 'match') ?? randomUUID();
+        const retried = await db.match.findUnique({ where: { id }, include: matchInclude });
+        if (retried) return c.json(toMatchDto(retried, user), 201);
+        if (row.state !== 'matching' && row.state !== 'delivery') {
+          throw new AppError('CONFLICT', {
+            message: `matches are proposed while the case is in matching or delivery (it is in ${row.state})`,
+            reason: 'NOT_ALLOWED_IN_STATE',
+          });
+        }
+        const need = needsOf(row.data)[body.needIndex];
+        if (!need) throw new AppError('VALIDATION', { message: 'the case has no such need', field: 'needIndex' });
+        const resource = await db.resource.findUnique({ where: { id: body.resourceId }, include: resourceInclude });
+        if (!resource) throw new AppError('VALIDATION', { message: 'no such resource', field: 'resourceId' });
+        const [judged] = rankResources(
+          [{ index: body.needIndex, ...need }],
+          [toRanked(resource)],
+          subjectOf(row),
+          today(),
+        );
+        const refused = judged!.excluded[0]?.reasons;
+        if (refused)
+          throw new AppError('VALIDATION', {
+            message: `not a candidate for this need: ${refused.map((r) => r.text).join('; ')}`,
+            field: 'resourceId',
+            reason: 'NOT_ELIGIBLE',
+            extra: { reasons: refused },
+          });
+        const places = resource.capacity === null ? 0 : (body.places ?? 1);
+        if (resource.budget !== null && body.amount === undefined)
+          throw new AppError('VALIDATION', {
+            message: 'this resource gives money: say how much to hold',
+            field: 'amount',
+          });
+        const amount = resource.budget === null ? 0 : body.amount!;
+        const match = await db
+          .$transaction(async (tx) => {
+            // The case row held first (as deliveries do): a closure projected meanwhile waits for this
+            // commit, and its effect then gives the hold back; one projected before is seen here.
+            const [current] = await tx.$queryRaw<
+              { state: string; status: string }[]
+            >`SELECT state, status::text AS status FROM "case" WHERE id = ${row.id}::uuid FOR SHARE`;
+            if (current?.status !== 'OPEN' || (current.state !== 'matching' && current.state !== 'delivery')) {
+              throw new AppError('CONFLICT', {
+                message: `matches are proposed while the case is in matching or delivery (it is ${current?.status === 'CLOSED' ? 'closed' : `in ${current?.state}`})`,
+                reason: 'NOT_ALLOWED_IN_STATE',
+              });
+            }
+            const held = await tx.$executeRaw`
             UPDATE resource SET reserved_places = reserved_places + ${places}, reserved_amount = reserved_amount + ${amount}::numeric
             WHERE id = ${resource.id}::uuid AND status = 'PUBLISHED'
               AND (capacity IS NULL OR reserved_places + ${places} <= capacity)
               AND (budget IS NULL OR reserved_amount + ${amount}::numeric <= budget)`;
-          if (held === 0) {
-            throw new AppError('CONFLICT', { message: `${resource.name} has no ${resource.budget === null ? 'places' : 'money'} left for this request; it was just taken`, reason: 'CAPACITY_EXHAUSTED' });
-          }
-          return tx.match.create({
-            data: { id, caseId: row.id, needIndex: body.needIndex, category: need.category, resourceId: resource.id, places, amount, status: 'PROPOSED', liveKey: `${row.id}:${body.needIndex}:${resource.id}`, note: body.note ?? null, proposedById: user.id },
-            include: matchInclude,
+            if (held === 0) {
+              throw new AppError('CONFLICT', {
+                message: `${resource.name} has no ${resource.budget === null ? 'places' : 'money'} left for this request; it was just taken`,
+                reason: 'CAPACITY_EXHAUSTED',
+              });
+            }
+            return tx.match.create({
+              data: {
+                id,
+                caseId: row.id,
+                needIndex: body.needIndex,
+                category: need.category,
+                resourceId: resource.id,
+                places,
+                amount,
+                status: 'PROPOSED',
+                liveKey: `${row.id}:${body.needIndex}:${resource.id}`,
+                note: body.note ?? null,
+                proposedById: user.id,
+              },
+              include: matchInclude,
+            });
+          })
+          .catch((error: unknown) => {
+            if (isUniqueViolation(error))
+              throw new AppError('CONFLICT', {
+                message: 'this resource is already matched to this need',
+                field: 'resourceId',
+                reason: 'ALREADY_MATCHED',
+              });
+            throw error;
           });
-        })
-        .catch((error: unknown) => {
-          if (isUniqueViolation(error)) throw new AppError('CONFLICT', { message: 'this resource is already matched to this need', field: 'resourceId', reason: 'ALREADY_MATCHED' });
-          throw error;
-        });
-      return c.json(toMatchDto(match, user), 201);
-    });
+        return c.json(toMatchDto(match, user), 201);
+      })
+  );
 }
 
 /** Routes under /api/matches: the partner portal's inbox, decisions, and the delivery ledger. */
@@ -289,87 +409,161 @@ export function matchRoutes(deps: AppDeps) {
 
   /** Staff who act on a match must be at the owning center, or above it. */
   async function assertOwningCenter(user: SessionUser, caseId: string) {
-    const owning = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { owningUnit: { select: { path: true } } } });
-    if (!within(user, owning.owningUnit.path)) throw new AppError('FORBIDDEN', { message: 'only the center that owns the case acts on its matches' });
+    const owning = await db.case.findUniqueOrThrow({
+      where: { id: caseId },
+      select: { owningUnit: { select: { path: true } } },
+    });
+    if (!within(user, owning.owningUnit.path))
+      throw new AppError('FORBIDDEN', { message: 'only the center that owns the case acts on its matches' });
   }
 
-  return new Hono<AppEnv>()
-    .get('/', validate('query', ZMatchList), async (c) => {
-      const user = c.get('user');
-      const { filter = {}, range } = c.req.valid('query');
-      const where: Prisma.MatchWhereInput = { AND: [visibleMatches(user), filter] };
-      const [rows, total] = await Promise.all([
-        db.match.findMany({ where, include: matchInclude, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: range[0], take: range[1] - range[0] + 1 }),
-        db.match.count({ where }),
-      ]);
-      c.header('Content-Range', contentRange('matches', range, rows.length, total));
-      return c.json(rows.map((row) => toMatchDto(row, user)));
-    })
-    .get('/:id', validate('param', ZIdParam), async (c) => c.json(toMatchDto(await findVisible(c.get('user'), c.req.valid('param').id), c.get('user'))))
-    /** The resource's partner: accepts a proposal; its hold becomes a commitment. Accepting twice is harmless. */
-    .post('/:id/accept', validate('param', ZIdParam), async (c) => {
-      const user = c.get('user');
-      const row = await findVisible(user, c.req.valid('param').id);
-      const accepted = await db.match.updateMany({ where: { id: row.id, status: 'PROPOSED' }, data: { status: 'ACCEPTED', decidedById: user.id, decidedAt: new Date() } });
-      if (accepted.count === 0 && row.status !== 'ACCEPTED') throw new AppError('CONFLICT', { message: `the match is ${row.status.toLowerCase()}`, reason: 'NOT_PROPOSED' });
-      return c.json(toMatchDto(await findVisible(user, row.id), user));
-    })
-    /** The resource's partner: declines a proposal with a reason; its places and money go back. */
-    .post('/:id/decline', validate('param', ZIdParam), validate('json', ZDecline), async (c) => {
-      const user = c.get('user');
-      const row = await findVisible(user, c.req.valid('param').id);
-      if (!(await endMatch(db, row.id, ['PROPOSED'], { status: 'DECLINED', decidedById: user.id, declineReason: c.req.valid('json').reason }))) {
-        throw new AppError('CONFLICT', { message: `the match is ${row.status.toLowerCase()}`, reason: 'NOT_PROPOSED' });
-      }
-      return c.json(toMatchDto(await findVisible(user, row.id), user));
-    })
-    /** Caseworkers and supervisors of the owning center: withdraws a match nothing was delivered on. */
-    .post('/:id/cancel', validate('param', ZIdParam), validate('json', ZDecline), async (c) => {
-      const user = c.get('user');
-      const row = await findVisible(user, c.req.valid('param').id);
-      await assertOwningCenter(user, row.caseId);
-      if (row.deliveries.length > 0) throw new AppError('CONFLICT', { message: 'something was delivered on this match; it cannot be withdrawn', reason: 'DELIVERED' });
-      if (!(await endMatch(db, row.id, ['PROPOSED', 'ACCEPTED'], { status: 'CANCELLED', decidedById: user.id, declineReason: c.req.valid('json').reason }))) {
-        throw new AppError('CONFLICT', { message: `the match is ${row.status.toLowerCase()}`, reason: 'NOT_LIVE' });
-      }
-      return c.json(toMatchDto(await findVisible(user, row.id), user));
-    })
-    /** The partner or the case's workers: a photo or receipt as delivery evidence (an attachment of the case). */
-    .post('/:id/evidence', validate('param', ZIdParam), async (c) => {
-      const row = await findVisible(c.get('user'), c.req.valid('param').id);
-      if (row.status !== 'ACCEPTED') throw new AppError('CONFLICT', { message: 'evidence is for accepted matches', reason: 'NOT_ACCEPTED' });
-      return c.json(await storeAttachment(deps, c, row.caseId), 201);
-    })
-    /**
-     * The partner or the case's workers: records what was given (the delivery ledger). Money given
-     * never exceeds the amount matched; nothing more is given on a closed case. A retried request
-     * (same Idempotency-Key) records it once.
-     */
-    .post('/:id/deliveries', validate('param', ZIdParam), validate('json', ZDelivery), async (c) => {
-      const user = c.get('user');
-      const row = await findVisible(user, c.req.valid('param').id);
-      const id = keyedId(c, 'delivery') ?? randomUUID();
-      if (row.deliveries.some((d) => d.id === id)) return c.json(toMatchDto(row, user), 201);
-      const caseClosed = () => new AppError('CONFLICT', { message: `case ${row.case.caseNo} is closed: nothing more is delivered on its matches (reopen the case first)`, reason: 'CASE_CLOSED' });
-      if (row.case.status === 'CLOSED') throw caseClosed();
-      if (row.status !== 'ACCEPTED') throw new AppError('CONFLICT', { message: 'deliveries are recorded on accepted matches', reason: 'NOT_ACCEPTED' });
-      const body = c.req.valid('json');
-      const found = await db.attachment.count({ where: { caseId: row.caseId, id: { in: body.evidence } } });
-      if (found !== new Set(body.evidence).size) throw new AppError('VALIDATION', { message: 'an evidence file does not belong to this case', field: 'evidence' });
-      await db.$transaction(async (tx) => {
-        // The case first (as its writers lock it), held so that it cannot close while the delivery is recorded.
-        const [current] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "case" WHERE id = ${row.caseId}::uuid FOR SHARE`;
-        if (current?.status === 'CLOSED') throw caseClosed();
-        await tx.$executeRaw`SELECT id FROM match WHERE id = ${row.id}::uuid FOR UPDATE`;
-        if (body.kind === 'MONEY' && Number(row.amount) > 0) {
-          const given = await tx.delivery.aggregate({ where: { matchId: row.id, kind: 'MONEY' }, _sum: { amount: true } });
-          const total = Number(given._sum.amount ?? 0) + body.amount!;
-          if (total > Number(row.amount) + 1e-9) throw new AppError('CONFLICT', { message: `¥${total} would exceed the ¥${Number(row.amount)} matched`, field: 'amount', reason: 'OVER_DELIVERY' });
-        }
-        await tx.delivery.create({
-          data: { id, matchId: row.id, kind: body.kind, description: body.description, amount: body.amount ?? null, quantity: body.quantity ?? null, hours: body.hours ?? null, deliveredOn: new Date(`${body.deliveredOn}T00:00:00Z`), deliveredById: user.id, evidence: body.evidence },
+  return (
+    new Hono<AppEnv>()
+      .get('/', validate('query', ZMatchList), async (c) => {
+        const user = c.get('user');
+        const { filter = {}, range } = c.req.valid('query');
+        const where: Prisma.MatchWhereInput = { AND: [visibleMatches(user), filter] };
+        const [rows, total] = await Promise.all([
+          db.match.findMany({
+            where,
+            include: matchInclude,
+            orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+            skip: range[0],
+            take: range[1] - range[0] + 1,
+          }),
+          db.match.count({ where }),
+        ]);
+        c.header('Content-Range', contentRange('matches', range, rows.length, total));
+        return c.json(rows.map((row) => toMatchDto(row, user)));
+      })
+      .get('/:id', validate('param', ZIdParam), async (c) =>
+        c.json(toMatchDto(await findVisible(c.get('user'), c.req.valid('param').id), c.get('user'))),
+      )
+      /** The resource's partner: accepts a proposal; its hold becomes a commitment. Accepting twice is harmless. */
+      .post('/:id/accept', validate('param', ZIdParam), async (c) => {
+        const user = c.get('user');
+        const row = await findVisible(user, c.req.valid('param').id);
+        const accepted = await db.match.updateMany({
+          where: { id: row.id, status: 'PROPOSED' },
+          data: { status: 'ACCEPTED', decidedById: user.id, decidedAt: new Date() },
         });
-      });
-      return c.json(toMatchDto(await findVisible(user, row.id), user), 201);
-    });
+        if (accepted.count === 0 && row.status !== 'ACCEPTED')
+          throw new AppError('CONFLICT', {
+            message: `the match is ${row.status.toLowerCase()}`,
+            reason: 'NOT_PROPOSED',
+          });
+        return c.json(toMatchDto(await findVisible(user, row.id), user));
+      })
+      /** The resource's partner: declines a proposal with a reason; its places and money go back. */
+      .post('/:id/decline', validate('param', ZIdParam), validate('json', ZDecline), async (c) => {
+        const user = c.get('user');
+        const row = await findVisible(user, c.req.valid('param').id);
+        if (
+          !(await endMatch(db, row.id, ['PROPOSED'], {
+            status: 'DECLINED',
+            decidedById: user.id,
+            declineReason: c.req.valid('json').reason,
+          }))
+        ) {
+          throw new AppError('CONFLICT', {
+            message: `the match is ${row.status.toLowerCase()}`,
+            reason: 'NOT_PROPOSED',
+          });
+        }
+        return c.json(toMatchDto(await findVisible(user, row.id), user));
+      })
+      /** Caseworkers and supervisors of the owning center: withdraws a match nothing was delivered on. */
+      .post('/:id/cancel', validate('param', ZIdParam), validate('json', ZDecline), async (c) => {
+        const user = c.get('user');
+        const row = await findVisible(user, c.req.valid('param').id);
+        await assertOwningCenter(user, row.caseId);
+        if (row.deliveries.length > 0)
+          throw new AppError('CONFLICT', {
+            message: 'something was delivered on this match; it cannot be withdrawn',
+            reason: 'DELIVERED',
+          });
+        if (
+          !(await endMatch(db, row.id, ['PROPOSED', 'ACCEPTED'], {
+            status: 'CANCELLED',
+            decidedById: user.id,
+            declineReason: c.req.valid('json').reason,
+          }))
+        ) {
+          throw new AppError('CONFLICT', { message: `the match is ${row.status.toLowerCase()}`, reason: 'NOT_LIVE' });
+        }
+        return c.json(toMatchDto(await findVisible(user, row.id), user));
+      })
+      /** The partner or the case's workers: a photo or receipt as delivery evidence (an attachment of the case). */
+      .post('/:id/evidence', validate('param', ZIdParam), async (c) => {
+        const row = await findVisible(c.get('user'), c.req.valid('param').id);
+        if (row.status !== 'ACCEPTED')
+          throw new AppError('CONFLICT', { message: 'evidence is for accepted matches', reason: 'NOT_ACCEPTED' });
+        return c.json(await storeAttachment(deps, c, row.caseId), 201);
+      })
+      /**
+       * The partner or the case's workers: records what was given (the delivery ledger). Money given
+       * never exceeds the amount matched; nothing more is given on a closed case. A retried request
+       * (same Idempotency-Key) records it once.
+       */
+      .post('/:id/deliveries', validate('param', ZIdParam), validate('json', ZDelivery), async (c) => {
+        const user = c.get('user');
+        const row = await findVisible(user, c.req.valid('param').id);
+        const id = keyedId(c, 'delivery') ?? randomUUID();
+        if (row.deliveries.some((d) => d.id === id)) return c.json(toMatchDto(row, user), 201);
+        const caseClosed = () =>
+          new AppError('CONFLICT', {
+            message: `case ${row.case.caseNo} is closed: nothing more is delivered on its matches (reopen the case first)`,
+            reason: 'CASE_CLOSED',
+          });
+        if (row.case.status === 'CLOSED') throw caseClosed();
+        if (row.status !== 'ACCEPTED')
+          throw new AppError('CONFLICT', {
+            message: 'deliveries are recorded on accepted matches',
+            reason: 'NOT_ACCEPTED',
+          });
+        const body = c.req.valid('json');
+        const found = await db.attachment.count({ where: { caseId: row.caseId, id: { in: body.evidence } } });
+        if (found !== new Set(body.evidence).size)
+          throw new AppError('VALIDATION', {
+            message: 'an evidence file does not belong to this case',
+            field: 'evidence',
+          });
+        await db.$transaction(async (tx) => {
+          // The case first (as its writers lock it), held so that it cannot close while the delivery is recorded.
+          const [current] = await tx.$queryRaw<
+            { status: string }[]
+          >`SELECT status::text AS status FROM "case" WHERE id = ${row.caseId}::uuid FOR SHARE`;
+          if (current?.status === 'CLOSED') throw caseClosed();
+          await tx.$executeRaw`SELECT id FROM match WHERE id = ${row.id}::uuid FOR UPDATE`;
+          if (body.kind === 'MONEY' && Number(row.amount) > 0) {
+            const given = await tx.delivery.aggregate({
+              where: { matchId: row.id, kind: 'MONEY' },
+              _sum: { amount: true },
+            });
+            const total = Number(given._sum.amount ?? 0) + body.amount!;
+            if (total > Number(row.amount) + 1e-9)
+              throw new AppError('CONFLICT', {
+                message: `¥${total} would exceed the ¥${Number(row.amount)} matched`,
+                field: 'amount',
+                reason: 'OVER_DELIVERY',
+              });
+          }
+          await tx.delivery.create({
+            data: {
+              id,
+              matchId: row.id,
+              kind: body.kind,
+              description: body.description,
+              amount: body.amount ?? null,
+              quantity: body.quantity ?? null,
+              hours: body.hours ?? null,
+              deliveredOn: new Date(`${body.deliveredOn}T00:00:00Z`),
+              deliveredById: user.id,
+              evidence: body.evidence,
+            },
+          });
+        });
+        return c.json(toMatchDto(await findVisible(user, row.id), user), 201);
+      })
+  );
 }

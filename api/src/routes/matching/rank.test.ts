@@ -5,7 +5,12 @@ import { eligibilityChecks, rankResources, type RankedResource, type Subject } f
 const CITY = { id: 'city', name: '成都市', level: 'CITY', path: '510100000000/' };
 const DISTRICT = { id: 'jj', name: '锦江区', level: 'DISTRICT', path: '510100000000/510104000000/' };
 const TOWNSHIP = { id: 'jgy', name: '锦官驿街道', level: 'TOWNSHIP', path: '510100000000/510104000000/510104017000/' };
-const OTHER_TOWNSHIP = { id: 'dh', name: '东湖街道', level: 'TOWNSHIP', path: '510100000000/510104000000/510104018000/' };
+const OTHER_TOWNSHIP = {
+  id: 'dh',
+  name: '东湖街道',
+  level: 'TOWNSHIP',
+  path: '510100000000/510104000000/510104018000/',
+};
 const COMMUNITY = `${TOWNSHIP.path}510104017001/`;
 
 function resource(name: string, over: Partial<RankedResource> = {}): RankedResource {
@@ -28,16 +33,28 @@ function resource(name: string, over: Partial<RankedResource> = {}): RankedResou
   };
 }
 
-const subject: Subject = { hukou: 'CHENGDU', age: 72, incomePerHead: 900, tags: ['SERIOUS_ILLNESS', 'ELDERLY_ALONE'], communityPath: COMMUNITY, owningPath: TOWNSHIP.path };
+const subject: Subject = {
+  hukou: 'CHENGDU',
+  age: 72,
+  incomePerHead: 900,
+  tags: ['SERIOUS_ILLNESS', 'ELDERLY_ALONE'],
+  communityPath: COMMUNITY,
+  owningPath: TOWNSHIP.path,
+};
 const need = { index: 0, category: 'MEDICAL', severity: 'HIGH' };
 const TODAY = '2026-11-29';
 const rank = (resources: RankedResource[], who: Subject = subject) => rankResources([need], resources, who, TODAY)[0]!;
 const names = (m: ReturnType<typeof rank>) => m.candidates.map((c) => c.resource.name);
-const excludedFor = (m: ReturnType<typeof rank>, name: string) => m.excluded.find((e) => e.resource.name === name)?.reasons.map((r) => r.code);
+const excludedFor = (m: ReturnType<typeof rank>, name: string) =>
+  m.excluded.find((e) => e.resource.name === name)?.reasons.map((r) => r.code);
 
 describe('§四(六) 供需对接: ranking resources for a need', () => {
   it('coverage order: same township first, then district, then city', () => {
-    const m = rank([resource('全市大病援助', { coverage: CITY }), resource('街道医疗基金', { coverage: TOWNSHIP }), resource('区慈善医疗', { coverage: DISTRICT })]);
+    const m = rank([
+      resource('全市大病援助', { coverage: CITY }),
+      resource('街道医疗基金', { coverage: TOWNSHIP }),
+      resource('区慈善医疗', { coverage: DISTRICT }),
+    ]);
     expect(names(m)).toEqual(['街道医疗基金', '区慈善医疗', '全市大病援助']);
     expect(m.candidates.map((c) => [c.rank, c.tier])).toEqual([
       [1, 'TOWNSHIP'],
@@ -74,24 +91,41 @@ describe('§四(六) 供需对接: ranking resources for a need', () => {
     expect(eligibilityChecks({ maxAge: 72 }, subject)[0]!.result).toBe('PASS');
     expect(eligibilityChecks({ minAge: 73 }, subject)[0]!.result).toBe('FAIL');
     expect(eligibilityChecks({ maxIncomePerHead: 900 }, subject)[0]!.result).toBe('PASS');
-    expect(eligibilityChecks({ maxIncomePerHead: 899.99 }, subject)[0]).toMatchObject({ result: 'FAIL', code: 'INCOME', text: '人均月收入 ¥900 > ¥899.99' });
+    expect(eligibilityChecks({ maxIncomePerHead: 899.99 }, subject)[0]).toMatchObject({
+      result: 'FAIL',
+      code: 'INCOME',
+      text: '人均月收入 ¥900 > ¥899.99',
+    });
     expect(eligibilityChecks({ hukou: ['CHENGDU'] }, { ...subject, hukou: 'OTHER' })[0]!.result).toBe('FAIL');
     expect(eligibilityChecks({ disability: true }, subject)[0]!.result).toBe('FAIL');
     expect(eligibilityChecks({ disability: true }, { ...subject, tags: ['DISABILITY'] })[0]!.result).toBe('PASS');
     expect(eligibilityChecks({ tagsAny: ['DIBAO', 'TEKUN'] }, subject)[0]!.result).toBe('FAIL');
-    expect(eligibilityChecks({ tagsAny: ['DIBAO', 'SERIOUS_ILLNESS'] }, subject)[0]!.params.matched).toBe('SERIOUS_ILLNESS');
+    expect(eligibilityChecks({ tagsAny: ['DIBAO', 'SERIOUS_ILLNESS'] }, subject)[0]!.params.matched).toBe(
+      'SERIOUS_ILLNESS',
+    );
     expect(eligibilityChecks({}, subject)).toEqual([]);
   });
 
   it('an unrecorded age or income is not a refusal: the candidate stays, after those fully known, marked to check', () => {
     const unknown = { ...subject, age: null, incomePerHead: null };
-    const m = rank([resource('老人医疗', { eligibility: { minAge: 60 }, coverage: TOWNSHIP }), resource('无条件医疗', { coverage: TOWNSHIP })], unknown);
+    const m = rank(
+      [
+        resource('老人医疗', { eligibility: { minAge: 60 }, coverage: TOWNSHIP }),
+        resource('无条件医疗', { coverage: TOWNSHIP }),
+      ],
+      unknown,
+    );
     expect(names(m)).toEqual(['无条件医疗', '老人医疗']);
-    expect(m.candidates[1]!.checks.find((c) => c.code === 'AGE')).toMatchObject({ result: 'UNKNOWN', text: expect.stringContaining('需核实') });
+    expect(m.candidates[1]!.checks.find((c) => c.code === 'AGE')).toMatchObject({
+      result: 'UNKNOWN',
+      text: expect.stringContaining('需核实'),
+    });
   });
 
   it('ineligible people are excluded with every failed rule', () => {
-    const m = rank([resource('困境儿童医疗', { eligibility: { maxAge: 17, hukou: ['OTHER'], tagsAny: ['UNSUPPORTED_CHILD'] } })]);
+    const m = rank([
+      resource('困境儿童医疗', { eligibility: { maxAge: 17, hukou: ['OTHER'], tagsAny: ['UNSUPPORTED_CHILD'] } }),
+    ]);
     expect(excludedFor(m, '困境儿童医疗')).toEqual(['HUKOU', 'AGE', 'TAGS']);
   });
 
@@ -116,6 +150,9 @@ describe('§四(六) 供需对接: ranking resources for a need', () => {
     // A case the city owns has no tier above it.
     expect(rank([], { ...subject, owningPath: CITY.path }).escalationOffered).toBe(false);
     // Owned by the district: its own resources count as its tier.
-    expect(rank([resource('区慈善医疗', { coverage: DISTRICT })], { ...subject, owningPath: DISTRICT.path }).escalationOffered).toBe(false);
+    expect(
+      rank([resource('区慈善医疗', { coverage: DISTRICT })], { ...subject, owningPath: DISTRICT.path })
+        .escalationOffered,
+    ).toBe(false);
   });
 });

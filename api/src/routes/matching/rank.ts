@@ -11,7 +11,18 @@ export type CheckResult = 'PASS' | 'FAIL' | 'UNKNOWN';
 
 /** One reason, as a code with its figures (for the admin to word in either language) and in Chinese. */
 export interface Check {
-  code: 'STATUS' | 'VALIDITY' | 'CATEGORY' | 'COVERAGE' | 'HUKOU' | 'AGE' | 'INCOME' | 'DISABILITY' | 'TAGS' | 'PLACES' | 'BUDGET';
+  code:
+    | 'STATUS'
+    | 'VALIDITY'
+    | 'CATEGORY'
+    | 'COVERAGE'
+    | 'HUKOU'
+    | 'AGE'
+    | 'INCOME'
+    | 'DISABILITY'
+    | 'TAGS'
+    | 'PLACES'
+    | 'BUDGET';
   result: CheckResult;
   params: Record<string, string | number | null>;
   text: string;
@@ -103,21 +114,56 @@ export function eligibilityChecks(rules: Eligibility, subject: Subject): Check[]
   const checks: Check[] = [];
   if (rules.hukou?.length) {
     const ok = rules.hukou.includes(subject.hukou);
-    checks.push(check('HUKOU', ok ? 'PASS' : 'FAIL', ok ? '户籍符合' : `户籍不符：要求${rules.hukou.map((h) => (h === 'CHENGDU' ? '成都' : '外地')).join('或')}户籍`, { required: rules.hukou.join(','), actual: subject.hukou }));
+    checks.push(
+      check(
+        'HUKOU',
+        ok ? 'PASS' : 'FAIL',
+        ok ? '户籍符合' : `户籍不符：要求${rules.hukou.map((h) => (h === 'CHENGDU' ? '成都' : '外地')).join('或')}户籍`,
+        { required: rules.hukou.join(','), actual: subject.hukou },
+      ),
+    );
   }
   if (rules.minAge !== undefined || rules.maxAge !== undefined) {
     const range = `${rules.minAge ?? 0}–${rules.maxAge ?? '∞'}`;
-    if (subject.age === null) checks.push(check('AGE', 'UNKNOWN', `年龄未登记，需核实（要求 ${range} 岁）`, { min: rules.minAge ?? null, max: rules.maxAge ?? null, actual: null }));
+    if (subject.age === null)
+      checks.push(
+        check('AGE', 'UNKNOWN', `年龄未登记，需核实（要求 ${range} 岁）`, {
+          min: rules.minAge ?? null,
+          max: rules.maxAge ?? null,
+          actual: null,
+        }),
+      );
     else {
-      const ok = (rules.minAge === undefined || subject.age >= rules.minAge) && (rules.maxAge === undefined || subject.age <= rules.maxAge);
-      checks.push(check('AGE', ok ? 'PASS' : 'FAIL', `${subject.age} 岁${ok ? '，在' : '，不在'} ${range} 岁范围内`, { min: rules.minAge ?? null, max: rules.maxAge ?? null, actual: subject.age }));
+      const ok =
+        (rules.minAge === undefined || subject.age >= rules.minAge) &&
+        (rules.maxAge === undefined || subject.age <= rules.maxAge);
+      checks.push(
+        check('AGE', ok ? 'PASS' : 'FAIL', `${subject.age} 岁${ok ? '，在' : '，不在'} ${range} 岁范围内`, {
+          min: rules.minAge ?? null,
+          max: rules.maxAge ?? null,
+          actual: subject.age,
+        }),
+      );
     }
   }
   if (rules.maxIncomePerHead !== undefined) {
-    if (subject.incomePerHead === null) checks.push(check('INCOME', 'UNKNOWN', `家庭收入未登记，需核实（人均不高于 ${yuan(rules.maxIncomePerHead)}/月）`, { max: rules.maxIncomePerHead, actual: null }));
+    if (subject.incomePerHead === null)
+      checks.push(
+        check('INCOME', 'UNKNOWN', `家庭收入未登记，需核实（人均不高于 ${yuan(rules.maxIncomePerHead)}/月）`, {
+          max: rules.maxIncomePerHead,
+          actual: null,
+        }),
+      );
     else {
       const ok = subject.incomePerHead <= rules.maxIncomePerHead;
-      checks.push(check('INCOME', ok ? 'PASS' : 'FAIL', `人均月收入 ${yuan(subject.incomePerHead)}${ok ? ' ≤ ' : ' > '}${yuan(rules.maxIncomePerHead)}`, { max: rules.maxIncomePerHead, actual: subject.incomePerHead }));
+      checks.push(
+        check(
+          'INCOME',
+          ok ? 'PASS' : 'FAIL',
+          `人均月收入 ${yuan(subject.incomePerHead)}${ok ? ' ≤ ' : ' > '}${yuan(rules.maxIncomePerHead)}`,
+          { max: rules.maxIncomePerHead, actual: subject.incomePerHead },
+        ),
+      );
     }
   }
   if (rules.disability) {
@@ -126,7 +172,14 @@ export function eligibilityChecks(rules: Eligibility, subject: Subject): Check[]
   }
   if (rules.tagsAny?.length) {
     const hits = rules.tagsAny.filter((t) => subject.tags.includes(t));
-    checks.push(check('TAGS', hits.length ? 'PASS' : 'FAIL', hits.length ? `符合对象类别：${hits.join('、')}` : `要求对象类别之一：${rules.tagsAny.join('、')}`, { required: rules.tagsAny.join(','), matched: hits.join(',') }));
+    checks.push(
+      check(
+        'TAGS',
+        hits.length ? 'PASS' : 'FAIL',
+        hits.length ? `符合对象类别：${hits.join('、')}` : `要求对象类别之一：${rules.tagsAny.join('、')}`,
+        { required: rules.tagsAny.join(','), matched: hits.join(',') },
+      ),
+    );
   }
   return checks;
 }
@@ -134,24 +187,62 @@ export function eligibilityChecks(rules: Eligibility, subject: Subject): Check[]
 /** Every check of one resource for one need, in the order a caseworker reads them. */
 function checksFor(resource: RankedResource, need: NeedToMatch, subject: Subject, today: string): Check[] {
   const checks: Check[] = [];
-  checks.push(resource.status === 'PUBLISHED' ? check('STATUS', 'PASS', '已发布', { status: resource.status }) : check('STATUS', 'FAIL', `项目状态为 ${resource.status}，暂不可对接`, { status: resource.status }));
-  const inDates = (!resource.validFrom || resource.validFrom <= today) && (!resource.validTo || today <= resource.validTo);
-  checks.push(check('VALIDITY', inDates ? 'PASS' : 'FAIL', inDates ? '在有效期内' : `不在有效期内（${resource.validFrom ?? '…'} 至 ${resource.validTo ?? '…'}）`, { from: resource.validFrom, to: resource.validTo }));
+  checks.push(
+    resource.status === 'PUBLISHED'
+      ? check('STATUS', 'PASS', '已发布', { status: resource.status })
+      : check('STATUS', 'FAIL', `项目状态为 ${resource.status}，暂不可对接`, { status: resource.status }),
+  );
+  const inDates =
+    (!resource.validFrom || resource.validFrom <= today) && (!resource.validTo || today <= resource.validTo);
+  checks.push(
+    check(
+      'VALIDITY',
+      inDates ? 'PASS' : 'FAIL',
+      inDates ? '在有效期内' : `不在有效期内（${resource.validFrom ?? '…'} 至 ${resource.validTo ?? '…'}）`,
+      { from: resource.validFrom, to: resource.validTo },
+    ),
+  );
   const fits = resource.categories.includes(need.category);
-  checks.push(check('CATEGORY', fits ? 'PASS' : 'FAIL', fits ? `可解决 ${need.category} 类需求` : `不解决 ${need.category} 类需求（解决 ${resource.categories.join('、')}）`, { need: need.category, answers: resource.categories.join(',') }));
+  checks.push(
+    check(
+      'CATEGORY',
+      fits ? 'PASS' : 'FAIL',
+      fits
+        ? `可解决 ${need.category} 类需求`
+        : `不解决 ${need.category} 类需求（解决 ${resource.categories.join('、')}）`,
+      { need: need.category, answers: resource.categories.join(',') },
+    ),
+  );
   const covers = subject.communityPath.startsWith(resource.coverage.path);
   const tier = tierOf(resource.coverage.level);
   checks.push(
-    check('COVERAGE', covers ? 'PASS' : 'FAIL', covers ? `覆盖${TIER_ZH[tier]}（${resource.coverage.name}）` : `服务范围 ${resource.coverage.name} 不含该社区`, { unit: resource.coverage.name, tier }),
+    check(
+      'COVERAGE',
+      covers ? 'PASS' : 'FAIL',
+      covers ? `覆盖${TIER_ZH[tier]}（${resource.coverage.name}）` : `服务范围 ${resource.coverage.name} 不含该社区`,
+      { unit: resource.coverage.name, tier },
+    ),
   );
   checks.push(...eligibilityChecks(resource.eligibility, subject));
   if (resource.capacity !== null) {
     const left = resource.capacity - resource.reservedPlaces;
-    checks.push(check('PLACES', left > 0 ? 'PASS' : 'FAIL', left > 0 ? `剩余名额 ${left}/${resource.capacity}` : `名额已满（${resource.capacity}/${resource.capacity}）`, { left, capacity: resource.capacity }));
+    checks.push(
+      check(
+        'PLACES',
+        left > 0 ? 'PASS' : 'FAIL',
+        left > 0 ? `剩余名额 ${left}/${resource.capacity}` : `名额已满（${resource.capacity}/${resource.capacity}）`,
+        { left, capacity: resource.capacity },
+      ),
+    );
   }
   if (resource.budget !== null) {
     const left = resource.budget - resource.reservedAmount;
-    checks.push(check('BUDGET', left > 0 ? 'PASS' : 'FAIL', left > 0 ? `剩余资金 ${yuan(left)}` : '资金已用完', { left, budget: resource.budget }));
+    checks.push(
+      check('BUDGET', left > 0 ? 'PASS' : 'FAIL', left > 0 ? `剩余资金 ${yuan(left)}` : '资金已用完', {
+        left,
+        budget: resource.budget,
+      }),
+    );
   }
   return checks;
 }
@@ -162,7 +253,12 @@ function checksFor(resource: RankedResource, need: NeedToMatch, subject: Subject
  * candidates. They rank by coverage (same township first, then district, then city), then with
  * every rule known before those needing a check, then by the share of capacity or budget left.
  */
-export function rankResources(needs: NeedToMatch[], resources: RankedResource[], subject: Subject, today: string): NeedMatching[] {
+export function rankResources(
+  needs: NeedToMatch[],
+  resources: RankedResource[],
+  subject: Subject,
+  today: string,
+): NeedMatching[] {
   return needs.map((need) => {
     const candidates: Omit<Candidate, 'rank'>[] = [];
     const excluded: Excluded[] = [];
@@ -184,9 +280,18 @@ export function rankResources(needs: NeedToMatch[], resources: RankedResource[],
       });
     }
     const share = (c: Omit<Candidate, 'rank'>) =>
-      Math.min(c.resource.capacity ? (c.remainingPlaces ?? 0) / c.resource.capacity : 1, c.resource.budget ? (c.remainingAmount ?? 0) / c.resource.budget : 1);
+      Math.min(
+        c.resource.capacity ? (c.remainingPlaces ?? 0) / c.resource.capacity : 1,
+        c.resource.budget ? (c.remainingAmount ?? 0) / c.resource.budget : 1,
+      );
     const unknowns = (c: Omit<Candidate, 'rank'>) => c.checks.filter((k) => k.result === 'UNKNOWN').length;
-    candidates.sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) || unknowns(a) - unknowns(b) || share(b) - share(a) || a.resource.name.localeCompare(b.resource.name));
+    candidates.sort(
+      (a, b) =>
+        TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) ||
+        unknowns(a) - unknowns(b) ||
+        share(b) - share(a) ||
+        a.resource.name.localeCompare(b.resource.name),
+    );
     // The nearest misses first: fewest failed rules.
     excluded.sort((a, b) => a.reasons.length - b.reasons.length || (a.resource.id < b.resource.id ? -1 : 1));
     const atOwnTier = candidates.some((c) => c.resource.coverage.path.startsWith(subject.owningPath));

@@ -27,14 +27,29 @@ const ZResolution = z
     resolution: z.string().trim().min(4, 'at least 4 characters').max(4000),
     next: z.enum(MEETING_NEXT_STEPS),
     actions: z
-      .array(z.object({ department: z.string().trim().min(1).max(40), action: z.string().trim().min(2).max(500), deadline: z.iso.date('must be a date YYYY-MM-DD') }).strict())
+      .array(
+        z
+          .object({
+            department: z.string().trim().min(1).max(40),
+            action: z.string().trim().min(2).max(500),
+            deadline: z.iso.date('must be a date YYYY-MM-DD'),
+          })
+          .strict(),
+      )
       .min(1, 'the resolution assigns at least one action')
       .max(30),
   })
   .strict();
-const ZMeetingList = listQuerySchema(z.object({ status: z.enum(MEETING_STATUSES).optional(), unitId: z.uuid().optional() }).strict(), ['scheduledAt'] as const, ['scheduledAt', 'DESC']);
+const ZMeetingList = listQuerySchema(
+  z.object({ status: z.enum(MEETING_STATUSES).optional(), unitId: z.uuid().optional() }).strict(),
+  ['scheduledAt'] as const,
+  ['scheduledAt', 'DESC'],
+);
 
-const meetingInclude = { unit: { select: { name: true, level: true, path: true } }, _count: { select: { items: true } } } satisfies Prisma.JointMeetingInclude;
+const meetingInclude = {
+  unit: { select: { name: true, level: true, path: true } },
+  _count: { select: { items: true } },
+} satisfies Prisma.JointMeetingInclude;
 
 /** §四(九) 联席会议: meetings at the city and the districts, their agendas and resolutions. */
 export function meetingRoutes(deps: AppDeps, cases: CaseClient) {
@@ -52,11 +67,24 @@ export function meetingRoutes(deps: AppDeps, cases: CaseClient) {
    */
   async function agendaOf(meeting: { id: string; unitId: string; status: string; scheduledAt: Date }) {
     if (meeting.status !== 'SCHEDULED') return [];
-    const next = await db.jointMeeting.findFirst({ where: { unitId: meeting.unitId, status: 'SCHEDULED' }, orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }], select: { id: true } });
+    const next = await db.jointMeeting.findFirst({
+      where: { unitId: meeting.unitId, status: 'SCHEDULED' },
+      orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    });
     if (next?.id !== meeting.id) return [];
     const referred = await db.case.findMany({
       where: { owningUnitId: meeting.unitId, state: 'jointMeeting' },
-      select: { id: true, caseNo: true, situation: true, emergency: true, updatedAt: true, person: { select: { name: true } }, originUnit: { select: { name: true, parent: { select: { name: true } } } }, data: true },
+      select: {
+        id: true,
+        caseNo: true,
+        situation: true,
+        emergency: true,
+        updatedAt: true,
+        person: { select: { name: true } },
+        originUnit: { select: { name: true, parent: { select: { name: true } } } },
+        data: true,
+      },
       orderBy: { updatedAt: 'asc' },
     });
     return referred.map((r) => ({
@@ -86,94 +114,185 @@ export function meetingRoutes(deps: AppDeps, cases: CaseClient) {
     resolved: row._count.items,
   });
 
-  return new Hono<AppEnv>()
-    /** Supervisors and managers: the meetings of units in their jurisdiction, in the order asked for. */
-    .get('/', validate('query', ZMeetingList), async (c) => {
-      const user = c.get('user');
-      const { filter = {}, sort, range } = c.req.valid('query');
-      const where: Prisma.JointMeetingWhereInput = { unit: { path: { startsWith: user.orgUnit.path } }, ...filter };
-      const [rows, total] = await Promise.all([
-        db.jointMeeting.findMany({ where, include: meetingInclude, orderBy: [{ [sort[0]]: sort[1] === 'ASC' ? ('asc' as const) : ('desc' as const) }, { id: 'asc' }], skip: range[0], take: range[1] - range[0] + 1 }),
-        db.jointMeeting.count({ where }),
-      ]);
-      c.header('Content-Range', contentRange('meetings', range, rows.length, total));
-      return c.json(rows.map(dto));
-    })
-    /** The meeting, its agenda (referred cases), and what it resolved. */
-    .get('/:id', validate('param', ZIdParam), async (c) => {
-      const row = await find(c.get('user'), c.req.valid('param').id);
-      const items = await db.meetingItem.findMany({ where: { meetingId: row.id }, include: { case: { select: { caseNo: true } } }, orderBy: { resolvedAt: 'asc' } });
-      return c.json({
-        ...dto(row),
-        agenda: await agendaOf(row),
-        items: items.map((i) => ({ id: i.id, caseId: i.caseId, caseNo: i.case.caseNo, resolution: i.resolution, next: i.next, actions: i.actions, resolvedAt: i.resolvedAt.toISOString() })),
-      });
-    })
-    /** Supervisors and managers of the city or a district: schedules a meeting with its member departments. */
-    .post('/', validate('json', ZMeeting), async (c) => {
-      const user = c.get('user');
-      const body = c.req.valid('json');
-      const unit = await db.orgUnit.findUnique({ where: { id: body.unitId ?? user.orgUnit.id }, select: { id: true, level: true, path: true } });
-      if (!unit || !within(user, unit.path) || (unit.level !== 'CITY' && unit.level !== 'DISTRICT')) {
-        throw new AppError('VALIDATION', { message: 'joint meetings sit at the city or a district in your jurisdiction', field: 'unitId' });
-      }
-      const known = new Set((await db.department.findMany({ select: { code: true } })).map((d) => d.code));
-      const unknown = body.departments.filter((d) => !known.has(d));
-      if (unknown.length) throw new AppError('VALIDATION', { message: `unknown member department ${unknown.join(', ')}`, field: 'departments' });
-      const row = await db.jointMeeting.create({
-        data: { unitId: unit.id, title: body.title, scheduledAt: new Date(body.scheduledAt), location: body.location ?? null, departments: [...new Set(body.departments)], createdById: user.id },
-        include: meetingInclude,
-      });
-      return c.json(dto(row), 201);
-    })
-    /**
-     * Supervisors of the meeting's unit: the resolution on one case of the agenda. It is sent to the
-     * case workflow (MEETING_RESOLVED), whose actions become tasks with their deadlines. A retried
-     * request resolves once.
-     */
-    .post('/:id/resolutions', validate('param', ZIdParam), validate('json', ZResolution), async (c) => {
-      const user = c.get('user');
-      const meeting = await find(user, c.req.valid('param').id);
-      const body = c.req.valid('json');
-      const updateId = `meeting:${meeting.id}:${body.caseId}:resolve`;
-      const recorded = () => db.meetingItem.findUnique({ where: { meetingId_caseId: { meetingId: meeting.id, caseId: body.caseId } } });
-      const done = await recorded();
-      if (done) return c.json({ id: done.id, caseId: done.caseId }, 201);
-      // A retry whose first attempt's Update was taken (the case has left the agenda) while its effects
-      // are still being performed: the same Update again waits for them and answers as the first did.
-      const taken = await db.caseEvent.findFirst({ where: { caseId: body.caseId, type: 'MEETING_RESOLVED', payload: { path: ['meetingId'], equals: meeting.id } }, select: { payload: true } });
-      if (taken) {
-        await cases.act(body.caseId, { ...(taken.payload as object), type: 'MEETING_RESOLVED', actor: actorOf(user) } as ActRequest, updateId);
-        const item = await recorded();
-        if (item) return c.json({ id: item.id, caseId: item.caseId }, 201);
-      }
-      if (!(await agendaOf(meeting)).some((a) => a.caseId === body.caseId)) {
-        throw new AppError('VALIDATION', { message: 'is not on this meeting’s agenda', field: 'caseId' });
-      }
-      const departments = await db.department.findMany({ where: { code: { in: body.actions.map((a) => a.department) } } });
-      const nameOf = new Map(departments.map((d) => [d.code, d.name]));
-      body.actions.forEach((a, i) => {
-        if (!nameOf.has(a.department) || !meeting.departments.includes(a.department)) {
-          throw new AppError('VALIDATION', { message: 'is not a member department of this meeting', field: `actions.${i}.department` });
+  return (
+    new Hono<AppEnv>()
+      /** Supervisors and managers: the meetings of units in their jurisdiction, in the order asked for. */
+      .get('/', validate('query', ZMeetingList), async (c) => {
+        const user = c.get('user');
+        const { filter = {}, sort, range } = c.req.valid('query');
+        const where: Prisma.JointMeetingWhereInput = { unit: { path: { startsWith: user.orgUnit.path } }, ...filter };
+        const [rows, total] = await Promise.all([
+          db.jointMeeting.findMany({
+            where,
+            include: meetingInclude,
+            orderBy: [{ [sort[0]]: sort[1] === 'ASC' ? ('asc' as const) : ('desc' as const) }, { id: 'asc' }],
+            skip: range[0],
+            take: range[1] - range[0] + 1,
+          }),
+          db.jointMeeting.count({ where }),
+        ]);
+        c.header('Content-Range', contentRange('meetings', range, rows.length, total));
+        return c.json(rows.map(dto));
+      })
+      /** The meeting, its agenda (referred cases), and what it resolved. */
+      .get('/:id', validate('param', ZIdParam), async (c) => {
+        const row = await find(c.get('user'), c.req.valid('param').id);
+        const items = await db.meetingItem.findMany({
+          where: { meetingId: row.id },
+          include: { case: { select: { caseNo: true } } },
+          orderBy: { resolvedAt: 'asc' },
+        });
+        return c.json({
+          ...dto(row),
+          agenda: await agendaOf(row),
+          items: items.map((i) => ({
+            id: i.id,
+            caseId: i.caseId,
+            caseNo: i.case.caseNo,
+            resolution: i.resolution,
+            next: i.next,
+            actions: i.actions,
+            resolvedAt: i.resolvedAt.toISOString(),
+          })),
+        });
+      })
+      /** Supervisors and managers of the city or a district: schedules a meeting with its member departments. */
+      .post('/', validate('json', ZMeeting), async (c) => {
+        const user = c.get('user');
+        const body = c.req.valid('json');
+        const unit = await db.orgUnit.findUnique({
+          where: { id: body.unitId ?? user.orgUnit.id },
+          select: { id: true, level: true, path: true },
+        });
+        if (!unit || !within(user, unit.path) || (unit.level !== 'CITY' && unit.level !== 'DISTRICT')) {
+          throw new AppError('VALIDATION', {
+            message: 'joint meetings sit at the city or a district in your jurisdiction',
+            field: 'unitId',
+          });
         }
-      });
-      const task = await db.task.findFirst({ where: { caseId: body.caseId, kind: 'JOINT_MEETING', status: 'OPEN' } });
-      if (!task) throw new AppError('CONFLICT', { message: 'the case has no open joint-meeting task', reason: 'NOT_ALLOWED_IN_STATE' });
-      const actor = actorOf(user);
-      if (task.assigneeId !== user.id) await cases.act(body.caseId, { type: 'CLAIM', taskId: task.id, actor }, `meeting:${meeting.id}:${body.caseId}:claim`);
-      // The workflow writes the meeting's record (an effect of MEETING_RESOLVED) before the Update answers.
-      const actions = body.actions.map((a) => ({ department: nameOf.get(a.department)!, departmentCode: a.department, action: a.action, deadline: a.deadline }));
-      await cases.act(body.caseId, { type: 'MEETING_RESOLVED', taskId: task.id, meetingId: meeting.id, next: body.next, actions, note: body.resolution, actor }, updateId);
-      const item = await db.meetingItem.findUniqueOrThrow({ where: { meetingId_caseId: { meetingId: meeting.id, caseId: body.caseId } } });
-      return c.json({ id: item.id, caseId: item.caseId }, 201);
-    })
-    /** Supervisors of the meeting's unit: marks it held, with its minutes. */
-    .post('/:id/held', validate('param', ZIdParam), validate('json', z.object({ minutes: z.string().trim().min(4).max(20_000) }).strict()), async (c) => {
-      const meeting = await find(c.get('user'), c.req.valid('param').id);
-      const held = await db.jointMeeting.updateMany({ where: { id: meeting.id, status: 'SCHEDULED' }, data: { status: 'HELD', heldAt: new Date(), minutes: c.req.valid('json').minutes } });
-      if (held.count === 0) throw new AppError('CONFLICT', { message: 'the meeting is not scheduled', reason: 'NOT_SCHEDULED' });
-      return c.json(dto(await find(c.get('user'), meeting.id)));
-    });
+        const known = new Set((await db.department.findMany({ select: { code: true } })).map((d) => d.code));
+        const unknown = body.departments.filter((d) => !known.has(d));
+        if (unknown.length)
+          throw new AppError('VALIDATION', {
+            message: `unknown member department ${unknown.join(', ')}`,
+            field: 'departments',
+          });
+        const row = await db.jointMeeting.create({
+          data: {
+            unitId: unit.id,
+            title: body.title,
+            scheduledAt: new Date(body.scheduledAt),
+            location: body.location ?? null,
+            departments: [...new Set(body.departments)],
+            createdById: user.id,
+          },
+          include: meetingInclude,
+        });
+        return c.json(dto(row), 201);
+      })
+      /**
+       * Supervisors of the meeting's unit: the resolution on one case of the agenda. It is sent to the
+       * case workflow (MEETING_RESOLVED), whose actions become tasks with their deadlines. A retried
+       * request resolves once.
+       */
+      .post('/:id/resolutions', validate('param', ZIdParam), validate('json', ZResolution), async (c) => {
+        const user = c.get('user');
+        const meeting = await find(user, c.req.valid('param').id);
+        const body = c.req.valid('json');
+        const updateId = `meeting:${meeting.id}:${body.caseId}:resolve`;
+        const recorded = () =>
+          db.meetingItem.findUnique({ where: { meetingId_caseId: { meetingId: meeting.id, caseId: body.caseId } } });
+        const done = await recorded();
+        if (done) return c.json({ id: done.id, caseId: done.caseId }, 201);
+        // A retry whose first attempt's Update was taken (the case has left the agenda) while its effects
+        // are still being performed: the same Update again waits for them and answers as the first did.
+        const taken = await db.caseEvent.findFirst({
+          where: {
+            caseId: body.caseId,
+            type: 'MEETING_RESOLVED',
+            payload: { path: ['meetingId'], equals: meeting.id },
+          },
+          select: { payload: true },
+        });
+        if (taken) {
+          await cases.act(
+            body.caseId,
+            { ...(taken.payload as object), type: 'MEETING_RESOLVED', actor: actorOf(user) } as ActRequest,
+            updateId,
+          );
+          const item = await recorded();
+          if (item) return c.json({ id: item.id, caseId: item.caseId }, 201);
+        }
+        if (!(await agendaOf(meeting)).some((a) => a.caseId === body.caseId)) {
+          throw new AppError('VALIDATION', { message: 'is not on this meeting’s agenda', field: 'caseId' });
+        }
+        const departments = await db.department.findMany({
+          where: { code: { in: body.actions.map((a) => a.department) } },
+        });
+        const nameOf = new Map(departments.map((d) => [d.code, d.name]));
+        body.actions.forEach((a, i) => {
+          if (!nameOf.has(a.department) || !meeting.departments.includes(a.department)) {
+            throw new AppError('VALIDATION', {
+              message: 'is not a member department of this meeting',
+              field: `actions.${i}.department`,
+            });
+          }
+        });
+        const task = await db.task.findFirst({ where: { caseId: body.caseId, kind: 'JOINT_MEETING', status: 'OPEN' } });
+        if (!task)
+          throw new AppError('CONFLICT', {
+            message: 'the case has no open joint-meeting task',
+            reason: 'NOT_ALLOWED_IN_STATE',
+          });
+        const actor = actorOf(user);
+        if (task.assigneeId !== user.id)
+          await cases.act(
+            body.caseId,
+            { type: 'CLAIM', taskId: task.id, actor },
+            `meeting:${meeting.id}:${body.caseId}:claim`,
+          );
+        // The workflow writes the meeting's record (an effect of MEETING_RESOLVED) before the Update answers.
+        const actions = body.actions.map((a) => ({
+          department: nameOf.get(a.department)!,
+          departmentCode: a.department,
+          action: a.action,
+          deadline: a.deadline,
+        }));
+        await cases.act(
+          body.caseId,
+          {
+            type: 'MEETING_RESOLVED',
+            taskId: task.id,
+            meetingId: meeting.id,
+            next: body.next,
+            actions,
+            note: body.resolution,
+            actor,
+          },
+          updateId,
+        );
+        const item = await db.meetingItem.findUniqueOrThrow({
+          where: { meetingId_caseId: { meetingId: meeting.id, caseId: body.caseId } },
+        });
+        return c.json({ id: item.id, caseId: item.caseId }, 201);
+      })
+      /** Supervisors of the meeting's unit: marks it held, with its minutes. */
+      .post(
+        '/:id/held',
+        validate('param', ZIdParam),
+        validate('json', z.object({ minutes: z.string().trim().min(4).max(20_000) }).strict()),
+        async (c) => {
+          const meeting = await find(c.get('user'), c.req.valid('param').id);
+          const held = await db.jointMeeting.updateMany({
+            where: { id: meeting.id, status: 'SCHEDULED' },
+            data: { status: 'HELD', heldAt: new Date(), minutes: c.req.valid('json').minutes },
+          });
+          if (held.count === 0)
+            throw new AppError('CONFLICT', { message: 'the meeting is not scheduled', reason: 'NOT_SCHEDULED' });
+          return c.json(dto(await find(c.get('user'), meeting.id)));
+        },
+      )
+  );
 }
 
 /** Member departments of the joint meetings, as data. */

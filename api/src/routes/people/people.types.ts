@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { isValidIdNumber } from '@guanai/db';
-import { HUKOU, ID_TYPES, RELATIONS, SEXES, VULNERABILITY_TAGS, type IdType, type Sex } from '@guanai/workflows/vocabulary';
+import {
+  HUKOU,
+  ID_TYPES,
+  RELATIONS,
+  SEXES,
+  VULNERABILITY_TAGS,
+  type IdType,
+  type Sex,
+} from '@guanai/workflows/vocabulary';
 import { listQuerySchema } from '../../validation.ts';
 
 /** Document numbers other than the resident ID: letters, digits and dashes. */
 const OTHER_DOCUMENT = /^[A-Z0-9-]{5,30}$/;
 
-export const ZPhone = z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'must be a mobile (11 digits) or landline number');
+export const ZPhone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'must be a mobile (11 digits) or landline number');
 
 /** The fields of a person that the registry owns and a worker may write. */
 const personFields = {
@@ -35,19 +46,34 @@ interface DocumentFields {
  */
 export function checkDocument(person: DocumentFields, ctx: z.core.$RefinementCtx, prefix: (string | number)[] = []) {
   if (!person.idNumber) {
-    if (person.idType) ctx.addIssue({ code: 'custom', path: [...prefix, 'idNumber'], message: 'is required when a document type is given' });
+    if (person.idType)
+      ctx.addIssue({
+        code: 'custom',
+        path: [...prefix, 'idNumber'],
+        message: 'is required when a document type is given',
+      });
     return;
   }
   const type = person.idType ?? 'RESIDENT_ID';
   if (type === 'RESIDENT_ID') {
     if (!isValidIdNumber(person.idNumber)) {
-      ctx.addIssue({ code: 'custom', path: [...prefix, 'idNumber'], message: 'is not a valid 18-character identity number (GB 11643 check digit)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [...prefix, 'idNumber'],
+        message: 'is not a valid 18-character identity number (GB 11643 check digit)',
+      });
       return;
     }
     const born = `${person.idNumber.slice(6, 10)}-${person.idNumber.slice(10, 12)}-${person.idNumber.slice(12, 14)}`;
-    if (person.birthDate && person.birthDate !== born) ctx.addIssue({ code: 'custom', path: [...prefix, 'birthDate'], message: `does not match the identity number (${born})` });
+    if (person.birthDate && person.birthDate !== born)
+      ctx.addIssue({
+        code: 'custom',
+        path: [...prefix, 'birthDate'],
+        message: `does not match the identity number (${born})`,
+      });
     const sex = Number(person.idNumber[16]) % 2 === 1 ? 'M' : 'F';
-    if (person.sex && person.sex !== sex) ctx.addIssue({ code: 'custom', path: [...prefix, 'sex'], message: 'does not match the identity number' });
+    if (person.sex && person.sex !== sex)
+      ctx.addIssue({ code: 'custom', path: [...prefix, 'sex'], message: 'does not match the identity number' });
   } else if (!OTHER_DOCUMENT.test(person.idNumber)) {
     ctx.addIssue({ code: 'custom', path: [...prefix, 'idNumber'], message: 'must be 5–30 letters, digits or dashes' });
   }
@@ -129,4 +155,6 @@ export const ZPersonListQuerySchema = listQuerySchema(
 
 export const ZPersonParams = z.object({ id: z.uuid('must be a person id (uuid)') });
 
-export const ZReasonQuery = z.object({ reason: z.string().trim().min(4, 'say why you need the full number').max(200) }).strict();
+export const ZReasonQuery = z
+  .object({ reason: z.string().trim().min(4, 'say why you need the full number').max(200) })
+  .strict();

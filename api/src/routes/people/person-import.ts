@@ -19,7 +19,6 @@ const BATCH = 100;
 /** How long a run's claim on an import holds without being renewed (it is renewed after every batch). */
 export const IMPORT_LEASE_MS = 60_000;
 
-
 type ImportRow = Prisma.PersonImportGetPayload<object>;
 
 function toImportDto(row: ImportRow) {
@@ -43,7 +42,11 @@ function problemOf(line: number, error: unknown): RosterProblem {
   if (error instanceof AppError) {
     const duplicates = (error.extra.duplicates ?? []) as { name: string; communityName: string; match: string }[];
     const which = duplicates.map((d) => `${d.name} (${d.communityName}, ${d.match})`).join('; ');
-    return { line, field: columnOf(error.errors[0]?.field ?? '(row)'), reason: which ? `${error.message}: ${which}` : error.message };
+    return {
+      line,
+      field: columnOf(error.errors[0]?.field ?? '(row)'),
+      reason: which ? `${error.message}: ${which}` : error.message,
+    };
   }
   throw error;
 }
@@ -68,7 +71,11 @@ async function claimImport(db: AppDeps['db'], importId: string, runId: string, l
  * before every batch; a run that has lost its lease (it stalled and another took over) stops, and
  * its progress is not written (every write is fenced by its claim).
  */
-export async function runImport(deps: AppDeps, importId: string, { leaseMs = IMPORT_LEASE_MS }: { leaseMs?: number } = {}): Promise<void> {
+export async function runImport(
+  deps: AppDeps,
+  importId: string,
+  { leaseMs = IMPORT_LEASE_MS }: { leaseMs?: number } = {},
+): Promise<void> {
   const { db, keys } = deps;
   const runId = randomUUID();
   if (!(await claimImport(db, importId, runId, leaseMs))) return;
@@ -77,7 +84,12 @@ export async function runImport(deps: AppDeps, importId: string, { leaseMs = IMP
   const user: SessionUser = toSessionUser(creator);
   const rows = job.rows as unknown as RosterRow[];
   const communities = new Map(
-    (await db.orgUnit.findMany({ where: { level: 'COMMUNITY', path: { startsWith: user.orgUnit.path } }, select: { id: true, code: true } })).map((u) => [u.code, u.id]),
+    (
+      await db.orgUnit.findMany({
+        where: { level: 'COMMUNITY', path: { startsWith: user.orgUnit.path } },
+        select: { id: true, code: true },
+      })
+    ).map((u) => [u.code, u.id]),
   );
   let { processed, imported, skipped } = job;
   const problems = job.problems as unknown as RosterProblem[];
@@ -88,8 +100,19 @@ export async function runImport(deps: AppDeps, importId: string, { leaseMs = IMP
       const found: RosterProblem[] = [];
       for (const row of batch) {
         const rowProblems = [...row.problems];
-        const communityId = row.communityCode ? communities.get(row.communityCode) : user.orgUnit.level === 'COMMUNITY' ? user.orgUnit.id : undefined;
-        if (!communityId) rowProblems.push({ line: row.line, field: '社区代码', reason: row.communityCode ? `${row.communityCode} is not a community in your jurisdiction` : 'is required (the 12-digit code of the community)' });
+        const communityId = row.communityCode
+          ? communities.get(row.communityCode)
+          : user.orgUnit.level === 'COMMUNITY'
+            ? user.orgUnit.id
+            : undefined;
+        if (!communityId)
+          rowProblems.push({
+            line: row.line,
+            field: '社区代码',
+            reason: row.communityCode
+              ? `${row.communityCode} is not a community in your jurisdiction`
+              : 'is required (the 12-digit code of the community)',
+          });
         if (rowProblems.length > 0 || !row.person || !communityId) {
           found.push(...rowProblems);
           skipped++;
@@ -101,11 +124,22 @@ export async function runImport(deps: AppDeps, importId: string, { leaseMs = IMP
           continue;
         }
         const householdId = row.householdNo ? derivedUuid(job.id, communityId, row.householdNo) : undefined;
-        const joins = householdId ? await db.household.findUnique({ where: { id: householdId }, select: { id: true } }) : null;
+        const joins = householdId
+          ? await db.household.findUnique({ where: { id: householdId }, select: { id: true } })
+          : null;
         const input = { ...row.person, communityId, ...(joins ? { householdId: joins.id } : {}) };
         try {
-          if (job.dryRun) assertNoDuplicates(await findDuplicates(db, keys, user, { ...input, ...(householdId ? { householdId } : {}) }), false);
-          else await registerPerson(db, keys, user, input, { id: personId, ...(householdId ? { householdId } : {}), confirmNotDuplicate: false });
+          if (job.dryRun)
+            assertNoDuplicates(
+              await findDuplicates(db, keys, user, { ...input, ...(householdId ? { householdId } : {}) }),
+              false,
+            );
+          else
+            await registerPerson(db, keys, user, input, {
+              id: personId,
+              ...(householdId ? { householdId } : {}),
+              confirmNotDuplicate: false,
+            });
           imported++;
         } catch (error) {
           found.push(problemOf(row.line, error));
@@ -131,7 +165,16 @@ export async function runImport(deps: AppDeps, importId: string, { leaseMs = IMP
     deps.logger.error({ err: error, importId }, 'person import failed');
     await db.personImport.updateMany({
       where: { id: job.id, claimedBy: runId },
-      data: { status: 'FAILED', finishedAt: new Date(), claimedBy: null, claimedUntil: null, problems: [...problems, { line: 0, field: '(file)', reason: 'the import stopped on an internal error; rows before it were saved' }] as unknown as Prisma.InputJsonValue },
+      data: {
+        status: 'FAILED',
+        finishedAt: new Date(),
+        claimedBy: null,
+        claimedUntil: null,
+        problems: [
+          ...problems,
+          { line: 0, field: '(file)', reason: 'the import stopped on an internal error; rows before it were saved' },
+        ] as unknown as Prisma.InputJsonValue,
+      },
     });
   }
 }
@@ -142,52 +185,80 @@ export async function runImport(deps: AppDeps, importId: string, { leaseMs = IMP
  * process died is taken over by another replica, and each import is worked by one run at a time.
  */
 export async function resumeImports(deps: AppDeps): Promise<void> {
-  const running = await deps.db.personImport.findMany({ where: { status: 'RUNNING', OR: [{ claimedUntil: null }, { claimedUntil: { lt: new Date() } }] }, select: { id: true } });
+  const running = await deps.db.personImport.findMany({
+    where: { status: 'RUNNING', OR: [{ claimedUntil: null }, { claimedUntil: { lt: new Date() } }] },
+    select: { id: true },
+  });
   for (const { id } of running) await runImport(deps, id);
 }
 
 export function importRoutes(deps: AppDeps) {
   const { db } = deps;
-  return new Hono<AppEnv>()
-    /**
-     * Station workers, caseworkers, supervisors: uploads a roster (CSV or Excel) of people in their
-     * jurisdiction. Answers 202 at once; the import runs in the background (GET shows progress).
-     */
-    .post('/', validate('query', z.object({ dryRun: z.enum(['true', 'false']).default('true') }).strict()), async (c) => {
-      const user = c.get('user');
-      const contentType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
-      if (contentType !== 'text/csv' && contentType !== XLSX_TYPE) throw new AppError('VALIDATION', { message: `must be text/csv or ${XLSX_TYPE}`, field: 'Content-Type' });
-      const filename = headerFilename(c, 'roster');
-      const body = new Uint8Array(await c.req.arrayBuffer());
-      if (body.length === 0 || body.length > MAX_BYTES) throw new AppError('VALIDATION', { message: `a roster file of 1 byte to ${MAX_BYTES / 1024 / 1024} MB is required`, field: '(body)' });
-      const cells = await readCells(body, contentType).catch(() => {
-        throw new AppError('VALIDATION', { message: 'the file could not be read as CSV or Excel', field: '(body)' });
-      });
-      const { rows, fileProblem } = parseRoster(cells);
-      if (fileProblem) throw new AppError('VALIDATION', { message: fileProblem, field: '(header)' });
-      if (rows.length === 0 || rows.length > MAX_ROWS) throw new AppError('VALIDATION', { message: `the roster must have 1 to ${MAX_ROWS} rows below its header`, field: '(body)' });
-      const job = await db.personImport.create({
-        data: {
-          id: randomUUID(),
-          filename,
-          dryRun: c.req.valid('query').dryRun === 'true',
-          status: 'RUNNING',
-          unitId: user.orgUnit.id,
-          createdById: user.id,
-          total: rows.length,
-          rows: rows as unknown as Prisma.InputJsonValue,
+  return (
+    new Hono<AppEnv>()
+      /**
+       * Station workers, caseworkers, supervisors: uploads a roster (CSV or Excel) of people in their
+       * jurisdiction. Answers 202 at once; the import runs in the background (GET shows progress).
+       */
+      .post(
+        '/',
+        validate('query', z.object({ dryRun: z.enum(['true', 'false']).default('true') }).strict()),
+        async (c) => {
+          const user = c.get('user');
+          const contentType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
+          if (contentType !== 'text/csv' && contentType !== XLSX_TYPE)
+            throw new AppError('VALIDATION', { message: `must be text/csv or ${XLSX_TYPE}`, field: 'Content-Type' });
+          const filename = headerFilename(c, 'roster');
+          const body = new Uint8Array(await c.req.arrayBuffer());
+          if (body.length === 0 || body.length > MAX_BYTES)
+            throw new AppError('VALIDATION', {
+              message: `a roster file of 1 byte to ${MAX_BYTES / 1024 / 1024} MB is required`,
+              field: '(body)',
+            });
+          const cells = await readCells(body, contentType).catch(() => {
+            throw new AppError('VALIDATION', {
+              message: 'the file could not be read as CSV or Excel',
+              field: '(body)',
+            });
+          });
+          const { rows, fileProblem } = parseRoster(cells);
+          if (fileProblem) throw new AppError('VALIDATION', { message: fileProblem, field: '(header)' });
+          if (rows.length === 0 || rows.length > MAX_ROWS)
+            throw new AppError('VALIDATION', {
+              message: `the roster must have 1 to ${MAX_ROWS} rows below its header`,
+              field: '(body)',
+            });
+          const job = await db.personImport.create({
+            data: {
+              id: randomUUID(),
+              filename,
+              dryRun: c.req.valid('query').dryRun === 'true',
+              status: 'RUNNING',
+              unitId: user.orgUnit.id,
+              createdById: user.id,
+              total: rows.length,
+              rows: rows as unknown as Prisma.InputJsonValue,
+            },
+          });
+          // In the background; a failure is logged and the import stays RUNNING until the API resumes it.
+          // Once the job is committed, and not on the request's transaction (request/scope.ts).
+          afterCommit(() =>
+            runImport(deps, job.id).catch((err: unknown) =>
+              deps.logger.error({ err, importId: job.id }, 'person import failed to run'),
+            ),
+          );
+          return c.json(toImportDto(job), 202);
         },
-      });
-      // In the background; a failure is logged and the import stays RUNNING until the API resumes it.
-      // Once the job is committed, and not on the request's transaction (request/scope.ts).
-      afterCommit(() => runImport(deps, job.id).catch((err: unknown) => deps.logger.error({ err, importId: job.id }, 'person import failed to run')));
-      return c.json(toImportDto(job), 202);
-    })
-    /** Whoever may import, for imports made in their jurisdiction: progress and the report. */
-    .get('/:id', validate('param', z.object({ id: z.uuid('must be an import id (uuid)') })), async (c) => {
-      const user = c.get('user');
-      const job = await db.personImport.findUnique({ where: { id: c.req.valid('param').id }, include: { unit: { select: { path: true } } } });
-      if (!job || !within(user, job.unit.path)) throw notFound('import');
-      return c.json(toImportDto(job));
-    });
+      )
+      /** Whoever may import, for imports made in their jurisdiction: progress and the report. */
+      .get('/:id', validate('param', z.object({ id: z.uuid('must be an import id (uuid)') })), async (c) => {
+        const user = c.get('user');
+        const job = await db.personImport.findUnique({
+          where: { id: c.req.valid('param').id },
+          include: { unit: { select: { path: true } } },
+        });
+        if (!job || !within(user, job.unit.path)) throw notFound('import');
+        return c.json(toImportDto(job));
+      })
+  );
 }

@@ -10,7 +10,10 @@ type Tx = Prisma.TransactionClient | Db;
 
 /** An address reduced for comparison: full-width to half-width, no spaces or punctuation. */
 export function addressKey(address: string | null | undefined): string | null {
-  const key = (address ?? '').normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  const key = (address ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
   return key.length >= 4 ? key : null;
 }
 
@@ -20,7 +23,8 @@ export function nameDistance(a: string, b: string): number {
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const current = [i];
-    for (let j = 1; j <= y.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    for (let j = 1; j <= y.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[y.length]!;
@@ -54,17 +58,38 @@ const STRENGTH: DuplicateMatch[] = ['ID_NUMBER', 'PHONE', 'NAME_ADDRESS'];
  * phone (outside the person's own household: families share one), or a similar name (equal or one
  * character apart) at the same address in the same community. Merged records are not candidates.
  */
-export async function findDuplicates(db: Tx, keys: IdentityKeys, user: SessionUser, candidate: DuplicateCandidate, excludeId?: string): Promise<Duplicate[]> {
-  const hash = candidate.idNumber ? hashIdNumber(candidate.idNumber, keys, (candidate.idType ?? 'RESIDENT_ID') as never) : null;
+export async function findDuplicates(
+  db: Tx,
+  keys: IdentityKeys,
+  user: SessionUser,
+  candidate: DuplicateCandidate,
+  excludeId?: string,
+): Promise<Duplicate[]> {
+  const hash = candidate.idNumber
+    ? hashIdNumber(candidate.idNumber, keys, (candidate.idType ?? 'RESIDENT_ID') as never)
+    : null;
   const key = addressKey(candidate.address);
   const or: Prisma.PersonWhereInput[] = [];
   if (hash) or.push({ idNumberHash: hash });
-  if (candidate.phone) or.push({ phone: candidate.phone, ...(candidate.householdId ? { NOT: { householdId: candidate.householdId } } : {}) });
+  if (candidate.phone)
+    or.push({
+      phone: candidate.phone,
+      ...(candidate.householdId ? { NOT: { householdId: candidate.householdId } } : {}),
+    });
   if (key) or.push({ addressKey: key, ...(candidate.communityId ? { communityId: candidate.communityId } : {}) });
   if (or.length === 0) return [];
   const rows = await db.person.findMany({
     where: { OR: or, mergedIntoId: null, ...(excludeId ? { NOT: { id: excludeId } } : {}) },
-    select: { id: true, name: true, idNumberHash: true, idNumberMasked: true, phone: true, addressKey: true, householdId: true, community: { select: { name: true, path: true } } },
+    select: {
+      id: true,
+      name: true,
+      idNumberHash: true,
+      idNumberMasked: true,
+      phone: true,
+      addressKey: true,
+      householdId: true,
+      community: { select: { name: true, path: true } },
+    },
     take: 50,
   });
   const found: Duplicate[] = [];
@@ -72,14 +97,22 @@ export async function findDuplicates(db: Tx, keys: IdentityKeys, user: SessionUs
     const match: DuplicateMatch | undefined =
       hash && row.idNumberHash === hash
         ? 'ID_NUMBER'
-        : candidate.phone && row.phone === candidate.phone && !(candidate.householdId && row.householdId === candidate.householdId)
+        : candidate.phone &&
+            row.phone === candidate.phone &&
+            !(candidate.householdId && row.householdId === candidate.householdId)
           ? 'PHONE'
           : key && row.addressKey === key && nameDistance(row.name, candidate.name) <= 1
             ? 'NAME_ADDRESS'
             : undefined;
     if (!match) continue;
     const visible = within(user, row.community.path);
-    found.push({ id: visible ? row.id : null, name: visible ? row.name : maskName(row.name), idNumberMasked: row.idNumberMasked, communityName: row.community.name, match });
+    found.push({
+      id: visible ? row.id : null,
+      name: visible ? row.name : maskName(row.name),
+      idNumberMasked: row.idNumberMasked,
+      communityName: row.community.name,
+      match,
+    });
   }
   return found.sort((a, b) => STRENGTH.indexOf(a.match) - STRENGTH.indexOf(b.match)).slice(0, 10);
 }
@@ -105,14 +138,27 @@ export function assertNoDuplicates(duplicates: Duplicate[], confirmNotDuplicate:
 }
 
 /** The community a new person lives in: the one named (inside the caller's jurisdiction) or the caller's own. */
-export async function resolveCommunity(db: Tx, user: SessionUser, communityId: string | undefined): Promise<{ id: string; path: string }> {
+export async function resolveCommunity(
+  db: Tx,
+  user: SessionUser,
+  communityId: string | undefined,
+): Promise<{ id: string; path: string }> {
   if (!communityId) {
     if (user.orgUnit.level === 'COMMUNITY') return { id: user.orgUnit.id, path: user.orgUnit.path };
-    throw new AppError('VALIDATION', { message: 'is required: the community (村/社区) the person lives in', field: 'communityId' });
+    throw new AppError('VALIDATION', {
+      message: 'is required: the community (村/社区) the person lives in',
+      field: 'communityId',
+    });
   }
-  const unit = await db.orgUnit.findUnique({ where: { id: communityId }, select: { id: true, path: true, level: true } });
+  const unit = await db.orgUnit.findUnique({
+    where: { id: communityId },
+    select: { id: true, path: true, level: true },
+  });
   if (!unit || !within(user, unit.path) || unit.level !== 'COMMUNITY') {
-    throw new AppError('VALIDATION', { message: 'is not a community (村/社区) in your jurisdiction', field: 'communityId' });
+    throw new AppError('VALIDATION', {
+      message: 'is not a community (村/社区) in your jurisdiction',
+      field: 'communityId',
+    });
   }
   return unit;
 }
@@ -121,7 +167,10 @@ export async function resolveCommunity(db: Tx, user: SessionUser, communityId: s
 function fromResidentId(input: TPersonInput): { birthDate?: string; sex?: Sex } {
   if (!input.idNumber || (input.idType ?? 'RESIDENT_ID') !== 'RESIDENT_ID') return {};
   const n = input.idNumber;
-  return { birthDate: `${n.slice(6, 10)}-${n.slice(10, 12)}-${n.slice(12, 14)}`, sex: Number(n[16]) % 2 === 1 ? 'M' : 'F' };
+  return {
+    birthDate: `${n.slice(6, 10)}-${n.slice(10, 12)}-${n.slice(12, 14)}`,
+    sex: Number(n[16]) % 2 === 1 ? 'M' : 'F',
+  };
 }
 
 export interface RegisterOptions {
@@ -136,12 +185,22 @@ export interface RegisterOptions {
  * Registers a person after the duplicate check: in their community, in the household they join
  * (inside the caller's jurisdiction) or in a new one they head.
  */
-export async function registerPerson(db: Db, keys: IdentityKeys, user: SessionUser, input: TPersonInput, options: RegisterOptions) {
+export async function registerPerson(
+  db: Db,
+  keys: IdentityKeys,
+  user: SessionUser,
+  input: TPersonInput,
+  options: RegisterOptions,
+) {
   const community = await resolveCommunity(db, user, input.communityId);
   let household: { id: string; address: string | null } | null = null;
   if (input.householdId) {
-    household = await db.household.findFirst({ where: { id: input.householdId, community: { path: { startsWith: user.orgUnit.path } } }, select: { id: true, address: true } });
-    if (!household) throw new AppError('VALIDATION', { message: 'is not a household in your jurisdiction', field: 'householdId' });
+    household = await db.household.findFirst({
+      where: { id: input.householdId, community: { path: { startsWith: user.orgUnit.path } } },
+      select: { id: true, address: true },
+    });
+    if (!household)
+      throw new AppError('VALIDATION', { message: 'is not a household in your jurisdiction', field: 'householdId' });
   }
   const address = input.address ?? household?.address ?? undefined;
   const duplicates = await findDuplicates(db, keys, user, { ...input, address, communityId: community.id });
@@ -153,17 +212,26 @@ export async function registerPerson(db: Db, keys: IdentityKeys, user: SessionUs
     if (document) {
       // Two workers registering the same document at once: the second waits here, then finds the first.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${document.idNumberHash}))`;
-      const taken = await tx.person.findFirst({ where: { idNumberHash: document.idNumberHash, mergedIntoId: null }, select: { id: true } });
-      if (taken) assertNoDuplicates(await findDuplicates(tx, keys, user, { name: input.name, idType: input.idType, idNumber: input.idNumber }), true);
+      const taken = await tx.person.findFirst({
+        where: { idNumberHash: document.idNumberHash, mergedIntoId: null },
+        select: { id: true },
+      });
+      if (taken)
+        assertNoDuplicates(
+          await findDuplicates(tx, keys, user, { name: input.name, idType: input.idType, idNumber: input.idNumber }),
+          true,
+        );
     }
     const householdId = household?.id ?? options.householdId ?? randomUUID();
-    if (!household) await tx.household.create({ data: { id: householdId, communityId: community.id, address: address ?? null } });
+    if (!household)
+      await tx.household.create({ data: { id: householdId, communityId: community.id, address: address ?? null } });
     return tx.person.create({
       data: {
         id,
         name: input.name,
         sex: input.sex ?? derived.sex ?? null,
-        birthDate: (input.birthDate ?? derived.birthDate) ? new Date(`${input.birthDate ?? derived.birthDate}T00:00:00Z`) : null,
+        birthDate:
+          (input.birthDate ?? derived.birthDate) ? new Date(`${input.birthDate ?? derived.birthDate}T00:00:00Z`) : null,
         phone: input.phone ?? null,
         address: address ?? null,
         addressKey: addressKey(address),

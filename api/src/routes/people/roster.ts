@@ -23,7 +23,15 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 
 const SEX: Record<string, string> = { 男: 'M', 女: 'F', M: 'M', F: 'F' };
-const HUKOU: Record<string, string> = { 成都: 'CHENGDU', 本市: 'CHENGDU', 成都市: 'CHENGDU', 外地: 'OTHER', 非成都: 'OTHER', CHENGDU: 'CHENGDU', OTHER: 'OTHER' };
+const HUKOU: Record<string, string> = {
+  成都: 'CHENGDU',
+  本市: 'CHENGDU',
+  成都市: 'CHENGDU',
+  外地: 'OTHER',
+  非成都: 'OTHER',
+  CHENGDU: 'CHENGDU',
+  OTHER: 'OTHER',
+};
 const ID_TYPE_NAMES: Record<string, string> = {
   居民身份证: 'RESIDENT_ID',
   身份证: 'RESIDENT_ID',
@@ -89,7 +97,12 @@ type Cell = string | number | boolean | Date | null | undefined;
 /** The cells of a CSV (UTF-8, BOM or not) or of an Excel workbook's first sheet. */
 export async function readCells(body: Uint8Array, contentType: string): Promise<Cell[][]> {
   if (contentType === XLSX_TYPE) return (await readSheet(Buffer.from(body))) as Cell[][];
-  return parse(Buffer.from(body).toString('utf8'), { bom: true, relaxColumnCount: true, skipEmptyLines: true, trim: true }) as string[][];
+  return parse(Buffer.from(body).toString('utf8'), {
+    bom: true,
+    relaxColumnCount: true,
+    skipEmptyLines: true,
+    trim: true,
+  }) as string[][];
 }
 
 function text(cell: Cell, column: Column, problems: RosterProblem[], line: number): string {
@@ -97,14 +110,24 @@ function text(cell: Cell, column: Column, problems: RosterProblem[], line: numbe
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   if (typeof cell === 'number' && column === 'idNumber' && String(cell).replace(/\D/g, '').length >= 15) {
     // Excel keeps 15 significant digits: an 18-digit number typed as a number has lost its tail.
-    problems.push({ line, field: COLUMNS.idNumber[0], reason: 'was stored as a number and lost its last digits; format the column as text in Excel' });
+    problems.push({
+      line,
+      field: COLUMNS.idNumber[0],
+      reason: 'was stored as a number and lost its last digits; format the column as text in Excel',
+    });
     return '';
   }
   return String(cell).trim();
 }
 
 /** Looks a value up in a table of names; an unknown value is a problem naming the column. */
-function lookUp(value: string, table: Record<string, string>, column: Column, problems: RosterProblem[], line: number): string | undefined {
+function lookUp(
+  value: string,
+  table: Record<string, string>,
+  column: Column,
+  problems: RosterProblem[],
+  line: number,
+): string | undefined {
   if (!value) return undefined;
   const code = table[value] ?? table[value.toUpperCase()];
   if (!code) problems.push({ line, field: COLUMNS[column][0], reason: `unknown value “${value}”` });
@@ -116,18 +139,34 @@ function lookUp(value: string, table: Record<string, string>, column: Column, pr
  * person to register, with every problem of the row named by its line and column.
  */
 export function parseRoster(cells: Cell[][]): { rows: RosterRow[]; fileProblem?: string } {
-  const header = (cells[0] ?? []).map((h) => String(h ?? '').trim().toLowerCase());
+  const header = (cells[0] ?? []).map((h) =>
+    String(h ?? '')
+      .trim()
+      .toLowerCase(),
+  );
   const index = new Map<Column, number>();
   for (const [column, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
     const at = header.findIndex((h) => names.includes(h));
     if (at >= 0) index.set(column, at);
   }
-  if (!index.has('name')) return { rows: [], fileProblem: `the first row must be a header with at least the column 姓名 (name); known columns: ${Object.values(COLUMNS).map((n) => n[0]).join(', ')}` };
+  if (!index.has('name'))
+    return {
+      rows: [],
+      fileProblem: `the first row must be a header with at least the column 姓名 (name); known columns: ${Object.values(
+        COLUMNS,
+      )
+        .map((n) => n[0])
+        .join(', ')}`,
+    };
   const rows = cells.slice(1).map((cellsOfRow, i): RosterRow => {
     const line = i + 2;
     const problems: RosterProblem[] = [];
-    const get = (column: Column) => (index.has(column) ? text(cellsOfRow[index.get(column)!], column, problems, line) : '');
-    const birth = get('birthDate').replace(/[./]/g, '-').replace(/^(\d{4})-(\d)-/, '$1-0$2-').replace(/-(\d)$/, '-0$1');
+    const get = (column: Column) =>
+      index.has(column) ? text(cellsOfRow[index.get(column)!], column, problems, line) : '';
+    const birth = get('birthDate')
+      .replace(/[./]/g, '-')
+      .replace(/^(\d{4})-(\d)-/, '$1-0$2-')
+      .replace(/-(\d)$/, '-0$1');
     const tags = get('tags')
       .split(/[;；、|,，]/)
       .map((t) => t.trim())
@@ -146,7 +185,9 @@ export function parseRoster(cells: Cell[][]): { rows: RosterRow[]; fileProblem?:
       relation: lookUp(get('relation'), RELATION_NAMES, 'relation', problems, line),
       tags: [...new Set(tags)],
     };
-    const parsed = ZCreatePersonSchema.safeParse(Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)));
+    const parsed = ZCreatePersonSchema.safeParse(
+      Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)),
+    );
     if (!parsed.success) {
       for (const e of fieldErrors(parsed.error)) {
         const column = columnOf(e.field);
@@ -157,7 +198,13 @@ export function parseRoster(cells: Cell[][]): { rows: RosterRow[]; fileProblem?:
     const householdNo = get('householdNo') || undefined;
     if (problems.length > 0 || !parsed.success) return { line, problems, ...(communityCode ? { communityCode } : {}) };
     const { confirmNotDuplicate: _, communityId: __, householdId: ___, ...person } = parsed.data;
-    return { line, person, problems, ...(communityCode ? { communityCode } : {}), ...(householdNo ? { householdNo } : {}) };
+    return {
+      line,
+      person,
+      problems,
+      ...(communityCode ? { communityCode } : {}),
+      ...(householdNo ? { householdNo } : {}),
+    };
   });
   // The same document twice in one file: the second is a duplicate of the first.
   const seen = new Map<string, number>();
@@ -165,7 +212,8 @@ export function parseRoster(cells: Cell[][]): { rows: RosterRow[]; fileProblem?:
     if (!row.person?.idNumber) continue;
     const key = `${row.person.idType ?? 'RESIDENT_ID'}:${row.person.idNumber}`;
     const first = seen.get(key);
-    if (first) row.problems.push({ line: row.line, field: COLUMNS.idNumber[0], reason: `the same document as line ${first}` });
+    if (first)
+      row.problems.push({ line: row.line, field: COLUMNS.idNumber[0], reason: `the same document as line ${first}` });
     else seen.set(key, row.line);
   }
   return { rows };

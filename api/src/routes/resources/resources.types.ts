@@ -1,9 +1,21 @@
 import { z } from 'zod';
-import { CAMPAIGN_TYPES, HUKOU, NEED_CATEGORIES, PARTNER_KINDS, RESOURCE_KINDS, RESOURCE_STATUSES, VULNERABILITY_TAGS } from '@guanai/workflows/vocabulary';
+import {
+  CAMPAIGN_TYPES,
+  HUKOU,
+  NEED_CATEGORIES,
+  PARTNER_KINDS,
+  RESOURCE_KINDS,
+  RESOURCE_STATUSES,
+  VULNERABILITY_TAGS,
+} from '@guanai/workflows/vocabulary';
 import { listQuerySchema } from '../../validation.ts';
 
 /** Money in yuan with at most two decimals. */
-export const ZYuan = z.number().nonnegative('must not be negative').max(1e11).multipleOf(0.01, 'at most two decimals (fen)');
+export const ZYuan = z
+  .number()
+  .nonnegative('must not be negative')
+  .max(1e11)
+  .multipleOf(0.01, 'at most two decimals (fen)');
 
 /** Eligibility rules as data: each one optional; an empty object admits everyone. */
 export const ZEligibility = z
@@ -16,7 +28,10 @@ export const ZEligibility = z
     tagsAny: z.array(z.enum(VULNERABILITY_TAGS)).min(1).max(VULNERABILITY_TAGS.length).optional(),
   })
   .strict()
-  .refine((e) => e.minAge === undefined || e.maxAge === undefined || e.minAge <= e.maxAge, { path: ['maxAge'], message: 'must not be below minAge' });
+  .refine((e) => e.minAge === undefined || e.maxAge === undefined || e.minAge <= e.maxAge, {
+    path: ['maxAge'],
+    message: 'must not be below minAge',
+  });
 
 const resourceFields = {
   kind: z.enum(RESOURCE_KINDS),
@@ -37,19 +52,31 @@ const resourceFields = {
   deadline: z.iso.date('must be a date YYYY-MM-DD').optional(),
 };
 
-type ResourceShape = Partial<{ kind: string; validFrom: string | null; validTo: string | null; contractNo: string; campaignType: string; target: number; deadline: string }>;
+type ResourceShape = Partial<{
+  kind: string;
+  validFrom: string | null;
+  validTo: string | null;
+  contractNo: string;
+  campaignType: string;
+  target: number;
+  deadline: string;
+}>;
 
 /** What each kind must carry: a purchased service its contract, a campaign its type, target and deadline. */
 function checkKind(r: ResourceShape, ctx: z.core.$RefinementCtx) {
-  if (r.validFrom && r.validTo && r.validFrom > r.validTo) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must not be before validFrom' });
-  if (r.kind === 'PURCHASED_SERVICE' && !r.contractNo) ctx.addIssue({ code: 'custom', path: ['contractNo'], message: 'a purchased service needs its contract number' });
+  if (r.validFrom && r.validTo && r.validFrom > r.validTo)
+    ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must not be before validFrom' });
+  if (r.kind === 'PURCHASED_SERVICE' && !r.contractNo)
+    ctx.addIssue({ code: 'custom', path: ['contractNo'], message: 'a purchased service needs its contract number' });
   if (r.kind === 'FUNDRAISING') {
     for (const field of ['campaignType', 'target', 'deadline'] as const) {
-      if (r[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'a fundraising campaign needs it' });
+      if (r[field] === undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: 'a fundraising campaign needs it' });
     }
   } else {
     for (const field of ['campaignType', 'target', 'deadline'] as const) {
-      if (r[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'only fundraising campaigns have it' });
+      if (r[field] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: 'only fundraising campaigns have it' });
     }
   }
 }
@@ -94,7 +121,12 @@ export const ZPartner = z
   .object({
     name: z.string().trim().min(1, 'is required').max(100),
     kind: z.enum(PARTNER_KINDS),
-    creditCode: z.string().trim().toUpperCase().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character unified social credit code (统一社会信用代码)').optional(),
+    creditCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character unified social credit code (统一社会信用代码)')
+      .optional(),
     contact: z.string().trim().max(60).optional(),
     phone: z.string().trim().max(30).optional(),
     active: z.boolean().optional(),

@@ -20,27 +20,65 @@ import { z } from 'zod';
 async function withLedger(db: Db, kind: string, caseId: string, form: unknown): Promise<unknown> {
   const given = (form ?? {}) as Record<string, unknown>;
   if (kind === 'MATCH' && given.matches !== undefined) {
-    throw new AppError('VALIDATION', { message: 'matches are not typed in: the task takes the case’s accepted matches (propose resources and let the partner accept)', field: 'form.matches' });
+    throw new AppError('VALIDATION', {
+      message:
+        'matches are not typed in: the task takes the case’s accepted matches (propose resources and let the partner accept)',
+      field: 'form.matches',
+    });
   }
   if (kind === 'DELIVER' && given.items !== undefined) {
-    throw new AppError('VALIDATION', { message: 'deliveries are not typed in: the task takes the delivery ledger (record what was given on the accepted matches)', field: 'form.items' });
+    throw new AppError('VALIDATION', {
+      message:
+        'deliveries are not typed in: the task takes the delivery ledger (record what was given on the accepted matches)',
+      field: 'form.items',
+    });
   }
   if (kind === 'MATCH') {
-    const accepted = await db.match.findMany({ where: { caseId, status: 'ACCEPTED' }, include: { resource: { select: { name: true, provider: { select: { name: true } } } } }, orderBy: { createdAt: 'asc' } });
-    if (accepted.length === 0) throw new AppError('VALIDATION', { message: 'no match has been accepted yet: propose resources and wait for a partner to accept', field: 'form.matches' });
-    return { ...given, matches: accepted.map((m) => ({ category: m.category, resource: m.resource.name, provider: m.resource.provider.name })) };
+    const accepted = await db.match.findMany({
+      where: { caseId, status: 'ACCEPTED' },
+      include: { resource: { select: { name: true, provider: { select: { name: true } } } } },
+      orderBy: { createdAt: 'asc' },
+    });
+    if (accepted.length === 0)
+      throw new AppError('VALIDATION', {
+        message: 'no match has been accepted yet: propose resources and wait for a partner to accept',
+        field: 'form.matches',
+      });
+    return {
+      ...given,
+      matches: accepted.map((m) => ({
+        category: m.category,
+        resource: m.resource.name,
+        provider: m.resource.provider.name,
+      })),
+    };
   }
   if (kind === 'DELIVER') {
-    const deliveries = await db.delivery.findMany({ where: { match: { caseId, status: 'ACCEPTED' } }, include: { match: { select: { resource: { select: { name: true } } } } }, orderBy: { deliveredOn: 'asc' } });
-    if (deliveries.length === 0) throw new AppError('VALIDATION', { message: 'nothing has been recorded as delivered yet: record deliveries on the matches', field: 'form.items' });
-    const unit = (d: (typeof deliveries)[number]) => (d.kind === 'MONEY' ? '元' : d.kind === 'SERVICE' ? '小时' : undefined);
+    const deliveries = await db.delivery.findMany({
+      where: { match: { caseId, status: 'ACCEPTED' } },
+      include: { match: { select: { resource: { select: { name: true } } } } },
+      orderBy: { deliveredOn: 'asc' },
+    });
+    if (deliveries.length === 0)
+      throw new AppError('VALIDATION', {
+        message: 'nothing has been recorded as delivered yet: record deliveries on the matches',
+        field: 'form.items',
+      });
+    const unit = (d: (typeof deliveries)[number]) =>
+      d.kind === 'MONEY' ? '元' : d.kind === 'SERVICE' ? '小时' : undefined;
     const amount = (d: (typeof deliveries)[number]) => {
       const value = d.kind === 'MONEY' ? d.amount : d.kind === 'SERVICE' ? d.hours : d.quantity;
       return value === null ? NaN : Number(value);
     };
     return {
       ...given,
-      items: deliveries.slice(0, 50).map((d) => ({ what: `${d.match.resource.name}：${d.description}`.slice(0, 200), ...(Number.isFinite(amount(d)) ? { amount: amount(d) } : {}), ...(unit(d) ? { unit: unit(d) } : {}) })),
+      items: deliveries
+        .slice(0, 50)
+        .map((d) => ({
+          what: `${d.match.resource.name}：${d.description}`.slice(0, 200),
+          ...(Number.isFinite(amount(d)) ? { amount: amount(d) } : {}),
+          ...(unit(d) ? { unit: unit(d) } : {}),
+        })),
     };
   }
   return form;
@@ -103,9 +141,14 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
       deps.db.task.findUniqueOrThrow({ where: { id: row.id }, include: taskInclude }),
     ]);
     // Read while the Update ran: only what the event cannot change (names, case number) is taken from it.
-    return afterAction({ ...task, ...row, assignee: row.assigneeId === task.assigneeId ? task.assignee : null }, view, user);
+    return afterAction(
+      { ...task, ...row, assignee: row.assigneeId === task.assigneeId ? task.assignee : null },
+      view,
+      user,
+    );
   };
-  const reload = async (id: string) => toTaskDto(await deps.db.task.findUniqueOrThrow({ where: { id }, include: taskInclude }));
+  const reload = async (id: string) =>
+    toTaskDto(await deps.db.task.findUniqueOrThrow({ where: { id }, include: taskInclude }));
   /**
    * The task after a claim or release, from the row read before it and the workflow's answer (which
    * is what was just projected), so the API does not read the row again; read it when the answer
@@ -113,7 +156,15 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
    */
   const afterAction = async (before: TaskRow, view: CaseView, user: SessionUser) => {
     const after = view.context.tasks.find((t) => t.id === before.id);
-    const assigneeName = !after ? undefined : after.assigneeId === null ? null : after.assigneeId === user.id ? user.displayName : after.assigneeId === before.assigneeId ? before.assignee?.displayName : undefined;
+    const assigneeName = !after
+      ? undefined
+      : after.assigneeId === null
+        ? null
+        : after.assigneeId === user.id
+          ? user.displayName
+          : after.assigneeId === before.assigneeId
+            ? before.assignee?.displayName
+            : undefined;
     if (!after || assigneeName === undefined || after.unitId !== before.unitId) return reload(before.id);
     const at = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
     return toTaskDto({
@@ -124,52 +175,67 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
       dueAt: new Date(after.dueAt),
       breachedAt: at(after.breachedAt),
       completedAt: at(after.completedAt),
-      case: { ...before.case, state: view.state, emergency: view.context.emergency, flags: (view.context.flags ?? []) as unknown as TaskRow['case']['flags'] },
+      case: {
+        ...before.case,
+        state: view.state,
+        emergency: view.context.emergency,
+        flags: (view.context.flags ?? []) as unknown as TaskRow['case']['flags'],
+      },
     });
   };
 
-  return new Hono<AppEnv>()
-    /** Any signed-in user: tasks assigned to me (scope=mine) or of my unit and the units below it (scope=unit). */
-    .get('/', validate('query', ZTaskListQuerySchema), async (c) => {
-      const user = c.get('user');
-      const { filter = {}, sort, range } = c.req.valid('query');
-      const byUnit = filter.scope !== 'mine';
-      const where: Prisma.TaskWhereInput = {
-        ...(byUnit ? { unit: subtree(user) } : { assigneeId: user.id }),
-        // A task's unit is always in its case's chain (the community it started in and the centers
-        // above it), so a task of a unit in my subtree is of a case I can see: the case condition —
-        // an OR over two joins that made PostgreSQL scan every case for a district's queue — is kept
-        // only for my own tasks and for partners, who see no case.
-        ...(byUnit && user.role !== 'PARTNER' ? {} : { case: visibleCases(user) }),
-        status: filter.status ?? 'OPEN',
-        ...(filter.kind ? { kind: filter.kind } : {}),
-        ...(filter.caseId ? { caseId: filter.caseId } : {}),
-        ...(filter.overdue ? { dueAt: { lt: new Date() } } : {}),
-      };
-      const [rows, total] = await Promise.all([
-        deps.db.task.findMany({ where, include: taskInclude, orderBy: [{ [sort[0]]: sort[1].toLowerCase() }, { id: 'asc' }], skip: range[0], take: range[1] - range[0] + 1 }),
-        deps.db.task.count({ where }),
-      ]);
-      c.header('Content-Range', contentRange('tasks', range, rows.length, total));
-      return c.json(rows.map(toTaskDto));
-    })
-    /** Any signed-in user who can see the case: one task. */
-    .get('/:id', validate('param', ZTaskParams), async (c) => c.json(toTaskDto(await findVisible(c.get('user'), c.req.valid('param').id))))
-    /** A user whose role may do the task, within its unit's jurisdiction: takes the task. */
-    .post('/:id/claim', validate('param', ZTaskParams), async (c) => {
-      return c.json(await claimOrRelease(c.get('user'), c.req.valid('param').id, 'CLAIM', keyedId(c, 'act')));
-    })
-    /** The assignee, or a supervisor over the task's unit: gives the task back to the queue. */
-    .post('/:id/release', validate('param', ZTaskParams), async (c) => {
-      return c.json(await claimOrRelease(c.get('user'), c.req.valid('param').id, 'RELEASE', keyedId(c, 'act')));
-    })
-    /** The assignee: completes the task with its form, which moves the case on. */
-    .post('/:id/complete', validate('param', ZTaskParams), validate('json', ZCompleteBodySchema), async (c) => {
-      const user = c.get('user');
-      const task = await findVisibleRow(user, c.req.valid('param').id);
-      const form = await withLedger(deps.db, task.kind, task.caseId, c.req.valid('json').form);
-      const event = eventFromForm(task.kind as TaskKind, task.id, form, actorOf(user));
-      const view = await cases.act(task.caseId, event, keyedId(c, 'act'));
-      return c.json({ caseId: task.caseId, state: view.state });
-    });
+  return (
+    new Hono<AppEnv>()
+      /** Any signed-in user: tasks assigned to me (scope=mine) or of my unit and the units below it (scope=unit). */
+      .get('/', validate('query', ZTaskListQuerySchema), async (c) => {
+        const user = c.get('user');
+        const { filter = {}, sort, range } = c.req.valid('query');
+        const byUnit = filter.scope !== 'mine';
+        const where: Prisma.TaskWhereInput = {
+          ...(byUnit ? { unit: subtree(user) } : { assigneeId: user.id }),
+          // A task's unit is always in its case's chain (the community it started in and the centers
+          // above it), so a task of a unit in my subtree is of a case I can see: the case condition —
+          // an OR over two joins that made PostgreSQL scan every case for a district's queue — is kept
+          // only for my own tasks and for partners, who see no case.
+          ...(byUnit && user.role !== 'PARTNER' ? {} : { case: visibleCases(user) }),
+          status: filter.status ?? 'OPEN',
+          ...(filter.kind ? { kind: filter.kind } : {}),
+          ...(filter.caseId ? { caseId: filter.caseId } : {}),
+          ...(filter.overdue ? { dueAt: { lt: new Date() } } : {}),
+        };
+        const [rows, total] = await Promise.all([
+          deps.db.task.findMany({
+            where,
+            include: taskInclude,
+            orderBy: [{ [sort[0]]: sort[1].toLowerCase() }, { id: 'asc' }],
+            skip: range[0],
+            take: range[1] - range[0] + 1,
+          }),
+          deps.db.task.count({ where }),
+        ]);
+        c.header('Content-Range', contentRange('tasks', range, rows.length, total));
+        return c.json(rows.map(toTaskDto));
+      })
+      /** Any signed-in user who can see the case: one task. */
+      .get('/:id', validate('param', ZTaskParams), async (c) =>
+        c.json(toTaskDto(await findVisible(c.get('user'), c.req.valid('param').id))),
+      )
+      /** A user whose role may do the task, within its unit's jurisdiction: takes the task. */
+      .post('/:id/claim', validate('param', ZTaskParams), async (c) => {
+        return c.json(await claimOrRelease(c.get('user'), c.req.valid('param').id, 'CLAIM', keyedId(c, 'act')));
+      })
+      /** The assignee, or a supervisor over the task's unit: gives the task back to the queue. */
+      .post('/:id/release', validate('param', ZTaskParams), async (c) => {
+        return c.json(await claimOrRelease(c.get('user'), c.req.valid('param').id, 'RELEASE', keyedId(c, 'act')));
+      })
+      /** The assignee: completes the task with its form, which moves the case on. */
+      .post('/:id/complete', validate('param', ZTaskParams), validate('json', ZCompleteBodySchema), async (c) => {
+        const user = c.get('user');
+        const task = await findVisibleRow(user, c.req.valid('param').id);
+        const form = await withLedger(deps.db, task.kind, task.caseId, c.req.valid('json').form);
+        const event = eventFromForm(task.kind as TaskKind, task.id, form, actorOf(user));
+        const view = await cases.act(task.caseId, event, keyedId(c, 'act'));
+        return c.json({ caseId: task.caseId, state: view.state });
+      })
+  );
 }

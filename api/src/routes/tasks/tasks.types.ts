@@ -17,38 +17,81 @@ import { listQuerySchema } from '../../validation.ts';
 const note = z.string().trim().max(2000).optional();
 
 export const ZTaskListQuerySchema = listQuerySchema(
-  z.object({
-    scope: z.enum(['mine', 'unit']).optional(),
-    status: z.enum(TASK_STATUSES).optional(),
-    kind: z.string().max(40).optional(),
-    overdue: z.boolean().optional(),
-    caseId: z.uuid().optional(),
-  }).strict(),
+  z
+    .object({
+      scope: z.enum(['mine', 'unit']).optional(),
+      status: z.enum(TASK_STATUSES).optional(),
+      kind: z.string().max(40).optional(),
+      overdue: z.boolean().optional(),
+      caseId: z.uuid().optional(),
+    })
+    .strict(),
   ['dueAt', 'createdAt', 'kind', 'status'] as const,
   ['dueAt', 'ASC'],
 );
 
-export const ZRegisterForm = z.object({ verified: z.literal(true, 'identity must be verified before registering'), note }).strict();
+export const ZRegisterForm = z
+  .object({ verified: z.literal(true, 'identity must be verified before registering'), note })
+  .strict();
 export const ZScreenForm = z
-  .object({ referrals: z.array(z.enum(GOV_SCHEMES)).max(GOV_SCHEMES.length).refine((r) => new Set(r).size === r.length, 'must not repeat a scheme'), outcome: z.enum(SCREENING_OUTCOMES), note })
+  .object({
+    referrals: z
+      .array(z.enum(GOV_SCHEMES))
+      .max(GOV_SCHEMES.length)
+      .refine((r) => new Set(r).size === r.length, 'must not repeat a scheme'),
+    outcome: z.enum(SCREENING_OUTCOMES),
+    note,
+  })
   .strict()
-  .refine((form) => form.outcome !== 'GOV_AID_ONLY' || form.referrals.length > 0, { path: ['referrals'], message: 'government aid only needs at least one scheme referral' });
+  .refine((form) => form.outcome !== 'GOV_AID_ONLY' || form.referrals.length > 0, {
+    path: ['referrals'],
+    message: 'government aid only needs at least one scheme referral',
+  });
 export const ZMonitorForm = z
-  .object({ granted: z.boolean(), outcomes: z.partialRecord(z.enum(GOV_SCHEMES), z.enum(GOV_AID_DECISIONS)).optional(), note })
+  .object({
+    granted: z.boolean(),
+    outcomes: z.partialRecord(z.enum(GOV_SCHEMES), z.enum(GOV_AID_DECISIONS)).optional(),
+    note,
+  })
   .strict();
 export const ZAssessForm = z
-  .object({ needs: z.array(z.object({ category: z.enum(NEED_CATEGORIES), severity: z.enum(SEVERITIES), description: z.string().trim().max(500).optional() }).strict()).min(1, 'at least one need').max(20), note })
+  .object({
+    needs: z
+      .array(
+        z
+          .object({
+            category: z.enum(NEED_CATEGORIES),
+            severity: z.enum(SEVERITIES),
+            description: z.string().trim().max(500).optional(),
+          })
+          .strict(),
+      )
+      .min(1, 'at least one need')
+      .max(20),
+    note,
+  })
   .strict();
 export const ZPlanForm = z.object({ summary: z.string().trim().min(1, 'is required').max(4000), note }).strict();
 export const ZApprovePlanForm = z
   .object({ approved: z.boolean(), reason: z.string().trim().max(2000).optional() })
   .strict()
-  .refine((form) => form.approved || (form.reason?.length ?? 0) > 0, { path: ['reason'], message: 'a returned plan needs a reason' });
+  .refine((form) => form.approved || (form.reason?.length ?? 0) > 0, {
+    path: ['reason'],
+    message: 'a returned plan needs a reason',
+  });
 export const ZFollowUpForm = z.object({ resolved: z.boolean(), note }).strict();
 export const ZMatchForm = z
   .object({
     matches: z
-      .array(z.object({ category: z.enum(NEED_CATEGORIES), resource: z.string().trim().min(1, 'is required').max(200), provider: z.string().trim().max(200).optional() }).strict())
+      .array(
+        z
+          .object({
+            category: z.enum(NEED_CATEGORIES),
+            resource: z.string().trim().min(1, 'is required').max(200),
+            provider: z.string().trim().max(200).optional(),
+          })
+          .strict(),
+      )
       .min(1, 'at least one match')
       .max(20),
     note,
@@ -57,7 +100,15 @@ export const ZMatchForm = z
 export const ZDeliverForm = z
   .object({
     items: z
-      .array(z.object({ what: z.string().trim().min(1, 'is required').max(200), amount: z.number().nonnegative().max(10_000_000).optional(), unit: z.string().trim().max(20).optional() }).strict())
+      .array(
+        z
+          .object({
+            what: z.string().trim().min(1, 'is required').max(200),
+            amount: z.number().nonnegative().max(10_000_000).optional(),
+            unit: z.string().trim().max(20).optional(),
+          })
+          .strict(),
+      )
       .min(1, 'at least one item')
       .max(50),
     note,
@@ -65,14 +116,29 @@ export const ZDeliverForm = z
   .strict();
 export const ZAcceptEscalationForm = z
   // §四(二): `resume` (the default) goes back to the step the case left; the machine refuses a target that would skip a gate.
-  .object({ accepted: z.boolean(), target: z.enum(ESCALATION_TARGETS).optional(), guidance: z.string().trim().max(2000).optional() })
+  .object({
+    accepted: z.boolean(),
+    target: z.enum(ESCALATION_TARGETS).optional(),
+    guidance: z.string().trim().max(2000).optional(),
+  })
   .strict()
-  .refine((form) => form.accepted || (form.guidance?.length ?? 0) > 0, { path: ['guidance'], message: 'a returned escalation needs guidance for the lower tier' });
+  .refine((form) => form.accepted || (form.guidance?.length ?? 0) > 0, {
+    path: ['guidance'],
+    message: 'a returned escalation needs guidance for the lower tier',
+  });
 export const ZJointMeetingForm = z
   .object({
     next: z.enum(MEETING_NEXT_STEPS),
     actions: z
-      .array(z.object({ department: z.string().trim().min(1, 'is required').max(100), action: z.string().trim().min(1, 'is required').max(500), deadline: z.iso.date('must be a date YYYY-MM-DD') }).strict())
+      .array(
+        z
+          .object({
+            department: z.string().trim().min(1, 'is required').max(100),
+            action: z.string().trim().min(1, 'is required').max(500),
+            deadline: z.iso.date('must be a date YYYY-MM-DD'),
+          })
+          .strict(),
+      )
       .min(1, 'the resolution assigns at least one action')
       .max(30),
     note,
@@ -84,10 +150,15 @@ export const ZEmergencyAidForm = z
 export const ZApproveClosureForm = z
   .object({ approved: z.boolean(), reason: z.string().trim().max(2000).optional() })
   .strict()
-  .refine((form) => form.approved || (form.reason?.length ?? 0) > 0, { path: ['reason'], message: 'a rejected closure needs a reason' });
+  .refine((form) => form.approved || (form.reason?.length ?? 0) > 0, {
+    path: ['reason'],
+    message: 'a rejected closure needs a reason',
+  });
 
 /** §四(九): the department did what the joint meeting assigned it; the outcome says how. */
-export const ZMeetingActionForm = z.object({ outcome: z.string().trim().min(2, 'say what the department did').max(2000), note }).strict();
+export const ZMeetingActionForm = z
+  .object({ outcome: z.string().trim().min(2, 'say what the department did').max(2000), note })
+  .strict();
 
 export const ZCompleteBodySchema = z.object({ form: z.record(z.string(), z.unknown()) }).strict();
 
@@ -101,11 +172,22 @@ export function eventFromForm(kind: TaskKind, taskId: string, form: unknown, act
     }
     case 'SCREEN': {
       const f = parseOr422(ZScreenForm, form, 'form');
-      return { type: 'SCREENED', ...base, referrals: f.referrals, outcome: f.outcome, ...(f.note ? { note: f.note } : {}) };
+      return {
+        type: 'SCREENED',
+        ...base,
+        referrals: f.referrals,
+        outcome: f.outcome,
+        ...(f.note ? { note: f.note } : {}),
+      };
     }
     case 'MONITOR': {
       const f = parseOr422(ZMonitorForm, form, 'form');
-      return { type: f.granted ? 'GOV_AID_GRANTED' : 'GOV_AID_DENIED', ...base, ...(f.outcomes ? { outcomes: f.outcomes } : {}), ...(f.note ? { note: f.note } : {}) };
+      return {
+        type: f.granted ? 'GOV_AID_GRANTED' : 'GOV_AID_DENIED',
+        ...base,
+        ...(f.outcomes ? { outcomes: f.outcomes } : {}),
+        ...(f.note ? { note: f.note } : {}),
+      };
     }
     case 'ASSESS': {
       const f = parseOr422(ZAssessForm, form, 'form');
@@ -117,7 +199,9 @@ export function eventFromForm(kind: TaskKind, taskId: string, form: unknown, act
     }
     case 'APPROVE_PLAN': {
       const f = parseOr422(ZApprovePlanForm, form, 'form');
-      return f.approved ? { type: 'PLAN_APPROVED', ...base } : { type: 'PLAN_RETURNED', ...base, reason: f.reason ?? '' };
+      return f.approved
+        ? { type: 'PLAN_APPROVED', ...base }
+        : { type: 'PLAN_RETURNED', ...base, reason: f.reason ?? '' };
     }
     case 'FOLLOW_UP': {
       const f = parseOr422(ZFollowUpForm, form, 'form');
@@ -139,15 +223,29 @@ export function eventFromForm(kind: TaskKind, taskId: string, form: unknown, act
     }
     case 'JOINT_MEETING': {
       const f = parseOr422(ZJointMeetingForm, form, 'form');
-      return { type: 'MEETING_RESOLVED', ...base, next: f.next, actions: f.actions, ...(f.note ? { note: f.note } : {}) };
+      return {
+        type: 'MEETING_RESOLVED',
+        ...base,
+        next: f.next,
+        actions: f.actions,
+        ...(f.note ? { note: f.note } : {}),
+      };
     }
     case 'EMERGENCY_AID': {
       const f = parseOr422(ZEmergencyAidForm, form, 'form');
-      return { type: 'TEMP_AID_GIVEN', ...base, scheme: f.scheme, ...(f.amount !== undefined ? { amount: f.amount } : {}), ...(f.note ? { note: f.note } : {}) };
+      return {
+        type: 'TEMP_AID_GIVEN',
+        ...base,
+        scheme: f.scheme,
+        ...(f.amount !== undefined ? { amount: f.amount } : {}),
+        ...(f.note ? { note: f.note } : {}),
+      };
     }
     case 'APPROVE_CLOSURE': {
       const f = parseOr422(ZApproveClosureForm, form, 'form');
-      return f.approved ? { type: 'CLOSURE_APPROVED', ...base } : { type: 'CLOSURE_REJECTED', ...base, reason: f.reason ?? '' };
+      return f.approved
+        ? { type: 'CLOSURE_APPROVED', ...base }
+        : { type: 'CLOSURE_REJECTED', ...base, reason: f.reason ?? '' };
     }
     case 'MEETING_ACTION': {
       const f = parseOr422(ZMeetingActionForm, form, 'form');
