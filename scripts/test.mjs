@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: lint (ESLint over the whole tree, and the tests of its local rules), then every test
+// `npm test`: lint (ESLint over the whole tree, and the tests of its local rules) and the format
+// check (Prettier), then every test
 // of the project — unit, workflow (real Temporal dev server), API (real PostgreSQL and worker),
 // admin components, and browser end-to-end (Debian's Chromium) — through turbo, one package at a
 // time (each integration suite starts its own Temporal dev server). `npm test -- <task>…` runs
@@ -25,6 +26,7 @@ const checks = only.length
       ['prisma generate', process.execPath, ['prisma/scripts/generate.mjs']],
       ['lint rules', 'npx', ['vitest', 'run', '--dir', 'eslint-rules']],
       ['lint', 'npx', ['eslint', '.']],
+      ['format', 'npx', ['prettier', '--check', '.']],
     ];
 const failed = [];
 for (const [name, command, args] of checks) {

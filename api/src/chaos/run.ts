@@ -58,6 +58,10 @@ export interface ChaosReport {
   ok: boolean;
 }
 
+/** The run reads answers loosely; a missing field fails its checks. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type LooseJson = any;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = ([a, b]: [number, number]) => a + Math.floor(Math.random() * (b - a + 1));
 /**
@@ -126,14 +130,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   // Whatever happens below, the processes and the database go (a failed run leaves nothing running).
   try {
     /** An HTTP call retried (same method, body and Idempotency-Key) until the API answers below 500 (and not "in progress"). */
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the run reads answers loosely; a missing field fails its checks.
     async function call(
       cookie: string,
       method: string,
       path: string,
       body?: unknown,
       key?: string,
-    ): Promise<{ status: number; json: any }> {
+    ): Promise<{ status: number; json: LooseJson }> {
       let last = '';
       const firstTry = Date.now();
       for (let attempt = 0; ; attempt++) {

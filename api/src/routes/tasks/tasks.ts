@@ -72,13 +72,11 @@ async function withLedger(db: Db, kind: string, caseId: string, form: unknown): 
     };
     return {
       ...given,
-      items: deliveries
-        .slice(0, 50)
-        .map((d) => ({
-          what: `${d.match.resource.name}：${d.description}`.slice(0, 200),
-          ...(Number.isFinite(amount(d)) ? { amount: amount(d) } : {}),
-          ...(unit(d) ? { unit: unit(d) } : {}),
-        })),
+      items: deliveries.slice(0, 50).map((d) => ({
+        what: `${d.match.resource.name}：${d.description}`.slice(0, 200),
+        ...(Number.isFinite(amount(d)) ? { amount: amount(d) } : {}),
+        ...(unit(d) ? { unit: unit(d) } : {}),
+      })),
     };
   }
   return form;
