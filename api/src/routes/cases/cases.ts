@@ -224,8 +224,8 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
         // One case that is not closed per person, with several API replicas: the check and the
         // workflow's start (until its case row is projected) hold the person's lock, so the loser of a
         // race never starts a workflow (its projection would meet the unique index and retry forever).
-        await withPersonCaseLock(db, [personId], async (tx) => {
-          const duplicate = await tx.case.findFirst({
+        await withPersonCaseLock(db, [personId], async (locked) => {
+          const duplicate = await locked.case.findFirst({
             where: { status: { not: 'CLOSED' }, personId },
             select: { id: true, caseNo: true },
           });
@@ -237,7 +237,7 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
               reason: 'DUPLICATE_CASE',
             });
           }
-          const [{ n }] = await tx.$queryRaw<[{ n: bigint }]>`SELECT nextval('case_no_seq') AS n`;
+          const [{ n }] = await locked.$queryRaw<[{ n: bigint }]>`SELECT nextval('case_no_seq') AS n`;
           const openedAt = new Date();
           const caseNo = `GA-${openedAt.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
           await cases.open({
@@ -313,8 +313,8 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
           const view =
             event.type !== 'REOPEN'
               ? await act()
-              : await withPersonCaseLock(db, [row.personId], async (tx) => {
-                  const current = await tx.case.findUniqueOrThrow({
+              : await withPersonCaseLock(db, [row.personId], async (locked) => {
+                  const current = await locked.case.findUniqueOrThrow({
                     where: { id: row.id },
                     select: { personId: true },
                   });
@@ -323,7 +323,7 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
                       message: 'the case was moved to another person record (a merge) meanwhile; try again',
                       reason: 'MERGED',
                     });
-                  const other = await tx.case.findFirst({
+                  const other = await locked.case.findFirst({
                     where: { personId: row.personId, status: { not: 'CLOSED' }, NOT: { id: row.id } },
                     select: { caseNo: true },
                   });
