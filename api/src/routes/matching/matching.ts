@@ -14,6 +14,7 @@ import { contentRange, listQuerySchema, validate } from '../../validation.ts';
 import { resourceInclude } from '../resources/resources.ts';
 import { ZYuan } from '../resources/resources.types.ts';
 import { rankResources, type Eligibility, type NeedToMatch, type RankedResource, type Subject } from './rank.ts';
+import { holdCaseRow } from '../cases/hold-case-row.ts';
 
 const ZIdParam = z.object({ id: z.uuid('must be an id (uuid)') });
 const ZPropose = z
@@ -342,9 +343,7 @@ export function caseMatchingRoutes(deps: AppDeps) {
           .$transaction(async (tx) => {
             // The case row held first (as deliveries do): a closure projected meanwhile waits for this
             // commit, and its effect then gives the hold back; one projected before is seen here.
-            const [current] = await tx.$queryRaw<
-              { state: string; status: string }[]
-            >`SELECT state, status::text AS status FROM "case" WHERE id = ${row.id}::uuid FOR SHARE`;
+            const current = await holdCaseRow(tx, row.id);
             if (current?.status !== 'OPEN' || (current.state !== 'matching' && current.state !== 'delivery')) {
               throw new AppError('CONFLICT', {
                 message: `matches are proposed while the case is in matching or delivery (it is ${current?.status === 'CLOSED' ? 'closed' : `in ${current?.state}`})`,
@@ -530,9 +529,7 @@ export function matchRoutes(deps: AppDeps) {
           });
         await db.$transaction(async (tx) => {
           // The case first (as its writers lock it), held so that it cannot close while the delivery is recorded.
-          const [current] = await tx.$queryRaw<
-            { status: string }[]
-          >`SELECT status::text AS status FROM "case" WHERE id = ${row.caseId}::uuid FOR SHARE`;
+          const current = await holdCaseRow(tx, row.caseId);
           if (current?.status === 'CLOSED') throw caseClosed();
           await tx.$executeRaw`SELECT id FROM match WHERE id = ${row.id}::uuid FOR UPDATE`;
           if (body.kind === 'MONEY' && Number(row.amount) > 0) {

@@ -10,6 +10,7 @@ import { contentRange, listQuerySchema, validate } from '../../validation.ts';
 import { needsOf } from '../matching/matching.ts';
 import { resourceInclude } from '../resources/resources.ts';
 import { ZYuan } from '../resources/resources.types.ts';
+import { holdCaseRow } from '../cases/hold-case-row.ts';
 
 const ZIdParam = z.object({ id: z.uuid('must be an id (uuid)') });
 const ZPublish = z
@@ -191,9 +192,7 @@ export function projectRoutes(deps: AppDeps) {
         // The case row held while the project is written: a closure projected meanwhile waits for this
         // commit, and its effect (the workflow's) then withdraws the project; one projected before is seen here.
         const project = await db.$transaction(async (tx) => {
-          const [current] = await tx.$queryRaw<
-            { status: string }[]
-          >`SELECT status::text AS status FROM "case" WHERE id = ${row.id}::uuid FOR SHARE`;
+          const current = await holdCaseRow(tx, row.id);
           if (current?.status === 'CLOSED')
             throw new AppError('CONFLICT', { message: 'the case is closed', reason: 'NOT_ALLOWED_IN_STATE' });
           return tx.project.create({
