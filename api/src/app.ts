@@ -27,6 +27,10 @@ import { evaluationRoutes, publicSurveyRoutes } from './routes/evaluation/evalua
 import { departmentRoutes, meetingRoutes } from './routes/meetings/meetings.ts';
 import { createCaseClient } from './temporal/case-client.ts';
 import { requestScopedDb } from './request/scope.ts';
+import { openApiDocument } from './openapi/document.ts';
+import { referencePage } from './openapi/reference-page.ts';
+import { checkResponses } from './openapi/response-check.ts';
+import { createRouter } from './openapi/router.ts';
 import { writeRequests } from './request/write-requests.ts';
 
 const PROBLEM = 'application/problem+json';
@@ -62,11 +66,7 @@ export function createApp(given: AppDeps) {
   });
   app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4' }));
 
-  // One access policy for every route (auth/policy.ts): session and role, before any handler runs.
-  app.use('/api/*', authorize(deps));
-  // Every write: its Idempotency-Key, and its changes, answer and audit entry (rule 4) in one transaction.
-  app.use('/api/*', writeRequests({ db: given.db, logger: deps.logger }));
-  const api = new Hono<AppEnv>()
+  const api = createRouter()
     .route('/auth', authRoutes(deps))
     .route('/cases', caseRoutes(deps, cases))
     .route('/tasks', taskRoutes(deps, cases))
@@ -89,6 +89,16 @@ export function createApp(given: AppDeps) {
     .route('/', evaluationRoutes(deps))
     .route('/meetings', meetingRoutes(deps, cases))
     .route('/departments', departmentRoutes(deps));
+  // Tests: every answer of a declared route is checked against its declared responses.
+  if (given.responseMismatches) app.use('/api/*', checkResponses(api, '/api', given.responseMismatches));
+  // One access policy for every route (auth/policy.ts): session and role, before any handler runs.
+  app.use('/api/*', authorize(deps));
+  // Every write: its Idempotency-Key, and its changes, answer and audit entry (rule 4) in one transaction.
+  app.use('/api/*', writeRequests({ db: given.db, logger: deps.logger }));
+  // The contract: the OpenAPI 3.1 document the routes declare, and its reference page.
+  const document = openApiDocument(api);
+  app.get('/api/openapi.json', (c) => c.json(document));
+  app.route('/api/docs', referencePage());
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new AppError('NOT_FOUND', { message: 'no such API route' });

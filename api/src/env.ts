@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { SessionUser } from './auth/session.ts';
 import type { FileStore } from './files/file-store.ts';
+import type { ResponseMismatch } from './openapi/response-check.ts';
 
 /** What the app needs from the outside; tests build it against real PostgreSQL and Temporal. */
 export interface AppDeps {
@@ -22,6 +23,8 @@ export interface AppDeps {
   disclosureThreshold?: number;
   /** Case settings that are not per-task SLA data. */
   caseSettings?: { followUpDelayHours?: number; reopenWindowDays?: number };
+  /** Tests: collects every answer that does not match its route's declared responses (openapi/response-check.ts). */
+  responseMismatches?: ResponseMismatch[];
 }
 
 export interface AppEnv {

@@ -148,6 +148,10 @@ export type CaseFlag = (typeof CASE_FLAGS)[number];
 export const NOTE_KINDS = ['VISIT', 'CALL', 'NOTE'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
+/** What a notification tells its user: a task's SLA warning or breach, an escalation, an assignment. */
+export const NOTIFICATION_KINDS = ['SLA_WARNING', 'SLA_BREACHED', 'ESCALATED', 'ASSIGNED'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 /** 临时救助 (temporary assistance) or 先行救助 (assistance first, formalities after) for an emergency. */
 export const TEMP_AID_SCHEMES = ['LINSHI', 'XIANXING'] as const;
 export type TempAidScheme = (typeof TEMP_AID_SCHEMES)[number];

@@ -12,6 +12,11 @@ const WORKERS = ['STATION_WORKER', 'CASEWORKER', 'SUPERVISOR'] as const satisfie
 const MATCHERS = ['CASEWORKER', 'SUPERVISOR'] as const satisfies readonly Role[];
 
 export const ROUTE_POLICY: Record<string, Access> = {
+  // The contract: the OpenAPI document and its reference page.
+  'GET /api/openapi.json': 'PUBLIC',
+  'GET /api/docs': 'PUBLIC',
+  'GET /api/docs/:file': 'PUBLIC',
+
   'POST /api/auth/login': 'PUBLIC',
   'POST /api/auth/logout': 'PUBLIC',
   'GET /api/auth/me': 'SIGNED_IN',

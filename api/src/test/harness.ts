@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../app.ts';
 import { diskFileStore } from '../files/file-store.ts';
+import type { ResponseMismatch } from '../openapi/response-check.ts';
 
 export const TEST_SECRET = 'test-secret-for-guanai-identity-numbers-0123456789';
 
@@ -30,6 +31,9 @@ export async function startHarness({
   const running = worker.run();
   const keys = identityKeys(TEST_SECRET);
   const files = diskFileStore(mkdtempSync(join(tmpdir(), 'guanai-files-')));
+  // Every answer of a declared route is checked against its declaration; a mismatch is a 500 here,
+  // and stop() names every one, so no suite passes while a response drifts from the document.
+  const responseMismatches: ResponseMismatch[] = [];
   const { app } = createApp({
     db: database.db,
     temporal: env.client,
@@ -37,6 +41,7 @@ export async function startHarness({
     logger: pino({ level: 'silent' }),
     taskQueue,
     files,
+    responseMismatches,
     ...(caseSettings ? { caseSettings } : {}),
   });
   return {
@@ -46,11 +51,18 @@ export async function startHarness({
     keys,
     env,
     database,
+    responseMismatches,
     async stop() {
       worker.shutdown();
       await running;
       await env.teardown();
       await database.drop();
+      if (responseMismatches.length)
+        throw new Error(
+          `responses that do not match their declared schema:\n${responseMismatches
+            .map((m) => `  ${m.route} → ${m.status}: ${m.problem}`)
+            .join('\n')}`,
+        );
     },
   };
 }

@@ -1,6 +1,7 @@
 import { and, assertEvent, assign, emit, raise, setup, type SnapshotFrom } from 'xstate';
 import { dueAt, warnAt } from '../sla/policy.ts';
 import type { WorkCalendar } from '../sla/calendar.ts';
+import type { NotificationKind } from '../vocabulary.ts';
 import {
   caseEventRefusal,
   claimRefusal,
@@ -204,7 +205,7 @@ type TaskEvent = Extract<CaseEvent, { taskId: string }>;
 /** An effect for the workflow to carry out: a notification about a task or the case. */
 export interface NotifyEffect {
   type: 'notify';
-  kind: 'SLA_WARNING' | 'SLA_BREACHED' | 'ESCALATED' | 'ASSIGNED';
+  kind: NotificationKind;
   taskId: string | null;
   unitId: string;
   userId: string | null;

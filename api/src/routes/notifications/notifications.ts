@@ -1,20 +1,15 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
-import type { AppDeps, AppEnv } from '../../env.ts';
+import type { NotificationKind } from '@guanai/workflows/vocabulary';
+import type { AppDeps } from '../../env.ts';
 import { notFound } from '../../errors/app-error.ts';
-import { contentRange, listQuerySchema, validate } from '../../validation.ts';
-
-const ZNotificationQuery = listQuerySchema(
-  z.object({ unread: z.boolean().optional() }).strict(),
-  ['createdAt'] as const,
-  ['createdAt', 'DESC'],
-);
+import { createRouter } from '../../openapi/router.ts';
+import { contentRange } from '../../validation.ts';
+import { listNotifications, markNotificationRead } from './notifications.types.ts';
 
 export function notificationRoutes(deps: AppDeps) {
   return (
-    new Hono<AppEnv>()
+    createRouter()
       /** Signed-in user: my notifications (SLA warnings and breaches, escalations, assignments), newest first. */
-      .get('/', validate('query', ZNotificationQuery), async (c) => {
+      .openapi(listNotifications, async (c) => {
         const user = c.get('user');
         const { filter = {}, range } = c.req.valid('query');
         const where = { userId: user.id, ...(filter.unread ? { readAt: null } : {}) };
@@ -32,7 +27,7 @@ export function notificationRoutes(deps: AppDeps) {
         return c.json(
           rows.map((n) => ({
             id: String(n.id),
-            kind: n.kind,
+            kind: n.kind as NotificationKind,
             caseId: n.caseId,
             caseNo: n.case.caseNo,
             personName: n.case.person.name,
@@ -40,20 +35,17 @@ export function notificationRoutes(deps: AppDeps) {
             createdAt: n.createdAt.toISOString(),
             readAt: n.readAt?.toISOString() ?? null,
           })),
+          200,
         );
       })
       /** Signed-in user: marks one of my notifications read. */
-      .post(
-        '/:id/read',
-        validate('param', z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a notification id') })),
-        async (c) => {
-          const { count } = await deps.db.notification.updateMany({
-            where: { id: BigInt(c.req.valid('param').id), userId: c.get('user').id },
-            data: { readAt: new Date() },
-          });
-          if (count === 0) throw notFound('notification');
-          return c.body(null, 204);
-        },
-      )
+      .openapi(markNotificationRead, async (c) => {
+        const { count } = await deps.db.notification.updateMany({
+          where: { id: BigInt(c.req.valid('param').id), userId: c.get('user').id },
+          data: { readAt: new Date() },
+        });
+        if (count === 0) throw notFound('notification');
+        return c.body(null, 204);
+      })
   );
 }

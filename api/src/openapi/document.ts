@@ -1,0 +1,32 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../env.ts';
+
+/** The API's OpenAPI 3.1 document, from the routes' own declarations (paths relative to `/api`). */
+export function openApiDocument(api: OpenAPIHono<AppEnv>) {
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'guanai_session',
+    description: '登录后的会话 The session cookie that POST /auth/login sets',
+  });
+  return api.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: '关爱援助 Guanai API',
+      version: '1',
+      description: [
+        '成都市社会关爱援助体系的案件管理接口（成办发〔2016〕16号）。',
+        'The case-management API of Chengdu’s social care-assistance network.',
+        '',
+        '- 写请求须带 `Idempotency-Key`：同一请求重发得到第一次的答复；同一键用于别的请求得 422。',
+        '  Every write takes an `Idempotency-Key`: the same request again gets the first answer; another request under a used key gets 422.',
+        '- 列表按 react-admin 的 simple REST 约定：`filter`、`sort`、`range` 为 JSON，总数在 `Content-Range`。',
+        '  Lists follow react-admin’s simple REST: `filter`, `sort` and `range` are JSON; the total is in `Content-Range`.',
+        '- 错误为 `application/problem+json`，`errors` 列出每个出错字段。Errors are problem+json naming each field.',
+        '- 身份证号加密存储、响应中打码；查看全号须说明理由并记入审计。Identity numbers are encrypted, masked, and every full view is audited.',
+      ].join('\n'),
+    },
+    servers: [{ url: '/api' }],
+    security: [{ session: [] }],
+  });
+}
