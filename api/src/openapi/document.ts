@@ -1,5 +1,16 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { ROUTE_POLICY, type Access } from '../auth/policy.ts';
 import type { AppEnv } from '../env.ts';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/** Who may call a route, from the one access policy (auth/policy.ts), in the operation's words. */
+function accessText(access: Access | undefined): string {
+  if (access === undefined) return '**可调用 Who may call**: nobody (the route has no policy entry)';
+  if (access === 'PUBLIC') return '**可调用 Who may call**: 公开，无需登录 anyone, without signing in';
+  if (access === 'SIGNED_IN') return '**可调用 Who may call**: 任何已登录用户 any signed-in user';
+  return `**可调用 Who may call**: ${access.join(', ')}`;
+}
 
 /** The API's OpenAPI 3.1 document, from the routes' own declarations (paths relative to `/api`). */
 export function openApiDocument(api: OpenAPIHono<AppEnv>) {
@@ -9,7 +20,7 @@ export function openApiDocument(api: OpenAPIHono<AppEnv>) {
     name: 'guanai_session',
     description: '登录后的会话 The session cookie that POST /auth/login sets',
   });
-  return api.getOpenAPI31Document({
+  const document = api.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: '关爱援助 Guanai API',
@@ -29,4 +40,15 @@ export function openApiDocument(api: OpenAPIHono<AppEnv>) {
     servers: [{ url: '/api' }],
     security: [{ session: [] }],
   });
+  // Who may call each operation, from the access policy the API enforces before any handler runs.
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const access = ROUTE_POLICY[`${method.toUpperCase()} /api${path.replace(/\{([^}]+)\}/g, ':$1')}`];
+      operation.description = [operation.description, accessText(access)].filter(Boolean).join('\n\n');
+      if (access === 'PUBLIC') operation.security = [];
+    }
+  }
+  return document;
 }

@@ -33,7 +33,7 @@ const INIT = `window.ui = SwaggerUIBundle({
   url: '/api/openapi.json',
   dom_id: '#reference',
   deepLinking: true,
-  docExpansion: 'none',
+  docExpansion: 'list',
   tagsSorter: 'alpha',
   withCredentials: true,
 });`;

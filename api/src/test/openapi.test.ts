@@ -27,6 +27,8 @@ const served = [
 
 interface Operation {
   summary?: string;
+  description?: string;
+  security?: unknown[];
   tags?: string[];
   requestBody?: { content: Record<string, unknown> };
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
@@ -56,7 +58,7 @@ describe('GET /api/openapi.json: the API describes itself', () => {
     expect(documented.filter((route) => !served.includes(route))).toEqual([]); // declared but not served
   });
 
-  it('gives every operation a bilingual summary, a tag, a success response and its problems', async () => {
+  it('gives every operation a bilingual summary, a tag, who may call it, a success response and its problems', async () => {
     for (const { key, op } of operations(await document())) {
       expect(op.summary, key).toMatch(/\p{Script=Han}/u);
       expect(op.summary, key).toMatch(/[A-Za-z]{3}/);
@@ -66,6 +68,10 @@ describe('GET /api/openapi.json: the API describes itself', () => {
       for (const status of success.filter((s) => s !== '204'))
         expect(Object.keys(op.responses[status]!.content ?? {}), `${key} ${status}`).not.toEqual([]);
       expect(op.responses['4XX']?.content?.['application/problem+json'], key).toBeDefined();
+      // Who may call it, from the access policy the API enforces (auth/policy.ts).
+      expect(op.description, key).toMatch(/可调用 Who may call/);
+      expect(op.description, key).not.toMatch(/nobody/);
+      if (/公开/.test(op.description!)) expect(op.security, key).toEqual([]);
     }
   });
 
