@@ -20,10 +20,14 @@ import { peopleRoutes } from './routes/people/people.ts';
 import { householdRoutes } from './routes/people/households.ts';
 import { userRoutes } from './routes/users/users.ts';
 import { caseMatchingRoutes, matchRoutes } from './routes/matching/matching.ts';
-import { partnerRoutes, resourceRoutes } from './routes/resources/resources.ts';
-import { projectRoutes, publicRoutes } from './routes/projects/projects.ts';
-import { disclosureRoutes, publicDisclosureRoutes } from './routes/disclosure/disclosure.ts';
-import { evaluationRoutes, publicSurveyRoutes } from './routes/evaluation/evaluation.ts';
+import { resourceRoutes } from './routes/resources/resources.ts';
+import { partnerRoutes } from './routes/partners/partners.ts';
+import { projectRoutes } from './routes/projects/projects.ts';
+import { publicRoutes } from './routes/public/public.ts';
+import { disclosureRoutes } from './routes/disclosures/disclosures.ts';
+import { kpiRoutes } from './routes/kpis/kpis.ts';
+import { supervisionScoreRoutes } from './routes/supervision-scores/supervision-scores.ts';
+import { caseSurveyRoutes } from './routes/cases/surveys.ts';
 import { departmentRoutes, meetingRoutes } from './routes/meetings/meetings.ts';
 import { createCaseClient } from './temporal/case-client.ts';
 import { requestScopedDb } from './request/scope.ts';
@@ -69,6 +73,7 @@ export function createApp(given: AppDeps) {
   const api = createRouter()
     .route('/auth', authRoutes(deps))
     .route('/cases', caseRoutes(deps, cases))
+    .route('/cases', caseSurveyRoutes(deps))
     .route('/tasks', taskRoutes(deps, cases))
     .route('/attachments', attachmentRoutes(deps))
     .route('/notifications', notificationRoutes(deps))
@@ -83,10 +88,9 @@ export function createApp(given: AppDeps) {
     .route('/partners', partnerRoutes(deps))
     .route('/projects', projectRoutes(deps))
     .route('/public', publicRoutes(deps))
-    .route('/public', publicDisclosureRoutes(deps))
-    .route('/public', publicSurveyRoutes(deps))
     .route('/disclosures', disclosureRoutes(deps))
-    .route('/', evaluationRoutes(deps))
+    .route('/kpis', kpiRoutes(deps))
+    .route('/supervision-scores', supervisionScoreRoutes(deps))
     .route('/meetings', meetingRoutes(deps, cases))
     .route('/departments', departmentRoutes(deps));
   // Tests: every answer of a declared route is checked against its declared responses.

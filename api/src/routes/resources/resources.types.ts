@@ -3,11 +3,12 @@ import {
   CAMPAIGN_TYPES,
   HUKOU,
   NEED_CATEGORIES,
-  PARTNER_KINDS,
+  ORG_LEVELS,
   RESOURCE_KINDS,
   RESOURCE_STATUSES,
   VULNERABILITY_TAGS,
 } from '@guanai/workflows/vocabulary';
+import { json, route } from '../../openapi/router.ts';
 import { listQuerySchema } from '../../validation.ts';
 
 /** Money in yuan with at most two decimals. */
@@ -17,16 +18,18 @@ export const ZYuan = z
   .max(1e11)
   .multipleOf(0.01, 'at most two decimals (fen)');
 
+const eligibilityFields = {
+  hukou: z.array(z.enum(HUKOU)).min(1).max(HUKOU.length).optional(),
+  minAge: z.number().int().min(0).max(150).optional(),
+  maxAge: z.number().int().min(0).max(150).optional(),
+  maxIncomePerHead: ZYuan.optional().meta({ description: 'Yuan per person per month, from the household income' }),
+  disability: z.boolean().optional(),
+  tagsAny: z.array(z.enum(VULNERABILITY_TAGS)).min(1).max(VULNERABILITY_TAGS.length).optional(),
+};
+
 /** Eligibility rules as data: each one optional; an empty object admits everyone. */
 export const ZEligibility = z
-  .object({
-    hukou: z.array(z.enum(HUKOU)).min(1).max(HUKOU.length).optional(),
-    minAge: z.number().int().min(0).max(150).optional(),
-    maxAge: z.number().int().min(0).max(150).optional(),
-    maxIncomePerHead: ZYuan.optional(),
-    disability: z.boolean().optional(),
-    tagsAny: z.array(z.enum(VULNERABILITY_TAGS)).min(1).max(VULNERABILITY_TAGS.length).optional(),
-  })
+  .object(eligibilityFields)
   .strict()
   .refine((e) => e.minAge === undefined || e.maxAge === undefined || e.minAge <= e.maxAge, {
     path: ['maxAge'],
@@ -81,19 +84,23 @@ function checkKind(r: ResourceShape, ctx: z.core.$RefinementCtx) {
   }
 }
 
-export const ZCreateResource = z.object(resourceFields).strict().superRefine(checkKind);
+export const ZCreateResourceSchema = z.object(resourceFields).strict().superRefine(checkKind);
+
+export type TCreateResource = z.infer<typeof ZCreateResourceSchema>;
 
 /** Everything but the kind may change; the status has its own route, reservations are the API's. */
-export const ZUpdateResource = z
+export const ZUpdateResourceSchema = z
   .object(resourceFields)
   .omit({ kind: true })
   .partial()
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change', path: ['(body)'] });
 
-export const ZResourceStatus = z.object({ status: z.enum(RESOURCE_STATUSES) }).strict();
+export type TUpdateResource = z.infer<typeof ZUpdateResourceSchema>;
 
-export const ZResourceList = listQuerySchema(
+export const ZResourceStatusBodySchema = z.object({ status: z.enum(RESOURCE_STATUSES) }).strict();
+
+export const ZResourceListQuerySchema = listQuerySchema(
   z
     .object({
       q: z.string().trim().max(100).optional(),
@@ -108,7 +115,7 @@ export const ZResourceList = listQuerySchema(
   ['createdAt', 'DESC'],
 );
 
-export const ZDonation = z
+export const ZDonationBodySchema = z
   .object({
     donorName: z.string().trim().min(1, 'is required (爱心人士 for anonymous donors)').max(60),
     amount: ZYuan.positive('must be more than zero'),
@@ -117,20 +124,145 @@ export const ZDonation = z
   })
   .strict();
 
-export const ZPartner = z
-  .object({
-    name: z.string().trim().min(1, 'is required').max(100),
-    kind: z.enum(PARTNER_KINDS),
-    creditCode: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character unified social credit code (统一社会信用代码)')
-      .optional(),
-    contact: z.string().trim().max(60).optional(),
-    phone: z.string().trim().max(30).optional(),
-    active: z.boolean().optional(),
-  })
-  .strict();
+export type TDonationBody = z.infer<typeof ZDonationBodySchema>;
 
-export const ZIdParam = z.object({ id: z.uuid('must be an id (uuid)') });
+export const ZResourceParams = z.object({ id: z.uuid('must be an id (uuid)') });
+
+const date = z.iso.date();
+
+/** A resource of the catalogue (援助项目库). */
+export const ZResourceSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(RESOURCE_KINDS),
+    name: z.string(),
+    description: z.string().nullable(),
+    providerId: z.uuid(),
+    providerName: z.string(),
+    coverageUnitId: z.uuid(),
+    coverageUnitName: z.string(),
+    coverageLevel: z.enum(ORG_LEVELS).meta({ description: 'It serves the subtree of this unit' }),
+    categories: z.array(z.enum(NEED_CATEGORIES)).meta({ description: 'The need categories it answers' }),
+    eligibility: z
+      .object(eligibilityFields)
+      .meta({ id: 'Eligibility', description: '受助条件 Eligibility rules; an empty object admits everyone' }),
+    capacity: z.number().int().nullable(),
+    reservedPlaces: z.number().int(),
+    remainingPlaces: z.number().int().nullable().meta({ description: 'Capacity less what live matches reserve' }),
+    budget: z.number().nullable().meta({ description: 'Yuan; a campaign’s is what it raised' }),
+    reservedAmount: z.number(),
+    remainingAmount: z.number().nullable(),
+    validFrom: date.nullable(),
+    validTo: date.nullable(),
+    status: z.enum(RESOURCE_STATUSES),
+    contractNo: z.string().nullable().meta({ description: 'Purchased services: the contract' }),
+    serviceStandard: z.string().nullable(),
+    campaignType: z.enum(CAMPAIGN_TYPES).nullable().meta({ description: 'Fundraising campaigns: 公募 or 定向' }),
+    target: z.number().nullable(),
+    deadline: date.nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({
+    id: 'AidResource',
+    description: '援助资源 A resource of the catalogue: a service, goods, money or a campaign',
+  });
+
+export type TResource = z.infer<typeof ZResourceSchema>;
+
+/** One gift to a fundraising campaign. */
+export const ZDonationSchema = z
+  .object({
+    id: z.uuid(),
+    donorName: z.string(),
+    amount: z.number(),
+    receivedOn: date,
+    channel: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Donation', description: '捐赠 A donation to a fundraising campaign' });
+
+export type TDonation = z.infer<typeof ZDonationSchema>;
+
+export const ZCreatedSchema = z.object({ id: z.uuid() });
+
+export const listResources = route({
+  method: 'get',
+  path: '/',
+  tags: ['resources'],
+  summary: '援助项目库 The catalogue of resources',
+  description: 'Anyone signed in, by kind, status and need category; partners see the published ones and their own.',
+  request: { query: ZResourceListQuerySchema },
+  responses: { 200: json(z.array(ZResourceSchema), 'The page asked for; the total in Content-Range') },
+});
+
+export const getResource = route({
+  method: 'get',
+  path: '/{id}',
+  tags: ['resources'],
+  summary: '援助资源 One resource',
+  request: { params: ZResourceParams },
+  responses: { 200: json(ZResourceSchema, 'The resource') },
+});
+
+export const createResource = route({
+  method: 'post',
+  path: '/',
+  tags: ['resources'],
+  summary: '新增援助资源 Adds a resource, as a draft',
+  description:
+    'Admins and managers: a resource covering their unit or one below it. A purchased service names its contract; a campaign its type, target and deadline.',
+  request: { body: { required: true, content: { 'application/json': { schema: ZCreateResourceSchema } } } },
+  responses: { 201: json(ZResourceSchema, 'The new resource, a draft') },
+});
+
+export const updateResource = route({
+  method: 'put',
+  path: '/{id}',
+  tags: ['resources'],
+  summary: '修改援助资源 Corrects a resource',
+  description:
+    'Admins and managers of its coverage; the capacity and budget may not drop below what is reserved (409 BELOW_RESERVED).',
+  request: {
+    params: ZResourceParams,
+    body: { required: true, content: { 'application/json': { schema: ZUpdateResourceSchema } } },
+  },
+  responses: { 200: json(ZResourceSchema, 'The resource as corrected') },
+});
+
+export const setResourceStatus = route({
+  method: 'post',
+  path: '/{id}/status',
+  tags: ['resources'],
+  summary: '发布、暂停或关闭 Publishes, pauses or closes a resource',
+  description: 'Admins and managers of its coverage. Live matches keep their places; a closed resource stays closed.',
+  request: {
+    params: ZResourceParams,
+    body: { required: true, content: { 'application/json': { schema: ZResourceStatusBodySchema } } },
+  },
+  responses: { 200: json(ZResourceSchema, 'The resource in its new status') },
+});
+
+export const listDonations = route({
+  method: 'get',
+  path: '/{id}/donations',
+  tags: ['resources'],
+  summary: '捐赠明细 A campaign’s donations',
+  description: 'Whoever sees the resource; newest first.',
+  request: { params: ZResourceParams },
+  responses: { 200: json(z.array(ZDonationSchema), 'The donations ledger') },
+});
+
+export const addDonation = route({
+  method: 'post',
+  path: '/{id}/donations',
+  tags: ['resources'],
+  summary: '登记捐赠 Records a donation to a campaign',
+  description:
+    'The campaign’s own partner, admins and managers of its coverage, while it is published (§四(七)); the budget grows by it. A retried request (same Idempotency-Key) records it once.',
+  request: {
+    params: ZResourceParams,
+    body: { required: true, content: { 'application/json': { schema: ZDonationBodySchema } } },
+  },
+  responses: { 201: json(ZCreatedSchema, 'The donation’s id') },
+});
