@@ -17,7 +17,7 @@ import { notificationRoutes } from './routes/notifications/notifications.ts';
 import { slaRoutes } from './routes/sla/sla.ts';
 import { orgUnitRoutes } from './routes/org-units/org-units.ts';
 import { peopleRoutes } from './routes/people/people.ts';
-import { householdRoutes } from './routes/people/households.ts';
+import { householdRoutes } from './routes/households/households.ts';
 import { userRoutes } from './routes/users/users.ts';
 import { caseMatchingRoutes, matchRoutes } from './routes/matching/matching.ts';
 import { resourceRoutes } from './routes/resources/resources.ts';

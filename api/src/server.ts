@@ -5,7 +5,8 @@ import { pino } from 'pino';
 import { createDb, databaseUrl, identityKeys } from '@guanai/db';
 import { createApp } from './app.ts';
 import { diskFileStore } from './files/file-store.ts';
-import { IMPORT_LEASE_MS, resumeImports } from './routes/people/person-import.ts';
+import { resumeImports } from './domain/people/resume-person-imports.ts';
+import { IMPORT_LEASE_MS } from './domain/people/run-person-import.ts';
 import { ensureDisclosureSchedule } from './temporal/disclosure-schedule.ts';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import type { AppDeps } from '../env.ts';
 import { derivedUuid } from '../ids.ts';
-import { resumeImports } from '../routes/people/person-import.ts';
-import { parseRoster, readCells } from '../routes/people/roster.ts';
+import { resumeImports } from '../domain/people/resume-person-imports.ts';
+import { parseRoster } from '../domain/people/parse-roster.ts';
+import { readCells } from '../domain/people/read-cells.ts';
 import { json, residentId, signIn, startHarness, type Harness, type Session } from './harness.ts';
 
 let h: Harness;

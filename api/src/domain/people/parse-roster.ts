@@ -1,8 +1,7 @@
-import { parse } from 'csv-parse/sync';
-import { readSheet } from 'read-excel-file/node';
 import { ID_TYPES, RELATIONS, VULNERABILITY_TAGS } from '@guanai/workflows/vocabulary';
+import { ZCreatePersonSchema, type TPersonInput } from '../../routes/people/people.types.ts';
 import { fieldErrors } from '../../validation.ts';
-import { ZCreatePersonSchema, type TPersonInput } from './people.types.ts';
+import type { Cell } from './read-cells.ts';
 
 /** A roster's columns: Chinese header, English header. */
 const COLUMNS = {
@@ -88,21 +87,6 @@ export interface RosterRow {
   communityCode?: string;
   householdNo?: string;
   problems: RosterProblem[];
-}
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-type Cell = string | number | boolean | Date | null | undefined;
-
-/** The cells of a CSV (UTF-8, BOM or not) or of an Excel workbook's first sheet. */
-export async function readCells(body: Uint8Array, contentType: string): Promise<Cell[][]> {
-  if (contentType === XLSX_TYPE) return (await readSheet(Buffer.from(body))) as Cell[][];
-  return parse(Buffer.from(body).toString('utf8'), {
-    bom: true,
-    relaxColumnCount: true,
-    skipEmptyLines: true,
-    trim: true,
-  }) as string[][];
 }
 
 function text(cell: Cell, column: Column, problems: RosterProblem[], line: number): string {
