@@ -16,7 +16,7 @@ export const ZNotificationSchema = z
     caseId: z.uuid(),
     caseNo: z.string(),
     personName: z.string(),
-    taskId: z.uuid().nullable(),
+    taskId: z.string().nullable(),
     createdAt: z.iso.datetime(),
     readAt: z.iso.datetime().nullable(),
   })
