@@ -19,7 +19,7 @@ import { orgUnitRoutes } from './routes/org-units/org-units.ts';
 import { peopleRoutes } from './routes/people/people.ts';
 import { householdRoutes } from './routes/households/households.ts';
 import { userRoutes } from './routes/users/users.ts';
-import { caseMatchingRoutes, matchRoutes } from './routes/matching/matching.ts';
+import { matchRoutes } from './routes/matches/matches.ts';
 import { resourceRoutes } from './routes/resources/resources.ts';
 import { partnerRoutes } from './routes/partners/partners.ts';
 import { projectRoutes } from './routes/projects/projects.ts';
@@ -83,7 +83,6 @@ export function createApp(given: AppDeps) {
     .route('/users', userRoutes(deps))
     .route('/people', peopleRoutes(deps))
     .route('/households', householdRoutes(deps))
-    .route('/cases', caseMatchingRoutes(deps))
     .route('/matches', matchRoutes(deps))
     .route('/resources', resourceRoutes(deps))
     .route('/partners', partnerRoutes(deps))

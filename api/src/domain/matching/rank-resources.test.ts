@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eligibilityChecks, rankResources, type RankedResource, type Subject } from './rank.ts';
+import { eligibilityChecks, rankResources, type RankedResource, type Subject } from './rank-resources.ts';
 
 /** A catalogue built for the test: 锦江区 (510104) › 锦官驿街道 (017) › 水井坊社区 (001); another township 018. */
 const CITY = { id: 'city', name: '成都市', level: 'CITY', path: '510100000000/' };

@@ -6,23 +6,29 @@
 
 import type { Hukou } from '@guanai/workflows/vocabulary';
 
-export type Tier = 'TOWNSHIP' | 'DISTRICT' | 'CITY';
-export type CheckResult = 'PASS' | 'FAIL' | 'UNKNOWN';
+/** The tiers a resource covers, nearest first: the order candidates rank in. */
+export const TIERS = ['TOWNSHIP', 'DISTRICT', 'CITY'] as const;
+export type Tier = (typeof TIERS)[number];
+export const CHECK_RESULTS = ['PASS', 'FAIL', 'UNKNOWN'] as const;
+export type CheckResult = (typeof CHECK_RESULTS)[number];
+/** The rules a resource is checked against, in the order a caseworker reads them. */
+export const CHECK_CODES = [
+  'STATUS',
+  'VALIDITY',
+  'CATEGORY',
+  'COVERAGE',
+  'HUKOU',
+  'AGE',
+  'INCOME',
+  'DISABILITY',
+  'TAGS',
+  'PLACES',
+  'BUDGET',
+] as const;
 
 /** One reason, as a code with its figures (for the admin to word in either language) and in Chinese. */
 export interface Check {
-  code:
-    | 'STATUS'
-    | 'VALIDITY'
-    | 'CATEGORY'
-    | 'COVERAGE'
-    | 'HUKOU'
-    | 'AGE'
-    | 'INCOME'
-    | 'DISABILITY'
-    | 'TAGS'
-    | 'PLACES'
-    | 'BUDGET';
+  code: (typeof CHECK_CODES)[number];
   result: CheckResult;
   params: Record<string, string | number | null>;
   text: string;
@@ -100,7 +106,6 @@ export interface NeedMatching {
   escalationOffered: boolean;
 }
 
-const TIERS: Tier[] = ['TOWNSHIP', 'DISTRICT', 'CITY'];
 const tierOf = (level: string): Tier => (level === 'CITY' ? 'CITY' : level === 'DISTRICT' ? 'DISTRICT' : 'TOWNSHIP');
 const TIER_ZH: Record<Tier, string> = { TOWNSHIP: '本乡镇(街道)', DISTRICT: '本区(市)县', CITY: '全市' };
 const yuan = (n: number) => `¥${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;

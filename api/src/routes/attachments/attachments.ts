@@ -1,19 +1,20 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
-import { visibleCases } from '../../auth/jurisdiction.ts';
-import type { AppDeps, AppEnv } from '../../env.ts';
-import { notFound } from '../../errors/app-error.ts';
-import { validate } from '../../validation.ts';
+import { readAttachment } from '../../domain/attachments/read-attachment.ts';
+import type { AppDeps } from '../../env.ts';
+import { createRouter } from '../../openapi/router.ts';
+import { getAttachmentContent } from './attachments.types.ts';
 
+/** Routes under /api/attachments: the files of cases. */
 export function attachmentRoutes(deps: AppDeps) {
   return (
-    new Hono<AppEnv>()
+    createRouter()
       /** Anyone who sees the case: the file itself. */
-      .get('/:id/content', validate('param', z.object({ id: z.uuid('must be an attachment id') })), async (c) => {
-        const { id } = c.req.valid('param');
-        const attachment = await deps.db.attachment.findFirst({ where: { id, case: visibleCases(c.get('user')) } });
-        const bytes = attachment && (await deps.files.get(attachment.id));
-        if (!attachment || !bytes) throw notFound(`attachment ${id}`);
+      .openapi(getAttachmentContent, async (c) => {
+        const { attachment, bytes } = await readAttachment({
+          db: deps.db,
+          files: deps.files,
+          user: c.get('user'),
+          attachmentId: c.req.valid('param').id,
+        });
         return c.body(new Uint8Array(bytes), 200, {
           'Content-Type': attachment.contentType,
           'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,

@@ -23,7 +23,7 @@ export const ZCaseActionSchema = z.discriminatedUnion('type', [
 export type TCaseAction = z.infer<typeof ZCaseActionSchema>;
 
 /** The actions a case page may offer; the machine says which of them this user may take now. */
-export const OFFERED_ACTIONS: TCaseAction['type'][] = [
+export const OFFERED_ACTIONS = [
   'ESCALATE',
   'REFER_JOINT_MEETING',
   'SUSPEND',
@@ -33,7 +33,8 @@ export const OFFERED_ACTIONS: TCaseAction['type'][] = [
   'REOPEN',
   'MARK_EMERGENCY',
   'FLAG',
-];
+] as const satisfies readonly TCaseAction['type'][];
+export type TOfferedAction = (typeof OFFERED_ACTIONS)[number];
 
 export const ZNoteSchema = z
   .object({
@@ -42,3 +43,21 @@ export const ZNoteSchema = z
     attachmentIds: z.array(z.uuid()).max(20).default([]),
   })
   .strict();
+export type TNote = z.infer<typeof ZNoteSchema>;
+
+/** What an action, a note or a completed task answers: the case's state once the workflow took it. */
+export const ZCaseStateSchema = z
+  .object({ caseId: z.uuid(), state: z.string().meta({ description: 'The case statechart’s state' }) })
+  .meta({ id: 'CaseState', description: '操作后的案件状态 The case’s state after an action' });
+export type TCaseState = z.infer<typeof ZCaseStateSchema>;
+
+/** A risk flag on a case (FLAG, removed by UNFLAG). */
+export const ZCaseFlagSchema = z
+  .object({
+    flag: z.enum(CASE_FLAGS),
+    reason: z.string(),
+    by: z.string().meta({ description: 'The id of the user who flagged it' }),
+    at: z.iso.datetime(),
+  })
+  .meta({ id: 'CaseFlag', description: '风险标记 A risk flag on a case' });
+export type TCaseFlag = z.infer<typeof ZCaseFlagSchema>;

@@ -1,7 +1,18 @@
 import { z } from 'zod';
-import { CASE_STATUSES, DISCOVERER_KINDS } from '@guanai/workflows/vocabulary';
+import { CASE_STATUSES, CLOSURE_REASONS, DISCOVERER_KINDS, ORIGINS } from '@guanai/workflows/vocabulary';
+import { json, route } from '../../openapi/router.ts';
+import { callsWorkflow } from '../../request/scope.ts';
 import { listQuerySchema } from '../../validation.ts';
+import { attachmentUpload, ZAttachmentSchema } from '../attachments/attachments.types.ts';
 import { ZPersonSchema } from '../people/people.types.ts';
+import { ZTaskSchema } from '../tasks/tasks.types.ts';
+import {
+  OFFERED_ACTIONS,
+  ZCaseActionSchema,
+  ZCaseFlagSchema,
+  ZCaseStateSchema,
+  ZNoteSchema,
+} from './case-actions.types.ts';
 
 export const NON_CHENGDU_RULE = 'a person without Chengdu hukou is accepted only in an emergency (§四(一))';
 
@@ -48,3 +59,138 @@ export const ZCaseListQuerySchema = listQuerySchema(
 );
 
 export const ZCaseParams = z.object({ id: z.uuid('must be a case id (uuid)') });
+
+export const ZIdNumberQuerySchema = z
+  .object({ reason: z.string().trim().min(4, 'say why you need the full number').max(200) })
+  .strict();
+
+export const ZCaseSchema = z
+  .object({
+    id: z.uuid(),
+    caseNo: z.string().meta({ description: 'GA-<year>-<serial>' }),
+    personName: z.string(),
+    personIdMasked: z.string().nullable().meta({ description: 'The identity number with its middle digits masked' }),
+    state: z.string().meta({ description: 'The case statechart’s state' }),
+    status: z.enum(CASE_STATUSES),
+    closureReason: z.enum(CLOSURE_REASONS).nullable(),
+    emergency: z.boolean(),
+    origin: z.enum(ORIGINS),
+    owningUnitId: z.uuid(),
+    owningUnitName: z.string(),
+    originUnitId: z.uuid(),
+    originUnitName: z.string(),
+    situation: z.string(),
+    flags: z.array(ZCaseFlagSchema),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Case', description: '案件 A case: one person’s request for help, from intake to closure' });
+export type TCase = z.infer<typeof ZCaseSchema>;
+
+export const ZCaseEventSchema = z
+  .object({
+    seq: z.number().int(),
+    type: z.string().meta({ description: 'The machine event (ASSESSED, ESCALATE, ADD_NOTE, …)' }),
+    fromState: z.string().nullable(),
+    toState: z.string(),
+    actorName: z.string().nullable().meta({ description: 'Null for the system (SLA timers, the workflow)' }),
+    at: z.iso.datetime(),
+    payload: z.record(z.string(), z.unknown()).meta({ description: 'What the event carried (its form, reason, …)' }),
+    attachments: z.array(ZAttachmentSchema),
+  })
+  .meta({ id: 'CaseEvent', description: '案件时间线上的一条 One entry of a case’s timeline' });
+export type TCaseEvent = z.infer<typeof ZCaseEventSchema>;
+
+export const ZCaseDetailSchema = ZCaseSchema.extend({
+  actions: z
+    .array(z.enum(OFFERED_ACTIONS))
+    .meta({ description: 'The case-level actions the machine lets me take now' }),
+  events: z.array(ZCaseEventSchema),
+  tasks: z.array(ZTaskSchema),
+}).meta({ id: 'CaseDetail', description: '案件详情 A case with its timeline, its tasks and the actions I may take' });
+export type TCaseDetail = z.infer<typeof ZCaseDetailSchema>;
+
+export const ZIdNumberSchema = z
+  .object({ idNumber: z.string() })
+  .meta({ id: 'IdNumber', description: '完整身份证号 The full identity number' });
+
+const tags = ['cases'];
+
+export const listCases = route({
+  method: 'get',
+  path: '/',
+  tags,
+  summary: '案件列表 The cases owned by, or started in, a unit of my subtree',
+  request: { query: ZCaseListQuerySchema },
+  responses: { 200: json(z.array(ZCaseSchema), 'The page asked for; the total in Content-Range') },
+});
+
+export const getCase = route({
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: '案件详情 A case I can see, with its timeline, its tasks and the actions I may take',
+  request: { params: ZCaseParams },
+  responses: { 200: json(ZCaseDetailSchema, 'The case') },
+});
+
+export const openCase = route({
+  method: 'post',
+  path: '/',
+  tags,
+  summary: '立案 Registers the person (or takes a registered one) and opens the case workflow',
+  description:
+    'A station worker (self-application, §四(一)) or a discoverer (outreach report) at a community service station (服务站). ' +
+    'A person without Chengdu hukou is accepted only in an emergency (§四(一)); one case is open per person. ' +
+    'A retried request (same Idempotency-Key) answers the case its first attempt opened.',
+  middleware: callsWorkflow,
+  request: { body: { required: true, content: { 'application/json': { schema: ZCreateCaseSchema } } } },
+  responses: { 201: json(ZCaseSchema, 'The case opened') },
+});
+
+export const revealIdNumber = route({
+  method: 'get',
+  path: '/{id}/id-number',
+  tags,
+  summary: '查看完整身份证号 The full identity number of the case’s person, for a stated reason',
+  description: 'Every such view is written to the audit log with who and why.',
+  request: { params: ZCaseParams, query: ZIdNumberQuerySchema },
+  responses: { 200: json(ZIdNumberSchema, 'The identity number') },
+});
+
+export const actOnCase = route({
+  method: 'post',
+  path: '/{id}/actions',
+  tags,
+  summary: '案件操作 A case-level action (escalate, suspend, close, reopen, flag, reassign, …)',
+  description:
+    'Whoever the case statechart allows, by action. §四(二): escalation goes to the next tier. Reopening is refused while the person has another open case.',
+  middleware: callsWorkflow,
+  request: {
+    params: ZCaseParams,
+    body: { required: true, content: { 'application/json': { schema: ZCaseActionSchema } } },
+  },
+  responses: { 200: json(ZCaseStateSchema, 'The case’s state after the action') },
+});
+
+export const addCaseNote = route({
+  method: 'post',
+  path: '/{id}/notes',
+  tags,
+  summary: '添加记录 A note (a visit, a call, a note) on the case, with its attachments',
+  description: 'Anyone who may work on or knows the case, its station included.',
+  request: {
+    params: ZCaseParams,
+    body: { required: true, content: { 'application/json': { schema: ZNoteSchema } } },
+  },
+  responses: { 201: json(ZCaseStateSchema, 'The case’s state; the note is on its timeline') },
+});
+
+export const addCaseAttachment = route({
+  method: 'post',
+  path: '/{id}/attachments',
+  tags,
+  summary: '上传附件 Uploads a file (a photo or PDF) to a case that is not closed; a note then refers to it',
+  request: { params: ZCaseParams, body: attachmentUpload },
+  responses: { 201: json(ZAttachmentSchema, 'The stored file') },
+});

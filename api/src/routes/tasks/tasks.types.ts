@@ -8,11 +8,13 @@ import {
   NEED_CATEGORIES,
   SCREENING_OUTCOMES,
   SEVERITIES,
+  TASK_KINDS,
   TASK_STATUSES,
   TEMP_AID_SCHEMES,
 } from '@guanai/workflows/vocabulary';
-import { parseOr422 } from '../../validation.ts';
-import { listQuerySchema } from '../../validation.ts';
+import { json, route } from '../../openapi/router.ts';
+import { listQuerySchema, parseOr422 } from '../../validation.ts';
+import { ZCaseFlagSchema, ZCaseStateSchema } from '../cases/case-actions.types.ts';
 
 const note = z.string().trim().max(2000).optional();
 
@@ -160,7 +162,94 @@ export const ZMeetingActionForm = z
   .object({ outcome: z.string().trim().min(2, 'say what the department did').max(2000), note })
   .strict();
 
-export const ZCompleteBodySchema = z.object({ form: z.record(z.string(), z.unknown()) }).strict();
+export const ZCompleteBodySchema = z
+  .object({
+    form: z.record(z.string(), z.unknown()).meta({
+      description:
+        'The task kind’s form (REGISTER, SCREEN, MONITOR, ASSESS, …), validated against that kind: a 422 names each field as form.<field>',
+    }),
+  })
+  .strict();
+export type TCompleteBody = z.infer<typeof ZCompleteBodySchema>;
+
+export const ZTaskParams = z.object({ id: z.string().min(1).max(80) });
+
+export const ZTaskSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.uuid(),
+    caseNo: z.string(),
+    kind: z.enum(TASK_KINDS),
+    title: z.string().nullable(),
+    status: z.enum(TASK_STATUSES),
+    unitId: z.uuid(),
+    unitName: z.string(),
+    assigneeId: z.uuid().nullable(),
+    assigneeName: z.string().nullable(),
+    dueAt: z.iso.datetime(),
+    breachedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    completedAt: z.iso.datetime().nullable(),
+    caseState: z.string(),
+    personName: z.string(),
+    emergency: z.boolean(),
+    flags: z.array(ZCaseFlagSchema),
+  })
+  .meta({ id: 'Task', description: '待办任务 A task of a case, with its SLA due time' });
+export type TTask = z.infer<typeof ZTaskSchema>;
+
+const tags = ['tasks'];
+
+export const listTasks = route({
+  method: 'get',
+  path: '/',
+  tags,
+  summary: '任务列表 Tasks assigned to me (scope=mine) or of my unit and the units below it (scope=unit)',
+  description: 'Open tasks unless a status is asked for, soonest due first.',
+  request: { query: ZTaskListQuerySchema },
+  responses: { 200: json(z.array(ZTaskSchema), 'The page asked for; the total in Content-Range') },
+});
+
+export const getTask = route({
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: '任务详情 One task of a case I can see',
+  request: { params: ZTaskParams },
+  responses: { 200: json(ZTaskSchema, 'The task') },
+});
+
+export const claimTask = route({
+  method: 'post',
+  path: '/{id}/claim',
+  tags,
+  summary: '认领任务 Takes the task (a user whose role may do it, within its unit’s jurisdiction)',
+  request: { params: ZTaskParams },
+  responses: { 200: json(ZTaskSchema, 'The task, assigned to me') },
+});
+
+export const releaseTask = route({
+  method: 'post',
+  path: '/{id}/release',
+  tags,
+  summary: '退回任务 Gives the task back to its unit’s queue (its assignee, or a supervisor over its unit)',
+  request: { params: ZTaskParams },
+  responses: { 200: json(ZTaskSchema, 'The task, unassigned') },
+});
+
+export const completeTask = route({
+  method: 'post',
+  path: '/{id}/complete',
+  tags,
+  summary: '完成任务 The assignee completes the task with its form, which moves the case on',
+  description:
+    'A MATCH task takes the case’s accepted matches and a DELIVER task the delivery ledger (§四(六), §四(七)): their rows are not typed in.',
+  request: {
+    params: ZTaskParams,
+    body: { required: true, content: { 'application/json': { schema: ZCompleteBodySchema } } },
+  },
+  responses: { 200: json(ZCaseStateSchema, 'The case’s state after the task') },
+});
 
 /** The machine event a completed task form becomes (validated per task kind). */
 export function eventFromForm(kind: TaskKind, taskId: string, form: unknown, actor: Actor): ActRequest {

@@ -1,0 +1,75 @@
+import type { Db } from '@guanai/db';
+import type { ActRequest, Actor, Role } from '@guanai/workflows';
+import type { SessionUser } from '../../auth/session.ts';
+import { AppError } from '../../errors/app-error.ts';
+import type { TCaseAction, TCaseState } from '../../routes/cases/case-actions.types.ts';
+import type { CaseClient } from '../../temporal/case-client.ts';
+import { actorOf } from '../tasks/actor-of.ts';
+import { findVisibleCase } from './find-visible-case.ts';
+import { withPersonCaseLock } from './with-person-case-lock.ts';
+
+/** The machine event for a case action; REASSIGN names a user who becomes the machine's actor. */
+async function eventOf(db: Db, action: TCaseAction, actor: Actor): Promise<ActRequest> {
+  if (action.type !== 'REASSIGN') return { ...action, actor } as ActRequest;
+  const assignee = await db.user.findFirst({ where: { id: action.assigneeId, active: true } });
+  if (!assignee) throw new AppError('VALIDATION', { message: 'no active user with this id', field: 'assigneeId' });
+  return {
+    type: 'REASSIGN',
+    taskId: action.taskId,
+    assignee: { id: assignee.id, role: assignee.role as Role, unitId: assignee.orgUnitId },
+    actor,
+  };
+}
+
+/**
+ * A case-level action (escalate, suspend, close, reopen, flag, reassign, …) by whoever the machine
+ * allows. Reopening makes a closed case open again, so it holds the person's case lock and is
+ * refused while the person has another open case. `key` (from the Idempotency-Key) makes a retried
+ * request one Update.
+ */
+export async function actOnCase({
+  db,
+  cases,
+  user,
+  caseId,
+  action,
+  key,
+}: {
+  db: Db;
+  cases: CaseClient;
+  user: SessionUser;
+  caseId: string;
+  action: TCaseAction;
+  key: string | undefined;
+}): Promise<TCaseState> {
+  const row = await findVisibleCase(db, user, caseId);
+  const event = await eventOf(db, action, actorOf(user));
+  const act = () => cases.act(row.id, event, key);
+  // Reopening makes a closed case open again: under the person's lock, and only while the
+  // person has no other open case (the projection would meet the unique index and retry forever).
+  const view =
+    event.type !== 'REOPEN'
+      ? await act()
+      : await withPersonCaseLock(db, [row.personId], async (locked) => {
+          const current = await locked.case.findUniqueOrThrow({
+            where: { id: row.id },
+            select: { personId: true },
+          });
+          if (current.personId !== row.personId)
+            throw new AppError('CONFLICT', {
+              message: 'the case was moved to another person record (a merge) meanwhile; try again',
+              reason: 'MERGED',
+            });
+          const other = await locked.case.findFirst({
+            where: { personId: row.personId, status: { not: 'CLOSED' }, NOT: { id: row.id } },
+            select: { caseNo: true },
+          });
+          if (other)
+            throw new AppError('CONFLICT', {
+              message: `this person has another open case (${other.caseNo}); one case is open per person`,
+              reason: 'DUPLICATE_CASE',
+            });
+          return act();
+        });
+  return { caseId: row.id, state: view.state };
+}

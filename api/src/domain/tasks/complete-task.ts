@@ -1,0 +1,36 @@
+import type { Db } from '@guanai/db';
+import type { TaskKind } from '@guanai/workflows';
+import type { SessionUser } from '../../auth/session.ts';
+import type { TCaseState } from '../../routes/cases/case-actions.types.ts';
+import { eventFromForm } from '../../routes/tasks/tasks.types.ts';
+import type { CaseClient } from '../../temporal/case-client.ts';
+import { actorOf } from './actor-of.ts';
+import { findVisibleTaskRow } from './find-visible-task.ts';
+import { withLedger } from './with-ledger.ts';
+
+/**
+ * The assignee completes a task with its form (validated for the task's kind; a MATCH or DELIVER
+ * task takes the ledger), which moves the case on. `key` (from the Idempotency-Key) makes a retried
+ * request one Update.
+ */
+export async function completeTask({
+  db,
+  cases,
+  user,
+  taskId,
+  form,
+  key,
+}: {
+  db: Db;
+  cases: CaseClient;
+  user: SessionUser;
+  taskId: string;
+  form: unknown;
+  key: string | undefined;
+}): Promise<TCaseState> {
+  const task = await findVisibleTaskRow(db, user, taskId);
+  const withRows = await withLedger(db, task.kind, task.caseId, form);
+  const event = eventFromForm(task.kind as TaskKind, task.id, withRows, actorOf(user));
+  const view = await cases.act(task.caseId, event, key);
+  return { caseId: task.caseId, state: view.state };
+}
