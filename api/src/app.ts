@@ -27,7 +27,6 @@ import { publicRoutes } from './routes/public/public.ts';
 import { disclosureRoutes } from './routes/disclosures/disclosures.ts';
 import { kpiRoutes } from './routes/kpis/kpis.ts';
 import { supervisionScoreRoutes } from './routes/supervision-scores/supervision-scores.ts';
-import { caseSurveyRoutes } from './routes/cases/surveys.ts';
 import { meetingRoutes } from './routes/meetings/meetings.ts';
 import { departmentRoutes } from './routes/departments/departments.ts';
 import { createCaseClient } from './temporal/case-client.ts';
@@ -74,7 +73,6 @@ export function createApp(given: AppDeps) {
   const api = createRouter()
     .route('/auth', authRoutes(deps))
     .route('/cases', caseRoutes(deps, cases))
-    .route('/cases', caseSurveyRoutes(deps))
     .route('/tasks', taskRoutes(deps, cases))
     .route('/attachments', attachmentRoutes(deps))
     .route('/notifications', notificationRoutes(deps))

@@ -24,8 +24,9 @@ import {
   revealIdNumber as revealIdNumberRoute,
 } from './cases.types.ts';
 import { caseMatchingRoutes } from './matching.ts';
+import { caseSurveyRoutes } from './surveys.ts';
 
-/** Routes under /api/cases: cases, their timeline and actions, notes and files, and their matching. */
+/** Routes under /api/cases: cases, their timeline and actions, notes and files, their matching and surveys. */
 export function caseRoutes(deps: AppDeps, cases: CaseClient) {
   const { db } = deps;
   return (
@@ -130,5 +131,6 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
         return c.json(attachment, 201);
       })
       .route('/', caseMatchingRoutes(deps))
+      .route('/', caseSurveyRoutes(deps))
   );
 }
