@@ -13,20 +13,7 @@ const TS = '**/*.{ts,tsx,mts,cts}';
 const JS = '**/*.{js,mjs,cjs}';
 
 // TypeScript files that no package's tsconfig includes: linted without type information.
-const UNTYPED_TS = ['vitest.integration.mts', '{prisma,workflows,api}/vitest.config.ts', 'scripts/**/*.d.mts'];
-
-// Relative imports that still leave their package, each to be replaced by a package import
-// (see README, "Lint and format"). Every other crossing is an error.
-const CROSSINGS_TO_REMOVE = [
-  // The packages' vitest configs share the root's integration settings (tooling, not code).
-  'vitest.integration.mts',
-  // Dev tooling at the root, imported by tests, the chaos run and the bench: to become a tiny
-  // workspace package (e.g. @guanai/devtools with `exports` for ./net, ./temporal-cli, ./pglite-server).
-  'scripts/lib/net.mjs',
-  'scripts/lib/ensure-deps.mjs',
-  'scripts/temporal-cli.mjs',
-  'scripts/pglite-server.mjs',
-];
+const UNTYPED_TS = ['{prisma,workflows,api}/vitest.config.ts', 'devtools/**/*.d.mts'];
 
 // ── Workflow sandbox ──────────────────────────────────────────────────────────────────────────────
 // What the bundle entry `workflows/src/workflows.ts` reaches runs inside Temporal's sandbox (a V8
@@ -145,9 +132,11 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
+    // No relative import leaves its package (the npm workspaces; the rest is the root's): another
+    // package is imported by its name and `exports` (see README, "Lint and format").
     name: 'guanai/packages',
     plugins: { guanai },
-    rules: { 'guanai/no-cross-package-relative': ['error', { allow: CROSSINGS_TO_REMOVE }] },
+    rules: { 'guanai/no-cross-package-relative': 'error' },
   },
   {
     // The Rules of Hooks and the React Compiler's checks (purity, refs, set-state in effects …),

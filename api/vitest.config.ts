@@ -1,1 +1,1 @@
-export { default } from '../vitest.integration.mts';
+export { default } from '@guanai/devtools/vitest-integration';

@@ -1,12 +1,28 @@
 // A relative import may not leave the package it is written in: another package is reached through
 // its name and its `exports` (`@guanai/db`, `@guanai/workflows/messages`), never by
 // `../../../other-package/src`, so a package's internals can move without breaking its neighbours.
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-
-/** The folders that count as packages: the npm workspaces, and the root's `scripts/` and `bench/`. */
-export const PACKAGES = ['prisma', 'workflows', 'api', 'admin', 'scripts', 'bench'];
+// Everything outside the workspaces (eslint.config.mjs, scripts/) is the root package.
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 const ROOT_PACKAGE = '(root)';
+
+const workspaces = new Map();
+
+/** The folders that count as packages: the npm workspaces of the root's package.json, each a folder at the root. */
+export function workspacesOf(root) {
+  if (!workspaces.has(root)) {
+    const { workspaces: listed = [] } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const folders = listed.map((folder) => folder.replace(/^\.\//, '').replace(/\/$/, ''));
+    const unsupported = folders.filter((folder) => /[/*]/.test(folder));
+    if (unsupported.length)
+      throw new Error(
+        `no-cross-package-relative: workspaces must be folders at the root, not ${unsupported.join(', ')}`,
+      );
+    workspaces.set(root, folders);
+  }
+  return workspaces.get(root);
+}
 
 /** The package a path belongs to: its first folder under the root when that is a package, else the root. */
 function packageOf(root, file, packages) {
@@ -27,7 +43,6 @@ export const noCrossPackageRelative = {
         properties: {
           root: { type: 'string' },
           packages: { type: 'array', items: { type: 'string' } },
-          allow: { type: 'array', items: { type: 'string' } },
         },
         additionalProperties: false,
       },
@@ -40,9 +55,7 @@ export const noCrossPackageRelative = {
   create(context) {
     const options = context.options[0] ?? {};
     const root = resolve(options.root ?? context.cwd);
-    const packages = options.packages ?? PACKAGES;
-    // Root-relative paths any package may still import (a path ending in '/' allows a folder).
-    const allow = (options.allow ?? []).map((entry) => resolve(root, entry) + (entry.endsWith('/') ? sep : ''));
+    const packages = options.packages ?? workspacesOf(root);
     const file = context.filename;
     if (!isAbsolute(file)) return {};
     const from = packageOf(root, file, packages);
@@ -55,7 +68,6 @@ export const noCrossPackageRelative = {
       const target = resolve(dirname(file), specifier);
       const to = packageOf(root, target, packages);
       if (to === from) return;
-      if (allow.some((allowed) => (allowed.endsWith(sep) ? target.startsWith(allowed) : target === allowed))) return;
       context.report({ node: source, messageId: 'crossing', data: { specifier, from, to } });
     }
 

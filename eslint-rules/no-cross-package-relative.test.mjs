@@ -2,8 +2,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { afterAll, describe, it } from 'vitest';
-import { noCrossPackageRelative } from './no-cross-package-relative.mjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { noCrossPackageRelative, workspacesOf } from './no-cross-package-relative.mjs';
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -22,27 +22,39 @@ const withSpecifier = (cases) =>
     return { ...c, errors: c.errors.map((error) => ({ ...error, data: { ...error.data, specifier } })) };
   });
 
+describe('workspacesOf', () => {
+  it("reads the packages from the root's package.json", () => {
+    const packages = workspacesOf(root);
+    for (const name of ['devtools', 'prisma', 'workflows', 'api', 'admin', 'bench']) expect(packages).toContain(name);
+    expect(packages).not.toContain('scripts');
+  });
+});
+
 tester.run('no-cross-package-relative', noCrossPackageRelative, {
   valid: [
     { filename: at('admin/src/dashboards/Board.tsx'), code: "import { x } from './x.ts';", options },
     { filename: at('admin/src/dashboards/Board.tsx'), code: "import { x } from '../providers/x.ts';", options },
     { filename: at('api/src/routes/cases/cases.ts'), code: "export * from '../../errors/app-error.ts';", options },
     { filename: at('api/src/app.ts'), code: "import { caseWorkflow } from '@guanai/workflows';", options },
+    // scripts/ is no workspace: it belongs to the root, like eslint.config.mjs and eslint-rules/.
     { filename: at('scripts/test.mjs'), code: "import { ensureDependencies } from './lib/ensure-deps.mjs';", options },
     {
       filename: at('eslint.config.mjs'),
       code: "import rules from './eslint-rules/no-cross-package-relative.mjs';",
       options,
     },
+    { filename: at('devtools/net.mjs'), code: "import { x } from './x.mjs';", options },
     {
       filename: at('workflows/vitest.config.ts'),
-      code: "export { default } from '../vitest.integration.mts';",
-      options: [{ root, allow: ['vitest.integration.mts'] }],
+      code: "export { default } from '@guanai/devtools/vitest-integration';",
+      options,
     },
+    { filename: at('bench/src/system.ts'), code: "import { freePort } from '@guanai/devtools/net';", options },
+    // `packages` overrides the workspaces.
     {
-      filename: at('bench/src/system.ts'),
-      code: "import { freePort } from '../../scripts/lib/net.mjs';",
-      options: [{ root, allow: ['scripts/lib/'] }],
+      filename: at('api/src/x.ts'),
+      code: "import { y } from '../../admin/src/y.ts';",
+      options: [{ root, packages: ['workflows'] }],
     },
   ],
   invalid: withSpecifier([
@@ -83,31 +95,37 @@ tester.run('no-cross-package-relative', noCrossPackageRelative, {
       errors: [crossing('admin', 'api')],
     },
     {
-      // The root's scripts/ is not part of api: api needs its own copy or a package to import.
+      // The dev tooling is a package too: reached as @guanai/devtools/net, not by its path.
       filename: at('api/src/chaos/processes.ts'),
-      code: "import { freePort } from '../../../scripts/lib/net.mjs';",
+      code: "import { freePort } from '../../../devtools/net.mjs';",
       options,
-      errors: [crossing('api', 'scripts')],
+      errors: [crossing('api', 'devtools')],
     },
     {
-      filename: at('bench/run.mjs'),
-      code: "import { ensureDependencies } from '../scripts/lib/ensure-deps.mjs';",
+      filename: at('bench/src/system.ts'),
+      code: "import { ensureTemporalCli } from '../../devtools/temporal-cli.mjs';",
       options,
-      errors: [crossing('bench', 'scripts')],
+      errors: [crossing('bench', 'devtools')],
     },
     {
-      // A package reaching up into the root is leaving the package too, unless the config allows that file.
+      // A package reaching up into the root is leaving the package too.
       filename: at('workflows/vitest.config.ts'),
       code: "export { default } from '../vitest.integration.mts';",
       options,
       errors: [crossing('workflows', '(root)')],
     },
     {
-      // Allowing one file allows only that file.
-      filename: at('bench/src/system.ts'),
-      code: "import { ensureTemporalCli } from '../../scripts/temporal-cli.mjs';",
-      options: [{ root, allow: ['scripts/lib/'] }],
-      errors: [crossing('bench', 'scripts')],
+      filename: at('bench/run.mjs'),
+      code: "import { ensureDependencies } from '../scripts/lib/ensure-deps.mjs';",
+      options,
+      errors: [crossing('bench', '(root)')],
+    },
+    {
+      // And the root reaches a package by its name as well, once the dependencies are installed.
+      filename: at('scripts/start.mjs'),
+      code: "import { startPglite } from '../devtools/pglite-server.mjs';",
+      options,
+      errors: [crossing('(root)', 'devtools')],
     },
   ]),
 });

@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { waitForPort } from './lib/net.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.GUANAI_DATA_DIR ?? join(root, '.data');
@@ -55,8 +54,10 @@ try {
   fail(error.message);
 }
 
-const { ensureTemporalCli } = await import('./temporal-cli.mjs');
-const { startPglite } = await import('./pglite-server.mjs');
+// The root's tooling is a workspace package, there once the dependencies are.
+const { waitForPort } = await import('@guanai/devtools/net');
+const { ensureTemporalCli } = await import('@guanai/devtools/temporal-cli');
+const { startPglite } = await import('@guanai/devtools/pglite-server');
 
 // 2. Temporal CLI
 let temporalCli;

@@ -12,7 +12,7 @@ import { ensureDependencies } from './lib/ensure-deps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 ensureDependencies(root);
-const { ensureTemporalCli } = await import('./temporal-cli.mjs');
+const { ensureTemporalCli } = await import('@guanai/devtools/temporal-cli'); // a workspace package: after the install
 const temporal = ensureTemporalCli(); // build it once, before suites start in parallel processes
 
 const only = process.argv.slice(2);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@guanai/db/testing';
-import { freePort } from '../../scripts/lib/net.mjs';
+import { freePort } from '@guanai/devtools/net';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

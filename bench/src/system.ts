@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seed } from '@guanai/db/seed';
 import { createTestDatabase, type TestDatabase } from '@guanai/db/testing';
-import { ensureTemporalCli } from '../../scripts/temporal-cli.mjs';
+import { freePort, waitForPort } from '@guanai/devtools/net';
+import { ensureTemporalCli } from '@guanai/devtools/temporal-cli';
 import { root } from './results.ts';
-import { freePort, waitForPort } from '../../scripts/lib/net.mjs';
-export { freePort } from '../../scripts/lib/net.mjs';
+export { freePort } from '@guanai/devtools/net';
 
 export const BENCH_SECRET = 'bench-secret-for-guanai-identity-numbers-0123456789';
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../scripts/lib/net.mjs';
-import { startPglite } from '../../scripts/pglite-server.mjs';
+import { freePort } from '@guanai/devtools/net';
+import { startPglite } from '@guanai/devtools/pglite-server';
 
 /**
  * The embedded PGlite of `npm start` is one Postgres session shared by every connection of the

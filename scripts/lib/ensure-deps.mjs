@@ -1,4 +1,6 @@
 // Installs the workspace's dependencies when they are missing or older than the lock file.
+// It lives beside the root's scripts rather than in @guanai/devtools: it runs before node_modules —
+// and with it every workspace package — is there.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';

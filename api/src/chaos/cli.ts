@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { ensureTemporalCli } from '../../../scripts/temporal-cli.mjs';
+import { ensureTemporalCli } from '@guanai/devtools/temporal-cli';
 import { runChaos } from './run.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { waitForPort } from '../../../scripts/lib/net.mjs';
-export { freePort } from '../../../scripts/lib/net.mjs';
+import { waitForPort } from '@guanai/devtools/net';
+export { freePort } from '@guanai/devtools/net';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ensureTemporalCli } from '../../../scripts/temporal-cli.mjs';
+import { ensureTemporalCli } from '@guanai/devtools/temporal-cli';
 import { runChaos } from '../chaos/run.ts';
 
 /**

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Worker } from '@temporalio/worker';
 import { execFileSync } from 'node:child_process';
-import { ensureTemporalCli } from '../../../scripts/temporal-cli.mjs';
+import { ensureTemporalCli } from '@guanai/devtools/temporal-cli';
 import { createTestDatabase } from '@guanai/db/testing';
 import { createCaseActivities } from '../case/activities.ts';
 import { actUpdate, caseWorkflowId, syncUpdate, type ActRequest, type CaseWorkflowInput } from '../case/messages.ts';

@@ -1,5 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { ensureTemporalCli } from '../../../scripts/temporal-cli.mjs';
+import { ensureTemporalCli } from '@guanai/devtools/temporal-cli';
 
 /**
  * A real Temporal dev server for tests, started from the same CLI binary that `npm start` uses.
