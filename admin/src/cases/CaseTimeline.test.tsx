@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import { en } from '../i18n/en.ts';
-import { zh } from '../i18n/zh.ts';
+import { en } from '../i18n/en/index.ts';
+import { zh } from '../i18n/zh/index.ts';
 import { reasonText } from './CaseTimeline.tsx';
 
 const translator = (messages: object, locale: string) => {

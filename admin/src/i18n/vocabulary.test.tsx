@@ -1,14 +1,15 @@
 import * as vocabulary from '@guanai/workflows/vocabulary';
-import { mergeTranslations } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { enEvaluation, zhEvaluation } from '../evaluation/i18n.ts';
-import { enMatching, zhMatching } from '../matching/i18n.ts';
-import { en } from './en.ts';
-import { zh } from './zh.ts';
+import { en } from './en/index.ts';
+import { publicPages as enPublic } from './en/public.ts';
+import { zh } from './zh/index.ts';
+import { publicPages as zhPublic } from './zh/public.ts';
 
 /**
  * Every code of a vocabulary has a label in both languages, and no label is left for a code that is
- * gone: the lists are @guanai/workflows/vocabulary's, the labels the admin's (keyed by code).
+ * gone: the lists are @guanai/workflows/vocabulary's, the labels the admin's (keyed by code). tsc
+ * holds each label map to its vocabulary already (`satisfies Record<Code, string>` in zh/, en/ typed
+ * against zh/); this checks the maps at the keys the screens look them up by, as they run.
  */
 const LABELS: [path: string, codes: readonly string[]][] = [
   ['guanai.roles', vocabulary.ROLES],
@@ -48,21 +49,39 @@ const LABELS: [path: string, codes: readonly string[]][] = [
   ['guanai.evaluation.meetings.nexts', vocabulary.MEETING_NEXT_STEPS],
   ['guanai.evaluation.publish.kinds', [...vocabulary.SNAPSHOT_KINDS, 'UNCHANGED']],
   ['guanai.evaluation.survey.questions', vocabulary.SURVEY_QUESTIONS],
+  ['guanai.evaluation.publish.results', [...vocabulary.SNAPSHOT_KINDS, 'UNCHANGED']],
+  ['guanai.notificationsPage.kinds', vocabulary.NOTIFICATION_KINDS],
 ];
 
-const messages = {
-  zh: mergeTranslations(zh, zhMatching, zhEvaluation),
-  en: mergeTranslations(en, enMatching, enEvaluation),
-};
+/** The same, on the public pages. */
+const PUBLIC_LABELS: [path: string, codes: readonly string[]][] = [
+  ['categories', vocabulary.NEED_CATEGORIES],
+  ['disclosure.kinds', [...vocabulary.SNAPSHOT_KINDS, 'UNCHANGED']],
+  ['disclosure.deliveryKinds', vocabulary.DELIVERY_KINDS],
+  ['projects.resourceKinds', vocabulary.RESOURCE_KINDS],
+  ['survey.questions', vocabulary.SURVEY_QUESTIONS],
+];
+
+const messages = { zh, en };
+const publicMessages = { zh: zhPublic, en: enPublic };
 
 const at = (dictionary: object, path: string) =>
   path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], dictionary);
 
+const labelsAt = (dictionary: object, path: string, codes: readonly string[]) => {
+  const labels = at(dictionary, path) as Record<string, unknown> | undefined;
+  expect(labels, `no labels at ${path}`).toBeTypeOf('object');
+  expect(Object.keys(labels!).sort()).toEqual([...codes].sort());
+  expect(Object.values(labels!).every((label) => typeof label === 'string' && label !== '')).toBe(true);
+};
+
 describe.each(Object.entries(messages))('the %s labels of the vocabularies', (_, dictionary) => {
-  it.each(LABELS)('%s', (path, codes) => {
-    const labels = at(dictionary, path) as Record<string, unknown> | undefined;
-    expect(labels, `no labels at ${path}`).toBeTypeOf('object');
-    expect(Object.keys(labels!).sort()).toEqual([...codes].sort());
-    expect(Object.values(labels!).every((label) => typeof label === 'string' && label !== '')).toBe(true);
-  });
+  it.each(LABELS)('%s', (path, codes) => labelsAt(dictionary, path, codes));
 });
+
+describe.each(Object.entries(publicMessages))(
+  'the %s labels of the vocabularies on the public pages',
+  (_, dictionary) => {
+    it.each(PUBLIC_LABELS)('%s', (path, codes) => labelsAt(dictionary, path, codes));
+  },
+);

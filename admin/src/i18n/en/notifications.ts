@@ -1,0 +1,19 @@
+import type { Messages } from '../messages.ts';
+import type { notifications as zh } from '../zh/notifications.ts';
+
+/** zh/notifications.ts in English: its keys exactly, as `Messages<typeof zh>` demands. */
+export const notifications: Messages<typeof zh> = {
+  guanai: {
+    notificationsPage: {
+      title: 'Notifications',
+      kind: 'What',
+      read: 'Mark read',
+      kinds: {
+        SLA_WARNING: 'Task due soon',
+        SLA_BREACHED: 'Task overdue',
+        ESCALATED: 'Escalation received',
+        ASSIGNED: 'Task assigned to you',
+      },
+    },
+  },
+};

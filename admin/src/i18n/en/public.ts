@@ -1,0 +1,98 @@
+import type { Messages } from '../messages.ts';
+import type { publicPages as zh } from '../zh/public.ts';
+import { common } from './common.ts';
+import { vocabulary } from './vocabulary.ts';
+
+/** zh/public.ts in English: its keys exactly, as `Messages<typeof zh>` demands. */
+export const publicPages: Messages<typeof zh> = {
+  app: common.guanai.app,
+  switchTo: '中文',
+  publicTitle: 'Public information',
+  tabs: { disclosure: 'Disclosure', projects: 'Projects' },
+  loadFailed: 'Could not load; please try again later',
+  categories: vocabulary.categories,
+  disclosure: {
+    title: 'Process disclosure',
+    intro:
+      'On the 1st of each month the assistance given in the month before is published. Names are partly hidden, places shown down to the township only; no identity numbers, phones or addresses.',
+    months: 'Published months',
+    none: 'Nothing has been published yet.',
+    heading: 'Assistance in %{period}',
+    version: 'Version %{version}',
+    published: 'Published %{at}',
+    kinds: vocabulary.publishKinds,
+    correction: 'Correction',
+    older: 'You are reading version %{version} of %{period} (an earlier version); the latest is version %{latest}.',
+    latest: 'Read the latest version',
+    rows: 'Assistance given',
+    noRows: 'Nothing to show for this month.',
+    cols: {
+      recipient: 'Recipient',
+      township: 'Township',
+      category: 'Need',
+      resource: 'Programme',
+      kind: 'Form',
+      value: 'Amount / hours',
+      month: 'Month',
+    },
+    deliveryKinds: vocabulary.deliveryKinds,
+    hours: '%{n} h',
+    quantity: '%{n} items',
+    suppressed: '%{suppressed} rows withheld because fewer than %{threshold} people',
+    suppressedWhy:
+      'Where fewer than %{threshold} people of one township received help of one kind in the month, their rows are withheld so no one can be picked out; only their number is published.',
+    csv: 'Download this version (CSV)',
+    projects: 'Programme funds (at month end)',
+    projectCols: {
+      name: 'Programme',
+      raised: 'Raised',
+      disbursed: 'Paid out',
+      balance: 'Balance',
+      helped: 'People helped',
+    },
+    noProjects: 'No programme figures.',
+    versions: 'Versions',
+    versionsHelp:
+      'What is published is never edited: a mistake is put right by publishing a new “correction” version, and earlier versions stay readable. Choose “Read this version” to see any of them.',
+    view: 'Read this version',
+    viewing: 'Reading',
+    reason: 'Correction note: %{reason}',
+    hash: 'Checksum',
+  },
+  projects: {
+    title: 'Needs waiting for support',
+    intro:
+      'Hardships found in the communities that still need support, with personal details removed. To help, contact the township’s care-assistance center.',
+    none: 'No needs are waiting for support now.',
+    amount: 'Needs %{amount}',
+    service: 'Service needed: %{service}',
+    published: 'Published %{date}',
+    offers: 'Programmes under way',
+    offersIntro: 'Assistance offered by organisations, and public fundraising.',
+    noOffers: 'No programmes are published now.',
+    provider: 'By %{name}',
+    coverage: 'Serves %{name}',
+    remaining: '%{n} places left',
+    raised: 'Raised %{raised} of %{target}',
+    deadline: 'Until %{date}',
+    resourceKinds: vocabulary.resourceKinds,
+  },
+  survey: {
+    title: 'Satisfaction survey',
+    intro: 'Thank you for your trust in %{center}. Please rate our help (1–5 stars); your answers help us improve.',
+    introPlain: 'Please rate our help (1–5 stars); your answers help us improve.',
+    questions: vocabulary.surveyQuestions,
+    star: '%{n} stars',
+    comment: 'Comments (optional)',
+    submit: 'Send',
+    rateAll: 'Please rate all three',
+    thanks: 'Thank you!',
+    thanksMore: 'Your answers have been received. We wish you and your family well.',
+    used: 'This link has been used or has expired',
+    usedMore:
+      'Each survey link can be answered once, within 14 days. If you have more to tell us, please contact your social worker; we are glad to hear it.',
+    missing: 'The link is incomplete',
+    missingMore: 'Please open the whole link from the message your social worker sent.',
+    failed: 'Sending did not work; please try again later. %{detail}',
+  },
+};

@@ -1,0 +1,23 @@
+import { assemble } from '../messages.ts';
+import { board } from './board.ts';
+import { cases } from './cases.ts';
+import { common } from './common.ts';
+import { evaluation } from './evaluation.ts';
+import { matching } from './matching.ts';
+import { notifications } from './notifications.ts';
+import { orgUnits } from './orgUnits.ts';
+import { people } from './people.ts';
+import { ra } from './ra.ts';
+import { sla } from './sla.ts';
+import { tasks } from './tasks.ts';
+import { users } from './users.ts';
+
+/**
+ * The admin's messages in Chinese (the default language): react-admin's own, then each feature's, under the keys the
+ * screens translate (`resources.<resource>.fields.<field>`, `guanai.<feature>.…`). en/index.ts assembles the same
+ * features in English; public.ts is not here, since only the public pages read it.
+ */
+export const zh = {
+  ra,
+  ...assemble(common, tasks, cases, people, users, orgUnits, sla, board, notifications, matching, evaluation),
+};

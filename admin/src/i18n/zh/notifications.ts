@@ -1,0 +1,22 @@
+import type { NotificationKind } from '@guanai/workflows/vocabulary';
+import type { Labels } from '../messages.ts';
+
+/**
+ * 通知: the notifications page (what a mutation reports is in common.ts). Chinese is the source of truth:
+ * en/notifications.ts is typed against this file.
+ */
+export const notifications = {
+  guanai: {
+    notificationsPage: {
+      title: '通知',
+      kind: '事项',
+      read: '标为已读',
+      kinds: {
+        SLA_WARNING: '任务即将超期',
+        SLA_BREACHED: '任务已超期',
+        ESCALATED: '收到上报',
+        ASSIGNED: '任务改派给您',
+      } satisfies Labels<NotificationKind>,
+    },
+  },
+};

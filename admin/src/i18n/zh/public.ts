@@ -1,0 +1,92 @@
+import { common } from './common.ts';
+import { vocabulary } from './vocabulary.ts';
+
+/**
+ * The public pages (public.html: the monthly disclosure and the projects for donors; survey.html: the recipient's
+ * satisfaction survey). They run without react-admin and look these keys up themselves (public/i18n.tsx:
+ * `t('disclosure.heading', { period })`), so this file and the two it takes labels from are all of the dictionary
+ * their bundle carries.
+ */
+export const publicPages = {
+  app: common.guanai.app,
+  switchTo: 'English',
+  publicTitle: '信息公开',
+  tabs: { disclosure: '过程信息公开', projects: '公益项目' },
+  loadFailed: '加载失败，请稍后重试',
+  categories: vocabulary.categories,
+  disclosure: {
+    title: '过程信息公开',
+    intro: '每月1日公开上月的社会关爱援助明细。受助人姓名部分隐去，地点只到乡镇(街道)，不公开身份证号、电话和住址。',
+    months: '已公开的月份',
+    none: '尚未公开任何月份。',
+    heading: '%{period} 援助明细',
+    version: '第 %{version} 版',
+    published: '发布于 %{at}',
+    kinds: vocabulary.publishKinds,
+    correction: '更正',
+    older: '您正在查看 %{period} 的第 %{version} 版（历史版本），最新为第 %{latest} 版。',
+    latest: '查看最新版本',
+    rows: '援助明细',
+    noRows: '本月没有可公开的明细。',
+    cols: {
+      recipient: '受助人',
+      township: '乡镇(街道)',
+      category: '需求类别',
+      resource: '援助项目',
+      kind: '方式',
+      value: '金额/时长',
+      month: '月份',
+    },
+    deliveryKinds: vocabulary.deliveryKinds,
+    hours: '%{n} 小时',
+    quantity: '%{n} 件',
+    suppressed: '因人数少于 %{threshold} 人未公开 %{suppressed} 条',
+    suppressedWhy:
+      '同一乡镇(街道)同一需求类别当月受助人数少于 %{threshold} 人时，为免个人被识别，不公开这些明细，只公开条数。',
+    csv: '下载本版 CSV',
+    projects: '项目资金情况（截至月末）',
+    projectCols: { name: '项目', raised: '募集', disbursed: '拨付', balance: '结余', helped: '受助人数' },
+    noProjects: '暂无项目资金数据。',
+    versions: '版本记录',
+    versionsHelp:
+      '已发布的内容不会被修改：发现差错时，发布一个新的“更正”版本，原来的版本仍可查看。点击“查看此版本”可查看任一历史版本。',
+    view: '查看此版本',
+    viewing: '正在查看',
+    reason: '更正说明：%{reason}',
+    hash: '校验值',
+  },
+  projects: {
+    title: '待资助的援助需求',
+    intro: '以下是各社区发现、尚待社会资助的困难，已隐去个人信息。有意资助请联系所在乡镇(街道)社会关爱援助中心。',
+    none: '目前没有待资助的需求。',
+    amount: '所需金额 %{amount}',
+    service: '所需服务：%{service}',
+    published: '发布于 %{date}',
+    offers: '正在开展的援助项目',
+    offersIntro: '各类机构提供的援助资源与公益募捐。',
+    noOffers: '目前没有公开的援助项目。',
+    provider: '提供方：%{name}',
+    coverage: '服务范围：%{name}',
+    remaining: '剩余名额 %{n}',
+    raised: '已筹 %{raised} / 目标 %{target}',
+    deadline: '截止 %{date}',
+    resourceKinds: vocabulary.resourceKinds,
+  },
+  survey: {
+    title: '满意度回访',
+    intro: '感谢您对%{center}工作的支持。请为我们的服务打分（1–5 星），您的评价将帮助我们改进。',
+    introPlain: '请为我们的服务打分（1–5 星），您的评价将帮助我们改进。',
+    questions: vocabulary.surveyQuestions,
+    star: '%{n} 星',
+    comment: '意见和建议（可不填）',
+    submit: '提交评价',
+    rateAll: '请为三项都打分',
+    thanks: '谢谢您的评价！',
+    thanksMore: '您的意见已经收到。祝您和家人生活顺利。',
+    used: '这个链接已经用过或已过期',
+    usedMore: '每个回访链接只能填写一次，14 天内有效。如果您还有意见或建议，请联系为您服务的社工，我们很愿意听。',
+    missing: '链接不完整',
+    missingMore: '请从社工发给您的消息中完整地打开链接。',
+    failed: '提交没有成功，请稍后再试。%{detail}',
+  },
+};

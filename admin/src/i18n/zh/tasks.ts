@@ -1,0 +1,95 @@
+import type { EscalationTarget, MeetingNextStep, TaskKind, TempAidScheme } from '@guanai/workflows/vocabulary';
+import type { Labels } from '../messages.ts';
+
+/**
+ * 任务: the inbox, the task list and page, the kinds of task and the forms that complete them. Chinese is the source
+ * of truth: en/tasks.ts is typed against this file.
+ */
+export const tasks = {
+  resources: {
+    tasks: {
+      name: '任务 |||| 任务',
+      fields: {
+        kind: '任务',
+        caseNo: '案件编号',
+        personName: '求助人',
+        unitName: '所属单位',
+        assigneeName: '经办人',
+        dueAt: '截止时间',
+        createdAt: '创建时间',
+        status: '状态',
+        caseState: '案件阶段',
+        emergency: '急难',
+      },
+    },
+  },
+  guanai: {
+    inbox: {
+      title: '待办',
+      mine: '我的任务',
+      unit: '本单位队列',
+      overdue: '已超期',
+      dueSoon: '即将到期',
+      empty: '没有待办任务',
+    },
+    actions: {
+      claim: '认领',
+      release: '退回队列',
+      complete: '办理',
+      openCase: '查看案件',
+      submit: '提交',
+    },
+    kinds: {
+      REGISTER: '受理登记',
+      SCREEN: '政府救助筛查',
+      MONITOR: '政府救助跟踪',
+      ASSESS: '需求评估',
+      PLAN: '制定援助方案',
+      APPROVE_PLAN: '审批援助方案',
+      MATCH: '资源对接',
+      DELIVER: '援助落实',
+      FOLLOW_UP: '回访',
+      ACCEPT_ESCALATION: '审核上报',
+      JOINT_MEETING: '联席会议决议',
+      EMERGENCY_AID: '临时救助/先行救助',
+      APPROVE_CLOSURE: '审批结案',
+      MEETING_ACTION: '联席会议交办事项',
+    } satisfies Labels<TaskKind>,
+    forms: {
+      verified: '已核实身份',
+      meetingOutcome: '部门落实情况',
+      note: '备注',
+      referrals: '转介的政府救助项目',
+      outcome: '筛查结论',
+      granted: '政府救助已批准',
+      needs: '需求',
+      category: '类别',
+      severity: '程度',
+      description: '说明',
+      summary: '方案概要',
+      approved: '批准方案',
+      reason: '退回理由',
+      resolved: '困难已解决',
+      matchPending: '此任务没有表单。',
+      atLeastOneNeed: '至少填写一项需求',
+      amount: '数量/金额',
+      accepted: '接收上报',
+      target: '接收后进入',
+      guidance: '退回指导意见',
+      next: '决议后进入',
+      actions: '分派事项',
+      department: '责任部门',
+      action: '事项',
+      deadline: '期限',
+      scheme: '救助方式',
+      schemes: { LINSHI: '临时救助', XIANXING: '先行救助' } satisfies Labels<TempAidScheme>,
+      targetHelp: '§四(二) 默认回到上报前的环节；已完成评估的可重新评估，方案已审批的可直接资源对接',
+      targets: {
+        resume: '回到上报前的环节',
+        assessment: '重新评估',
+        matching: '资源对接',
+      } satisfies Labels<EscalationTarget>,
+      nexts: { matching: '资源对接', delivery: '援助落实' } satisfies Labels<MeetingNextStep>,
+    },
+  },
+};
