@@ -1,6 +1,6 @@
 import { hc, parseResponse, type ClientResponse } from 'hono/client';
 import { HttpError } from 'react-admin';
-import type { AppType } from '@guanai/api';
+import type { AppType } from '@guanai/api/types';
 import { problemText, type Problem } from './http.ts';
 
 /**
