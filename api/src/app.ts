@@ -126,9 +126,13 @@ export function createApp(given: AppDeps) {
       return c.body(JSON.stringify(error.toProblem(instance)), error.status, { 'Content-Type': PROBLEM });
     }
     if (error instanceof HTTPException && error.status < 500) {
-      const problem = new AppError(error.status === 413 ? 'VALIDATION' : 'VALIDATION', {
-        message: error.message || 'malformed request',
-        field: '(body)',
+      // 415: a body whose Content-Type the route does not declare (JSON routes read only application/json).
+      const problem = new AppError('VALIDATION', {
+        message:
+          error.status === 415
+            ? 'must be a media type this route reads (see /api/openapi.json)'
+            : error.message || 'malformed request',
+        field: error.status === 415 ? 'Content-Type' : '(body)',
       }).toProblem(instance);
       return c.body(JSON.stringify({ ...problem, status: error.status }), error.status, { 'Content-Type': PROBLEM });
     }

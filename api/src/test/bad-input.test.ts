@@ -102,6 +102,12 @@ describe('bad input answers 4xx problem+json, names the field and changes nothin
       () => station.request('POST', '/api/cases', '{"person":', { 'Content-Type': 'application/json' }),
       400,
     ],
+    [
+      'POST /api/cases with a body that is not JSON',
+      () => station.request('POST', '/api/cases', 'person=赵六', { 'Content-Type': 'text/plain' }),
+      415,
+      'Content-Type',
+    ],
     ['POST /api/cases by a caseworker', () => caseworker.request('POST', '/api/cases', registration), 403],
     ['GET /api/cases with a bad range', () => caseworker.request('GET', '/api/cases?range=oops'), 422, 'range'],
     [
