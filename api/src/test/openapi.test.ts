@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import type { AppDeps } from '../env.ts';
+import { Hono } from 'hono';
+import { z } from 'zod';
 import { createApp } from '../app.ts';
+import { checkResponses, type ResponseMismatch } from '../openapi/response-check.ts';
+import { createRouter, json, route } from '../openapi/router.ts';
 
 /**
  * The contract (issue 13): the OpenAPI document is built from the routes' own declarations, so it
@@ -100,5 +104,37 @@ describe('GET /api/docs: the reference page', () => {
       expect((await res.arrayBuffer()).byteLength, file).toBeGreaterThan(100);
     }
     expect((await app.request('/api/docs/package.json')).status).toBe(404);
+  });
+});
+
+describe('the response check every API test runs (openapi/response-check.ts)', () => {
+  const declared = route({
+    method: 'get',
+    path: '/things/{n}',
+    tags: ['test'],
+    summary: '测试 A test route',
+    request: { params: z.object({ n: z.string() }) },
+    responses: { 200: json(z.object({ count: z.number() }), 'A count') },
+  });
+  // One handler answering what it declares, then not: a wrong type, a missing field, an undeclared status.
+  const api = createRouter().openapi(declared, (c) => {
+    const n = c.req.valid('param').n;
+    if (n === 'text') return c.json({ count: 'three' } as unknown as { count: number }, 200);
+    if (n === 'none') return c.json({} as { count: number }, 200);
+    if (n === 'created') return c.json({ count: 1 }, 201 as 200);
+    return c.json({ count: 3 }, 200);
+  });
+  const mismatches: ResponseMismatch[] = [];
+  const app = new Hono().use('/api/*', checkResponses(api, '/api', mismatches)).route('/api', api);
+
+  it('passes a declared answer and turns every other one into a 500 it records', async () => {
+    expect((await app.request('/api/things/good')).status).toBe(200);
+    expect(mismatches).toEqual([]);
+    for (const n of ['text', 'none', 'created']) expect((await app.request(`/api/things/${n}`)).status, n).toBe(500);
+    expect(mismatches.map((m) => [m.route, m.problem.split(':')[0]])).toEqual([
+      ['GET /api/things/:n', 'body does not match'],
+      ['GET /api/things/:n', 'body does not match'],
+      ['GET /api/things/:n', 'status 201 is not declared'],
+    ]);
   });
 });
