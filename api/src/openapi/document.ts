@@ -3,6 +3,41 @@ import { ROUTE_POLICY, type Access } from '../auth/policy.ts';
 import type { AppEnv } from '../env.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+const WRITES = new Set(['put', 'post', 'delete', 'patch']);
+
+/** The resources, as the reference page groups the operations. */
+const TAGS: Record<string, string> = {
+  auth: '登录与会话 Signing in and the session',
+  cases: '案件：立案、动作、记录、附件、对接、回访 Cases: opening, actions, notes, files, matching, surveys',
+  tasks: '任务队列 Task queues: claim, release, complete',
+  attachments: '附件 Case and delivery files',
+  notifications: '通知 Notifications',
+  sla: '时限与工作日历 SLA policies, the working calendar and the overview',
+  'org-units': '组织架构 The network of centers and stations',
+  users: '工作人员 Staff accounts',
+  people: '困难群众基本信息库 The registry of people in hardship',
+  households: '家庭 Households',
+  resources: '援助项目库 The catalogue of aid resources, donations and evaluations',
+  partners: '合作单位 Partner organisations',
+  matches: '供需对接与交付 Matches and deliveries',
+  projects: '援助项目发布平台 Published projects and partners’ responses',
+  public: '公开信息（无需登录）Public pages: projects, offers, disclosures, surveys',
+  disclosures: '过程信息公开 Publishing a month’s disclosure',
+  kpis: '绩效评价 Centers’ KPIs',
+  'supervision-scores': '督导评分 Supervision scores',
+  meetings: '联席会议 Joint meetings',
+  departments: '成员单位 Member departments of the joint meeting',
+};
+
+/** Every write may carry one (request/write-requests.ts). */
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  in: 'header' as const,
+  required: false,
+  schema: { type: 'string' as const, pattern: '^[!-~]{1,200}$' },
+  description:
+    '一次操作一个键：重发同一请求得到第一次的答复；同一键用于别的请求得 422，仍在处理中得 409。One key per action: the same request again gets the first answer; another request under the key is a 422, one still in progress a 409.',
+};
 
 /** Who may call a route, from the one access policy (auth/policy.ts), in the operation's words. */
 function accessText(access: Access | undefined): string {
@@ -38,6 +73,7 @@ export function openApiDocument(api: OpenAPIHono<AppEnv>) {
       ].join('\n'),
     },
     servers: [{ url: '/api' }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     security: [{ session: [] }],
   });
   // Who may call each operation, from the access policy the API enforces before any handler runs.
@@ -48,6 +84,7 @@ export function openApiDocument(api: OpenAPIHono<AppEnv>) {
       const access = ROUTE_POLICY[`${method.toUpperCase()} /api${path.replace(/\{([^}]+)\}/g, ':$1')}`];
       operation.description = [operation.description, accessText(access)].filter(Boolean).join('\n\n');
       if (access === 'PUBLIC') operation.security = [];
+      if (WRITES.has(method)) operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY];
     }
   }
   return document;

@@ -33,6 +33,7 @@ interface Operation {
   summary?: string;
   description?: string;
   security?: unknown[];
+  parameters?: { name: string; in: string }[];
   tags?: string[];
   requestBody?: { required?: boolean; content: Record<string, unknown> };
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
@@ -40,7 +41,11 @@ interface Operation {
 async function document() {
   const res = await app.request('/api/openapi.json');
   expect(res.status).toBe(200);
-  return (await res.json()) as { openapi: string; paths: Record<string, Record<string, Operation>> };
+  return (await res.json()) as {
+    openapi: string;
+    tags: { name: string; description: string }[];
+    paths: Record<string, Record<string, Operation>>;
+  };
 }
 const operations = (doc: Awaited<ReturnType<typeof document>>) =>
   Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -76,7 +81,18 @@ describe('GET /api/openapi.json: the API describes itself', () => {
       expect(op.description, key).toMatch(/可调用 Who may call/);
       expect(op.description, key).not.toMatch(/nobody/);
       if (/公开/.test(op.description!)) expect(op.security, key).toEqual([]);
+      // Every write says it takes an Idempotency-Key (request/write-requests.ts).
+      const headers = op.parameters?.filter((p) => p.in === 'header').map((p) => p.name) ?? [];
+      if (/^(POST|PUT|PATCH|DELETE) /.test(key)) expect(headers, key).toContain('Idempotency-Key');
     }
+  });
+
+  it('describes every tag the operations use, in Chinese and English', async () => {
+    const doc = await document();
+    const described = new Map(doc.tags.map((t) => [t.name, t.description]));
+    for (const { key, op } of operations(doc))
+      for (const tag of op.tags ?? [])
+        expect(described.get(tag), `${key}: tag ${tag}`).toMatch(/\p{Script=Han}.*[A-Za-z]{3}/u);
   });
 
   it('declares the body of every write that reads one', async () => {
