@@ -2,8 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { Db } from '@guanai/db';
 import type { SessionUser } from '../../auth/session.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { computeKpis, type Kpis } from './compute-kpis.ts';
-import { findCenter } from './find-center.ts';
+import type { Kpis } from './compute-kpis.ts';
+import { kpiTrend } from './kpi-trend.ts';
 import { monthsBetween } from './months-between.ts';
 
 const KPI_COLUMNS: [keyof Kpis, string][] = [
@@ -37,10 +37,9 @@ export async function kpiTrendCsv({
 }): Promise<string> {
   if (from > to || monthsBetween(from, to).length > 36)
     throw new AppError('VALIDATION', { message: 'from must not be after to, at most 36 months', field: 'from' });
-  const unit = await findCenter({ db, user, unitId });
-  const rows = await Promise.all(monthsBetween(from, to).map((period) => computeKpis(db, unit, period)));
+  const { unit, months } = await kpiTrend({ db, user, unitId, from, to });
   const csv = stringify(
-    rows.map((k) => [unit.name, ...KPI_COLUMNS.map(([key]) => k[key] ?? '')]),
+    months.map((k) => [unit.name, ...KPI_COLUMNS.map(([key]) => k[key] ?? '')]),
     { header: true, columns: ['中心', ...KPI_COLUMNS.map(([, label]) => label)] },
   );
   return `\uFEFF${csv}`;
