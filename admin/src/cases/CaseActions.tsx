@@ -1,4 +1,5 @@
-import { CASE_FLAGS, CLOSURE_REASONS } from '@guanai/workflows/vocabulary';
+import type { TCaseAction, TOfferedAction } from '@guanai/api/types';
+import { CASE_FLAGS, CLOSURE_REASONS, type CaseFlag, type ClosureReason } from '@guanai/workflows/vocabulary';
 import {
   Button as MuiButton,
   Dialog,
@@ -13,30 +14,31 @@ import { useState } from 'react';
 import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { useNotifyProblem } from '../tasks/useTaskActions.ts';
-import type { Case } from './types.ts';
+import type { CaseRecord } from './types.ts';
 
 /** The case-level actions the machine allows this user now (the API lists them), each with its dialog. */
 export function CaseActions() {
-  const record = useRecordContext<Case>();
+  const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
   const dataProvider = useDataProvider<GuanaiDataProvider>();
   const notify = useNotify();
   const notifyProblem = useNotifyProblem();
   const refresh = useRefresh();
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<TOfferedAction | null>(null);
   const [reason, setReason] = useState('');
   const [choice, setChoice] = useState('');
   if (!record?.actions?.length) return null;
 
-  const start = (type: string) => {
+  const start = (type: TOfferedAction) => {
     setOpen(type);
     setReason('');
     setChoice(type === 'FLAG' ? 'SAFETY_RISK' : 'resolved');
   };
-  const body = (type: string): Record<string, unknown> => {
+  // `choice` holds what the dialog's select offers: a closure reason for CLOSE, a flag for FLAG.
+  const body = (type: TOfferedAction): TCaseAction => {
     if (type === 'RESUME') return { type };
-    if (type === 'CLOSE' || type === 'PROPOSE_CLOSURE') return { type, reason: choice };
-    if (type === 'FLAG') return { type, flag: choice, reason };
+    if (type === 'CLOSE' || type === 'PROPOSE_CLOSURE') return { type, reason: choice as ClosureReason };
+    if (type === 'FLAG') return { type, flag: choice as CaseFlag, reason };
     return { type, reason };
   };
   const submit = async () => {

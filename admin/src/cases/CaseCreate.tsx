@@ -17,9 +17,9 @@ import {
 import { useFormContext, useWatch } from 'react-hook-form';
 import { hukouChoices, sexChoices } from '../people/choices.ts';
 import { DuplicateWarning, duplicateProblem, type DuplicateProblem } from '../people/DuplicateWarning.tsx';
-import type { Person } from '../people/types.ts';
+import type { PersonRecord } from '../people/types.ts';
 import { useNotifyProblem } from '../tasks/useTaskActions.ts';
-import type { Case } from './types.ts';
+import type { TCase } from '@guanai/api/types';
 
 interface CaseForm {
   person?: Record<string, unknown>;
@@ -46,7 +46,7 @@ function transform(values: CaseForm) {
 /** Who the case is for, when it was opened from the person's page. */
 function RegisteredPerson({ id }: { id: string }) {
   const translate = useTranslate();
-  const { data: person } = useGetOne<Person>('people', { id });
+  const { data: person } = useGetOne<PersonRecord>('people', { id });
   return (
     <Alert severity="info" sx={{ mb: 2, width: '100%', boxSizing: 'border-box' }}>
       {translate('guanai.case.forPerson', {
@@ -109,7 +109,7 @@ export function CaseCreate() {
       title="guanai.case.register"
       transform={transform}
       mutationOptions={{
-        onSuccess: (data: Case) => {
+        onSuccess: (data: TCase) => {
           notify('guanai.notifications.created', { type: 'success', messageArgs: { caseNo: data.caseNo } });
           redirect('show', 'cases', data.id);
         },

@@ -13,7 +13,7 @@ import {
 } from 'react-admin';
 import { useCan } from '../providers/useCan.ts';
 import { StateChip } from './StateChip.tsx';
-import type { Case } from './types.ts';
+import type { TCase } from '@guanai/api/types';
 
 function Actions() {
   const can = useCan();
@@ -33,7 +33,7 @@ export function CaseList() {
       empty={false}
     >
       {isSmall ? (
-        <SimpleList<Case>
+        <SimpleList<TCase>
           primaryText={(c) => `${c.personName} · ${translate(`guanai.states.${c.state}`, { _: c.state })}`}
           secondaryText={(c) => `${c.caseNo} · ${c.owningUnitName}`}
           linkType="show"
@@ -46,7 +46,7 @@ export function CaseList() {
           <FunctionField
             source="origin"
             sortable={false}
-            render={(c: Case) => translate(`guanai.origins.${c.origin}`, { _: c.origin })}
+            render={(c: TCase) => translate(`guanai.origins.${c.origin}`, { _: c.origin })}
           />
           <TextField source="owningUnitName" sortable={false} />
           <TextField source="originUnitName" sortable={false} />

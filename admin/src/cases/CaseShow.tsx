@@ -1,3 +1,4 @@
+import type { TTask } from '@guanai/api/types';
 import { Divider, Stack, Typography } from '@mui/material';
 import {
   ArrayField,
@@ -11,17 +12,16 @@ import {
   useTranslate,
 } from 'react-admin';
 import { DueChip } from '../tasks/DueChip.tsx';
-import type { Task } from '../tasks/types.ts';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { NoteForm } from './NoteForm.tsx';
 import { StateChip } from './StateChip.tsx';
 import { CaseMatchingPanel } from '../matching/index.tsx';
 import { CaseEvaluationPanel } from '../evaluation/index.tsx';
-import type { Case } from './types.ts';
+import type { CaseRecord } from './types.ts';
 
 function CaseDetail() {
-  const record = useRecordContext<Case>();
+  const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
   if (!record) return null;
   return (
@@ -37,7 +37,7 @@ function CaseDetail() {
           <TextField source="personIdMasked" emptyText="—" />
         </Labeled>
         <Labeled label="resources.cases.fields.origin">
-          <FunctionField<Case>
+          <FunctionField<CaseRecord>
             source="origin"
             render={(c) => translate(`guanai.origins.${c.origin}`, { _: c.origin })}
           />
@@ -66,8 +66,8 @@ function CaseDetail() {
           rowClick={(_id, _resource, task) => `/tasks/${encodeURIComponent(String(task.id))}/show`}
           resource="tasks"
         >
-          <FunctionField<Task> source="kind" render={(t) => translate(`guanai.kinds.${t.kind}`, { _: t.kind })} />
-          <FunctionField<Task>
+          <FunctionField<TTask> source="kind" render={(t) => translate(`guanai.kinds.${t.kind}`, { _: t.kind })} />
+          <FunctionField<TTask>
             source="status"
             render={(t) => translate(`guanai.status.${t.status}`, { _: t.status })}
           />
@@ -85,7 +85,7 @@ function CaseDetail() {
 }
 
 function CaseTitle() {
-  const record = useRecordContext<Case>();
+  const record = useRecordContext<CaseRecord>();
   return <span>{record ? `${record.caseNo} · ${record.personName}` : ''}</span>;
 }
 

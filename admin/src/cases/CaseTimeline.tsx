@@ -1,6 +1,7 @@
+import type { TCaseEvent } from '@guanai/api/types';
 import { List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import type { Case, CaseEventRow } from './types.ts';
+import type { CaseRecord } from './types.ts';
 
 /**
  * A closure reason, or an automatic escalation's code (`SLA_BREACHED:<task kind>`; before it was a
@@ -14,7 +15,7 @@ export function reasonText(reason: string, translate: ReturnType<typeof useTrans
 }
 
 /** Payload details worth a line in the timeline (notes, outcomes, needs, reasons). */
-function describe(event: CaseEventRow, translate: ReturnType<typeof useTranslate>): string {
+function describe(event: TCaseEvent, translate: ReturnType<typeof useTranslate>): string {
   const p = event.payload as Record<string, unknown>;
   const parts: string[] = [];
   if (typeof p.outcome === 'string') parts.push(translate(`guanai.outcomes.${p.outcome}`, { _: p.outcome }));
@@ -51,7 +52,7 @@ function describe(event: CaseEventRow, translate: ReturnType<typeof useTranslate
 }
 
 export function CaseTimeline() {
-  const record = useRecordContext<Case>();
+  const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (!record?.events) return null;

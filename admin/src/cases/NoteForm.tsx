@@ -1,21 +1,21 @@
-import { NOTE_KINDS } from '@guanai/workflows/vocabulary';
+import { NOTE_KINDS, type NoteKind } from '@guanai/workflows/vocabulary';
 import { Button, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { useNotifyProblem } from '../tasks/useTaskActions.ts';
-import type { Case } from './types.ts';
+import type { CaseRecord } from './types.ts';
 
 /** A visit record, call or note with photos of documents, on any open case (the station's too). */
 export function NoteForm() {
-  const record = useRecordContext<Case>();
+  const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
   const dataProvider = useDataProvider<GuanaiDataProvider>();
   const notify = useNotify();
   const notifyProblem = useNotifyProblem();
   const refresh = useRefresh();
   const [text, setText] = useState('');
-  const [kind, setKind] = useState('VISIT');
+  const [kind, setKind] = useState<NoteKind>('VISIT');
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   if (!record || record.status === 'CLOSED') return null;
@@ -42,7 +42,7 @@ export function NoteForm() {
           size="small"
           label={translate('guanai.notes.kind')}
           value={kind}
-          onChange={(e) => setKind(e.target.value)}
+          onChange={(e) => setKind(e.target.value as NoteKind)}
           sx={{ minWidth: 140 }}
         >
           {NOTE_KINDS.map((k) => (

@@ -1,9 +1,9 @@
 import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import type { Case } from './types.ts';
+import type { TCase } from '@guanai/api/types';
 
 export function StateChip() {
-  const record = useRecordContext<Case>();
+  const record = useRecordContext<TCase>();
   const translate = useTranslate();
   if (!record) return null;
   const closed = record.status === 'CLOSED';

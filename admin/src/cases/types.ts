@@ -1,40 +1,10 @@
-import type { CaseStatus } from '@guanai/workflows/vocabulary';
-import type { Task } from '../tasks/types.ts';
+/**
+ * A view model only: the API's answers are typed by `@guanai/api/types` (TCase, TCaseDetail, TCaseEvent).
+ */
+import type { TCase, TCaseDetail } from '@guanai/api/types';
 
-export interface CaseEventRow {
-  seq: number;
-  type: string;
-  fromState: string | null;
-  toState: string;
-  actorName: string | null;
-  at: string;
-  payload: Record<string, unknown>;
-  attachments?: { id: string; filename: string; contentType: string; size: number }[];
-}
-
-export interface CaseFlag {
-  flag: string;
-  reason: string;
-  at: string;
-}
-
-export interface Case {
-  id: string;
-  caseNo: string;
-  personName: string;
-  personIdMasked: string | null;
-  state: string;
-  status: CaseStatus;
-  closureReason: string | null;
-  emergency: boolean;
-  origin: string;
-  owningUnitName: string;
-  originUnitName: string;
-  situation: string;
-  createdAt: string;
-  updatedAt: string;
-  flags?: CaseFlag[];
-  actions?: string[];
-  events?: CaseEventRow[];
-  tasks?: Task[];
-}
+/**
+ * A case as the show page has it: GET /api/cases/:id answers the detail (TCaseDetail), but until it
+ * does, react-admin shows the record the list answered (TCase), which has no actions, events or tasks.
+ */
+export type CaseRecord = TCase & Partial<Pick<TCaseDetail, 'actions' | 'events' | 'tasks'>>;

@@ -1,10 +1,10 @@
+import type { TCaseMatching } from '@guanai/api/types';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { App } from '../App.tsx';
 import { listOf, problem, server, signInAs, userAs } from '../test/server.ts';
 import { caseInMatching, matching, staffMatch } from './test-fixtures.ts';
-import type { CaseMatching } from './types.ts';
 
 // The whole app renders for each test: give a loaded machine time to sign in and fetch.
 configure({ asyncUtilTimeout: 5000 });
@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f-]{36}$/;
 function openCase({
   view = matching,
   record = caseInMatching,
-}: { view?: CaseMatching; record?: typeof caseInMatching } = {}) {
+}: { view?: TCaseMatching; record?: typeof caseInMatching } = {}) {
   const asked = { matching: 0 };
   server.use(
     http.get('*/api/cases/:id', () => HttpResponse.json(record)),

@@ -1,16 +1,16 @@
+import type { TMatch } from '@guanai/api/types';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { App } from '../App.tsx';
 import { listOf, server, signInAs, userAs } from '../test/server.ts';
 import { match, staffMatch } from './test-fixtures.ts';
-import type { Match } from './types.ts';
 
 // The whole app renders for each test: give a loaded machine time to sign in and fetch.
 configure({ asyncUtilTimeout: 5000 });
 
 const partner = userAs('PARTNER', { displayName: '慈善会 吴军', partnerId: 'p-charity' } as never);
-const accepted: Match = {
+const accepted: TMatch = {
   ...match,
   status: 'ACCEPTED',
   person: { name: '黄秀英', phone: '13900003001', address: '水井坊街 30 号' },
@@ -18,7 +18,7 @@ const accepted: Match = {
 };
 
 /** The portal with one match whose state the test drives. */
-function portal(state: { current: Match }) {
+function portal(state: { current: TMatch }) {
   server.use(
     http.get('*/api/matches', () => listOf('matches', [state.current])),
     http.get('*/api/matches/:id', () => HttpResponse.json(state.current)),

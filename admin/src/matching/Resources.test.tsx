@@ -1,3 +1,4 @@
+import type { TResource } from '@guanai/api/types';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -6,12 +7,11 @@ import { forgetIdentity } from '../providers/authProvider.ts';
 import { listOf, orgUnits, server, signInAs, userAs } from '../test/server.ts';
 import { changedResourceFields, createBody } from './resources/resourceBody.ts';
 import { campaign, resource } from './test-fixtures.ts';
-import type { AidResource } from './types.ts';
 
 // The whole app renders for each test: give a loaded machine time to sign in and fetch.
 configure({ asyncUtilTimeout: 5000 });
 
-function catalogue(rows: AidResource[] = [resource, campaign]) {
+function catalogue(rows: TResource[] = [resource, campaign]) {
   server.use(
     http.get('*/api/resources', () => listOf('resources', rows)),
     http.get('*/api/resources/:id', ({ params }) => HttpResponse.json(rows.find((r) => r.id === params.id) ?? rows[0])),
@@ -72,9 +72,9 @@ describe('the resource catalogue (援助项目库)', () => {
   });
 
   it('the edit transform ignores reordered lists and sends clearing values the API takes', () => {
-    const previousData = {
+    const previousData: TResource = {
       ...resource,
-      kind: 'PURCHASED_SERVICE' as const,
+      kind: 'PURCHASED_SERVICE',
       contractNo: 'JJ-1',
       serviceStandard: '每月两次',
       capacity: 30,

@@ -1,9 +1,11 @@
+import type { TMatch } from '@guanai/api/types';
+import type { MatchStatus, ProjectStatus, ResourceStatus } from '@guanai/workflows/vocabulary';
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
 import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined';
 import HighlightOffIcon from '@mui/icons-material/HighlightOff';
 import { Chip, Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { Check, Match, MatchStatus, ProjectStatus, ResourceStatus } from './types.ts';
+import type { Check } from './types.ts';
 
 const RESOURCE_COLORS: Record<ResourceStatus, 'default' | 'success' | 'warning'> = {
   DRAFT: 'default',
@@ -36,7 +38,7 @@ export function ResourceStatusChip({ status }: { status: ResourceStatus }) {
 }
 
 /** 待接受 / 已接受 / 已拒绝（理由）/ 已撤回（理由）. */
-export function MatchStatusChip({ match }: { match: Pick<Match, 'status' | 'declineReason'> }) {
+export function MatchStatusChip({ match }: { match: Pick<TMatch, 'status' | 'declineReason'> }) {
   const translate = useTranslate();
   const label = translate(`guanai.matching.matchStatus.${match.status}`, { _: match.status });
   const reason =

@@ -1,10 +1,10 @@
 /** Records as the API answers them, for the matching screens' component tests. */
-import type { Case } from '../cases/types.ts';
-import type { AidResource, CaseMatching, Check, Match, Project } from './types.ts';
+import type { TCaseDetail, TCaseMatching, TMatch, TResource } from '@guanai/api/types';
+import type { Check, ProjectRecord } from './types.ts';
 
-const pass = (code: string, text: string): Check => ({ code, result: 'PASS', params: {}, text });
+const pass = (code: Check['code'], text: string): Check => ({ code, result: 'PASS', params: {}, text });
 
-export const caseInMatching: Case = {
+export const caseInMatching: TCaseDetail = {
   id: 'case-9',
   caseNo: 'GA-2026-000009',
   personName: '黄秀英',
@@ -14,9 +14,12 @@ export const caseInMatching: Case = {
   closureReason: null,
   emergency: false,
   origin: 'SELF_APPLICATION',
+  owningUnitId: 't1',
   owningUnitName: '锦官驿街道',
+  originUnitId: 'c1',
   originUnitName: '水井坊社区',
   situation: '重病住院，医疗费用缺口大',
+  flags: [],
   createdAt: '2026-03-01T00:00:00Z',
   updatedAt: '2026-03-01T00:00:00Z',
   actions: ['ESCALATE', 'SUSPEND', 'FLAG'],
@@ -24,7 +27,7 @@ export const caseInMatching: Case = {
   tasks: [],
 };
 
-export const match: Match = {
+export const match: TMatch = {
   id: 'm-1',
   status: 'PROPOSED',
   needIndex: 0,
@@ -49,14 +52,14 @@ export const match: Match = {
 };
 
 /** The same match as staff see it: the case and the person. */
-export const staffMatch: Match = {
+export const staffMatch: TMatch = {
   ...match,
   caseId: 'case-9',
   caseState: 'matching',
   person: { name: '黄秀英', phone: '13900003001', address: '水井坊街 30 号' },
 };
 
-export const matching: CaseMatching = {
+export const matching: TCaseMatching = {
   caseId: 'case-9',
   state: 'matching',
   subject: { age: null, hukou: 'CHENGDU', incomePerHead: 800, tags: ['SERIOUS_ILLNESS'] },
@@ -155,7 +158,7 @@ export const matching: CaseMatching = {
   ],
 };
 
-export const resource: AidResource = {
+export const resource: TResource = {
   id: '3f1c9a9e-0000-4000-8000-000000000001',
   kind: 'CHARITY_PROJECT',
   name: '大病医疗爱心援助',
@@ -185,7 +188,7 @@ export const resource: AidResource = {
   updatedAt: '2026-01-01T00:00:00Z',
 };
 
-export const campaign: AidResource = {
+export const campaign: TResource = {
   ...resource,
   id: '3f1c9a9e-0000-4000-8000-000000000002',
   kind: 'FUNDRAISING',
@@ -200,7 +203,7 @@ export const campaign: AidResource = {
   deadline: '2026-12-31',
 };
 
-export const project: Project = {
+export const project: ProjectRecord = {
   id: 'pr-1',
   title: '困难家庭学生学费资助',
   description: '锦官驿街道一名初中生因家庭变故面临辍学，需要学费与生活费资助。',

@@ -1,3 +1,4 @@
+import type { TOrgUnit } from '@guanai/api/types';
 import {
   AutocompleteInput,
   Create,
@@ -9,7 +10,7 @@ import {
   required,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { levelChoices, parentLevel, unitText, type OrgUnit } from './types.ts';
+import { levelChoices, parentLevel, unitText } from './types.ts';
 
 /** The parent picker offers only units one level up from the chosen level. */
 function ParentInput() {
@@ -23,7 +24,7 @@ function ParentInput() {
       sort={{ field: 'code', order: 'ASC' }}
     >
       <AutocompleteInput
-        optionText={(u: OrgUnit) => unitText(u)}
+        optionText={(u: TOrgUnit) => unitText(u)}
         validate={required()}
         helperText="guanai.orgUnits.parentHint"
         fullWidth

@@ -1,9 +1,9 @@
+import type { TOrgUnit } from '@guanai/api/types';
 import { Edit, FunctionField, Labeled, SimpleForm, TextField, TextInput, required, useTranslate } from 'react-admin';
 import { SaveOnlyToolbar } from '../layout/SaveOnlyToolbar.tsx';
-import type { OrgUnit } from './types.ts';
 
 /** Only the name may change: code, level and parent are fixed once cases refer to the unit. */
-const transform = ({ name }: OrgUnit) => ({ name });
+const transform = ({ name }: TOrgUnit) => ({ name });
 
 export function OrgUnitEdit() {
   const translate = useTranslate();
@@ -14,7 +14,7 @@ export function OrgUnitEdit() {
           <TextField source="code" />
         </Labeled>
         <Labeled>
-          <FunctionField<OrgUnit>
+          <FunctionField<TOrgUnit>
             source="level"
             render={(u) => translate(`guanai.orgLevels.${u.level}`, { _: u.level })}
           />

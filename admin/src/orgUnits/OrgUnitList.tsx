@@ -1,3 +1,4 @@
+import type { TOrgUnit } from '@guanai/api/types';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useMediaQuery, type Theme } from '@mui/material';
 import {
@@ -16,7 +17,7 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useCan } from '../providers/useCan.ts';
-import { levelChoices, type OrgUnit } from './types.ts';
+import { levelChoices } from './types.ts';
 
 function Actions() {
   const can = useCan();
@@ -43,7 +44,7 @@ export function OrgUnitList() {
   const translate = useTranslate();
   const can = useCan();
   const rowClick = can('PUT /api/org-units/:id') ? 'edit' : false;
-  const level = (u: OrgUnit) => translate(`guanai.orgLevels.${u.level}`, { _: u.level });
+  const level = (u: TOrgUnit) => translate(`guanai.orgLevels.${u.level}`, { _: u.level });
   return (
     <List
       filters={filters}
@@ -54,7 +55,7 @@ export function OrgUnitList() {
       perPage={25}
     >
       {isSmall ? (
-        <SimpleList<OrgUnit>
+        <SimpleList<TOrgUnit>
           primaryText={(u) => `${u.name} · ${level(u)}`}
           secondaryText={(u) => `${u.code}${u.parentName ? ` · ${u.parentName}` : ''}`}
           linkType={rowClick}
@@ -63,7 +64,7 @@ export function OrgUnitList() {
         <Datagrid rowClick={rowClick} bulkActionButtons={false}>
           <TextField source="code" />
           <TextField source="name" />
-          <FunctionField<OrgUnit> source="level" render={level} />
+          <FunctionField<TOrgUnit> source="level" render={level} />
           <TextField source="parentName" sortable={false} emptyText="—" />
           <NumberField source="children" sortable={false} />
           <NumberField source="users" sortable={false} />

@@ -1,3 +1,4 @@
+import type { TOrgRosterImportResult } from '@guanai/api/types';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import {
@@ -13,7 +14,7 @@ import {
 } from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
 import { Button, Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
-import type { GuanaiDataProvider, OrgUnitImportResult } from '../providers/dataProvider.ts';
+import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { problemMessage, type Problem } from '../providers/http.ts';
 
 interface RowProblem {
@@ -30,7 +31,8 @@ function rowProblems(problem: Problem | undefined): RowProblem[] {
   });
 }
 
-type Report = { kind: 'clean'; result: OrgUnitImportResult } | { kind: 'bad'; problems: RowProblem[]; message: string };
+type Report =
+  { kind: 'clean'; result: TOrgRosterImportResult } | { kind: 'bad'; problems: RowProblem[]; message: string };
 
 /** Admin: 导入名册 — checks a CSV roster of units (every bad row listed), then imports it once clean. */
 export function RosterImport() {

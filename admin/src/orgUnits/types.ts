@@ -1,18 +1,8 @@
+import type { TOrgUnit } from '@guanai/api/types';
 import { ORG_LEVELS, type OrgLevel } from '@guanai/workflows/vocabulary';
 
-/** A unit of the network (三级中心、四级网络): city → district → township → village/community. */
-export interface OrgUnit {
-  id: string;
-  code: string;
-  name: string;
-  level: OrgLevel;
-  parentId: string | null;
-  parentName: string | null;
-  path: string;
-  children: number;
-  users: number;
-  createdAt: string;
-}
+// UI helpers only: a unit of the network (三级中心、四级网络: city → district → township → village/community)
+// is the API's TOrgUnit (@guanai/api/types).
 
 export const levelChoices = ORG_LEVELS.map((id) => ({ id, name: `guanai.orgLevels.${id}` }));
 
@@ -23,4 +13,5 @@ export const parentLevel = (level: string | undefined) => {
 };
 
 /** How a unit reads in pickers: name and code, so two 新华社区 in different townships can be told apart. */
-export const unitText = (unit: OrgUnit | undefined) => (unit ? `${unit.name} (${unit.code})` : '');
+export const unitText = (unit: Pick<TOrgUnit, 'name' | 'code'> | undefined) =>
+  unit ? `${unit.name} (${unit.code})` : '';

@@ -1,3 +1,4 @@
+import type { TDuplicate } from '@guanai/api/types';
 import { Alert, AlertTitle, Button, List, ListItem, ListItemText, Stack } from '@mui/material';
 import { useEffect, useRef } from 'react';
 import { useTranslate } from 'react-admin';
@@ -5,13 +6,12 @@ import { Link } from 'react-router-dom';
 import type { Problem } from '../providers/http.ts';
 import { problemKey } from '../providers/http.ts';
 import { useCan } from '../providers/useCan.ts';
-import type { Duplicate } from './types.ts';
 
 export type DuplicateKind = 'duplicate-person' | 'possible-duplicate' | 'early';
 
 export interface DuplicateProblem {
   kind: DuplicateKind;
-  duplicates: Duplicate[];
+  duplicates: TDuplicate[];
 }
 
 /**
@@ -20,7 +20,7 @@ export interface DuplicateProblem {
  * similar name at the same address) can, with confirmNotDuplicate.
  */
 export function duplicateProblem(error: unknown): DuplicateProblem | null {
-  const problem = (error as { status?: number; body?: Problem & { duplicates?: Duplicate[] } } | undefined)?.body;
+  const problem = (error as { status?: number; body?: Problem & { duplicates?: TDuplicate[] } } | undefined)?.body;
   const kind = problemKey(problem);
   if (kind !== 'duplicate-person' && kind !== 'possible-duplicate') return null;
   return { kind, duplicates: problem?.duplicates ?? [] };

@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useNotifyProblem } from '../tasks/useTaskActions.ts';
 import { useCan } from '../providers/useCan.ts';
-import type { Person } from './types.ts';
+import type { PersonRecord } from './types.ts';
 
 /**
  * The household's monthly income: matching divides it by the members for the income-per-head
  * rules of resources (unknown asks the caseworker to check).
  */
 export function HouseholdIncome() {
-  const person = useRecordContext<Person>();
+  const person = useRecordContext<PersonRecord>();
   const translate = useTranslate();
   const can = useCan();
   const dataProvider = useDataProvider();

@@ -20,13 +20,14 @@ import {
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { useCan } from '../providers/useCan.ts';
 import { useNotifyProblem } from '../tasks/useTaskActions.ts';
-import type { Person } from './types.ts';
+import type { PersonRecord } from './types.ts';
 
-const personText = (p: Person | undefined) => (p ? `${p.name} · ${p.idNumberMasked ?? '—'} · ${p.communityName}` : '');
+const personText = (p: PersonRecord | undefined) =>
+  p ? `${p.name} · ${p.idNumberMasked ?? '—'} · ${p.communityName}` : '';
 
 /** 合并 (supervisors): this record is a duplicate of the one kept; its cases and household move there. */
 export function MergeButton() {
-  const person = useRecordContext<Person>();
+  const person = useRecordContext<PersonRecord>();
   const can = useCan();
   const translate = useTranslate();
   const dataProvider = useDataProvider<GuanaiDataProvider>();

@@ -1,3 +1,4 @@
+import type { TPersonImport as Import } from '@guanai/api/types';
 import DownloadIcon from '@mui/icons-material/Download';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
@@ -23,7 +24,6 @@ import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { useCan } from '../providers/useCan.ts';
 import { useNotifyProblem } from '../tasks/useTaskActions.ts';
 import { saveBlob } from './ExportButton.tsx';
-import type { PeopleImport as Import } from './types.ts';
 
 /** The roster's columns, Chinese name | English name (docs/registry-api.md, Import). */
 export const COLUMNS = [

@@ -4,7 +4,7 @@ import { useFormContext } from 'react-hook-form';
 import { useNotifyProblem } from '../tasks/useTaskActions.ts';
 import { DuplicateWarning, duplicateProblem, type DuplicateProblem } from './DuplicateWarning.tsx';
 import { PersonInputs } from './PersonInputs.tsx';
-import type { Person } from './types.ts';
+import type { PersonRecord } from './types.ts';
 
 const isBlank = (v: unknown) => v === '' || v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 
@@ -42,7 +42,7 @@ export function PersonCreate() {
     <Create
       transform={personBody}
       mutationOptions={{
-        onSuccess: (person: Person) => {
+        onSuccess: (person: PersonRecord) => {
           notify('ra.notification.created', { type: 'success', messageArgs: { smart_count: 1 } });
           redirect('show', 'people', person.id);
         },

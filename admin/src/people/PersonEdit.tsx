@@ -2,9 +2,9 @@ import { Edit, SimpleForm } from 'react-admin';
 import { SaveOnlyToolbar } from '../layout/SaveOnlyToolbar.tsx';
 import { useNotifyProblem } from '../tasks/useTaskActions.ts';
 import { PersonInputs } from './PersonInputs.tsx';
-import type { Person } from './types.ts';
+import type { PersonRecord } from './types.ts';
 
-type PersonForm = Person & { idNumber?: string | null };
+type PersonForm = PersonRecord & { idNumber?: string | null };
 
 /**
  * Only the fields the registry lets a worker change (never the community, household, merge or

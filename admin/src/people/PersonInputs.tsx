@@ -1,3 +1,4 @@
+import type { TDuplicate, TOrgUnit } from '@guanai/api/types';
 import { Alert } from '@mui/material';
 import { useRef, useState } from 'react';
 import {
@@ -15,12 +16,11 @@ import {
   type Validator,
 } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { unitText, type OrgUnit } from '../orgUnits/types.ts';
+import { unitText } from '../orgUnits/types.ts';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { useCan } from '../providers/useCan.ts';
 import { hukouChoices, idTypeChoices, isResidentId, relationChoices, sexChoices, tagChoices } from './choices.ts';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
-import type { Duplicate } from './types.ts';
 
 /** A resident identity number must carry a valid GB 11643 check digit; other documents are left to the API. */
 const validIdNumber: Validator = (value: unknown, values: { idType?: string }) =>
@@ -31,8 +31,14 @@ const validIdNumber: Validator = (value: unknown, values: { idType?: string }) =
     ? 'guanai.people.idNumberInvalid'
     : undefined;
 
+/** What POST /api/people/duplicates reads. */
+type DuplicateCheck = Parameters<GuanaiDataProvider['checkDuplicates']>[0];
+
+/** The fields typed in so far (the form's strings; the empty ones left out). */
 const filled = (values: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
+  Object.fromEntries(
+    Object.entries(values).filter(([, v]) => typeof v === 'string' && v.trim() !== ''),
+  ) as Partial<DuplicateCheck>;
 
 /**
  * Warns while typing: when name, number, phone or address lose focus, asks the API which records
@@ -42,7 +48,7 @@ function useEarlyDuplicates() {
   const dataProvider = useDataProvider<GuanaiDataProvider>();
   const can = useCan();
   const { getValues } = useFormContext();
-  const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
+  const [duplicates, setDuplicates] = useState<TDuplicate[]>([]);
   const last = useRef('');
   const check = async () => {
     if (!can('POST /api/people/duplicates')) return;
@@ -52,7 +58,7 @@ function useEarlyDuplicates() {
     if (!body.name || key === last.current) return;
     last.current = key;
     // A warning only: a failed check (a half-typed phone the API refuses, say) says nothing.
-    const found = await dataProvider.checkDuplicates(body).then(
+    const found = await dataProvider.checkDuplicates({ ...body, name: body.name }).then(
       ({ data }) => data,
       () => [],
     );
@@ -73,7 +79,7 @@ function CommunityInput() {
       sort={{ field: 'code', order: 'ASC' }}
     >
       <AutocompleteInput
-        optionText={(u: OrgUnit) => unitText(u)}
+        optionText={(u: TOrgUnit) => unitText(u)}
         validate={atCommunity ? undefined : required()}
         helperText={atCommunity ? 'guanai.people.communityOptional' : false}
         fullWidth

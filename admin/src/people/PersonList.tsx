@@ -19,7 +19,7 @@ import { useCan } from '../providers/useCan.ts';
 import { hukouChoices, tagChoices } from './choices.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { TagChips } from './TagChips.tsx';
-import type { Person } from './types.ts';
+import type { PersonRecord } from './types.ts';
 
 function Actions() {
   const can = useCan();
@@ -46,7 +46,7 @@ const filters = [
 export function PersonList() {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const translate = useTranslate();
-  const sex = (p: Person) => (p.sex ? translate(`guanai.sex.${p.sex}`) : '');
+  const sex = (p: PersonRecord) => (p.sex ? translate(`guanai.sex.${p.sex}`) : '');
   return (
     <List
       filters={filters}
@@ -57,7 +57,7 @@ export function PersonList() {
       perPage={25}
     >
       {isSmall ? (
-        <SimpleList<Person>
+        <SimpleList<PersonRecord>
           primaryText={(p) => [p.name, sex(p), p.idNumberMasked].filter(Boolean).join(' · ')}
           secondaryText={(p) =>
             [p.communityName, p.phone, p.tags.map((t) => translate(`guanai.tags.${t}`, { _: t })).join('、')]
@@ -70,11 +70,11 @@ export function PersonList() {
       ) : (
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <TextField source="name" />
-          <FunctionField<Person> source="sex" sortable={false} render={sex} />
+          <FunctionField<PersonRecord> source="sex" sortable={false} render={sex} />
           <TextField source="idNumberMasked" sortable={false} emptyText="—" />
           <TextField source="phone" sortable={false} emptyText="—" />
           <TextField source="communityName" sortable={false} />
-          <FunctionField<Person> source="tags" sortable={false} render={(p) => <TagChips tags={p.tags} />} />
+          <FunctionField<PersonRecord> source="tags" sortable={false} render={(p) => <TagChips tags={p.tags} />} />
           <NumberField source="openCases" sortable={false} />
         </Datagrid>
       )}

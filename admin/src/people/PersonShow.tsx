@@ -20,7 +20,7 @@ import { HouseholdIncome } from './HouseholdIncome.tsx';
 import { MergeButton } from './MergeButton.tsx';
 import { RevealIdButton } from './RevealIdButton.tsx';
 import { TagChips } from './TagChips.tsx';
-import type { Person } from './types.ts';
+import type { PersonRecord } from './types.ts';
 
 /** A create form prefilled through react-admin's `source` query parameter. */
 export const createLink = (resource: string, values: Record<string, unknown>) => ({
@@ -30,7 +30,7 @@ export const createLink = (resource: string, values: Record<string, unknown>) =>
 
 /** 立案: a case for this registered person (the case form then asks only for the situation). */
 function OpenCaseButton() {
-  const person = useRecordContext<Person>();
+  const person = useRecordContext<PersonRecord>();
   const can = useCan();
   if (!person || person.mergedIntoId || !can('POST /api/cases')) return null;
   return (
@@ -42,7 +42,7 @@ function OpenCaseButton() {
 
 /** 添加家庭成员: a new person joining this household, at its address and community. */
 function AddMemberButton() {
-  const person = useRecordContext<Person>();
+  const person = useRecordContext<PersonRecord>();
   const can = useCan();
   if (!person?.householdId || person.mergedIntoId || !can('POST /api/people')) return null;
   const values = {
@@ -59,7 +59,7 @@ function AddMemberButton() {
 }
 
 function PersonActions() {
-  const person = useRecordContext<Person>();
+  const person = useRecordContext<PersonRecord>();
   const can = useCan();
   if (!person || person.mergedIntoId) return <TopToolbar />;
   return (
@@ -72,7 +72,7 @@ function PersonActions() {
 }
 
 function Household() {
-  const person = useRecordContext<Person>();
+  const person = useRecordContext<PersonRecord>();
   const translate = useTranslate();
   if (!person) return null;
   const others = person.household?.members.filter((m) => m.id !== person.id) ?? [];
@@ -121,7 +121,7 @@ function Household() {
 }
 
 function PersonCases() {
-  const person = useRecordContext<Person>();
+  const person = useRecordContext<PersonRecord>();
   const translate = useTranslate();
   if (!person) return null;
   return (
@@ -148,7 +148,7 @@ function PersonCases() {
 }
 
 function PersonDetail() {
-  const person = useRecordContext<Person>();
+  const person = useRecordContext<PersonRecord>();
   const translate = useTranslate();
   if (!person) return null;
   const label = (prefix: string, value: string | null) => (value ? translate(`${prefix}.${value}`, { _: value }) : '—');
@@ -165,13 +165,13 @@ function PersonDetail() {
       <Typography variant="h6">{person.name}</Typography>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Labeled label="resources.people.fields.sex">
-          <FunctionField<Person> source="sex" render={(p) => label('guanai.sex', p.sex)} />
+          <FunctionField<PersonRecord> source="sex" render={(p) => label('guanai.sex', p.sex)} />
         </Labeled>
         <Labeled label="resources.people.fields.birthDate">
           <DateField source="birthDate" emptyText="—" />
         </Labeled>
         <Labeled label="resources.people.fields.idType">
-          <FunctionField<Person> source="idType" render={(p) => label('guanai.idTypes', p.idType)} />
+          <FunctionField<PersonRecord> source="idType" render={(p) => label('guanai.idTypes', p.idType)} />
         </Labeled>
         <Labeled label="resources.people.fields.idNumberMasked">
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
@@ -183,13 +183,13 @@ function PersonDetail() {
           <TextField source="phone" emptyText="—" />
         </Labeled>
         <Labeled label="resources.people.fields.hukou">
-          <FunctionField<Person> source="hukou" render={(p) => label('guanai.hukou', p.hukou)} />
+          <FunctionField<PersonRecord> source="hukou" render={(p) => label('guanai.hukou', p.hukou)} />
         </Labeled>
         <Labeled label="resources.people.fields.communityName">
           <TextField source="communityName" />
         </Labeled>
         <Labeled label="resources.people.fields.relation">
-          <FunctionField<Person> source="relation" render={(p) => label('guanai.relations', p.relation)} />
+          <FunctionField<PersonRecord> source="relation" render={(p) => label('guanai.relations', p.relation)} />
         </Labeled>
         <Labeled label="resources.people.fields.openCases">
           <NumberField source="openCases" />
@@ -199,7 +199,10 @@ function PersonDetail() {
         <TextField source="address" emptyText="—" />
       </Labeled>
       <Labeled label="resources.people.fields.tags">
-        <FunctionField<Person> source="tags" render={(p) => (p.tags?.length ? <TagChips tags={p.tags} /> : '—')} />
+        <FunctionField<PersonRecord>
+          source="tags"
+          render={(p) => (p.tags?.length ? <TagChips tags={p.tags} /> : '—')}
+        />
       </Labeled>
       <Divider />
       <Household />
@@ -210,7 +213,7 @@ function PersonDetail() {
 }
 
 function PersonTitle() {
-  const person = useRecordContext<Person>();
+  const person = useRecordContext<PersonRecord>();
   return <span>{person ? person.name : ''}</span>;
 }
 

@@ -13,11 +13,11 @@ import { Button, useDataProvider, useRecordContext, useTranslate } from 'react-a
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { useCan } from '../providers/useCan.ts';
 import { useNotifyProblem } from '../tasks/useTaskActions.ts';
-import type { Person } from './types.ts';
+import type { PersonRecord } from './types.ts';
 
 /** 查看完整证件号: asks why (every view is audited with who and why), then shows the number in the dialog only. */
 export function RevealIdButton() {
-  const person = useRecordContext<Person>();
+  const person = useRecordContext<PersonRecord>();
   const can = useCan();
   const translate = useTranslate();
   const dataProvider = useDataProvider<GuanaiDataProvider>();

@@ -1,4 +1,4 @@
-import { hc, parseResponse, type ClientResponse } from 'hono/client';
+import { hc, parseResponse, type ClientResponse, type InferRequestType } from 'hono/client';
 import { HttpError } from 'react-admin';
 import type { AppType } from '@guanai/api/types';
 import { problemText, type Problem } from './http.ts';
@@ -29,3 +29,9 @@ export const idempotencyKey = () => (crypto.randomUUID ? crypto.randomUUID() : `
 
 /** The headers of a write: its Idempotency-Key (one per user action, or the caller's to reuse on retry). */
 export const write = (key: string = idempotencyKey()) => ({ headers: { 'Idempotency-Key': key } });
+
+/** The JSON body a route reads, as its schema takes it (a field with a default may be left out). */
+export type JsonOf<Endpoint> = InferRequestType<Endpoint> extends { json: infer Body } ? Body : never;
+
+/** The query a route reads, as its schema takes it. */
+export type QueryOf<Endpoint> = InferRequestType<Endpoint> extends { query: infer Query } ? Query : never;

@@ -1,3 +1,4 @@
+import type { TTask } from '@guanai/api/types';
 import { Alert } from '@mui/material';
 import {
   ArrayInput,
@@ -28,7 +29,6 @@ import {
 } from '@guanai/workflows/vocabulary';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { useNotifyProblem } from './useTaskActions.ts';
-import type { Task } from './types.ts';
 
 const choices = (prefix: string, ids: readonly string[]) => ids.map((id) => ({ id, name: `${prefix}.${id}` }));
 
@@ -215,7 +215,7 @@ function clean(values: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-export function CompleteTaskForm({ task }: { task: Task }) {
+export function CompleteTaskForm({ task }: { task: TTask }) {
   const dataProvider = useDataProvider<GuanaiDataProvider>();
   const notify = useNotify();
   const notifyProblem = useNotifyProblem();

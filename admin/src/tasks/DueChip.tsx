@@ -1,12 +1,12 @@
+import type { TTask } from '@guanai/api/types';
 import { Chip } from '@mui/material';
 import { DateField, useRecordContext, useTranslate } from 'react-admin';
-import type { Task } from './types.ts';
 
 const DAY = 24 * 3_600_000;
 
 /** Due time, red when overdue and amber within a day. */
 export function DueChip() {
-  const task = useRecordContext<Task>();
+  const task = useRecordContext<TTask>();
   const translate = useTranslate();
   if (!task) return null;
   // Read at each render on purpose: a list refresh re-renders the chip with the time of the refresh.

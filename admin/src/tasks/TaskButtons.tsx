@@ -1,17 +1,17 @@
+import type { TTask } from '@guanai/api/types';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import UndoIcon from '@mui/icons-material/Undo';
 import { useState, type MouseEvent } from 'react';
 import { Button, useGetIdentity, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
-import type { Task } from './types.ts';
 import { useTaskActions } from './useTaskActions.ts';
 
 const stop = (event: MouseEvent) => event.stopPropagation();
 
 /** Claim, release or open the form, depending on who holds the task. */
 export function TaskButtons() {
-  const task = useRecordContext<Task>();
+  const task = useRecordContext<TTask>();
   const { identity } = useGetIdentity();
   const { claim, release } = useTaskActions();
   const [busy, setBusy] = useState(false);

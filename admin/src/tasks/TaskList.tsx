@@ -1,8 +1,8 @@
+import type { TTask } from '@guanai/api/types';
 import { Chip, Tab, Tabs, useMediaQuery, type Theme } from '@mui/material';
 import { Datagrid, FunctionField, List, SimpleList, TextField, useListContext, useTranslate } from 'react-admin';
 import { DueChip } from './DueChip.tsx';
 import { TaskButtons } from './TaskButtons.tsx';
-import type { Task } from './types.ts';
 
 /** 我的任务 / 本单位队列: two views of the same list, switched by the `scope` filter. */
 function ScopeTabs() {
@@ -25,7 +25,7 @@ function ScopeTabs() {
 export function KindField(_props: { source: string; label?: string }) {
   const translate = useTranslate();
   return (
-    <FunctionField<Task>
+    <FunctionField<TTask>
       source="kind"
       render={(task) => (
         <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
@@ -80,7 +80,7 @@ export function TaskList() {
     >
       <ScopeTabs />
       {isSmall ? (
-        <SimpleList<Task>
+        <SimpleList<TTask>
           primaryText={(task) =>
             `${translate(`guanai.kinds.${task.kind}`, { _: task.kind })}${task.title ? ` · ${task.title}` : ''} · ${task.personName}${task.flags?.length ? ` ⚠ ${task.flags.map((f) => translate(`guanai.flags.${f.flag}`, { _: f.flag })).join('、')}` : ''}`
           }

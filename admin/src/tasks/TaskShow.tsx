@@ -1,3 +1,4 @@
+import type { TTask } from '@guanai/api/types';
 import { Card, CardContent, Stack, Typography } from '@mui/material';
 import {
   FunctionField,
@@ -12,10 +13,9 @@ import {
 import { CompleteTaskForm } from './CompleteTaskForm.tsx';
 import { DueChip } from './DueChip.tsx';
 import { TaskButtons } from './TaskButtons.tsx';
-import type { Task } from './types.ts';
 
 function TaskDetail() {
-  const task = useRecordContext<Task>();
+  const task = useRecordContext<TTask>();
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   if (!task) return null;
@@ -31,7 +31,7 @@ function TaskDetail() {
           <Link to={`/cases/${task.caseId}/show`}>{task.caseNo}</Link>
         </Labeled>
         <Labeled label="resources.tasks.fields.caseState">
-          <FunctionField<Task>
+          <FunctionField<TTask>
             source="caseState"
             render={(t) => translate(`guanai.states.${t.caseState}`, { _: t.caseState })}
           />
@@ -59,7 +59,7 @@ function TaskDetail() {
 }
 
 function TaskTitle() {
-  const task = useRecordContext<Task>();
+  const task = useRecordContext<TTask>();
   const translate = useTranslate();
   return <span>{task ? `${translate(`guanai.kinds.${task.kind}`, { _: task.kind })} · ${task.caseNo}` : ''}</span>;
 }

@@ -1,8 +1,8 @@
 import { ROUTE_POLICY } from '@guanai/api/policy';
+import type { TDepartment, TMe, TOrgUnit, TPartner, TPersonDetail, TTask } from '@guanai/api/types';
 import type { UserRole } from '@guanai/workflows/vocabulary';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type { Task } from '../tasks/types.ts';
 
 /** The API's own access policy (@guanai/api/policy), so `me.can` in these tests is what the API says. */
 const POLICY = ROUTE_POLICY;
@@ -12,12 +12,13 @@ export const canOf = (role: UserRole) =>
     .filter(([, who]) => who !== 'PUBLIC' && (who === 'SIGNED_IN' || who.includes(role)))
     .map(([key]) => key);
 
-export const me = {
+export const me: TMe = {
   id: 'u-cw',
   username: 'caseworker',
   displayName: '社工 张伟',
   role: 'CASEWORKER',
   orgUnit: { id: 't1', code: '510104021000', name: '锦官驿街道', level: 'TOWNSHIP' },
+  partnerId: null,
   can: canOf('CASEWORKER'),
 };
 
@@ -51,25 +52,28 @@ export const listOf = <T>(resource: string, rows: T[]) =>
     headers: { 'Content-Range': `${resource} 0-${Math.max(rows.length - 1, 0)}/${rows.length}` },
   });
 
-export const screenTask: Task = {
+export const screenTask: TTask = {
   id: 'case-1:2',
   caseId: 'case-1',
   caseNo: 'GA-2026-000001',
   kind: 'SCREEN',
+  title: null,
   status: 'OPEN',
   unitId: 't1',
   unitName: '锦官驿街道',
   assigneeId: null,
   assigneeName: null,
   dueAt: new Date(Date.now() - 3_600_000).toISOString(),
+  breachedAt: null,
   createdAt: new Date(Date.now() - 4 * 24 * 3_600_000).toISOString(),
   completedAt: null,
   caseState: 'screening',
   personName: '张三明',
   emergency: false,
+  flags: [],
 };
 
-export const orgUnits = [
+export const orgUnits: TOrgUnit[] = [
   {
     id: 'city',
     code: '510100000000',
@@ -108,7 +112,7 @@ export const orgUnits = [
   },
 ];
 
-export const person = {
+export const person: TPersonDetail = {
   id: '0b6a3c55-1f0e-4a57-9d77-3d2b4f1e7a01',
   name: '李秀英',
   sex: 'F',
@@ -127,11 +131,11 @@ export const person = {
   openCases: 1,
   createdAt: '2026-03-01T00:00:00Z',
   updatedAt: '2026-03-01T00:00:00Z',
-  household: { id: 'h1', address: '水井坊街12号', members: [] },
+  household: { id: 'h1', address: '水井坊街12号', monthlyIncome: null, members: [] },
   cases: [],
 };
 
-export const partners = [
+export const partners: TPartner[] = [
   {
     id: 'p-charity',
     name: '成都市慈善总会',
@@ -155,7 +159,7 @@ export const partners = [
 ];
 
 /** The joint meetings' member departments (GET /api/departments: id and code are the code). */
-export const departments = [
+export const departments: TDepartment[] = [
   { id: 'CIVIL_AFFAIRS', code: 'CIVIL_AFFAIRS', name: '民政局' },
   { id: 'HOUSING', code: 'HOUSING', name: '住房和城乡建设局' },
   { id: 'HEALTH', code: 'HEALTH', name: '卫生健康委员会' },

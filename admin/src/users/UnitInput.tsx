@@ -1,7 +1,8 @@
+import type { TOrgUnit } from '@guanai/api/types';
 import { AutocompleteInput, ReferenceInput, required, useTranslate } from 'react-admin';
 import { ROLE_LEVELS, type UserRole } from '@guanai/workflows/vocabulary';
 import { useWatch } from 'react-hook-form';
-import { unitText, type OrgUnit } from '../orgUnits/types.ts';
+import { unitText } from '../orgUnits/types.ts';
 
 /** The user's unit; when the role sits at one level only (a station at a community), only those units are offered. */
 export function UnitInput() {
@@ -17,7 +18,7 @@ export function UnitInput() {
       sort={{ field: 'code', order: 'ASC' }}
     >
       <AutocompleteInput
-        optionText={(u: OrgUnit) => unitText(u)}
+        optionText={(u: TOrgUnit) => unitText(u)}
         validate={required()}
         helperText={helperText}
         fullWidth

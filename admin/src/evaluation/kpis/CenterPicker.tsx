@@ -1,3 +1,4 @@
+import type { TOrgUnit } from '@guanai/api/types';
 import { ORG_LEVELS } from '@guanai/workflows/vocabulary';
 import { Autocomplete, TextField } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
@@ -11,12 +12,12 @@ import {
   useTranslate,
   type Validator,
 } from 'react-admin';
-import { unitText, type OrgUnit } from '../../orgUnits/types.ts';
+import { unitText } from '../../orgUnits/types.ts';
 
 /** Centers are the city, the districts and the townships (三级中心); communities are stations, not centers. */
 const CENTER_LEVELS = ORG_LEVELS.filter((level) => level !== 'COMMUNITY');
 
-const within = (unit: OrgUnit, own: OrgUnit) => unit.path === own.path || unit.path.startsWith(`${own.path}.`);
+const within = (unit: TOrgUnit, own: TOrgUnit) => unit.path === own.path || unit.path.startsWith(`${own.path}.`);
 
 function useDebounced<T>(value: T, ms = 300): T {
   const [debounced, setDebounced] = useState(value);
@@ -28,17 +29,17 @@ function useDebounced<T>(value: T, ms = 300): T {
 }
 
 /** The signed-in user's own unit: the default center, and the root of what they may look at. */
-export function useOwnUnit(): OrgUnit | undefined {
+export function useOwnUnit(): TOrgUnit | undefined {
   const { identity } = useGetIdentity();
   const id = identity?.orgUnitId as string | undefined;
-  return useGetOne<OrgUnit>('org-units', { id: id ?? '' }, { enabled: !!id }).data;
+  return useGetOne<TOrgUnit>('org-units', { id: id ?? '' }, { enabled: !!id }).data;
 }
 
 /**
  * The centers in the user's jurisdiction whose name or code starts with what was typed. The org-unit
  * list filters one level at a time, so each center level below the user's is asked for and merged.
  */
-function useCenters(search: string, own: OrgUnit | undefined) {
+function useCenters(search: string, own: TOrgUnit | undefined) {
   const dataProvider = useDataProvider();
   const q = useDebounced(search.trim());
   return useQuery({
@@ -48,7 +49,7 @@ function useCenters(search: string, own: OrgUnit | undefined) {
       const levels = CENTER_LEVELS.slice(CENTER_LEVELS.indexOf(own!.level as (typeof CENTER_LEVELS)[number]));
       const pages = await Promise.all(
         levels.map((level) =>
-          dataProvider.getList<OrgUnit>('org-units', {
+          dataProvider.getList<TOrgUnit>('org-units', {
             filter: { level, ...(q ? { q } : {}) },
             pagination: { page: 1, perPage: 50 },
             sort: { field: 'code', order: 'ASC' },
@@ -61,8 +62,8 @@ function useCenters(search: string, own: OrgUnit | undefined) {
 }
 
 interface CenterPickerProps {
-  value: OrgUnit | null;
-  onChange: (unit: OrgUnit | null) => void;
+  value: TOrgUnit | null;
+  onChange: (unit: TOrgUnit | null) => void;
   label: string;
   error?: boolean;
   helperText?: ReactNode;
@@ -76,7 +77,7 @@ export function CenterPicker({ value, onChange, label, error, helperText, requir
   const [search, setSearch] = useState('');
   const { data: options = [], isFetching } = useCenters(search, own);
   return (
-    <Autocomplete<OrgUnit>
+    <Autocomplete<TOrgUnit>
       value={value}
       options={value && !options.some((o) => o.id === value.id) ? [value, ...options] : options}
       loading={isFetching}
@@ -111,7 +112,7 @@ export function CenterInput({
   validate?: Validator | Validator[];
 }) {
   const { field, fieldState, isRequired } = useInput({ source, validate });
-  const [unit, setUnit] = useState<OrgUnit | null>(null);
+  const [unit, setUnit] = useState<TOrgUnit | null>(null);
   return (
     <CenterPicker
       value={field.value ? unit : null}

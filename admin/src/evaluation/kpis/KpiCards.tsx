@@ -1,6 +1,6 @@
+import type { Kpis } from '@guanai/api/types';
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { Kpis } from '../types.ts';
 import { formatKpi, kpiHint, KPI_KEYS } from './kpiFormat.ts';
 
 /** One card per KPI: its name, the figure ("—" when there is nothing to measure), and what it counts. */

@@ -1,3 +1,4 @@
+import type { Kpis, TUnitKpis } from '@guanai/api/types';
 import { Card, CardContent, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import {
@@ -12,7 +13,6 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { Kpis, UnitKpis } from '../types.ts';
 import { chartValue, formatKpi, isRate, type KpiKey } from './kpiFormat.ts';
 
 /** A center's name as the axis has room for (四川天府新区成都直管区 → 四川天府新区…); the tooltip gives it in full. */
@@ -22,7 +22,7 @@ interface KpiChartsProps {
   metric: KpiKey;
   trend: Kpis[];
   /** The centers below the chosen one, for the month. */
-  below: UnitKpis[];
+  below: TUnitKpis[];
   period: string;
 }
 

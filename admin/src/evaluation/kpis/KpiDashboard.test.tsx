@@ -1,17 +1,17 @@
+import type { Kpis, TKpiTrend, TKpiUnit, TMe, TUnitKpis } from '@guanai/api/types';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../App.tsx';
 import { listOf, orgUnits, server, signInAs, userAs } from '../../test/server.ts';
 import { addMonths, lastMonth, thisMonth } from '../months.ts';
-import type { Kpis, UnitKpis } from '../types.ts';
 
 // This machine runs several suites at once: give the pages time to load before a query gives up.
 configure({ asyncUtilTimeout: 5_000 });
 
-const city = { id: 'city', code: '510100000000', name: '成都市', level: 'CITY' };
+const city: TMe['orgUnit'] = { id: 'city', code: '510100000000', name: '成都市', level: 'CITY' };
 const manager = userAs('MANAGER', { orgUnit: city });
-const cityUnit = { id: 'city', name: '成都市', level: 'CITY', path: '510100000000' };
+const cityUnit: TKpiUnit = { id: 'city', name: '成都市', level: 'CITY', path: '510100000000' };
 const district = {
   id: 'd1',
   code: '510104000000',
@@ -25,6 +25,7 @@ const district = {
   createdAt: '2026-01-01T00:00:00Z',
 };
 const units = [...orgUnits, district];
+const districtUnit: TKpiUnit = { id: 'd1', name: '锦江区', level: 'DISTRICT', path: district.path };
 
 const figures = (period: string, over: Partial<Kpis> = {}): Kpis => ({
   period,
@@ -69,31 +70,25 @@ function kpiApi(asked: URL[] = []) {
     http.get('*/api/kpis', ({ request }) => {
       const url = new URL(request.url);
       asked.push(url);
-      const unit =
-        url.searchParams.get('unitId') === 'd1'
-          ? { id: 'd1', name: '锦江区', level: 'DISTRICT', path: district.path }
-          : cityUnit;
+      const unit = url.searchParams.get('unitId') === 'd1' ? districtUnit : cityUnit;
       return HttpResponse.json({
         unit,
         ...figures(url.searchParams.get('period')!, unit.id === 'd1' ? { cases: 5 } : {}),
-      } satisfies UnitKpis);
+      } satisfies TUnitKpis);
     }),
     http.get('*/api/kpis/compare', ({ request }) => {
       const period = new URL(request.url).searchParams.get('period')!;
       return HttpResponse.json([
         { unit: cityUnit, ...figures(period) },
-        {
-          unit: { id: 'd1', name: '锦江区', level: 'DISTRICT', path: district.path },
-          ...figures(period, { cases: 5 }),
-        },
-      ]);
+        { unit: districtUnit, ...figures(period, { cases: 5 }) },
+      ] satisfies TUnitKpis[]);
     }),
     http.get('*/api/kpis/trend', ({ request }) => {
       const url = new URL(request.url);
       return HttpResponse.json({
         unit: cityUnit,
         months: [figures(url.searchParams.get('from')!), figures(url.searchParams.get('to')!, { cases: 7 })],
-      });
+      } satisfies TKpiTrend);
     }),
   );
 }

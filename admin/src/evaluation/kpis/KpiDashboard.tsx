@@ -1,3 +1,4 @@
+import type { TOrgUnit } from '@guanai/api/types';
 import DownloadIcon from '@mui/icons-material/Download';
 import {
   Alert,
@@ -14,13 +15,11 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
-import type { OrgUnit } from '../../orgUnits/types.ts';
 import { saveBlob } from '../../people/ExportButton.tsx';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
 import { addMonths, isMonth, lastMonth, monthsIn, thisMonth } from '../months.ts';
-import type { KpiRangeQuery } from '../types.ts';
 import { CenterPicker, useOwnUnit } from './CenterPicker.tsx';
 import { KpiCards } from './KpiCards.tsx';
 import { KPI_KEYS, type KpiKey } from './kpiFormat.ts';
@@ -28,6 +27,9 @@ import { PublishDisclosureButton } from './PublishDisclosureButton.tsx';
 import { SupervisionScoreButton } from './SupervisionScoreButton.tsx';
 
 const KpiCharts = lazy(() => import('./KpiCharts.tsx'));
+
+/** The center (the caller's own without unitId) and the months of the trend, as GET /api/kpis/export reads them. */
+type KpiRangeQuery = Parameters<GuanaiDataProvider['exportKpis']>[0];
 
 /** 导出: the trend of the chosen center as the API's CSV (UTF-8 with BOM, opens in Excel). */
 function ExportKpisButton({ query, disabled }: { query: KpiRangeQuery; disabled: boolean }) {
@@ -91,7 +93,7 @@ export function KpiDashboard() {
   const can = useCan();
   const dataProvider = useDataProvider<GuanaiDataProvider>();
   const own = useOwnUnit();
-  const [center, setCenter] = useState<OrgUnit | null>(null);
+  const [center, setCenter] = useState<TOrgUnit | null>(null);
   const [period, setPeriod] = useState(lastMonth);
   // The trend runs to the month in progress: the latest cases show there before the month ends.
   const [from, setFrom] = useState(() => addMonths(thisMonth(), -5));

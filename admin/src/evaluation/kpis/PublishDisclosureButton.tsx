@@ -1,3 +1,4 @@
+import type { PublishResult } from '@guanai/api/types';
 import PublishIcon from '@mui/icons-material/Publish';
 import {
   Alert,
@@ -17,7 +18,6 @@ import { Button, useDataProvider, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
 import { isMonth, lastMonth } from '../months.ts';
-import type { PublishResult } from '../types.ts';
 
 /**
  * 发布公开信息 (§四(七)): publishes a month that has ended now, through the same workflow as the

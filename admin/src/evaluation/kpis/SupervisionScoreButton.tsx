@@ -1,3 +1,4 @@
+import type { TSupervisionScoreBody } from '@guanai/api/types';
 import GradingIcon from '@mui/icons-material/Grading';
 import {
   Button as MuiButton,
@@ -34,7 +35,6 @@ import { useWatch } from 'react-hook-form';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
 import { isMonth } from '../months.ts';
-import type { SupervisionScoreBody } from '../types.ts';
 import { CenterInput } from './CenterPicker.tsx';
 
 const month = (value: unknown) => (typeof value === 'string' && isMonth(value) ? undefined : 'ra.validation.required');
@@ -50,7 +50,7 @@ interface ScoreForm {
 }
 
 /** The body the API takes: the center or the contract scored, never both. */
-export function scoreBody(values: ScoreForm): SupervisionScoreBody {
+export function scoreBody(values: ScoreForm): TSupervisionScoreBody {
   const comment = values.comment?.trim();
   return {
     period: values.period,

@@ -1,5 +1,5 @@
+import type { Kpis } from '@guanai/api/types';
 import type { TranslateFunction } from 'react-admin';
-import type { Kpis } from '../types.ts';
 
 /** The figures shown as cards, in the order of §四(八)'s evaluation table. */
 export const KPI_KEYS = [

@@ -1,15 +1,15 @@
+import type { TTask } from '@guanai/api/types';
 import { configure, render, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../App.tsx';
 import { screenTask, server } from '../../test/server.ts';
-import type { Task } from '../../tasks/types.ts';
 
 // This machine runs several suites at once: give the pages time to load before a query gives up.
 configure({ asyncUtilTimeout: 5_000 });
 
 /** A joint meeting's action, a task of the district center: its title says which department does what. */
-const action: Task = {
+const action: TTask = {
   ...screenTask,
   id: 'case-9:7',
   kind: 'MEETING_ACTION',

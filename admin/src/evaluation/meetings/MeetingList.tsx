@@ -1,3 +1,4 @@
+import type { TMeeting } from '@guanai/api/types';
 import { MEETING_STATUSES } from '@guanai/workflows/vocabulary';
 import { useMediaQuery, type Theme } from '@mui/material';
 import {
@@ -15,7 +16,6 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useCan } from '../../providers/useCan.ts';
-import type { Meeting } from '../types.ts';
 
 const statusChoices = MEETING_STATUSES.map((id) => ({ id, name: `guanai.evaluation.meetings.status.${id}` }));
 
@@ -38,7 +38,7 @@ export const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { dat
 export function MeetingList() {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const translate = useTranslate();
-  const status = (m: Meeting) => translate(`guanai.evaluation.meetings.status.${m.status}`, { _: m.status });
+  const status = (m: TMeeting) => translate(`guanai.evaluation.meetings.status.${m.status}`, { _: m.status });
   return (
     <List
       filters={filters}
@@ -49,7 +49,7 @@ export function MeetingList() {
       perPage={25}
     >
       {isSmall ? (
-        <SimpleList<Meeting>
+        <SimpleList<TMeeting>
           primaryText={(m) => m.title}
           secondaryText={(m) => [when(m.scheduledAt), m.unitName, m.location].filter(Boolean).join(' · ')}
           tertiaryText={status}
@@ -61,7 +61,7 @@ export function MeetingList() {
           <TextField source="unitName" sortable={false} />
           <DateField source="scheduledAt" showTime />
           <TextField source="location" sortable={false} emptyText="—" />
-          <FunctionField<Meeting> source="status" sortable={false} render={status} />
+          <FunctionField<TMeeting> source="status" sortable={false} render={status} />
           <NumberField source="resolved" sortable={false} />
         </Datagrid>
       )}

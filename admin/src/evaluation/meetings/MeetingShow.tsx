@@ -1,3 +1,4 @@
+import type { TAgendaCase } from '@guanai/api/types';
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import { Card, CardContent, Chip, Divider, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
@@ -19,12 +20,12 @@ import {
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
-import type { AgendaCase, MeetingDetail, MeetingItem } from '../types.ts';
+import type { MeetingRecord, MeetingItem } from '../types.ts';
 import { when } from './MeetingList.tsx';
 import { ResolutionForm } from './ResolutionForm.tsx';
 import { useDepartments } from './useDepartments.ts';
 
-function Needs({ needs }: { needs: AgendaCase['needs'] }) {
+function Needs({ needs }: { needs: TAgendaCase['needs'] }) {
   const translate = useTranslate();
   if (needs.length === 0) return <>—</>;
   return (
@@ -48,7 +49,7 @@ function Needs({ needs }: { needs: AgendaCase['needs'] }) {
 }
 
 /** One referred case: who decides needs to see where it is from, what is needed, and the situation. */
-function AgendaCard({ meeting, item }: { meeting: MeetingDetail; item: AgendaCase }) {
+function AgendaCard({ meeting, item }: { meeting: MeetingRecord; item: TAgendaCase }) {
   const translate = useTranslate();
   const can = useCan();
   return (
@@ -165,7 +166,7 @@ function HeldForm({ meetingId }: { meetingId: string }) {
 }
 
 function MeetingDetailView() {
-  const meeting = useRecordContext<MeetingDetail>();
+  const meeting = useRecordContext<MeetingRecord>();
   const translate = useTranslate();
   const can = useCan();
   const { nameOf } = useDepartments();
@@ -240,7 +241,7 @@ function MeetingDetailView() {
 }
 
 function MeetingTitle() {
-  const meeting = useRecordContext<MeetingDetail>();
+  const meeting = useRecordContext<MeetingRecord>();
   return <span>{meeting ? meeting.title : ''}</span>;
 }
 

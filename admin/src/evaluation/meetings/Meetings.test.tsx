@@ -1,17 +1,17 @@
+import type { TMe, TMeetingDetail } from '@guanai/api/types';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../App.tsx';
 import { listOf, server, signInAs, userAs } from '../../test/server.ts';
-import type { MeetingDetail } from '../types.ts';
 
 // This machine runs several suites at once: give the pages time to load before a query gives up.
 configure({ asyncUtilTimeout: 5_000 });
 
-const district = { id: 'd1', code: '510104000000', name: '锦江区', level: 'DISTRICT' };
+const district: TMe['orgUnit'] = { id: 'd1', code: '510104000000', name: '锦江区', level: 'DISTRICT' };
 const districtSupervisor = userAs('SUPERVISOR', { orgUnit: district, displayName: '区中心主任 赵强' });
 
-const meeting: Required<MeetingDetail> = {
+const meeting: TMeetingDetail = {
   id: '9a1e0c44-0000-4000-8000-000000000001',
   unitId: 'd1',
   unitName: '锦江区',
@@ -108,7 +108,7 @@ describe('联席会议: joint meetings', () => {
 
   it('resolved items list their actions by department; the meeting is marked held with its minutes', async () => {
     let held: unknown = null;
-    const resolved: Required<MeetingDetail> = {
+    const resolved: TMeetingDetail = {
       ...meeting,
       agenda: [],
       resolved: 1,

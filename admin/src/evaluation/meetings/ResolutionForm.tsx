@@ -1,3 +1,4 @@
+import type { TResolution } from '@guanai/api/types';
 import { MEETING_NEXT_STEPS } from '@guanai/workflows/vocabulary';
 import GavelIcon from '@mui/icons-material/Gavel';
 import { useState } from 'react';
@@ -18,7 +19,7 @@ import {
 } from 'react-admin';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
-import type { MeetingAction, ResolutionBody } from '../types.ts';
+import type { MeetingAction } from '../types.ts';
 import { useDepartments } from './useDepartments.ts';
 
 const nextChoices = MEETING_NEXT_STEPS.map((id) => ({ id, name: `guanai.evaluation.meetings.nexts.${id}` }));
@@ -28,8 +29,8 @@ const atLeastOne = (value: unknown) =>
 /** The body the API takes: trimmed words, every action with its department, action and deadline. */
 export function resolutionBody(
   caseId: string,
-  values: { resolution: string; next: ResolutionBody['next']; actions: MeetingAction[] },
-): ResolutionBody {
+  values: { resolution: string; next: TResolution['next']; actions: MeetingAction[] },
+): TResolution {
   return {
     caseId,
     resolution: values.resolution.trim(),

@@ -1,9 +1,9 @@
+import type { TDepartment } from '@guanai/api/types';
 import { useGetList } from 'react-admin';
-import type { Department } from '../types.ts';
 
 /** The member departments (data, GET /api/departments), and a code's Chinese name. */
 export function useDepartments() {
-  const { data = [] } = useGetList<Department>(
+  const { data = [] } = useGetList<TDepartment>(
     'departments',
     { pagination: { page: 1, perPage: 100 }, sort: { field: 'sortOrder', order: 'ASC' } },
     { staleTime: 10 * 60_000 },

@@ -1,3 +1,4 @@
+import type { TSelfReportBody } from '@guanai/api/types';
 import SendIcon from '@mui/icons-material/Send';
 import { Alert, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
@@ -24,7 +25,6 @@ import { httpClient } from '../../providers/http.ts';
 import { useCan, useRole } from '../../providers/useCan.ts';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
 import { isMonth, lastMonth } from '../months.ts';
-import type { SelfReportBody } from '../types.ts';
 
 /** The partner organisation a PARTNER user acts for (`partnerId` of GET /api/auth/me). */
 function usePartnerId(): string | null | undefined {
@@ -43,7 +43,7 @@ const month = (value: unknown) => (typeof value === 'string' && isMonth(value) ?
 const blank = (v: unknown) => v === '' || v === null || v === undefined;
 
 /** What the API takes: numbers as numbers, optional figures left out when not given. */
-export function selfReportBody(values: Record<string, unknown>): SelfReportBody {
+export function selfReportBody(values: Record<string, unknown>): TSelfReportBody {
   return {
     period: String(values.period),
     served: Number(values.served),

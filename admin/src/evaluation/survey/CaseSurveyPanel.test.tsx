@@ -1,14 +1,14 @@
+import type { TCaseDetail } from '@guanai/api/types';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../App.tsx';
-import type { Case } from '../../cases/types.ts';
 import { server, signInAs, userAs } from '../../test/server.ts';
 
 // This machine runs several suites at once: give the pages time to load before a query gives up.
 configure({ asyncUtilTimeout: 5_000 });
 
-const atFollowUp: Case = {
+const atFollowUp: TCaseDetail = {
   id: '3f2a9c10-0000-4000-8000-000000000021',
   caseNo: 'GA-2026-000021',
   personName: '蒋奶奶',
@@ -18,9 +18,12 @@ const atFollowUp: Case = {
   closureReason: null,
   emergency: false,
   origin: 'SELF_APPLICATION',
+  owningUnitId: 't1',
   owningUnitName: '锦官驿街道',
+  originUnitId: 'c1',
   originUnitName: '水井坊社区',
   situation: '重病，医疗费用缺口大',
+  flags: [],
   createdAt: '2026-11-01T02:00:00Z',
   updatedAt: '2026-11-20T02:00:00Z',
   actions: [],
@@ -28,7 +31,7 @@ const atFollowUp: Case = {
   tasks: [],
 };
 
-function renderCase(record: Case) {
+function renderCase(record: TCaseDetail) {
   server.use(http.get('*/api/cases/:id', () => HttpResponse.json(record)));
   window.location.hash = `#/cases/${record.id}/show`;
   return render(<App />);

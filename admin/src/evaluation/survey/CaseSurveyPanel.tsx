@@ -1,3 +1,4 @@
+import type { TSurveyAnswers } from '@guanai/api/types';
 import { SURVEY_QUESTIONS, type SurveyQuestion } from '@guanai/workflows/vocabulary';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import LinkIcon from '@mui/icons-material/Link';
@@ -5,11 +6,10 @@ import RateReviewIcon from '@mui/icons-material/RateReview';
 import { Alert, Box, Card, CardContent, Rating, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import type { Case } from '../../cases/types.ts';
+import type { CaseRecord } from '../../cases/types.ts';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
-import type { SurveyAnswers } from '../types.ts';
 
 type Ratings = Record<SurveyQuestion, number | null>;
 const unrated: Ratings = { satisfaction: null, timeliness: null, respect: null };
@@ -23,7 +23,7 @@ function SurveyForm({
   onSubmit,
   onCancel,
 }: {
-  onSubmit: (answers: SurveyAnswers) => Promise<void>;
+  onSubmit: (answers: TSurveyAnswers) => Promise<void>;
   onCancel: () => void;
 }) {
   const translate = useTranslate();
@@ -118,7 +118,7 @@ function SurveyLink({ url, expiresAt }: { url: string; expiresAt: string }) {
 
 /** 满意度回访 on a case at follow-up or closed: rate it together now, or send the recipient a one-time link. */
 export function CaseSurveyPanel() {
-  const record = useRecordContext<Case>();
+  const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
   const can = useCan();
   const notify = useNotify();
@@ -128,7 +128,7 @@ export function CaseSurveyPanel() {
   const [busy, setBusy] = useState(false);
   const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
   if (!record || !can('POST /api/cases/:id/surveys') || !surveyable(record.state)) return null;
-  const take = async (answers: SurveyAnswers) => {
+  const take = async (answers: TSurveyAnswers) => {
     try {
       const { data } = await dataProvider.createSurvey(record.id, answers);
       notify('guanai.evaluation.survey.recorded', {

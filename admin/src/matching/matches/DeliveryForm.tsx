@@ -1,3 +1,5 @@
+import type { TMatch } from '@guanai/api/types';
+import type { DeliveryKind } from '@guanai/workflows/vocabulary';
 import AddTaskIcon from '@mui/icons-material/AddTask';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import {
@@ -35,7 +37,6 @@ import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
 import { deliveryKindChoices, newIdempotencyKey } from '../choices.ts';
-import type { Match } from '../types.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const notFuture: Validator = (value: unknown) =>
@@ -66,13 +67,23 @@ function MeasureInput() {
   return <NumberInput source="quantity" label="guanai.matching.portal.quantity" validate={minValue(0)} fullWidth />;
 }
 
+/** The dialog's values (form state): a kind of the radio group, and its measure when the kind has one. */
+type DeliveryValues = {
+  kind: DeliveryKind;
+  description: string;
+  amount?: number;
+  hours?: number;
+  quantity?: number | null;
+  deliveredOn: string;
+};
+
 /**
  * 登记落实: what was given on an accepted match. Evidence photos go up first (each its own
  * request); the delivery then names them. The dialog keeps one Idempotency-Key, and the files
  * already uploaded, so that trying again after a failure records the delivery once.
  */
 export function DeliveryButton() {
-  const match = useRecordContext<Match>();
+  const match = useRecordContext<TMatch>();
   const can = useCan();
   const translate = useTranslate();
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
@@ -100,20 +111,20 @@ export function DeliveryButton() {
           uploaded.current.set(file, (await dataProvider.uploadEvidence(match.id, file)).data.id);
       }
       setUploading(false);
-      const kind = String(values.kind);
+      const form = values as DeliveryValues;
       const measure =
-        kind === 'MONEY'
-          ? { amount: values.amount }
-          : kind === 'SERVICE'
-            ? { hours: values.hours }
-            : typeof values.quantity === 'number'
-              ? { quantity: values.quantity }
+        form.kind === 'MONEY'
+          ? { amount: form.amount }
+          : form.kind === 'SERVICE'
+            ? { hours: form.hours }
+            : typeof form.quantity === 'number'
+              ? { quantity: form.quantity }
               : {};
       const body = {
-        kind,
-        description: String(values.description).trim(),
+        kind: form.kind,
+        description: String(form.description).trim(),
         ...measure,
-        deliveredOn: values.deliveredOn,
+        deliveredOn: form.deliveredOn,
         evidence: files.map((f) => uploaded.current.get(f)!),
       };
       await dataProvider.recordDelivery(match.id, body, key!);

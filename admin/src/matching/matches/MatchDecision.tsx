@@ -1,3 +1,4 @@
+import type { TMatch } from '@guanai/api/types';
 import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import UndoIcon from '@mui/icons-material/Undo';
@@ -8,11 +9,10 @@ import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { useAction } from '../../tasks/useTaskActions.ts';
 import { ReasonDialog } from '../ReasonDialog.tsx';
-import type { Match } from '../types.ts';
 
 /** 接受 / 拒绝 (the resource's partner): accepting reveals the person; declining, with a reason, gives the hold back. */
 export function AcceptDeclineButtons() {
-  const match = useRecordContext<Match>();
+  const match = useRecordContext<TMatch>();
   const can = useCan();
   const translate = useTranslate();
   const dataProvider = useDataProvider<GuanaiDataProvider>();
@@ -65,12 +65,12 @@ export function AcceptDeclineButtons() {
 
 /** 撤回 (the owning center's caseworkers and supervisors): a live match nothing was delivered on. */
 /** Whether 撤回 applies: a live match nothing was delivered on, for the owning center's matchers. */
-export const mayCancel = (match: Match, can: (key: string) => boolean) =>
+export const mayCancel = (match: TMatch, can: (key: string) => boolean) =>
   (match.status === 'PROPOSED' || match.status === 'ACCEPTED') &&
   match.deliveries.length === 0 &&
   can('POST /api/matches/:id/cancel');
 
-export function CancelMatchButton({ match, onDone }: { match: Match; onDone?: () => void }) {
+export function CancelMatchButton({ match, onDone }: { match: TMatch; onDone?: () => void }) {
   const can = useCan();
   const translate = useTranslate();
   const dataProvider = useDataProvider<GuanaiDataProvider>();

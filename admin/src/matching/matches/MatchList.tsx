@@ -1,8 +1,8 @@
+import type { TMatch } from '@guanai/api/types';
 import { useMediaQuery, type Theme } from '@mui/material';
 import { Datagrid, FunctionField, List, SelectInput, SimpleList, TextField, useTranslate } from 'react-admin';
 import { MatchStatusChip } from '../chips.tsx';
 import { matchStatusChoices } from '../choices.ts';
-import type { Match } from '../types.ts';
 import { matchQuantity, needText } from './quantity.ts';
 
 const filters = [<SelectInput key="status" source="status" choices={matchStatusChoices} alwaysOn />];
@@ -14,8 +14,8 @@ const filters = [<SelectInput key="status" source="status" choices={matchStatusC
 export function MatchList() {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const translate = useTranslate();
-  const status = (m: Match) => `${translate(`guanai.matching.matchStatus.${m.status}`, { _: m.status })}`;
-  const place = (m: Match) => [m.townshipName, m.communityName].filter(Boolean).join(' ');
+  const status = (m: TMatch) => `${translate(`guanai.matching.matchStatus.${m.status}`, { _: m.status })}`;
+  const place = (m: TMatch) => [m.townshipName, m.communityName].filter(Boolean).join(' ');
   return (
     <List
       filters={filters}
@@ -26,7 +26,7 @@ export function MatchList() {
       actions={false}
     >
       {isSmall ? (
-        <SimpleList<Match>
+        <SimpleList<TMatch>
           primaryText={(m) => `${needText(m, translate)} · ${m.person.name}`}
           secondaryText={(m) => `${m.resourceName} · ${matchQuantity(m, translate)} · ${place(m)} · ${m.caseNo}`}
           tertiaryText={status}
@@ -38,11 +38,11 @@ export function MatchList() {
           <TextField source="caseNo" sortable={false} />
           <TextField source="townshipName" sortable={false} emptyText="—" />
           <TextField source="communityName" sortable={false} />
-          <FunctionField<Match> source="needDescription" sortable={false} render={(m) => needText(m, translate)} />
+          <FunctionField<TMatch> source="needDescription" sortable={false} render={(m) => needText(m, translate)} />
           <TextField source="person.name" label="resources.matches.fields.personName" sortable={false} />
           <TextField source="resourceName" sortable={false} />
-          <FunctionField<Match> source="quantity" sortable={false} render={(m) => matchQuantity(m, translate)} />
-          <FunctionField<Match> source="status" sortable={false} render={(m) => <MatchStatusChip match={m} />} />
+          <FunctionField<TMatch> source="quantity" sortable={false} render={(m) => matchQuantity(m, translate)} />
+          <FunctionField<TMatch> source="status" sortable={false} render={(m) => <MatchStatusChip match={m} />} />
         </Datagrid>
       )}
     </List>

@@ -1,3 +1,4 @@
+import type { TMatch } from '@guanai/api/types';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { Alert, Divider, Link as MuiLink, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import {
@@ -16,14 +17,14 @@ import { API_URL } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { MatchStatusChip } from '../chips.tsx';
 import { yuan } from '../choices.ts';
-import type { Delivery, Match } from '../types.ts';
+import type { Delivery } from '../types.ts';
 import { DeliveryButton } from './DeliveryForm.tsx';
 import { AcceptDeclineButtons, CancelMatchButton, mayCancel } from './MatchDecision.tsx';
 import { matchQuantity, needText } from './quantity.ts';
 
 /** Staff's actions (withdraw, open the case); a partner's decisions sit in the page, under the person. */
 function Actions() {
-  const match = useRecordContext<Match>();
+  const match = useRecordContext<TMatch>();
   const can = useCan();
   if (!match || (!match.caseId && !mayCancel(match, can))) return null;
   return (
@@ -46,7 +47,7 @@ function measure(d: Delivery, translate: (key: string) => string) {
 
 /** The delivery ledger. Staff (who see the case) may open the evidence; a partner sees how many it gave. */
 function Deliveries() {
-  const match = useRecordContext<Match>();
+  const match = useRecordContext<TMatch>();
   const translate = useTranslate();
   if (!match) return null;
   return (
@@ -102,7 +103,7 @@ function Deliveries() {
 }
 
 function MatchDetail() {
-  const match = useRecordContext<Match>();
+  const match = useRecordContext<TMatch>();
   const translate = useTranslate();
   if (!match) return null;
   // A partner sees the person only once it has accepted (the API masks the name and sends no phone or address).
@@ -124,10 +125,10 @@ function MatchDetail() {
           <TextField source="communityName" />
         </Labeled>
         <Labeled label="resources.matches.fields.resourceName">
-          <FunctionField<Match> source="resourceName" render={(m) => `${m.resourceName} · ${m.providerName}`} />
+          <FunctionField<TMatch> source="resourceName" render={(m) => `${m.resourceName} · ${m.providerName}`} />
         </Labeled>
         <Labeled label="resources.matches.fields.quantity">
-          <FunctionField<Match> source="places" render={(m) => matchQuantity(m, translate)} />
+          <FunctionField<TMatch> source="places" render={(m) => matchQuantity(m, translate)} />
         </Labeled>
         <Labeled label="resources.matches.fields.createdAt">
           <DateField source="createdAt" showTime />
@@ -147,7 +148,7 @@ function MatchDetail() {
         </Labeled>
         {!masked && (
           <Labeled label="resources.matches.fields.person.phone">
-            <FunctionField<Match>
+            <FunctionField<TMatch>
               source="person.phone"
               render={(m) =>
                 m.person.phone ? <MuiLink href={`tel:${m.person.phone}`}>{m.person.phone}</MuiLink> : '—'
@@ -169,7 +170,7 @@ function MatchDetail() {
 }
 
 function MatchTitle() {
-  const match = useRecordContext<Match>();
+  const match = useRecordContext<TMatch>();
   return <span>{match ? match.resourceName : ''}</span>;
 }
 

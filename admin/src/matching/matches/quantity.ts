@@ -1,9 +1,9 @@
+import type { TMatch } from '@guanai/api/types';
 import type { TranslateFunction } from 'react-admin';
 import { yuan } from '../choices.ts';
-import type { Match } from '../types.ts';
 
 /** What a match holds: places and/or money. */
-export function matchQuantity(m: Pick<Match, 'places' | 'amount'>, translate: TranslateFunction): string {
+export function matchQuantity(m: Pick<TMatch, 'places' | 'amount'>, translate: TranslateFunction): string {
   return (
     [
       m.places > 0 ? translate('guanai.matching.placesOf', { places: m.places }) : '',
@@ -16,7 +16,7 @@ export function matchQuantity(m: Pick<Match, 'places' | 'amount'>, translate: Tr
 
 /** The need in words: category, severity, and what the assessment said. */
 export function needText(
-  m: Pick<Match, 'category' | 'severity' | 'needDescription'>,
+  m: Pick<TMatch, 'category' | 'severity' | 'needDescription'>,
   translate: TranslateFunction,
 ): string {
   const category = translate(`guanai.categories.${m.category}`, { _: m.category });

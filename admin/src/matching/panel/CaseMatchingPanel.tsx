@@ -1,3 +1,4 @@
+import type { TCaseMatching } from '@guanai/api/types';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import {
   Accordion,
@@ -18,13 +19,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import type { Case } from '../../cases/types.ts';
+import type { CaseRecord } from '../../cases/types.ts';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { problemMessage } from '../../providers/http.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { CheckChip } from '../chips.tsx';
 import { newIdempotencyKey, yuan } from '../choices.ts';
-import type { CaseMatching, NeedMatching, Project } from '../types.ts';
+import type { NeedMatching, ProjectRecord } from '../types.ts';
 import { CandidateCard } from './CandidateCard.tsx';
 import { EscalationOffer } from './EscalationOffer.tsx';
 import { NeedMatches } from './NeedMatches.tsx';
@@ -74,7 +75,7 @@ function NeedSection({
 }: {
   caseId: string;
   matching: NeedMatching;
-  project: Project | undefined;
+  project: ProjectRecord | undefined;
   onPropose: (p: Proposing) => void;
   onChanged: () => void;
 }) {
@@ -145,7 +146,7 @@ function NeedSection({
   );
 }
 
-function Subject({ subject }: { subject: CaseMatching['subject'] }) {
+function Subject({ subject }: { subject: TCaseMatching['subject'] }) {
   const translate = useTranslate();
   const unknown = translate('guanai.matching.panel.unknown');
   return (
@@ -159,7 +160,7 @@ function Subject({ subject }: { subject: CaseMatching['subject'] }) {
   );
 }
 
-function MatchingPanel({ record }: { record: Case }) {
+function MatchingPanel({ record }: { record: CaseRecord }) {
   const translate = useTranslate();
   const can = useCan();
   const dataProvider = useDataProvider<GuanaiDataProvider>();
@@ -172,12 +173,14 @@ function MatchingPanel({ record }: { record: Case }) {
   const { data: projects, refetch: refetchProjects } = useQuery({
     queryKey: ['projects', 'ofCase', record.id],
     queryFn: async () => {
-      const { data: list } = await dataProvider.getList<Project>('projects', {
+      const { data: list } = await dataProvider.getList<ProjectRecord>('projects', {
         filter: { caseId: record.id },
         pagination: { page: 1, perPage: 50 },
         sort: { field: 'publishedAt', order: 'DESC' },
       });
-      return Promise.all(list.map(async (p) => (await dataProvider.getOne<Project>('projects', { id: p.id })).data));
+      return Promise.all(
+        list.map(async (p) => (await dataProvider.getOne<ProjectRecord>('projects', { id: p.id })).data),
+      );
     },
     enabled: can('GET /api/projects'),
   });
@@ -224,7 +227,7 @@ function MatchingPanel({ record }: { record: Case }) {
  * matches, escalation when nothing at this tier fits, and publishing the need as a project.
  */
 export function CaseMatchingPanel() {
-  const record = useRecordContext<Case>();
+  const record = useRecordContext<CaseRecord>();
   const can = useCan();
   if (!record || (record.state !== 'matching' && record.state !== 'delivery') || !can('GET /api/cases/:id/matching'))
     return null;

@@ -1,7 +1,7 @@
 import { Alert, Button } from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import type { Case } from '../../cases/types.ts';
+import type { CaseRecord } from '../../cases/types.ts';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
@@ -12,7 +12,7 @@ import { ReasonDialog } from '../ReasonDialog.tsx';
  * (§四(六)); the button is the case's ESCALATE action, offered when the machine allows it now.
  */
 export function EscalationOffer() {
-  const record = useRecordContext<Case>();
+  const record = useRecordContext<CaseRecord>();
   const can = useCan();
   const translate = useTranslate();
   const dataProvider = useDataProvider<GuanaiDataProvider>();

@@ -1,13 +1,13 @@
+import type { TMatch } from '@guanai/api/types';
 import { Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { MatchStatusChip } from '../chips.tsx';
 import { CancelMatchButton } from '../matches/MatchDecision.tsx';
 import { matchQuantity } from '../matches/quantity.ts';
-import type { Match } from '../types.ts';
 
 /** The need's matches so far: 待接受 / 已接受 / 已拒绝（理由）/ 已撤回, each with 撤回 while it is live. */
-export function NeedMatches({ matches, onChanged }: { matches: Match[]; onChanged: () => void }) {
+export function NeedMatches({ matches, onChanged }: { matches: TMatch[]; onChanged: () => void }) {
   const translate = useTranslate();
   if (matches.length === 0) return null;
   return (

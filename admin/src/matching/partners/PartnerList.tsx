@@ -1,3 +1,4 @@
+import type { TPartner } from '@guanai/api/types';
 import { useMediaQuery, type Theme } from '@mui/material';
 import {
   BooleanField,
@@ -11,7 +12,6 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useCan } from '../../providers/useCan.ts';
-import type { Partner } from '../types.ts';
 
 function Actions() {
   const can = useCan();
@@ -24,7 +24,7 @@ export function PartnerList() {
   const translate = useTranslate();
   const can = useCan();
   const rowClick = can('PUT /api/partners/:id') ? 'edit' : false;
-  const kind = (p: Partner) => translate(`guanai.matching.partnerKinds.${p.kind}`, { _: p.kind });
+  const kind = (p: TPartner) => translate(`guanai.matching.partnerKinds.${p.kind}`, { _: p.kind });
   return (
     <List
       actions={<Actions />}
@@ -35,7 +35,7 @@ export function PartnerList() {
       pagination={false}
     >
       {isSmall ? (
-        <SimpleList<Partner>
+        <SimpleList<TPartner>
           primaryText={(p) => `${p.name} · ${kind(p)}`}
           secondaryText={(p) => [p.contact, p.phone, p.creditCode].filter(Boolean).join(' · ')}
           linkType={rowClick}
@@ -44,7 +44,7 @@ export function PartnerList() {
       ) : (
         <Datagrid rowClick={rowClick} bulkActionButtons={false} rowSx={(p) => (p.active ? {} : { opacity: 0.6 })}>
           <TextField source="name" sortable={false} />
-          <FunctionField<Partner> source="kind" sortable={false} render={kind} />
+          <FunctionField<TPartner> source="kind" sortable={false} render={kind} />
           <TextField source="creditCode" sortable={false} emptyText="—" />
           <TextField source="contact" sortable={false} emptyText="—" />
           <TextField source="phone" sortable={false} emptyText="—" />

@@ -1,3 +1,4 @@
+import type { ProjectStatus } from '@guanai/workflows/vocabulary';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ReplyIcon from '@mui/icons-material/Reply';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
@@ -22,12 +23,12 @@ import {
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { useAction, useNotifyProblem } from '../../tasks/useTaskActions.ts';
-import type { Project, ProjectStatus } from '../types.ts';
+import type { ProjectRecord } from '../types.ts';
 import { usePartnerId } from '../usePartnerId.ts';
 
 /** 响应项目 (partners, once each): a message, an amount it offers, and optionally one of its own resources. */
 export function RespondButton() {
-  const project = useRecordContext<Project>();
+  const project = useRecordContext<ProjectRecord>();
   const can = useCan();
   const partnerId = usePartnerId();
   const translate = useTranslate();
@@ -106,7 +107,7 @@ export function RespondButton() {
 
 /** 结束项目 (the owning center): funded, or withdrawn from the platform. */
 export function CloseProjectButton() {
-  const project = useRecordContext<Project>();
+  const project = useRecordContext<ProjectRecord>();
   const can = useCan();
   const translate = useTranslate();
   const dataProvider = useDataProvider<GuanaiDataProvider>();

@@ -12,7 +12,7 @@ import {
 } from 'react-admin';
 import { ProjectStatusChip } from '../chips.tsx';
 import { categoryChoices, projectStatusChoices, yuan } from '../choices.ts';
-import type { Project } from '../types.ts';
+import type { ProjectRecord } from '../types.ts';
 
 const filters = [
   <SelectInput key="category" source="category" choices={categoryChoices} alwaysOn />,
@@ -20,15 +20,15 @@ const filters = [
 ];
 
 /** What a project asks for: an amount, a service, or both. */
-export const projectNeed = (p: Pick<Project, 'amount' | 'service'>) =>
+export const projectNeed = (p: Pick<ProjectRecord, 'amount' | 'service'>) =>
   [p.amount !== null ? yuan(p.amount) : '', p.service ?? ''].filter(Boolean).join(' · ') || '—';
 
 /** 援助项目发布平台: needs published anonymously, for partners to answer (staff see their own cases'). */
 export function ProjectList() {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const translate = useTranslate();
-  const category = (p: Project) => translate(`guanai.categories.${p.category}`, { _: p.category });
-  const place = (p: Project) => [p.districtName, p.townshipName].filter(Boolean).join(' ');
+  const category = (p: ProjectRecord) => translate(`guanai.categories.${p.category}`, { _: p.category });
+  const place = (p: ProjectRecord) => [p.districtName, p.townshipName].filter(Boolean).join(' ');
   return (
     <List
       filters={filters}
@@ -39,7 +39,7 @@ export function ProjectList() {
       actions={false}
     >
       {isSmall ? (
-        <SimpleList<Project>
+        <SimpleList<ProjectRecord>
           primaryText={(p) => p.title}
           secondaryText={(p) => `${category(p)} · ${place(p)} · ${projectNeed(p)}`}
           tertiaryText={(p) =>
@@ -50,10 +50,10 @@ export function ProjectList() {
       ) : (
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <TextField source="title" sortable={false} />
-          <FunctionField<Project> source="category" sortable={false} render={category} />
-          <FunctionField<Project> source="townshipName" sortable={false} render={place} />
-          <FunctionField<Project> source="amount" render={projectNeed} />
-          <FunctionField<Project>
+          <FunctionField<ProjectRecord> source="category" sortable={false} render={category} />
+          <FunctionField<ProjectRecord> source="townshipName" sortable={false} render={place} />
+          <FunctionField<ProjectRecord> source="amount" render={projectNeed} />
+          <FunctionField<ProjectRecord>
             source="status"
             sortable={false}
             render={(p) => <ProjectStatusChip status={p.status} />}

@@ -1,3 +1,4 @@
+import type { TResource } from '@guanai/api/types';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { Divider, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import {
@@ -16,13 +17,13 @@ import { Link } from 'react-router-dom';
 import { useRole } from '../../providers/useCan.ts';
 import { ProjectStatusChip } from '../chips.tsx';
 import { yuan } from '../choices.ts';
-import type { AidResource, Project } from '../types.ts';
+import type { ProjectRecord } from '../types.ts';
 import { CloseProjectButton, RespondButton } from './ProjectActions.tsx';
 import { projectNeed } from './ProjectList.tsx';
 
 /** Staff's actions on their case's project (partners have none here: they respond in the page). */
 function Actions() {
-  const project = useRecordContext<Project>();
+  const project = useRecordContext<ProjectRecord>();
   if (!project?.caseId) return null;
   return (
     <TopToolbar sx={{ flexWrap: 'wrap' }}>
@@ -39,13 +40,13 @@ function Actions() {
 /** The resource a partner offered with its response, by name. */
 function OfferedResource({ id }: { id: string }) {
   const translate = useTranslate();
-  const { data } = useGetOne<AidResource>('resources', { id });
+  const { data } = useGetOne<TResource>('resources', { id });
   return data ? <>{` · ${translate('guanai.matching.projects.withResource', { name: data.name })}`}</> : null;
 }
 
 /** The partners' responses: all of them for staff; a partner sees its own. */
 function Responses() {
-  const project = useRecordContext<Project>();
+  const project = useRecordContext<ProjectRecord>();
   const translate = useTranslate();
   const role = useRole();
   if (!project) return null;
@@ -82,7 +83,7 @@ function Responses() {
 }
 
 function ProjectDetail() {
-  const project = useRecordContext<Project>();
+  const project = useRecordContext<ProjectRecord>();
   const translate = useTranslate();
   if (!project) return null;
   return (
@@ -93,19 +94,19 @@ function ProjectDetail() {
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Labeled label="resources.projects.fields.category">
-          <FunctionField<Project>
+          <FunctionField<ProjectRecord>
             source="category"
             render={(p) => translate(`guanai.categories.${p.category}`, { _: p.category })}
           />
         </Labeled>
         <Labeled label="resources.projects.fields.townshipName">
-          <FunctionField<Project>
+          <FunctionField<ProjectRecord>
             source="townshipName"
             render={(p) => [p.districtName, p.townshipName].filter(Boolean).join(' ')}
           />
         </Labeled>
         <Labeled label="resources.projects.fields.need">
-          <FunctionField<Project> source="amount" render={projectNeed} />
+          <FunctionField<ProjectRecord> source="amount" render={projectNeed} />
         </Labeled>
         <Labeled label="resources.projects.fields.publishedAt">
           <DateField source="publishedAt" />
@@ -122,7 +123,7 @@ function ProjectDetail() {
 }
 
 function ProjectTitle() {
-  const project = useRecordContext<Project>();
+  const project = useRecordContext<ProjectRecord>();
   return <span>{project?.title ?? ''}</span>;
 }
 

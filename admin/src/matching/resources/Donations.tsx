@@ -1,3 +1,4 @@
+import type { TResource } from '@guanai/api/types';
 import AddIcon from '@mui/icons-material/Add';
 import {
   Button as MuiButton,
@@ -32,13 +33,12 @@ import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
 import { newIdempotencyKey, yuan } from '../choices.ts';
-import type { AidResource } from '../types.ts';
 import { usePartnerId } from '../usePartnerId.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** 登记捐赠: admins, managers, and the campaign's own partner. The campaign's budget grows by it. */
-function DonationButton({ resource }: { resource: AidResource }) {
+function DonationButton({ resource }: { resource: TResource }) {
   const can = useCan();
   const partnerId = usePartnerId();
   const translate = useTranslate();
@@ -106,7 +106,7 @@ function DonationButton({ resource }: { resource: AidResource }) {
 }
 
 /** A fundraising campaign: what was raised against its target, and the donations ledger. */
-export function Donations({ resource }: { resource: AidResource }) {
+export function Donations({ resource }: { resource: TResource }) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<GuanaiDataProvider>();
   const { data: donations, isPending } = useQuery({

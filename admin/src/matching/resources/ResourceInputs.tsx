@@ -1,3 +1,4 @@
+import type { TOrgUnit, TResource } from '@guanai/api/types';
 import { Divider, Typography } from '@mui/material';
 import {
   AutocompleteInput,
@@ -17,10 +18,9 @@ import {
   type Validator,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { unitText, type OrgUnit } from '../../orgUnits/types.ts';
+import { unitText } from '../../orgUnits/types.ts';
 import { hukouChoices, tagChoices } from '../../people/choices.ts';
 import { campaignTypeChoices, categoryChoices, kindChoices } from '../choices.ts';
-import type { AidResource } from '../types.ts';
 
 const atLeastOne: Validator = (value: unknown) =>
   Array.isArray(value) && value.length > 0 ? undefined : 'ra.validation.required';
@@ -94,7 +94,7 @@ export function ResourceInputs({ mode }: { mode: 'create' | 'edit' }) {
         <SelectInput source="kind" choices={kindChoices} validate={required()} />
       ) : (
         <Labeled label="resources.resources.fields.kind">
-          <FunctionField<AidResource>
+          <FunctionField<TResource>
             source="kind"
             render={(r) =>
               `${translate(`guanai.matching.kinds.${r.kind}`, { _: r.kind })}（${translate('guanai.matching.form.kindFixed')}）`
@@ -108,7 +108,7 @@ export function ResourceInputs({ mode }: { mode: 'create' | 'edit' }) {
         <SelectInput optionText="name" validate={required()} fullWidth />
       </ReferenceInput>
       <ReferenceInput source="coverageUnitId" reference="org-units" sort={{ field: 'code', order: 'ASC' }}>
-        <AutocompleteInput optionText={(u: OrgUnit) => unitText(u)} validate={required()} fullWidth />
+        <AutocompleteInput optionText={(u: TOrgUnit) => unitText(u)} validate={required()} fullWidth />
       </ReferenceInput>
       <CheckboxGroupInput source="categories" choices={categoryChoices} validate={atLeastOne} />
       <NumberInput

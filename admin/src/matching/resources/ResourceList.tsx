@@ -1,3 +1,4 @@
+import type { TResource } from '@guanai/api/types';
 import { useMediaQuery, type Theme } from '@mui/material';
 import {
   CreateButton,
@@ -14,7 +15,6 @@ import {
 import { useCan } from '../../providers/useCan.ts';
 import { CategoryChips, ResourceStatusChip } from '../chips.tsx';
 import { categoryChoices, kindChoices, resourceStatusChoices } from '../choices.ts';
-import type { AidResource } from '../types.ts';
 import { remainingText } from './remaining.ts';
 
 function Actions() {
@@ -33,7 +33,7 @@ const filters = [
 export function ResourceList() {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const translate = useTranslate();
-  const kind = (r: AidResource) => translate(`guanai.matching.kinds.${r.kind}`, { _: r.kind });
+  const kind = (r: TResource) => translate(`guanai.matching.kinds.${r.kind}`, { _: r.kind });
   return (
     <List
       filters={filters}
@@ -44,7 +44,7 @@ export function ResourceList() {
       perPage={25}
     >
       {isSmall ? (
-        <SimpleList<AidResource>
+        <SimpleList<TResource>
           primaryText={(r) => `${r.name} · ${kind(r)}`}
           secondaryText={(r) => `${r.providerName} · ${r.coverageUnitName} · ${remainingText(r, translate)}`}
           tertiaryText={(r) => translate(`guanai.matching.resourceStatus.${r.status}`, { _: r.status })}
@@ -58,16 +58,16 @@ export function ResourceList() {
           rowSx={(r) => (r.status === 'CLOSED' ? { opacity: 0.6 } : {})}
         >
           <TextField source="name" />
-          <FunctionField<AidResource> source="kind" render={kind} />
+          <FunctionField<TResource> source="kind" render={kind} />
           <TextField source="providerName" sortable={false} />
           <TextField source="coverageUnitName" sortable={false} />
-          <FunctionField<AidResource>
+          <FunctionField<TResource>
             source="categories"
             sortable={false}
             render={(r) => <CategoryChips categories={r.categories} />}
           />
-          <FunctionField<AidResource> source="remaining" sortable={false} render={(r) => remainingText(r, translate)} />
-          <FunctionField<AidResource> source="status" render={(r) => <ResourceStatusChip status={r.status} />} />
+          <FunctionField<TResource> source="remaining" sortable={false} render={(r) => remainingText(r, translate)} />
+          <FunctionField<TResource> source="status" render={(r) => <ResourceStatusChip status={r.status} />} />
         </Datagrid>
       )}
     </List>

@@ -1,3 +1,4 @@
+import type { TResource } from '@guanai/api/types';
 import { Divider, Stack, Typography } from '@mui/material';
 import {
   DateField,
@@ -13,7 +14,6 @@ import {
 import { useCan } from '../../providers/useCan.ts';
 import { CategoryChips, ResourceStatusChip } from '../chips.tsx';
 import { yuan } from '../choices.ts';
-import type { AidResource } from '../types.ts';
 import { Donations } from './Donations.tsx';
 import { eligibilityLines } from './eligibility.ts';
 import { remainingText } from './remaining.ts';
@@ -21,7 +21,7 @@ import { ResourceStatusButtons } from './ResourceStatusButtons.tsx';
 
 function Actions() {
   const can = useCan();
-  const resource = useRecordContext<AidResource>();
+  const resource = useRecordContext<TResource>();
   if (!can('POST /api/resources/:id/status') && !can('PUT /api/resources/:id')) return null;
   return (
     <TopToolbar sx={{ flexWrap: 'wrap' }}>
@@ -34,7 +34,7 @@ function Actions() {
 const money = (value: number | null) => (value === null ? '—' : yuan(value));
 
 function Eligibility() {
-  const resource = useRecordContext<AidResource>();
+  const resource = useRecordContext<TResource>();
   const translate = useTranslate();
   if (!resource) return null;
   const lines = eligibilityLines(resource.eligibility, translate);
@@ -55,7 +55,7 @@ function Eligibility() {
 }
 
 function ResourceDetail() {
-  const resource = useRecordContext<AidResource>();
+  const resource = useRecordContext<TResource>();
   const translate = useTranslate();
   if (!resource) return null;
   return (
@@ -66,7 +66,7 @@ function ResourceDetail() {
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Labeled label="resources.resources.fields.kind">
-          <FunctionField<AidResource>
+          <FunctionField<TResource>
             source="kind"
             render={(r) => translate(`guanai.matching.kinds.${r.kind}`, { _: r.kind })}
           />
@@ -75,7 +75,7 @@ function ResourceDetail() {
           <TextField source="providerName" />
         </Labeled>
         <Labeled label="resources.resources.fields.coverageUnitName">
-          <FunctionField<AidResource>
+          <FunctionField<TResource>
             source="coverageUnitName"
             render={(r) =>
               `${r.coverageUnitName}（${translate(`guanai.orgLevels.${r.coverageLevel}`, { _: r.coverageLevel })}）`
@@ -90,14 +90,14 @@ function ResourceDetail() {
         </Labeled>
       </Stack>
       <Labeled label="resources.resources.fields.categories">
-        <FunctionField<AidResource> source="categories" render={(r) => <CategoryChips categories={r.categories} />} />
+        <FunctionField<TResource> source="categories" render={(r) => <CategoryChips categories={r.categories} />} />
       </Labeled>
       <Labeled label="resources.resources.fields.description">
         <TextField source="description" emptyText="—" />
       </Labeled>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Labeled label="resources.resources.fields.capacity">
-          <FunctionField<AidResource>
+          <FunctionField<TResource>
             source="capacity"
             render={(r) =>
               r.capacity === null
@@ -107,7 +107,7 @@ function ResourceDetail() {
           />
         </Labeled>
         <Labeled label="resources.resources.fields.budget">
-          <FunctionField<AidResource>
+          <FunctionField<TResource>
             source="budget"
             render={(r) =>
               r.budget === null
@@ -117,7 +117,7 @@ function ResourceDetail() {
           />
         </Labeled>
         <Labeled label="resources.resources.fields.remaining">
-          <FunctionField<AidResource> source="remainingPlaces" render={(r) => remainingText(r, translate)} />
+          <FunctionField<TResource> source="remainingPlaces" render={(r) => remainingText(r, translate)} />
         </Labeled>
       </Stack>
       {resource.kind === 'PURCHASED_SERVICE' && (
@@ -133,13 +133,13 @@ function ResourceDetail() {
       {resource.kind === 'FUNDRAISING' && (
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap>
           <Labeled label="resources.resources.fields.campaignType">
-            <FunctionField<AidResource>
+            <FunctionField<TResource>
               source="campaignType"
               render={(r) => (r.campaignType ? translate(`guanai.matching.campaignTypes.${r.campaignType}`) : '—')}
             />
           </Labeled>
           <Labeled label="resources.resources.fields.target">
-            <FunctionField<AidResource> source="target" render={(r) => money(r.target)} />
+            <FunctionField<TResource> source="target" render={(r) => money(r.target)} />
           </Labeled>
           <Labeled label="resources.resources.fields.deadline">
             <DateField source="deadline" emptyText="—" />
@@ -160,7 +160,7 @@ function ResourceDetail() {
 }
 
 function ResourceTitle() {
-  const resource = useRecordContext<AidResource>();
+  const resource = useRecordContext<TResource>();
   return <span>{resource?.name ?? ''}</span>;
 }
 

@@ -1,3 +1,5 @@
+import type { TResource } from '@guanai/api/types';
+import type { ResourceStatus } from '@guanai/workflows/vocabulary';
 import BlockIcon from '@mui/icons-material/Block';
 import PauseIcon from '@mui/icons-material/Pause';
 import PublishIcon from '@mui/icons-material/Publish';
@@ -14,11 +16,10 @@ import { Button, useDataProvider, useRecordContext, useTranslate } from 'react-a
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { useAction } from '../../tasks/useTaskActions.ts';
-import type { AidResource, ResourceStatus } from '../types.ts';
 
 /** 发布 / 暂停 / 关闭 (admins and managers). A closed resource stays closed, so closing asks first. */
 export function ResourceStatusButtons() {
-  const resource = useRecordContext<AidResource>();
+  const resource = useRecordContext<TResource>();
   const can = useCan();
   const translate = useTranslate();
   const dataProvider = useDataProvider<GuanaiDataProvider>();

@@ -1,7 +1,8 @@
-import type { AidResource, Eligibility } from '../types.ts';
+import type { TResource } from '@guanai/api/types';
+import type { Eligibility } from '../types.ts';
 import { cleanEligibility } from './eligibility.ts';
 
-type Values = Partial<AidResource> & Record<string, unknown>;
+type Values = Partial<TResource> & Record<string, unknown>;
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 const text = (v: unknown) => (blank(v) ? null : String(v).trim());
