@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { API_URL } from '../providers/dataProvider.ts';
-import { httpClient } from '../providers/http.ts';
+import { api, ok } from '../providers/api.ts';
 import { useRole } from '../providers/useCan.ts';
 
 /**
@@ -12,8 +11,7 @@ export function usePartnerId(): string | null | undefined {
   const role = useRole();
   const { data } = useQuery({
     queryKey: ['auth', 'me', 'partnerId'],
-    queryFn: async () =>
-      ((await httpClient(`${API_URL}/auth/me`)).json as { partnerId?: string | null }).partnerId ?? null,
+    queryFn: async () => (await ok(api.auth.me.$get())).partnerId,
     enabled: role === 'PARTNER',
     staleTime: 5 * 60_000,
   });

@@ -1,17 +1,8 @@
+import type { TMe } from '@guanai/api/types';
 import type { AuthProvider } from 'react-admin';
-import { API_URL } from './dataProvider.ts';
-import { httpClient, problemMessage } from './http.ts';
+import { api, ok } from './api.ts';
+import { problemMessage } from './http.ts';
 import { i18nProvider } from './i18nProvider.ts';
-
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  orgUnit: { id: string; code: string; name: string; level: string };
-  /** The `"METHOD /api/path/:param"` keys of the routes this user's role may call (policy.ts). */
-  can: string[];
-}
 
 /** What usePermissions() gives: the role, and the routes it may call (see useCan). */
 export interface Permissions {
@@ -19,12 +10,12 @@ export interface Permissions {
   can: string[];
 }
 
-let me: Me | null = null;
+/** The signed-in user, with `can`: the `"METHOD /api/path/:param"` keys of the routes their role may call. */
+let me: TMe | null = null;
 
-async function fetchMe({ fresh = false } = {}): Promise<Me> {
+async function fetchMe({ fresh = false } = {}): Promise<TMe> {
   if (me && !fresh) return me;
-  const { json } = await httpClient(`${API_URL}/auth/me`);
-  me = json as Me;
+  me = await ok(api.auth.me.$get());
   return me;
 }
 
@@ -37,12 +28,7 @@ export const forgetIdentity = () => {
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     try {
-      const { json } = await httpClient(`${API_URL}/auth/login`, {
-        method: 'POST',
-        headers: new Headers({ 'Content-Type': 'application/json' }),
-        body: JSON.stringify({ username, password }),
-      });
-      me = json as Me;
+      me = await ok(api.auth.login.$post({ json: { username, password } }));
     } catch (error) {
       // The login form shows the message as is: 401 wrong password, 429 rate limited (with the API's wait time).
       throw new Error(problemMessage(error, i18nProvider.translate));
@@ -50,7 +36,7 @@ export const authProvider: AuthProvider = {
   },
   async logout() {
     me = null;
-    await httpClient(`${API_URL}/auth/logout`, { method: 'POST' }).catch(() => undefined);
+    await api.auth.logout.$post().catch(() => undefined);
   },
   /** Asks the server on every navigation, so an expired or revoked session is noticed at once. */
   async checkAuth() {

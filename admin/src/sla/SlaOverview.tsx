@@ -1,4 +1,5 @@
-import { ORG_LEVELS } from '@guanai/workflows/vocabulary';
+import type { TSlaOverview } from '@guanai/api/types';
+import { ORG_LEVELS, type OrgLevel } from '@guanai/workflows/vocabulary';
 import {
   Card,
   CardContent,
@@ -15,18 +16,10 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useTranslate } from 'react-admin';
-import { API_URL } from '../providers/dataProvider.ts';
-import { httpClient } from '../providers/http.ts';
+import { api, ok } from '../providers/api.ts';
 
-interface Row {
-  id?: string;
-  name?: string;
-  level: string;
-  open: number;
-  warned: number;
-  overdue: number;
-  breachRate: number;
-}
+/** A row of either table (a view model): a tier has its level, a unit also its id and name. */
+type Row = TSlaOverview['tiers'][number] & Partial<Pick<TSlaOverview['units'][number], 'id' | 'name'>>;
 
 function Rows({ rows, label, heading }: { rows: Row[]; label: (row: Row) => string; heading: string }) {
   const translate = useTranslate();
@@ -64,14 +57,10 @@ function Rows({ rows, label, heading }: { rows: Row[]; label: (row: Row) => stri
 /** For managers and supervisors: SLA state per tier and per unit of their subtree. */
 export function SlaOverview() {
   const translate = useTranslate();
-  const [level, setLevel] = useState('');
+  const [level, setLevel] = useState<OrgLevel | ''>('');
   const { data, isPending } = useQuery({
     queryKey: ['sla-overview', level],
-    queryFn: async () =>
-      (await httpClient(`${API_URL}/sla/overview${level ? `?level=${level}` : ''}`)).json as {
-        units: Row[];
-        tiers: Row[];
-      },
+    queryFn: () => ok(api.sla.overview.$get({ query: { level: level || undefined } })),
   });
   return (
     <Stack spacing={2} sx={{ mt: 1 }}>
@@ -98,7 +87,7 @@ export function SlaOverview() {
                   select
                   size="small"
                   value={level}
-                  onChange={(e) => setLevel(e.target.value)}
+                  onChange={(e) => setLevel(e.target.value as OrgLevel | '')}
                   sx={{ width: 200, flexShrink: 0 }}
                   label={translate('guanai.sla.tier')}
                 >

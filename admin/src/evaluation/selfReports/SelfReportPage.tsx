@@ -20,8 +20,8 @@ import {
   useNotify,
   useTranslate,
 } from 'react-admin';
-import { API_URL, type GuanaiDataProvider } from '../../providers/dataProvider.ts';
-import { httpClient } from '../../providers/http.ts';
+import { api, ok } from '../../providers/api.ts';
+import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { useCan, useRole } from '../../providers/useCan.ts';
 import { useNotifyProblem } from '../../tasks/useTaskActions.ts';
 import { isMonth, lastMonth } from '../months.ts';
@@ -31,8 +31,7 @@ function usePartnerId(): string | null | undefined {
   const role = useRole();
   const { data } = useQuery({
     queryKey: ['auth', 'me', 'partnerId'],
-    queryFn: async () =>
-      ((await httpClient(`${API_URL}/auth/me`)).json as { partnerId?: string | null }).partnerId ?? null,
+    queryFn: async () => (await ok(api.auth.me.$get())).partnerId,
     enabled: role === 'PARTNER',
     staleTime: 5 * 60_000,
   });
