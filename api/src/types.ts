@@ -5,6 +5,7 @@
  * calls the API through `hc<AppType>` (admin/src/providers/api.ts), typed by the same declarations.
  */
 export type { AppType } from './app.ts';
+export type { TProblem } from './openapi/router.ts';
 export type { Kpis } from './domain/kpis/compute-kpis.ts';
 export type { TSurveyAnswers } from './domain/surveys/survey-answers.ts';
 export type { DisclosedRow, ProjectFigures, PublishResult } from '@guanai/workflows';

@@ -1,12 +1,8 @@
+import type { TProblem } from '@guanai/api/types';
 import { fetchUtils, HttpError, type TranslateFunction } from 'react-admin';
 
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: { field: string; reason: string }[];
-}
+/** The API's problem+json (its declared `Problem`), as far as an answer carries it. */
+export type Problem = Partial<TProblem>;
 
 /** The short name of a problem type (urn:guanai:problem:task-taken → task-taken). */
 export const problemKey = (problem: Problem | undefined) => problem?.type?.split(':').pop();

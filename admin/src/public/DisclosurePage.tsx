@@ -24,35 +24,12 @@ import { useEffect, useState } from 'react';
 import { useFetch } from './fetchJson.ts';
 import { beijing, yuan } from './format.ts';
 import { useLang, type Translate } from './i18n.tsx';
-// The published shapes as the disclosure workflow writes them (types only: nothing of it is bundled).
-import type { DisclosedRow, ProjectFigures } from '@guanai/api/types';
-import type { SnapshotKind } from '@guanai/workflows/vocabulary';
+// The API's declared answers (types only: nothing of the API is bundled).
+import type { DisclosedRow, ProjectFigures, TDisclosure, TDisclosurePeriod } from '@guanai/api/types';
 
-interface PublishedMonth {
-  period: string;
-  versions: { version: number; kind: string; publishedAt: string }[];
-}
+type PublishedMonth = TDisclosurePeriod;
 
-interface Disclosure {
-  period: string;
-  version: number;
-  kind: SnapshotKind;
-  reason: string | null;
-  publishedAt: string;
-  hash: string;
-  threshold: number;
-  suppressed: number;
-  rows: DisclosedRow[];
-  projects: ProjectFigures[];
-  versions: {
-    version: number;
-    kind: SnapshotKind;
-    reason: string | null;
-    publishedAt: string;
-    hash: string;
-    prevHash: string | null;
-  }[];
-}
+type Disclosure = TDisclosure;
 
 /** What the address names: `#2026-10` for a month, `#2026-10/v1` for one of its versions. */
 interface Selection {

@@ -9,34 +9,15 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
+import type { TOffer, TProject } from '@guanai/api/types';
 import { useFetch } from './fetchJson.ts';
 import { day, yuan } from './format.ts';
 import { useLang } from './i18n.tsx';
 
 /** A need published for donors (援助项目发布平台): no person, only the township and what is needed. */
-interface PublicProject {
-  id: string;
-  title: string;
-  description: string;
-  category: string;
-  townshipName: string;
-  districtName: string | null;
-  amount: number | null;
-  service: string | null;
-  publishedAt: string;
-}
+type PublicProject = TProject;
 
-interface Offer {
-  id: string;
-  kind: string;
-  name: string;
-  description: string | null;
-  providerName: string;
-  coverageName: string;
-  categories: string[];
-  remainingPlaces: number | null;
-  campaign: { type: string | null; target: number; raised: number; deadline: string | null } | null;
-}
+type Offer = TOffer;
 
 function Projects() {
   const { t, lang } = useLang();

@@ -12,15 +12,12 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
+import type { TSurveyForm } from '@guanai/api/types';
 import { ApiError, fetchJson, useFetch } from './fetchJson.ts';
 import { useLang } from './i18n.tsx';
 import { PublicShell } from './PublicShell.tsx';
 
-interface SurveyForm {
-  center: string | null;
-  questions: SurveyQuestion[];
-  expiresAt: string | null;
-}
+type SurveyForm = TSurveyForm;
 
 /** The token of a one-time link (/survey.html#<token>), as the API accepts it. */
 export const tokenOf = (hash: string) => {

@@ -37,6 +37,8 @@ export const ZProblem = z
   .loose()
   .meta({ id: 'Problem', description: '错误说明 An error, as application/problem+json' });
 
+export type TProblem = z.infer<typeof ZProblem>;
+
 const PROBLEM_RESPONSES = {
   '4XX': {
     description:
