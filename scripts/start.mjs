@@ -4,7 +4,7 @@
 // seed → admin build → Temporal dev server → worker → API serving the admin. Ctrl-C stops it all.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,18 +34,6 @@ function run(command, args, options = {}) {
   });
 }
 
-/** Newest modification time of the files under a folder (skipping node_modules and dist). */
-function newest(path) {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(
-    stat.mtimeMs,
-    ...readdirSync(path)
-      .filter((n) => n !== 'node_modules' && n !== 'dist')
-      .map((n) => newest(join(path, n))),
-  );
-}
-
 // 1. Dependencies (plain Node until they are there)
 const { ensureDependencies } = await import('./lib/ensure-deps.mjs');
 try {
@@ -58,6 +46,8 @@ try {
 const { waitForPort } = await import('@guanai/devtools/net');
 const { ensureTemporalCli } = await import('@guanai/devtools/temporal-cli');
 const { startPglite } = await import('@guanai/devtools/pglite-server');
+const { createSupervisor } = await import('@guanai/devtools/supervisor');
+const { prepareApp } = await import('./lib/prepare-app.mjs');
 
 // 2. Temporal CLI
 let temporalCli;
@@ -94,85 +84,19 @@ const env = {
 };
 if (pglite) env.DB_POOL_MAX = env.DB_POOL_MAX ?? '4';
 
-// 4. Prisma client, migrations, demo seed
-step('Generating the Prisma client…');
-await run('node', ['prisma/scripts/generate.mjs'], { env });
-step('Applying migrations…');
-await run('node', ['--import', 'tsx', 'prisma/src/migrate-cli.ts'], { env });
-const seededMarker = join(
-  dataDir,
-  pglite ? 'seeded-pglite' : `seeded-${Buffer.from(databaseUrl).toString('base64url').slice(0, 40)}`,
-);
-if (!existsSync(seededMarker)) {
-  step('Seeding Chengdu’s network and the demo users (once)…');
-  await run('node', ['--import', 'tsx', 'prisma/seed/seed-cli.ts'], { env });
-  writeFileSync(seededMarker, new Date().toISOString());
-}
-
-// 5. Admin build
-const adminDist = join(root, 'admin', 'dist', 'index.html');
-if (!existsSync(adminDist) || newest(join(root, 'admin', 'src')) > statSync(adminDist).mtimeMs) {
-  step('Building the admin UI…');
-  await run('npm', ['run', 'build', '-w', '@guanai/admin'], { env });
-}
+// 4. Prisma client, migrations, demo seed; 5. the admin build
+await prepareApp({ root, dataDir, env, step, run, seededMarker: pglite ? 'seeded-pglite' : undefined });
 
 // 6. Services
-const children = [];
-function service(name, command, args, { ready }) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
-    children.push({ name, child });
-    const prefix = `\x1b[2m[${name}]\x1b[0m `;
-    let isReady = false;
-    const onLine = (line) => {
-      if (line.trim()) process.stdout.write(prefix + line + '\n');
-      if (!isReady && ready(line)) {
-        isReady = true;
-        resolve(child);
-      }
-    };
-    for (const stream of [child.stdout, child.stderr]) {
-      let buffer = '';
-      stream.on('data', (chunk) => {
-        buffer += chunk;
-        const lines = buffer.split('\n');
-        buffer = lines.pop();
-        lines.forEach(onLine);
-      });
-    }
-    child.on('exit', (code, signal) => {
-      if (stopping) return;
-      if (!isReady) reject(new Error(`${name} exited before it was ready (code ${code}, signal ${signal})`));
-      else if (!stopping) {
-        console.error(`\x1b[31m${name} exited (code ${code}, signal ${signal}); stopping everything\x1b[0m`);
-        void shutdown(1);
-      }
-    });
-  });
-}
-
-let stopping = false;
-async function shutdown(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  console.log('\nStopping…');
-  for (const { name, child } of children.reverse()) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-    console.log(`  stopped ${name}`);
-  }
-  if (pglite) {
+const { service, shutdown } = createSupervisor({
+  cwd: root,
+  env,
+  onStop: async () => {
+    if (!pglite) return;
     await pglite.stop();
     console.log('  stopped the embedded database');
-  }
-  process.exit(code);
-}
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+  },
+});
 
 try {
   if (temporalCli) {
