@@ -3,11 +3,12 @@
 // PostgreSQL — Temporal's four services as separate processes (deploy/temporal/cluster.yaml),
 // CLUSTER_WORKERS case workers and CLUSTER_APIS API replicas behind a round-robin proxy on PORT.
 // Ctrl-C stops everything. See README, "At scale".
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLauncher } from './lib/launcher.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.GUANAI_DATA_DIR ?? join(root, '.data', 'cluster');
@@ -26,22 +27,7 @@ const TEMPORAL_SERVICES = [
 // Each Temporal process exposes its metrics on a port of its own.
 const METRICS_PORT_BASE = Number(process.env.TEMPORAL_METRICS_PORT_BASE ?? 7600);
 
-const started = Date.now();
-const step = (message) =>
-  console.log(`\x1b[36m▸\x1b[0m ${message} \x1b[2m(${((Date.now() - started) / 1000).toFixed(1)} s)\x1b[0m`);
-const fail = (message) => {
-  console.error(`\x1b[31m✖ ${message}\x1b[0m`);
-  process.exit(1);
-};
-function run(command, args, options = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
-    child.on('exit', (code) => {
-      if (code !== 0) fail(`${command} ${args.join(' ')} failed (exit ${code})`);
-      resolve();
-    });
-  });
-}
+const { step, fail, run, elapsed } = createLauncher(root);
 
 // 1. Dependencies, then the tooling by name
 const { ensureDependencies } = await import('./lib/ensure-deps.mjs');
@@ -186,7 +172,7 @@ try {
 process.on('exit', () => proxy?.close());
 
 console.log(`
-\x1b[32m✔ Guanai 关爱援助 cluster is running\x1b[0m (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
+\x1b[32m✔ Guanai 关爱援助 cluster is running\x1b[0m (ready in ${elapsed()} s)
 
   Admin and API      http://127.0.0.1:${PORT}/  (round robin over ${APIS} API replicas on ports ${PORT + 1}–${PORT + APIS})
   Case workers       ${WORKERS}

@@ -2,11 +2,11 @@
 // `npm start`: sets everything up and runs the whole system on one machine.
 // Dependencies → Temporal CLI → database (DATABASE_URL or embedded PGlite) → migrations → demo
 // seed → admin build → Temporal dev server → worker → API serving the admin. Ctrl-C stops it all.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLauncher } from './lib/launcher.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.GUANAI_DATA_DIR ?? join(root, '.data');
@@ -15,24 +15,7 @@ const TEMPORAL_PORT = Number(process.env.TEMPORAL_PORT ?? 7233);
 const TEMPORAL_UI_PORT = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
 const PGLITE_PORT = Number(process.env.PGLITE_PORT ?? 54329);
 
-const started = Date.now();
-const step = (message) =>
-  console.log(`\x1b[36m▸\x1b[0m ${message} \x1b[2m(${((Date.now() - started) / 1000).toFixed(1)} s)\x1b[0m`);
-const fail = (message) => {
-  console.error(`\x1b[31m✖ ${message}\x1b[0m`);
-  process.exit(1);
-};
-
-/** Runs a command to completion without blocking this process, which may be serving the embedded database. */
-function run(command, args, options = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
-    child.on('exit', (code) => {
-      if (code !== 0) fail(`${command} ${args.join(' ')} failed (exit ${code})`);
-      resolve();
-    });
-  });
-}
+const { step, fail, run, elapsed } = createLauncher(root);
 
 // 1. Dependencies (plain Node until they are there)
 const { ensureDependencies } = await import('./lib/ensure-deps.mjs');
@@ -133,7 +116,7 @@ try {
 
 const { demoUsers, DEMO_PASSWORD } = await import('@guanai/db/demo-users');
 console.log(`
-\x1b[32m✔ Guanai 关爱援助 is running\x1b[0m (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
+\x1b[32m✔ Guanai 关爱援助 is running\x1b[0m (ready in ${elapsed()} s)
 
   Admin and API   http://127.0.0.1:${PORT}/
   Health          http://127.0.0.1:${PORT}/healthz

@@ -19,7 +19,7 @@ const INBOX_TASKS = 30;
 const adminDir = join(root, 'admin');
 const distDir = join(adminDir, 'dist');
 
-/** Newest modification time under a folder (as scripts/start.mjs decides whether to rebuild). */
+/** Newest modification time under a folder (as scripts/lib/prepare-app.mjs decides whether to rebuild). */
 function newest(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;

@@ -1,0 +1,22 @@
+// The launchers' (npm start, npm run cluster) way of saying what they do and of running a step.
+import { spawn } from 'node:child_process';
+
+export function createLauncher(root) {
+  const started = Date.now();
+  const elapsed = () => ((Date.now() - started) / 1000).toFixed(1);
+  const step = (message) => console.log(`\x1b[36m▸\x1b[0m ${message} \x1b[2m(${elapsed()} s)\x1b[0m`);
+  const fail = (message) => {
+    console.error(`\x1b[31m✖ ${message}\x1b[0m`);
+    process.exit(1);
+  };
+  /** Runs a command to completion without blocking this process, which may be serving the embedded database. */
+  const run = (command, args, options = {}) =>
+    new Promise((resolve) => {
+      const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
+      child.on('exit', (code) => {
+        if (code !== 0) fail(`${command} ${args.join(' ')} failed (exit ${code})`);
+        resolve();
+      });
+    });
+  return { step, fail, run, elapsed };
+}
