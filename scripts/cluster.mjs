@@ -69,11 +69,9 @@ const temporalDb = {
 };
 
 const pg = (await import('pg')).default;
-/** Creates a database on the server when it is not there. */
-async function ensureDatabase(name) {
-  const admin = new pg.Client({
-    connectionString: Object.assign(new URL(databaseUrl), { pathname: '/postgres' }).href,
-  });
+/** Creates a database on a server (connecting to its `postgres` database) when it is not there. */
+async function ensureDatabase(name, { host, port, user, password }) {
+  const admin = new pg.Client({ host, port: Number(port), user, password, database: 'postgres' });
   await admin.connect();
   try {
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -83,11 +81,23 @@ async function ensureDatabase(name) {
   }
 }
 try {
-  await ensureDatabase(server.pathname.slice(1));
-  await ensureDatabase(temporalDb.TEMPORAL_DB);
-  await ensureDatabase(temporalDb.TEMPORAL_VISIBILITY_DB);
+  const appServer = {
+    host: server.hostname,
+    port: server.port || '5432',
+    user: decodeURIComponent(server.username || 'postgres'),
+    password: decodeURIComponent(server.password),
+  };
+  const temporalServer = {
+    host: temporalDb.TEMPORAL_DB_HOST,
+    port: temporalDb.TEMPORAL_DB_PORT,
+    user: temporalDb.TEMPORAL_DB_USER,
+    password: temporalDb.TEMPORAL_DB_PASSWORD,
+  };
+  await ensureDatabase(server.pathname.slice(1), appServer);
+  await ensureDatabase(temporalDb.TEMPORAL_DB, temporalServer);
+  await ensureDatabase(temporalDb.TEMPORAL_VISIBILITY_DB, temporalServer);
 } catch (error) {
-  fail(`the PostgreSQL of ${server.host} is not reachable: ${error.message}`);
+  fail(`PostgreSQL is not reachable (${server.host}; Temporal's at ${temporalDb.TEMPORAL_DB_HOST}): ${error.message}`);
 }
 
 /** Temporal's schema tool on one of its databases: the base schema once, then every versioned step. */
