@@ -22,7 +22,7 @@ const theme = createTheme({
 });
 
 function Bar({ title }: { title: string }) {
-  const { t, toggle } = useLang();
+  const { lang, t, toggle } = useLang();
   return (
     <AppBar position="sticky" elevation={1}>
       <Toolbar variant="dense" sx={{ gap: 1 }}>
@@ -34,7 +34,7 @@ function Bar({ title }: { title: string }) {
           size="small"
           startIcon={<TranslateIcon />}
           onClick={toggle}
-          lang={t('switchTo') === 'English' ? 'en' : 'zh-CN'}
+          lang={lang === 'zh' ? 'en' : 'zh-CN'} // the label is in the other language
           sx={{ textTransform: 'none', flexShrink: 0 }}
         >
           {t('switchTo')}
