@@ -4,11 +4,10 @@
 // CLUSTER_WORKERS case workers and CLUSTER_APIS API replicas behind a round-robin proxy on PORT.
 // Ctrl-C stops everything. See README, "At scale".
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLauncher } from './lib/launcher.mjs';
+import { createLauncher, ensureSecret } from './lib/launcher.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.GUANAI_DATA_DIR ?? join(root, '.data', 'cluster');
@@ -52,11 +51,7 @@ try {
 
 // 3. The databases: the application's (DATABASE_URL, else guanai_cluster on the machine's
 // PostgreSQL) and Temporal's two, on the same server unless TEMPORAL_DB_HOST says otherwise.
-mkdirSync(dataDir, { recursive: true });
-const secretFile = join(dataDir, 'secret');
-if (!process.env.GUANAI_SECRET && !existsSync(secretFile))
-  writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
-const secret = process.env.GUANAI_SECRET ?? readFileSync(secretFile, 'utf8').trim();
+const secret = ensureSecret(dataDir);
 const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/guanai_cluster';
 const server = new URL(databaseUrl);
 const temporalDb = {

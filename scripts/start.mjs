@@ -2,11 +2,9 @@
 // `npm start`: sets everything up and runs the whole system on one machine.
 // Dependencies → Temporal CLI → database (DATABASE_URL or embedded PGlite) → migrations → demo
 // seed → admin build → Temporal dev server → worker → API serving the admin. Ctrl-C stops it all.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLauncher } from './lib/launcher.mjs';
+import { createLauncher, ensureSecret } from './lib/launcher.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.GUANAI_DATA_DIR ?? join(root, '.data');
@@ -43,11 +41,7 @@ if (!process.env.TEMPORAL_ADDRESS) {
 }
 
 // 3. Secrets and the database
-mkdirSync(dataDir, { recursive: true });
-const secretFile = join(dataDir, 'secret');
-if (!process.env.GUANAI_SECRET && !existsSync(secretFile))
-  writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
-const secret = process.env.GUANAI_SECRET ?? readFileSync(secretFile, 'utf8').trim();
+const secret = ensureSecret(dataDir);
 
 let pglite;
 let databaseUrl = process.env.DATABASE_URL;

@@ -1,5 +1,8 @@
 // The launchers' (npm start, npm run cluster) way of saying what they do and of running a step.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export function createLauncher(root) {
   const started = Date.now();
@@ -19,4 +22,16 @@ export function createLauncher(root) {
       });
     });
   return { step, fail, run, elapsed };
+}
+
+/**
+ * The key that encrypts identity numbers: GUANAI_SECRET, else the one in `<dataDir>/secret`, made
+ * once (every process of a launcher gets the same one, and a restart keeps it).
+ */
+export function ensureSecret(dataDir) {
+  mkdirSync(dataDir, { recursive: true });
+  if (process.env.GUANAI_SECRET) return process.env.GUANAI_SECRET;
+  const secretFile = join(dataDir, 'secret');
+  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(secretFile, 'utf8').trim();
 }
