@@ -3,7 +3,8 @@
 // request tried on the next one, so a dead replica costs no request that never reached it.
 import { request as httpRequest, createServer } from 'node:http';
 
-export function startRoundRobinProxy({ port, host = '127.0.0.1', upstreams }) {
+/** `onAnswer(k)` is told each time the k-th upstream answers a request (tests count the replicas' share). */
+export function startRoundRobinProxy({ port, host = '127.0.0.1', upstreams, onAnswer = () => {} }) {
   let next = 0;
   const server = createServer((req, res) => {
     // The body is read once, so that a request can be sent again to another replica.
@@ -12,7 +13,8 @@ export function startRoundRobinProxy({ port, host = '127.0.0.1', upstreams }) {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const tryUpstream = (attempt) => {
-        const upstream = upstreams[next++ % upstreams.length];
+        const k = next++ % upstreams.length;
+        const upstream = upstreams[k];
         const forward = httpRequest(
           {
             host: upstream.host ?? '127.0.0.1',
@@ -22,6 +24,7 @@ export function startRoundRobinProxy({ port, host = '127.0.0.1', upstreams }) {
             headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' },
           },
           (answer) => {
+            onAnswer(k);
             res.writeHead(answer.statusCode ?? 502, answer.headers);
             answer.pipe(res);
           },

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: lint (ESLint over the whole tree, and the tests of its local rules) and the format
 // check (Prettier), then every test
-// of the project — unit, workflow (real Temporal dev server), API (real PostgreSQL and worker),
+// of the project — unit, workflow (real Temporal dev server), API (real PostgreSQL and worker; one
+// suite on a real Temporal cluster in PostgreSQL with several workers and API replicas),
 // admin components, and browser end-to-end (Debian's Chromium) — through turbo, one package at a
 // time (each integration suite starts its own Temporal dev server). `npm test -- <task>…` runs
 // only those turbo tasks.
@@ -12,8 +13,12 @@ import { ensureDependencies } from './lib/ensure-deps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 ensureDependencies(root);
-const { ensureTemporalCli } = await import('@guanai/devtools/temporal-cli'); // a workspace package: after the install
-const temporal = ensureTemporalCli(); // build it once, before suites start in parallel processes
+// Workspace packages: imported after the install. The Temporal CLI (dev server) and the Temporal
+// server with its schema tool (the cluster test) are built once, before suites start.
+const { ensureTemporalCli } = await import('@guanai/devtools/temporal-cli');
+const { ensureTemporalServer } = await import('@guanai/devtools/temporal-server');
+const temporal = ensureTemporalCli();
+ensureTemporalServer();
 
 const only = process.argv.slice(2);
 const tasks = only.length ? only : ['typecheck', 'test', 'test:e2e'];

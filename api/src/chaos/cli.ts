@@ -22,7 +22,7 @@ const report = await runChaos({
   apiKillEvery: [25, 70],
   temporalRestarts: 1,
   claimRaces: Number(process.env.CHAOS_CLAIM_RACES ?? 1000),
-  temporalCli: ensureTemporalCli({ log: (line) => console.log(line) }),
+  topology: { kind: 'dev', temporalCli: ensureTemporalCli({ log: (line) => console.log(line) }) },
   log: (line) => console.log(line),
 });
 

@@ -1,17 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Server } from 'node:http';
 import { seed } from '@guanai/db/seed';
 import { createTestDatabase } from '@guanai/db/testing';
+import { startRoundRobinProxy } from '@guanai/devtools/round-robin-proxy';
 import {
   faultPointsHit,
   freePort,
   startApi,
-  startTemporalServer,
+  startTemporalCluster,
+  startTemporalDevServer,
   startWithRetry,
   startWorker,
   type Service,
   type SystemEnv,
+  type TemporalBackend,
 } from './processes.ts';
 
 export interface ChaosOptions {
@@ -24,7 +28,10 @@ export interface ChaosOptions {
   workerKillEvery: [number, number];
   /** The cases' HTTP requests between API kills (kill -9 mid-request). */
   apiKillEvery: [number, number];
-  /** Stop and restart the Temporal dev server (same database file) this many times, evenly over the run. */
+  /**
+   * Restarts of Temporal, evenly over the run: the dev server stopped and started on the same file,
+   * or on a cluster its matching and its history service in turn, killed with SIGKILL.
+   */
   temporalRestarts: number;
   /** Rounds of two clients claiming the same task at once. */
   claimRaces: number;
@@ -38,12 +45,17 @@ export interface ChaosOptions {
     workerEffect: number;
     /** Each point is hit at least this often (processes started to die there at once until it is). */ atLeast: number;
   };
-  temporalCli: string;
+  /**
+   * Where it runs: the Temporal dev server with one worker and one API (as `npm start`), or a
+   * Temporal cluster in PostgreSQL with several workers and API replicas behind the round-robin
+   * proxy (as `npm run cluster`); a kill then hits one of them, picked at random.
+   */
+  topology: { kind: 'dev'; temporalCli: string } | { kind: 'cluster'; workers: number; apis: number };
   log?: (line: string) => void;
 }
 
 export interface ChaosReport {
-  options: Omit<ChaosOptions, 'temporalCli' | 'log'>;
+  options: Omit<ChaosOptions, 'log'>;
   injected: {
     workerKills: number;
     apiKills: number;
@@ -51,7 +63,7 @@ export interface ChaosReport {
     apiKilledAfterUpdate: number;
     workerKilledInEffects: number;
   };
-  requests: { sent: number; retried: number; answered: number };
+  requests: { sent: number; retried: number; answered: number; byReplica: number[] };
   checks: Record<string, { checked: number; failed: number; failures: string[] }>;
   claimRaces: { rounds: number; singleWinner: number };
   durationSeconds: number;
@@ -92,14 +104,27 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const database = await createTestDatabase();
   await seed(database.db);
   const dataDir = mkdtempSync(join(tmpdir(), 'guanai-chaos-'));
+  const { topology } = options;
   const [temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
   const faults = options.faultPoints ?? { apiAfterUpdate: 0.05, workerEffect: 0.25, atLeast: 2 };
+  const temporal: TemporalBackend = await (
+    topology.kind === 'dev'
+      ? startTemporalDevServer(topology.temporalCli, {
+          dbFile: join(dataDir, 'temporal.sqlite'),
+          port: temporalPort,
+          uiPort,
+        })
+      : startTemporalCluster(database.url)
+  ).catch(async (error: unknown) => {
+    await database.drop().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   const env: SystemEnv = {
-    temporalAddress: `127.0.0.1:${temporalPort}`,
+    temporalAddress: temporal.address,
     databaseUrl: database.url,
     secret: 'chaos-secret-for-guanai-identity-numbers-0123456789',
   };
-  const temporalFile = join(dataDir, 'temporal.sqlite');
   const injected = {
     workerKills: 0,
     apiKills: 0,
@@ -116,19 +141,29 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     ...env,
     faultPoints: `api.after-update:${injected.apiKilledAfterUpdate < faults.atLeast ? 1 : faults.apiAfterUpdate}`,
   });
-  const requests = { sent: 0, retried: 0, answered: 0 };
+  const replicas = topology.kind === 'dev' ? 1 : topology.apis;
+  const requests = { sent: 0, retried: 0, answered: 0, byReplica: Array<number>(replicas).fill(0) };
   const base = `http://127.0.0.1:${apiPort}`;
+  // One API answers on apiPort itself; several answer behind the proxy there, each on a port of its own.
+  const apiPorts = replicas === 1 ? [apiPort] : await Promise.all(Array.from({ length: replicas }, () => freePort()));
 
-  let temporal: Service = await startTemporalServer(options.temporalCli, {
-    dbFile: temporalFile,
-    port: temporalPort,
-    uiPort,
-  });
-  let worker: Service = await startWorker(workerEnv());
-  let api: Service = await startApi(apiEnv(), apiPort);
+  const workers: Service[] = [];
+  const apis: Service[] = [];
+  let proxy: Server | undefined;
+  const output = (services: Service[]) => services.map((s) => s.output().slice(-1500)).join('\n---\n');
+  const pick = (n: number) => Math.floor(Math.random() * n);
   let stopping = false;
   // Whatever happens below, the processes and the database go (a failed run leaves nothing running).
   try {
+    for (let i = 0; i < (topology.kind === 'dev' ? 1 : topology.workers); i++)
+      workers.push(await startWorker(workerEnv()));
+    for (const port of apiPorts) apis.push(await startApi(apiEnv(), port));
+    if (replicas > 1)
+      proxy = await startRoundRobinProxy({
+        port: apiPort,
+        upstreams: apiPorts.map((port) => ({ port })),
+        onAnswer: (k: number) => (requests.byReplica[k]! += 1),
+      });
     /** An HTTP call retried (same method, body and Idempotency-Key) until the API answers below 500 (and not "in progress"). */
     async function call(
       cookie: string,
@@ -158,6 +193,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           const inProgress = res.status === 409 && text.includes('idempotency-key-in-progress');
           if (res.status < 500 && !inProgress) {
             requests.answered += 1;
+            if (replicas === 1) requests.byReplica[0]! += 1;
             return { status: res.status, json: text ? JSON.parse(text) : null };
           }
           last = `${res.status} ${text.slice(0, 300)}`;
@@ -168,7 +204,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         // Patience by time, not attempts: on a loaded machine a restarted worker takes a while to bundle.
         if (Date.now() - firstTry > 300_000)
           throw new Error(
-            `${method} ${path} kept failing (last: ${last}); API log: ${api.output().slice(-1500)}; worker log: ${worker.output().slice(-1500)}`,
+            `${method} ${path} kept failing (last: ${last}); API logs: ${output(apis)}; worker logs: ${output(workers)}`,
           );
         await sleep(250);
       }
@@ -357,44 +393,41 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         await sleep(20);
         if (stopping) break;
         if (sent() >= nextWorkerKill) {
-          injected.workerKilledInEffects += faultPointsHit(worker);
-          await worker.kill9();
+          const k = pick(workers.length);
+          injected.workerKilledInEffects += faultPointsHit(workers[k]!);
+          await workers[k]!.kill9();
           injected.workerKills += 1;
-          log(`fault: worker killed (${injected.workerKills})`);
+          log(`fault: worker ${k + 1} of ${workers.length} killed (${injected.workerKills})`);
           await sleep(Math.random() * 1500);
-          worker = await startWithRetry(() => startWorker(workerEnv()));
+          workers[k] = await startWithRetry(() => startWorker(workerEnv()));
           nextWorkerKill = sent() + between(options.workerKillEvery);
         }
         if (sent() >= nextApiKill) {
-          injected.apiKilledAfterUpdate += faultPointsHit(api);
-          await api.kill9();
+          const k = pick(apis.length);
+          injected.apiKilledAfterUpdate += faultPointsHit(apis[k]!);
+          await apis[k]!.kill9();
           injected.apiKills += 1;
-          log(`fault: API killed (${injected.apiKills})`);
-          api = await startWithRetry(() => startApi(apiEnv(), apiPort));
+          log(`fault: API replica ${k + 1} of ${apis.length} killed (${injected.apiKills})`);
+          apis[k] = await startWithRetry(() => startApi(apiEnv(), apiPorts[k]!));
           nextApiKill = sent() + between(options.apiKillEvery);
         }
         if (restartAt.length && sent() >= restartAt[0]!) {
           restartAt.shift();
-          await temporal.stop();
+          const what = await temporal.restart(injected.temporalRestarts);
           injected.temporalRestarts += 1;
-          log(`fault: Temporal dev server stopped (${injected.temporalRestarts})`);
-          await sleep(2000);
-          temporal = await startTemporalServer(options.temporalCli, {
-            dbFile: temporalFile,
-            port: temporalPort,
-            uiPort,
-          });
-          log('fault: Temporal dev server started again on the same file');
+          log(`fault: ${what} (${injected.temporalRestarts})`);
         }
         // A process that killed itself at a fault point, or gave up while Temporal was away, is started again.
-        if (!worker.alive()) {
-          injected.workerKilledInEffects += faultPointsHit(worker);
-          worker = await startWithRetry(() => startWorker(workerEnv()));
-        }
-        if (!api.alive()) {
-          injected.apiKilledAfterUpdate += faultPointsHit(api);
-          api = await startWithRetry(() => startApi(apiEnv(), apiPort));
-        }
+        for (const [k, worker] of workers.entries())
+          if (!worker.alive()) {
+            injected.workerKilledInEffects += faultPointsHit(worker);
+            workers[k] = await startWithRetry(() => startWorker(workerEnv()));
+          }
+        for (const [k, api] of apis.entries())
+          if (!api.alive()) {
+            injected.apiKilledAfterUpdate += faultPointsHit(api);
+            apis[k] = await startWithRetry(() => startApi(apiEnv(), apiPorts[k]!));
+          }
       }
     })();
 
@@ -419,13 +452,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       await injecting;
     }
     // The checks and the claim races run on processes without fault points.
-    injected.apiKilledAfterUpdate += faultPointsHit(api);
-    injected.workerKilledInEffects += faultPointsHit(worker);
-    await Promise.all([api.stop(), worker.stop()]);
-    [worker, api] = await Promise.all([
-      startWithRetry(() => startWorker(env)),
-      startWithRetry(() => startApi(env, apiPort)),
-    ]);
+    for (const api of apis) injected.apiKilledAfterUpdate += faultPointsHit(api);
+    for (const worker of workers) injected.workerKilledInEffects += faultPointsHit(worker);
+    await Promise.all([...apis, ...workers].map((s) => s.stop()));
+    for (const k of workers.keys()) workers[k] = await startWithRetry(() => startWorker(env));
+    for (const k of apis.keys()) apis[k] = await startWithRetry(() => startApi(env, apiPorts[k]!));
 
     // What must hold, case by case.
     const checks: ChaosReport['checks'] = {};
@@ -585,7 +616,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       );
     }
 
-    const { log: _log, temporalCli: _cli, ...rest } = options;
+    const { log: _log, ...rest } = options;
     return {
       options: rest,
       injected,
@@ -596,7 +627,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       ok: Object.values(checks).every((c) => c.failed === 0),
     };
   } finally {
-    await Promise.allSettled([api.stop(), worker.stop(), temporal.stop()]);
+    proxy?.close();
+    await Promise.allSettled([...apis, ...workers].map((s) => s.stop()));
+    await temporal.stop().catch(() => undefined);
     await database.drop().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   }

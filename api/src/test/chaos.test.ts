@@ -18,7 +18,7 @@ describe('fault injection (shortened)', () => {
       // Issue 12: the API dies between an Update and its answer, the worker inside the effects
       // activity (holds, projects, a meeting's record) — each at least twice.
       faultPoints: { apiAfterUpdate: 0.05, workerEffect: 0.25, atLeast: 2 },
-      temporalCli: ensureTemporalCli(),
+      topology: { kind: 'dev', temporalCli: ensureTemporalCli() },
     });
     const failed = Object.entries(report.checks).filter(([, c]) => c.failed > 0);
     expect(failed, JSON.stringify(failed, null, 2)).toEqual([]);

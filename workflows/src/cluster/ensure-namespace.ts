@@ -1,16 +1,13 @@
-// `npm run cluster`: the namespace the workers and the API use, registered on a fresh cluster and
-// waited for until the frontend serves it (a new namespace reaches its cache within seconds).
+// A Temporal cluster's namespace for the workers and the API (`npm run cluster`, the cluster test,
+// `npm run scale`): registered on a fresh cluster and waited for until the frontend serves it.
+import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
-
-const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7633';
-const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
-const RETENTION_DAYS = Number(process.env.TEMPORAL_RETENTION_DAYS ?? 30);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** True once the frontend describes the namespace. */
-async function described(connection: Connection) {
+async function described(connection: Connection, namespace: string) {
   try {
     await connection.workflowService.describeNamespace({ namespace });
     return true;
@@ -19,28 +16,52 @@ async function described(connection: Connection) {
   }
 }
 
-const connection = await Connection.connect({ address });
-try {
-  // The frontend answers before history and matching have joined: retry until it can register.
-  const deadline = Date.now() + 120_000;
-  while (!(await described(connection))) {
-    try {
-      await connection.workflowService.registerNamespace({
-        namespace,
-        workflowExecutionRetentionPeriod: msToTs(`${RETENTION_DAYS} days`),
-        description: 'Guanai case workflows',
-      });
-      console.log(`registered namespace ${namespace} (retention ${RETENTION_DAYS} days)`);
-    } catch (error) {
-      if (!/already exists/i.test(String(error))) {
-        if (Date.now() > deadline) throw error;
-        await sleep(1000);
+/**
+ * Registers the namespace unless the cluster has it, retrying while the frontend cannot yet reach
+ * history and matching (it answers before they have joined), and returns once it is served.
+ */
+export async function ensureNamespace({
+  address,
+  namespace = 'default',
+  retentionDays = 30,
+  timeoutMs = 120_000,
+  log = () => {},
+}: {
+  address: string;
+  namespace?: string;
+  retentionDays?: number;
+  timeoutMs?: number;
+  log?: (line: string) => void;
+}): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await described(connection, namespace))) {
+      try {
+        await connection.workflowService.registerNamespace({
+          namespace,
+          workflowExecutionRetentionPeriod: msToTs(`${retentionDays} days`),
+          description: 'Guanai case workflows',
+        });
+        log(`registered namespace ${namespace} (retention ${retentionDays} days)`);
+      } catch (error) {
+        if (!/already exists/i.test(String(error))) {
+          if (Date.now() > deadline) throw error;
+          await sleep(1000);
+        }
       }
     }
+    log(`namespace ${namespace} is served at ${address}`);
+  } finally {
+    await connection.close();
   }
-  // Every frontend's namespace cache must have it before a worker polls.
-  await connection.workflowService.describeNamespace({ namespace });
-  console.log(`namespace ${namespace} is served at ${address}`);
-} finally {
-  await connection.close();
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await ensureNamespace({
+    address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7633',
+    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    retentionDays: Number(process.env.TEMPORAL_RETENTION_DAYS ?? 30),
+    log: (line) => console.log(line),
+  });
 }
