@@ -14,9 +14,12 @@ import { CASES_TASK_QUEUE } from './case/messages.ts';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
 
-/** Bundles the workflow code once (tests share one bundle across workers). */
-export function bundleWorkflows(): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+/**
+ * Bundles the workflow code once (tests share one bundle across workers): this package's, or the
+ * entry at `path` (the rolling-upgrade benchmark starts workers on a patched version of it).
+ */
+export function bundleWorkflows(path = workflowsPath): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath: path, logger: quietBundlerLogger });
 }
 
 const quietBundlerLogger = {
@@ -61,7 +64,8 @@ async function main() {
     db,
     taskQueue,
     namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
-    workflowBundle: await bundleWorkflows(),
+    // GUANAI_WORKFLOWS_PATH: another entry module (a new workflow version, for a rolling upgrade).
+    workflowBundle: await bundleWorkflows(process.env.GUANAI_WORKFLOWS_PATH || workflowsPath),
   });
   console.log(`worker polling task queue "${taskQueue}" on ${address}`);
   await worker.run();
