@@ -65,6 +65,13 @@ export async function freeClusterPorts() {
 }
 
 /**
+ * Connections each service keeps to Temporal's database, unless TEMPORAL_DB_MAX_CONNS says otherwise:
+ * history does the persistence work; together they stay well under PostgreSQL's default limit of
+ * 100 connections, which the application's pools share on one machine.
+ */
+const MAX_CONNS = { history: 12, matching: 6, frontend: 6, worker: 3 };
+
+/**
  * The configuration's environment for one service (the template reads every port, so that every
  * process knows where the others are) and the port that says it is up: its gRPC port, or for the
  * internal worker, which serves none, its membership port.
@@ -87,6 +94,7 @@ export function temporalServiceEnv(name, ports, db) {
     TEMPORAL_MATCHING_MEMBERSHIP_PORT: String(ports.membership.matching),
     TEMPORAL_WORKER_MEMBERSHIP_PORT: String(ports.membership.worker),
     TEMPORAL_METRICS_PORT: String(ports.metrics[name]),
+    TEMPORAL_DB_MAX_CONNS: process.env.TEMPORAL_DB_MAX_CONNS ?? String(MAX_CONNS[name]),
   };
   const readyPort = name === 'worker' ? ports.membership.worker : ports[name];
   return { env, readyPort };
