@@ -4,7 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { pino } from 'pino';
 import { createDb, databaseUrl, identityKeys } from '@guanai/db';
 import { createApp } from './app.ts';
-import { diskFileStore } from './files/file-store.ts';
+import { diskFileStore, pgFileStore } from './files/file-store.ts';
 import { resumeImports } from './domain/people/resume-person-imports.ts';
 import { IMPORT_LEASE_MS } from './domain/people/run-person-import.ts';
 import { ensureDisclosureSchedule } from './temporal/disclosure-schedule.ts';
@@ -17,8 +17,7 @@ const temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESP
 const db = createDb({ url: databaseUrl(), max: Number(process.env.DB_POOL_MAX ?? 10) });
 const adminDist = process.env.ADMIN_DIST ?? fileURLToPath(new URL('../../admin/dist', import.meta.url));
 
-const dataDir = process.env.GUANAI_DATA_DIR ?? fileURLToPath(new URL('../../.data', import.meta.url));
-const files = diskFileStore(process.env.ATTACHMENTS_DIR ?? `${dataDir}/attachments`);
+const files = process.env.ATTACHMENTS_DIR ? diskFileStore(process.env.ATTACHMENTS_DIR) : pgFileStore(db);
 const optionalNumber = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 const caseSettings = {
   ...(optionalNumber('FOLLOW_UP_DELAY_HOURS') !== undefined

@@ -74,6 +74,7 @@ const SCALAR_PG: Record<string, string> = {
   DateTime: 'timestamp(3)',
   Json: 'jsonb',
   Float: 'double precision',
+  Bytes: 'bytea',
   Decimal: 'numeric(65,30)',
 };
 

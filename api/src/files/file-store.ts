@@ -1,7 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Db } from '@guanai/db';
 
-/** Where attachment bytes live: a folder on disk here, object storage behind the same interface at scale. */
+/**
+ * Where attachment bytes live: in PostgreSQL by default (every API replica, on any machine, reads
+ * what another stored), in a folder when ATTACHMENTS_DIR names one (a volume every replica mounts),
+ * or object storage behind the same interface.
+ */
 export interface FileStore {
   put(id: string, bytes: Uint8Array): Promise<void>;
   get(id: string): Promise<Buffer | null>;
@@ -21,6 +26,20 @@ export function diskFileStore(dir: string): FileStore {
         if (error.code === 'ENOENT') return null;
         throw error;
       });
+    },
+  };
+}
+
+/** Attachment bytes in the database (attachment_content): written once per id, as the disk store. */
+export function pgFileStore(db: Db): FileStore {
+  return {
+    async put(id, bytes) {
+      // The same id twice is the same upload retried (possibly through another replica).
+      await db.attachmentContent.createMany({ data: [{ id, bytes: new Uint8Array(bytes) }], skipDuplicates: true });
+    },
+    async get(id) {
+      const row = await db.attachmentContent.findUnique({ where: { id } });
+      return row ? Buffer.from(row.bytes) : null;
     },
   };
 }

@@ -6,11 +6,8 @@ import { DEMO_PASSWORD, seed } from '@guanai/db/seed';
 import { createTestDatabase } from '@guanai/db/testing';
 import { bundleWorkflows, createWorker } from '@guanai/workflows/worker';
 import { startTemporal } from '@guanai/workflows/test-env';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createApp } from '../app.ts';
-import { diskFileStore } from '../files/file-store.ts';
+import { pgFileStore } from '../files/file-store.ts';
 import type { ResponseMismatch } from '../openapi/response-check.ts';
 
 export const TEST_SECRET = 'test-secret-for-guanai-identity-numbers-0123456789';
@@ -30,7 +27,7 @@ export async function startHarness({
   });
   const running = worker.run();
   const keys = identityKeys(TEST_SECRET);
-  const files = diskFileStore(mkdtempSync(join(tmpdir(), 'guanai-files-')));
+  const files = pgFileStore(database.db);
   // Every answer of a declared route is checked against its declaration; a mismatch is a 500 here,
   // and stop() names every one, so no suite passes while a response drifts from the document.
   const responseMismatches: ResponseMismatch[] = [];

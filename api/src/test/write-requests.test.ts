@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { verifyAuditChain } from '@guanai/db';
 import { DEMO_PASSWORD } from '@guanai/db/seed';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { diskFileStore } from '../files/file-store.ts';
+import { pgFileStore } from '../files/file-store.ts';
 import { hashRequest } from '../request/idempotency.ts';
 import { json, signIn, startHarness, type Harness, type Session } from './harness.ts';
 
@@ -39,7 +36,7 @@ const replica = () =>
     keys: h.keys,
     logger: pino({ level: 'silent' }),
     taskQueue: h.taskQueue,
-    files: diskFileStore(mkdtempSync(join(tmpdir(), 'guanai-files-'))),
+    files: pgFileStore(h.db),
   }).app;
 
 const keyed = (key: string) => ({ 'Idempotency-Key': key });
@@ -374,5 +371,37 @@ describe('defect 8: X-Filename and the login limit', () => {
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     }
     expect(await h.db.loginFailure.count()).toBe(5);
+  });
+
+  it('an attachment uploaded through one replica is read through another (its bytes are in PostgreSQL, not on a disk of one machine)', async () => {
+    const other = replica();
+    const created = await h.app.request('/api/cases', {
+      method: 'POST',
+      headers: { Cookie: station.cookie, 'Content-Type': 'application/json', ...keyed(randomUUID()) },
+      body: JSON.stringify(application('两台副本')),
+    });
+    expect(created.status).toBe(201);
+    const { id: caseId } = await json(created);
+    const png = Buffer.from('89504e470d0a1a0a0000000d494844520000', 'hex');
+    const upload = () =>
+      h.app.request(`/api/cases/${caseId}/attachments`, {
+        method: 'POST',
+        headers: {
+          Cookie: station.cookie,
+          'Content-Type': 'image/png',
+          'X-Filename': 'photo.png',
+          ...keyed('two-replicas'),
+        },
+        body: png,
+      });
+    const first = await upload();
+    expect(first.status).toBe(201);
+    const { id } = await json(first);
+    const read = await other.request(`/api/attachments/${id}/content`, { headers: { Cookie: caseworker.cookie } });
+    expect(read.status).toBe(200);
+    expect(Buffer.from(await read.arrayBuffer())).toEqual(png);
+    // The same upload again (its key) is the first answer; the bytes are stored once.
+    expect((await json(await upload())).id).toBe(id);
+    expect(await h.db.attachmentContent.count({ where: { id } })).toBe(1);
   });
 });
