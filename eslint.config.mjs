@@ -26,6 +26,7 @@ const WORKFLOW_FILES = [
   'workflows/src/case/workflow.ts',
   'workflows/src/disclosure/workflow.ts',
   'bench/src/bare/workflows.ts', // the benchmark's bare Update round trip, bundled the same way
+  'bench/src/scale/patched-workflows.ts', // npm run scale's rolling upgrade: the next case workflow version
 ];
 // The pure modules the workflows host: the machine, its rules, timers and SLA policy also run in
 // unit tests, in the API (`refusalOf`) and in the browser, where nothing replaces the clock. Time

@@ -65,10 +65,11 @@ function spawnService(
   });
   const service = controls(child, () => log);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${name} did not start within ${timeoutMs / 1000} s:\n${log}`)),
-      timeoutMs,
-    );
+    // A child that does not become ready is killed: a failed start leaves nothing running.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} did not start within ${timeoutMs / 1000} s:\n${log}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       log = (log + text).slice(-20_000);
@@ -83,7 +84,10 @@ function spawnService(
           clearTimeout(timer);
           resolve(service);
         },
-        (error: Error) => reject(new Error(`${name}: ${error.message}:\n${log}`)),
+        (error: Error) => {
+          child.kill('SIGKILL');
+          reject(new Error(`${name}: ${error.message}:\n${log}`));
+        },
       );
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);

@@ -59,8 +59,8 @@ export async function startScaleSystem({ kind, workers, apis, env = {} }: ScaleS
         })
       : await startTemporalCluster(database.url);
   const systemEnv: SystemEnv = { temporalAddress: temporal.address, databaseUrl: database.url, secret: BENCH_SECRET };
-  // What the benchmarks' processes run with: warnings only, the default pools.
-  const common = { WORKER_LOG_LEVEL: 'WARN', LOG_LEVEL: 'warn', DB_POOL_MAX: '10', ...env };
+  // What the benchmarks' processes run with: the worker's warnings only, the default pools.
+  const common = { WORKER_LOG_LEVEL: 'WARN', DB_POOL_MAX: '10', ...env };
   const running: { workers: Service[]; apis: Service[]; apiPorts: number[] } = { workers: [], apis: [], apiPorts: [] };
   // The proxy reads its upstreams at each request: replicas are added and removed in place.
   const upstreams: { port: number }[] = [];
@@ -68,6 +68,8 @@ export async function startScaleSystem({ kind, workers, apis, env = {} }: ScaleS
   let proxy: Server | undefined;
 
   const resize = async (w: number, a: number) => {
+    // Workers stopped by their caller (a rolling upgrade stops the old ones) no longer count.
+    running.workers = running.workers.filter((s) => s.alive());
     while (running.workers.length > w) await running.workers.pop()!.stop();
     while (running.workers.length < w) running.workers.push(await startWorker(systemEnv, common));
     while (running.apis.length > a) {
