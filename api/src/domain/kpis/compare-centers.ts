@@ -1,7 +1,7 @@
 import type { Db } from '@guanai/db';
 import type { SessionUser } from '../../auth/session.ts';
 import type { TUnitKpis } from '../../routes/kpis/kpis.types.ts';
-import { computeKpis } from './compute-kpis.ts';
+import { computeKpisTable } from './compute-kpis.ts';
 import { findCenter } from './find-center.ts';
 
 /** A center and the centers below it (a district's townships, the city's districts), side by side for a month. */
@@ -22,5 +22,7 @@ export async function compareCenters({
     select: { id: true, name: true, level: true, path: true },
     orderBy: { code: 'asc' },
   });
-  return Promise.all([parent, ...children].map(async (unit) => ({ unit, ...(await computeKpis(db, unit, period)) })));
+  const units = [parent, ...children];
+  const table = await computeKpisTable(db, units, [period]);
+  return units.map((unit, i) => ({ unit, ...table[i]![0]! }));
 }

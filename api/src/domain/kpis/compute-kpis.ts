@@ -10,7 +10,7 @@ export interface Kpis {
   period: string;
   /** Cases opened in the month in the center's subtree. */
   cases: number;
-  /** Median hours from opening to the screening decision (the first response), or null. */
+  /** Median hours from opening to the screening decision (the first response, counted to the minute), or null. */
   firstResponseHours: number | null;
   /** Share of the center's tasks completed in the month by their due time, or null when none. */
   slaCompliance: number | null;
@@ -32,78 +32,102 @@ export interface Kpis {
 
 export function periodRange(period: string): [Date, Date] {
   const [year, month] = period.split('-').map(Number) as [number, number];
-  // Months are Beijing months.
+  // Months are Beijing months (so are the KPI counters' months: created_at + 8 h).
   return [new Date(Date.UTC(year, month - 1, 1) - 8 * 3_600_000), new Date(Date.UTC(year, month, 1) - 8 * 3_600_000)];
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
 const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
 
-export async function computeKpis(db: Db, unit: { id: string; path: string }, period: string): Promise<Kpis> {
-  const [start, end] = periodRange(period);
-  const prefix = `${unit.path}%`;
-  const [cohort] = await db.$queryRaw<
-    [
-      {
-        cases: bigint;
-        escalated: bigint;
-        closed: bigint;
-        resolved: bigint;
-        ever_closed: bigint;
-        reopened: bigint;
-        first_response_hours: number | null;
-        money: string | null;
-        satisfaction: number | null;
-        surveys: bigint;
-      },
-    ]
-  >`
-    WITH cohort AS (
-      SELECT c.id, c.created_at, c.status, c.closure_reason
-      FROM "case" c JOIN org_unit o ON o.id = c.origin_unit_id
-      WHERE o.path LIKE ${prefix} AND c.created_at >= ${start} AND c.created_at < ${end}
-    ),
-    per_case AS (
-      SELECT k.*,
-        EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = k.id AND e.type = 'ESCALATE') AS escalated,
-        EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = k.id AND e.type = 'REOPEN') AS reopened,
-        EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = k.id AND e.to_state = 'closed') AS ever_closed,
-        (SELECT EXTRACT(EPOCH FROM (MIN(e.at) - k.created_at)) / 3600 FROM case_event e WHERE e.case_id = k.id AND e.type = 'SCREENED') AS response_hours
-      FROM cohort k
+interface KpiRow {
+  i: number;
+  j: number;
+  cases: number;
+  escalated: number;
+  closed: number;
+  resolved: number;
+  ever_closed: number;
+  reopened: number;
+  money: string | null;
+  satisfaction: number | null;
+  surveys: number;
+  first_response_hours: number | null;
+  completed: number;
+  on_time: number;
+  supervision: number | null;
+}
+
+/**
+ * The KPIs of each center for each month, `[center][month]`, in one statement: the cohort's figures
+ * from the counters the triggers of migration 20261203000000_kpi_counters keep per origin unit and
+ * month (the months' rows, a row per unit, are read once and added up for every center whose
+ * subtree holds their unit: no row per case), the median first response from the center's own
+ * distribution of response times (to the minute), and the center's tasks and supervision scores.
+ */
+export async function computeKpisTable(
+  db: Db,
+  units: { id: string; path: string }[],
+  periods: string[],
+): Promise<Kpis[][]> {
+  const ranges = periods.map(periodRange);
+  const rows = await db.$queryRaw<KpiRow[]>`
+    WITH c AS (
+      SELECT * FROM unnest(${units.map((u) => u.id)}::uuid[], ${units.map((u) => u.path)}::text[]) WITH ORDINALITY AS c(id, path, i)
+    ), p AS (
+      SELECT * FROM unnest(${periods}::text[], ${ranges.map(([start]) => start.toISOString())}::timestamptz[],
+                           ${ranges.map(([, end]) => end.toISOString())}::timestamptz[]) WITH ORDINALITY AS p(period, start_at, end_at, j)
+    ), k AS (
+      SELECT k.*, o.path FROM unit_kpi_count k JOIN org_unit o ON o.id = k.unit_id WHERE k.period IN (SELECT period FROM p)
+    ), cohort AS (
+      SELECT c.i, p.j,
+        coalesce(sum(k.cases), 0)::int AS cases,
+        coalesce(sum(k.escalated), 0)::int AS escalated,
+        coalesce(sum(k.closed), 0)::int AS closed,
+        coalesce(sum(k.resolved), 0)::int AS resolved,
+        coalesce(sum(k.ever_closed), 0)::int AS ever_closed,
+        coalesce(sum(k.reopened), 0)::int AS reopened,
+        sum(k.money)::text AS money,
+        (sum(k.score_sum) / nullif(sum(k.scored), 0))::float8 AS satisfaction,
+        coalesce(sum(k.surveys), 0)::int AS surveys
+      FROM c CROSS JOIN p LEFT JOIN k ON k.period = p.period AND starts_with(k.path, c.path)
+      GROUP BY c.i, p.j
     )
-    SELECT
-      COUNT(*) AS cases,
-      COUNT(*) FILTER (WHERE escalated) AS escalated,
-      COUNT(*) FILTER (WHERE status = 'CLOSED') AS closed,
-      COUNT(*) FILTER (WHERE status = 'CLOSED' AND closure_reason = 'resolved') AS resolved,
-      COUNT(*) FILTER (WHERE ever_closed) AS ever_closed,
-      COUNT(*) FILTER (WHERE reopened) AS reopened,
-      (percentile_cont(0.5) WITHIN GROUP (ORDER BY response_hours))::float8 AS first_response_hours,
-      (SELECT SUM(d.amount) FROM delivery d JOIN match m ON m.id = d.match_id
-        WHERE d.kind = 'MONEY' AND m.status = 'ACCEPTED'
-          AND m.case_id IN (SELECT id FROM cohort WHERE status = 'CLOSED' AND closure_reason = 'resolved'))::text AS money,
-      (SELECT AVG(s.score) FROM survey s WHERE s.submitted_at IS NOT NULL AND s.case_id IN (SELECT id FROM cohort))::float8 AS satisfaction,
-      (SELECT COUNT(*) FROM survey s WHERE s.submitted_at IS NOT NULL AND s.case_id IN (SELECT id FROM cohort)) AS surveys
-    FROM per_case`;
-  const [sla] = await db.$queryRaw<[{ completed: bigint; on_time: bigint }]>`
-    SELECT COUNT(*) AS completed, COUNT(*) FILTER (WHERE completed_at <= due_at) AS on_time
-    FROM task WHERE unit_id = ${unit.id}::uuid AND status = 'DONE' AND completed_at >= ${start} AND completed_at < ${end}`;
-  const [supervision] = await db.$queryRaw<[{ score: number | null }]>`
-    SELECT AVG(score)::float8 AS score FROM supervision_score WHERE unit_id = ${unit.id}::uuid AND period = ${period}`;
-  const n = (v: bigint) => Number(v);
-  const resolved = n(cohort.resolved);
+    SELECT cohort.i::int AS i, cohort.j::int AS j, cohort.cases, cohort.escalated, cohort.closed, cohort.resolved,
+      cohort.ever_closed, cohort.reopened, cohort.money, cohort.satisfaction, cohort.surveys,
+      (SELECT ((min(h.minutes) FILTER (WHERE h.upto > (h.total - 1) / 2) + min(h.minutes) FILTER (WHERE h.upto > h.total / 2)) / 120.0)::float8
+       FROM (SELECT r.minutes, sum(r.n) OVER (ORDER BY r.minutes) AS upto, sum(r.n) OVER () AS total
+             FROM unit_kpi_response r WHERE r.unit_id = c.id AND r.period = p.period AND r.n > 0) h
+      ) AS first_response_hours,
+      sla.completed, sla.on_time,
+      (SELECT AVG(v.score)::float8 FROM supervision_score v WHERE v.unit_id = c.id AND v.period = p.period) AS supervision
+    FROM cohort JOIN c ON c.i = cohort.i JOIN p ON p.j = cohort.j
+    CROSS JOIN LATERAL (
+      SELECT COUNT(*)::int AS completed, COUNT(*) FILTER (WHERE t.completed_at <= t.due_at)::int AS on_time
+      FROM task t WHERE t.unit_id = c.id AND t.status = 'DONE' AND t.completed_at >= p.start_at AND t.completed_at < p.end_at
+    ) sla`;
+  const table = units.map(() => new Array<Kpis>(periods.length));
+  for (const row of rows) table[row.i - 1]![row.j - 1] = toKpis(periods[row.j - 1]!, row);
+  return table;
+}
+
+/** One center's KPIs for one month. */
+export async function computeKpis(db: Db, unit: { id: string; path: string }, period: string): Promise<Kpis> {
+  return (await computeKpisTable(db, [unit], [period]))[0]![0]!;
+}
+
+function toKpis(period: string, row: KpiRow): Kpis {
   return {
     period,
-    cases: n(cohort.cases),
-    firstResponseHours: round2(cohort.first_response_hours),
-    slaCompliance: ratio(n(sla.on_time), n(sla.completed)),
-    tasksCompleted: n(sla.completed),
-    escalationRate: ratio(n(cohort.escalated), n(cohort.cases)),
-    resolutionRate: ratio(resolved, n(cohort.closed)),
-    reopenRate: ratio(n(cohort.reopened), n(cohort.ever_closed)),
-    costPerResolvedCase: resolved === 0 ? null : round2(Number(cohort.money ?? 0) / resolved),
-    satisfaction: round2(cohort.satisfaction),
-    surveys: n(cohort.surveys),
-    supervisionScore: round2(supervision.score),
+    cases: row.cases,
+    firstResponseHours: round2(row.first_response_hours),
+    slaCompliance: ratio(row.on_time, row.completed),
+    tasksCompleted: row.completed,
+    escalationRate: ratio(row.escalated, row.cases),
+    resolutionRate: ratio(row.resolved, row.closed),
+    reopenRate: ratio(row.reopened, row.ever_closed),
+    costPerResolvedCase: row.resolved === 0 ? null : round2(Number(row.money ?? 0) / row.resolved),
+    satisfaction: round2(row.satisfaction),
+    surveys: row.surveys,
+    supervisionScore: round2(row.supervision),
   };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '@guanai/db';
 import type { SessionUser } from '../../auth/session.ts';
 import type { TKpiTrend } from '../../routes/kpis/kpis.types.ts';
-import { computeKpis } from './compute-kpis.ts';
+import { computeKpisTable } from './compute-kpis.ts';
 import { findCenter } from './find-center.ts';
 import { monthsBetween } from './months-between.ts';
 
@@ -21,5 +21,5 @@ export async function kpiTrend({
 }): Promise<TKpiTrend> {
   const unit = await findCenter({ db, user, unitId });
   const months = monthsBetween(from, to);
-  return { unit, months: await Promise.all(months.map((period) => computeKpis(db, unit, period))) };
+  return { unit, months: (await computeKpisTable(db, [unit], months))[0]! };
 }

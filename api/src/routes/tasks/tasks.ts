@@ -4,6 +4,7 @@ import { claimOrReleaseTask } from '../../domain/tasks/claim-or-release-task.ts'
 import { completeTask } from '../../domain/tasks/complete-task.ts';
 import { findVisibleTask } from '../../domain/tasks/find-visible-task.ts';
 import { taskInclude, toTaskDto } from '../../domain/tasks/task-dto.ts';
+import { openTasksUnder, unitQueuePage } from '../../domain/tasks/unit-queue.ts';
 import type { AppDeps } from '../../env.ts';
 import { createRouter } from '../../openapi/router.ts';
 import { keyedId } from '../../request/idempotency.ts';
@@ -33,15 +34,30 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
           ...(filter.caseId ? { caseId: filter.caseId } : {}),
           ...(filter.overdue ? { dueAt: { lt: new Date() } } : {}),
         };
+        // A unit queue (not one case's tasks, which its own index finds) is read unit by unit; its
+        // total of open tasks comes from the per-unit counters. Both cost the subtree's units, not its tasks.
+        const perUnit = byUnit && user.role !== 'PARTNER' && !filter.caseId;
+        const status = filter.status ?? 'OPEN';
         const [rows, total] = await Promise.all([
-          db.task.findMany({
-            where,
-            include: taskInclude,
-            orderBy: [{ [sort[0]]: sort[1].toLowerCase() }, { id: 'asc' }],
-            skip: range[0],
-            take: range[1] - range[0] + 1,
-          }),
-          db.task.count({ where }),
+          perUnit
+            ? unitQueuePage(db, {
+                path: user.orgUnit.path,
+                status,
+                kind: filter.kind,
+                overdue: filter.overdue,
+                sort,
+                range,
+              })
+            : db.task.findMany({
+                where,
+                include: taskInclude,
+                orderBy: [{ [sort[0]]: sort[1].toLowerCase() }, { id: 'asc' }],
+                skip: range[0],
+                take: range[1] - range[0] + 1,
+              }),
+          perUnit && status === 'OPEN' && !filter.kind && !filter.overdue
+            ? openTasksUnder(db, user.orgUnit.path)
+            : db.task.count({ where }),
         ]);
         c.header('Content-Range', contentRange('tasks', range, rows.length, total));
         return c.json(rows.map(toTaskDto), 200);
