@@ -9,7 +9,8 @@ const SCALES = (process.env.BENCH_SCALE_READS_SCALES ?? '100000,1000000').split(
 
 /**
  * Reads at 100,000 and 1,000,000 cases: targets p95 < 30 ms at 1,000,000 and < 1.5× the figure at
- * 100,000 for the unit queues, the SLA view and the manager's home page. Written as scale-reads.json.
+ * 100,000 for the unit queues, the SLA view and the manager's home page. `npm run scale -- reads` runs it
+ * and writes its figures, targets and notes into scale.json.
  */
 export function readsAtScale(): Promise<BenchResult> {
   return queueReads({
