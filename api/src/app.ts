@@ -8,6 +8,7 @@ import { routePath } from 'hono/route';
 import { authorize } from './auth/middleware.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { AppError } from './errors/app-error.ts';
+import { isUnavailable, RETRY_AFTER_SECONDS } from './errors/unavailable.ts';
 import { createMetrics } from './metrics.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { caseRoutes } from './routes/cases/cases.ts';
@@ -137,7 +138,7 @@ export function createApp(given: AppDeps) {
       return c.body(JSON.stringify({ ...problem, status: error.status }), error.status, { 'Content-Type': PROBLEM });
     }
     deps.logger.error({ err: error, requestId: c.get('requestId'), path: instance }, 'unhandled error');
-    const unavailable = /connect|ECONNREFUSED|unavailable|deadline/i.test(String((error as Error)?.message));
+    const unavailable = isUnavailable(error);
     const status = unavailable ? 503 : 500;
     return c.body(
       JSON.stringify({
@@ -148,7 +149,7 @@ export function createApp(given: AppDeps) {
         instance,
       }),
       status,
-      { 'Content-Type': PROBLEM },
+      { 'Content-Type': PROBLEM, ...(unavailable ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {}) },
     );
   });
 
