@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { newestModified } from '@guanai/devtools/files';
 import { openCase, openTasks } from './cases.ts';
 import { expectStatus, send, signIn } from './http.ts';
 import { loadAverage, startCpuSampler, withDescendants } from './processes.ts';
@@ -19,18 +20,6 @@ const INBOX_TASKS = 30;
 const adminDir = join(root, 'admin');
 const distDir = join(adminDir, 'dist');
 
-/** Newest modification time under a folder (as scripts/lib/prepare-app.mjs decides whether to rebuild). */
-function newest(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(
-    stat.mtimeMs,
-    ...readdirSync(path)
-      .filter((n) => n !== 'node_modules' && n !== 'dist')
-      .map((n) => newest(join(path, n))),
-  );
-}
-
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
 
@@ -41,7 +30,7 @@ const filesUnder = (dir: string): string[] =>
 async function adminBuild(): Promise<{ dir: string; how: string }> {
   const index = join(distDir, 'index.html');
   const sources = Math.max(
-    newest(join(adminDir, 'src')),
+    newestModified(join(adminDir, 'src')),
     statSync(join(adminDir, 'index.html')).mtimeMs,
     statSync(join(adminDir, 'vite.config.ts')).mtimeMs,
   );

@@ -1,19 +1,9 @@
 // What `npm start` and `npm run cluster` both do before starting processes: the Prisma client, the
 // migrations, the demo seed (once per database) and the admin build (when its sources changed).
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** Newest modification time of the files under a folder (skipping node_modules and dist). */
-function newest(path) {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(
-    stat.mtimeMs,
-    ...readdirSync(path)
-      .filter((n) => n !== 'node_modules' && n !== 'dist')
-      .map((n) => newest(join(path, n))),
-  );
-}
+// A workspace package: this module is imported once the dependencies are installed.
+import { newestModified } from '@guanai/devtools/files';
 
 /**
  * `run(command, args, { env })` runs a step to completion (failing the launcher when it fails);
@@ -34,7 +24,7 @@ export async function prepareApp({ root, dataDir, env, step, run, seededMarker }
     writeFileSync(marker, new Date().toISOString());
   }
   const adminDist = join(root, 'admin', 'dist', 'index.html');
-  if (!existsSync(adminDist) || newest(join(root, 'admin', 'src')) > statSync(adminDist).mtimeMs) {
+  if (!existsSync(adminDist) || newestModified(join(root, 'admin', 'src')) > statSync(adminDist).mtimeMs) {
     step('Building the admin UI…');
     await run('npm', ['run', 'build', '-w', '@guanai/admin'], { env });
   }

@@ -1,0 +1,1 @@
+export declare function newestModified(path: string): number;
