@@ -11,7 +11,7 @@ import { startScaleSystem, type ScaleSystem, type TemporalKind } from './system.
 
 const LEVELS = (process.env.SCALE_CLIENTS ?? '2,4,8').split(',').map(Number);
 const WARM_UP_S = Number(process.env.SCALE_WARMUP_S ?? 5);
-const MEASURE_S = Number(process.env.SCALE_SECONDS ?? 20);
+export const MEASURE_S = Number(process.env.SCALE_SECONDS ?? 20);
 /** The follow-up visit falls due 1.8 s after delivery, so the durable timer fires within a run. */
 const FOLLOW_UP_DELAY_HOURS = '0.0005';
 /** The latency an action must keep for its rate to count (the issue's target). */
@@ -159,6 +159,10 @@ export async function throughputAcrossTopologies(): Promise<{
   return { configurations: results, errors };
 }
 
+/** The cluster with the most workers and replicas (2 × 2), which the targets are measured on. */
+export const fullCluster = (configs: ConfigurationFigures[]) =>
+  configs.find((c) => c.kind === 'cluster' && c.workers === 2 && c.apis === 2) ?? configs.at(-1)!;
+
 /**
  * What limits the cluster on this machine and what 8 cores would give, from the CPU per action:
  * a closed system is CPU-bound when the machine is busy, and its ceiling is cores × 1000 ms over the
@@ -166,7 +170,7 @@ export async function throughputAcrossTopologies(): Promise<{
  */
 export function capacityNotes(configs: ConfigurationFigures[]): { notes: string[]; predicted8Cores: number } {
   const cores = cpus().length;
-  const full = configs.find((c) => c.kind === 'cluster' && c.workers === 2 && c.apis === 2) ?? configs.at(-1)!;
+  const full = fullCluster(configs);
   const busiest = [...full.levels].sort((a, b) => b.actionsPerSecond - a.actionsPerSecond)[0]!;
   const per = Object.entries(busiest.cpuMsPerAction)
     .filter(([k]) => OWN(k))
