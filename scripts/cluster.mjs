@@ -13,15 +13,10 @@ const dataDir = process.env.GUANAI_DATA_DIR ?? join(root, '.data', 'cluster');
 const PORT = Number(process.env.PORT ?? 8080);
 const WORKERS = Number(process.env.CLUSTER_WORKERS ?? 2);
 const APIS = Number(process.env.CLUSTER_APIS ?? 2);
-const { step, fail, run, elapsed } = createLauncher(root);
+const { step, fail, run, elapsed, installDependencies } = createLauncher(root);
 
 // 1. Dependencies, then the tooling by name
-const { ensureDependencies } = await import('./lib/ensure-deps.mjs');
-try {
-  ensureDependencies(root, step);
-} catch (error) {
-  fail(error.message);
-}
+installDependencies();
 const { waitForPort } = await import('@guanai/devtools/net');
 const { ensureTemporalServer } = await import('@guanai/devtools/temporal-server');
 const {

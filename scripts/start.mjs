@@ -13,15 +13,10 @@ const TEMPORAL_PORT = Number(process.env.TEMPORAL_PORT ?? 7233);
 const TEMPORAL_UI_PORT = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
 const PGLITE_PORT = Number(process.env.PGLITE_PORT ?? 54329);
 
-const { step, fail, run, elapsed } = createLauncher(root);
+const { step, fail, run, elapsed, installDependencies } = createLauncher(root);
 
 // 1. Dependencies (plain Node until they are there)
-const { ensureDependencies } = await import('./lib/ensure-deps.mjs');
-try {
-  ensureDependencies(root, step);
-} catch (error) {
-  fail(error.message);
-}
+installDependencies();
 
 // The root's tooling is a workspace package, there once the dependencies are.
 const { waitForPort } = await import('@guanai/devtools/net');

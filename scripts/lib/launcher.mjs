@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDependencies } from './ensure-deps.mjs';
 
 export function createLauncher(root) {
   const started = Date.now();
@@ -21,7 +22,15 @@ export function createLauncher(root) {
         resolve();
       });
     });
-  return { step, fail, run, elapsed };
+  /** Installs the dependencies when they are missing; the launcher stops with the reason when it cannot. */
+  const installDependencies = () => {
+    try {
+      ensureDependencies(root, step);
+    } catch (error) {
+      fail(error.message);
+    }
+  };
+  return { step, fail, run, elapsed, installDependencies };
 }
 
 /**
