@@ -1,0 +1,20 @@
+import type { Db } from '@guanai/db';
+import type { SessionUser } from '../../auth/session.ts';
+import type { TPartnerHome } from '../../routes/home/home.types.ts';
+import { visibleMatches } from '../matching/find-visible-match.ts';
+
+/** A partner's home: proposals awaiting my answer, and the matches I accepted, on which deliveries are recorded. */
+export async function partnerHome({ db, user }: { db: Db; user: SessionUser }): Promise<TPartnerHome> {
+  const mine = visibleMatches(user);
+  const [proposals, accepted, undelivered] = await Promise.all([
+    db.match.count({ where: { AND: [mine, { status: 'PROPOSED' }] } }),
+    db.match.count({ where: { AND: [mine, { status: 'ACCEPTED' }] } }),
+    db.match.count({ where: { AND: [mine, { status: 'ACCEPTED', deliveries: { none: {} } }] } }),
+  ]);
+  return {
+    kind: 'partner',
+    proposals: { value: proposals, link: { to: 'matches', filter: { status: 'PROPOSED' } } },
+    accepted: { value: accepted, link: { to: 'matches', filter: { status: 'ACCEPTED' } } },
+    undelivered,
+  };
+}
