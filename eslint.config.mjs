@@ -25,6 +25,7 @@ const WORKFLOW_FILES = [
   'workflows/src/workflows.ts',
   'workflows/src/case/workflow.ts',
   'workflows/src/disclosure/workflow.ts',
+  'workflows/src/handover/workflow.ts',
   'bench/src/bare/workflows.ts', // the benchmark's bare Update round trip, bundled the same way
   'bench/src/scale/patched-workflows.ts', // npm run scale's rolling upgrade: the next case workflow version
 ];
@@ -33,6 +34,7 @@ const WORKFLOW_FILES = [
 // arrives in events (`at`) and as the workflow's `now`, so these read no clock and draw no random.
 const PURE_FILES = [
   'workflows/src/case/machine.ts',
+  'workflows/src/case/chart.ts',
   'workflows/src/case/rules.ts',
   'workflows/src/case/timers.ts',
   'workflows/src/case/types.ts',
@@ -40,6 +42,7 @@ const PURE_FILES = [
   'workflows/src/case/projection.ts',
   'workflows/src/sla/**/*.ts',
   'workflows/src/disclosure/period.ts',
+  'workflows/src/handover/messages.ts',
   'workflows/src/vocabulary.ts',
 ];
 // Not sandbox code: disclosure/snapshot.ts (node:crypto; imported by the disclosure activities and

@@ -24,6 +24,7 @@ const { ensureTemporalCli } = await import('@guanai/devtools/temporal-cli');
 const { startPglite } = await import('@guanai/devtools/pglite-server');
 const { createSupervisor } = await import('@guanai/devtools/supervisor');
 const { prepareApp } = await import('./lib/prepare-app.mjs');
+const { demoDecision } = await import('@guanai/devtools/demo-decision');
 
 // 2. Temporal CLI
 let temporalCli;
@@ -55,6 +56,10 @@ const env = {
   PORT: String(PORT),
 };
 if (pglite) env.DB_POOL_MAX = env.DB_POOL_MAX ?? '4';
+// The living demo (演示数据): on the embedded default only; the API loads it in the background.
+const demo = demoDecision({ env: process.env, embedded: Boolean(pglite) });
+step(`Demo data: ${demo.reason}`);
+if (demo.load) env.GUANAI_DEMO_LOAD = '1';
 
 // 4. Prisma client, migrations, demo seed; 5. the admin build
 await prepareApp({ root, dataDir, env, step, run, seededMarker: pglite ? 'seeded-pglite' : undefined });
@@ -115,5 +120,11 @@ console.log(`
   Demo logins (password ${DEMO_PASSWORD}):
 ${demoUsers.map((u) => `    ${u.username.padEnd(22)} ${u.role.padEnd(15)} ${u.displayName}`).join('\n')}
 
+${
+  demo.load
+    ? `  Demo data       loaded once, in the background, the first time (a few minutes): progress in the
+                  API's log, the admin's banner and GET /api/demo/status; GUANAI_DEMO=0 skips it\n`
+    : ''
+}
   Press Ctrl-C to stop.
 `);

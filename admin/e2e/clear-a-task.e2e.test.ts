@@ -16,7 +16,8 @@ afterAll(async () => {
 });
 
 const signIn = async (page: Page, username: string) => {
-  await signInAs(page, system.baseUrl, username);
+  // Sign-in lands on the role's home page; this test works from the inbox.
+  await signInAs(page, system.baseUrl, username, '/#/tasks');
   await page.getByRole('tab', { name: '我的任务' }).waitFor();
 };
 

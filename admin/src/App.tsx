@@ -1,6 +1,8 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import absences from './absences/index.ts';
 import { EscalationBoard } from './board/EscalationBoard.tsx';
+import { HomePage } from './home/HomePage.tsx';
 import cases from './cases/index.ts';
 import { Layout } from './layout/Layout.tsx';
 import notifications from './notifications/index.tsx';
@@ -27,6 +29,7 @@ export function App() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={Layout}
+      dashboard={HomePage}
       title="关爱援助 Guanai"
       disableTelemetry
       requireAuth
@@ -41,6 +44,8 @@ export function App() {
         <Route path="import" element={<RosterImport />} />
       </Resource>
       <Resource name="users" {...users} />
+      <Resource name="absences" {...absences} />
+      <Resource name="colleagues" />
       <Resource name="sla/policies" {...slaPolicies} />
       <Resource name="sla/calendar" {...calendar} />
       {matchingResources}

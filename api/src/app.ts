@@ -30,6 +30,11 @@ import { kpiRoutes } from './routes/kpis/kpis.ts';
 import { supervisionScoreRoutes } from './routes/supervision-scores/supervision-scores.ts';
 import { meetingRoutes } from './routes/meetings/meetings.ts';
 import { departmentRoutes } from './routes/departments/departments.ts';
+import { demoRoutes } from './routes/demo/demo.ts';
+import { absenceRoutes } from './routes/absences/absences.ts';
+import { colleagueRoutes } from './routes/colleagues/colleagues.ts';
+import { homeRoutes } from './routes/home/home.ts';
+import { savedViewRoutes } from './routes/saved-views/saved-views.ts';
 import { createCaseClient } from './temporal/case-client.ts';
 import { requestScopedDb } from './request/scope.ts';
 import { openApiDocument } from './openapi/document.ts';
@@ -91,7 +96,12 @@ export function createApp(given: AppDeps) {
     .route('/kpis', kpiRoutes(deps))
     .route('/supervision-scores', supervisionScoreRoutes(deps))
     .route('/meetings', meetingRoutes(deps, cases))
-    .route('/departments', departmentRoutes(deps));
+    .route('/departments', departmentRoutes(deps))
+    .route('/demo', demoRoutes(deps))
+    .route('/absences', absenceRoutes(deps))
+    .route('/colleagues', colleagueRoutes(deps))
+    .route('/home', homeRoutes(deps))
+    .route('/saved-views', savedViewRoutes(deps));
   // Tests: every answer of a declared route is checked against its declared responses.
   if (given.responseMismatches) app.use('/api/*', checkResponses(api, '/api', given.responseMismatches));
   // One access policy for every route (auth/policy.ts): session and role, before any handler runs.

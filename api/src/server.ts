@@ -8,6 +8,8 @@ import { diskFileStore, pgFileStore } from './files/file-store.ts';
 import { resumeImports } from './domain/people/resume-person-imports.ts';
 import { IMPORT_LEASE_MS } from './domain/people/run-person-import.ts';
 import { ensureDisclosureSchedule } from './temporal/disclosure-schedule.ts';
+import { runDemoLoader } from './demo/run-demo-worker.ts';
+import { DEFAULT_DEMO_CASES } from './demo/start-demo-loader.ts';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const port = Number(process.env.PORT ?? 8080);
@@ -49,6 +51,21 @@ void ensureDisclosureSchedule(temporal, { threshold: disclosureThreshold }).catc
 const resume = () => void resumeImports(deps).catch((err: unknown) => logger.error({ err }, 'resuming imports failed'));
 resume();
 setInterval(resume, IMPORT_LEASE_MS).unref();
+// The living demo (演示数据): the launcher asks for it on the embedded default (scripts/lib/demo-decision.mjs).
+// Loaded in the background through the case workflows while the API serves; one replica's start wins.
+if (process.env.GUANAI_DEMO_LOAD === '1') {
+  void runDemoLoader({
+    db,
+    keys: deps.keys,
+    temporal,
+    address,
+    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    total: Number(process.env.GUANAI_DEMO_CASES ?? DEFAULT_DEMO_CASES),
+    caseSettings,
+    disclosureThreshold,
+    logger,
+  }).catch((err: unknown) => logger.error({ err }, 'loading the demo data failed'));
+}
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   logger.info(`API listening on http://${info.address}:${info.port}`);
 });

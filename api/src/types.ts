@@ -16,6 +16,19 @@ export type { TCreateCase, TCase, TCaseEvent, TCaseDetail } from './routes/cases
 export type { TProposeMatch, TCaseMatching } from './routes/cases/matching.types.ts';
 export type { TSurveyCreated } from './routes/cases/surveys.types.ts';
 export type { TDepartment } from './routes/departments/departments.types.ts';
+export type {
+  THome,
+  THomeLink,
+  THomeFigure,
+  TCaseworkerHome,
+  TSupervisorHome,
+  TManagerHome,
+  TStationHome,
+  TPartnerHome,
+  THomeMap,
+  TMapArea,
+  MapFigure,
+} from './routes/home/home.types.ts';
 export type { TUpdateHousehold, THousehold } from './routes/households/households.types.ts';
 export type { TKpiUnit, TUnitKpis, TKpiTrend } from './routes/kpis/kpis.types.ts';
 export type { TDecline, TDelivery, TMatch } from './routes/matches/matches.types.ts';
@@ -72,4 +85,6 @@ export type {
 } from './routes/sla/sla.types.ts';
 export type { TSupervisionScoreBody } from './routes/supervision-scores/supervision-scores.types.ts';
 export type { TCompleteBody, TTask } from './routes/tasks/tasks.types.ts';
+export type { TTaskCounts, TTaskListFilter } from './routes/tasks/tasks.types.ts';
+export type { TCreateSavedView, TSavedView } from './routes/saved-views/saved-views.types.ts';
 export type { TCreateUser, TUpdateUser, TUser, TTemporaryPassword, TCreatedUser } from './routes/users/users.types.ts';

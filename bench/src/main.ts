@@ -1,6 +1,7 @@
 // `npm run bench [-- name…]`: runs the benchmarks of issue 7 (all, or the named ones), prints their
 // figures and writes them to bench/results/<name>.json and bench/results/latest.json.
 import { admin } from './admin.ts';
+import { homeReads } from './home-reads.ts';
 import { latency } from './latency.ts';
 import { loadAverage, machineInfo } from './processes.ts';
 import { queueReads } from './queue-reads.ts';
@@ -12,8 +13,15 @@ const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchResult
   throughput: { title: '2. Throughput (and 5. Memory under it)', run: throughput },
   'queue-reads': { title: '3. Work-queue reads at scale', run: async () => [await queueReads()] },
   admin: { title: '4. Admin: first inbox row and bundle size', run: async () => [await admin()] },
+  home: { title: '6. Home pages per role and the map (issue 15)', run: async () => [await homeReads()] },
 };
-const ALIASES: Record<string, string> = { memory: 'throughput', reads: 'queue-reads', queue: 'queue-reads' };
+const ALIASES: Record<string, string> = {
+  memory: 'throughput',
+  reads: 'queue-reads',
+  queue: 'queue-reads',
+  'home-reads': 'home',
+  map: 'home',
+};
 
 const requested = process.argv.slice(2).map((name) => ALIASES[name] ?? name);
 const unknown = requested.filter((name) => !BENCHMARKS[name]);

@@ -30,3 +30,5 @@ export {
 } from './disclosure/snapshot.ts';
 export type { DisclosureInput } from './disclosure/workflow.ts';
 export type { PublishResult } from './disclosure/activities.ts';
+export * from './handover/messages.ts';
+export * from './demo/messages.ts';

@@ -10,6 +10,7 @@ import {
 import { createDb, databaseUrl, type Db } from '@guanai/db';
 import { createCaseActivities } from './case/activities.ts';
 import { createDisclosureActivities } from './disclosure/activities.ts';
+import { createHandoverActivities } from './handover/activities.ts';
 import { CASES_TASK_QUEUE } from './case/messages.ts';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
@@ -48,7 +49,11 @@ export async function createWorker({
     connection,
     namespace,
     taskQueue,
-    activities: { ...createCaseActivities({ db }), ...createDisclosureActivities({ db }) },
+    activities: {
+      ...createCaseActivities({ db }),
+      ...createDisclosureActivities({ db }),
+      ...createHandoverActivities({ db }),
+    },
     ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
   });
 }

@@ -1,3 +1,5 @@
 // The workflow bundle entry: every workflow the worker runs.
 export { caseWorkflow } from './case/workflow.ts';
 export { disclosureWorkflow } from './disclosure/workflow.ts';
+export { handoverWorkflow } from './handover/workflow.ts';
+export { demoLoaderWorkflow } from './demo/loader-workflow.ts';

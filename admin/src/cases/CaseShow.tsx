@@ -12,10 +12,11 @@ import {
   useTranslate,
 } from 'react-admin';
 import { DueChip } from '../tasks/DueChip.tsx';
-import { CaseActions } from './CaseActions.tsx';
+import { TaskHandoverButtons } from '../tasks/TaskHandoverButtons.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { NoteForm } from './NoteForm.tsx';
 import { StateChip } from './StateChip.tsx';
+import { CaseStatechart } from './statechart/CaseStatechart.tsx';
 import { CaseMatchingPanel } from '../matching/index.tsx';
 import { CaseEvaluationPanel } from '../evaluation/index.tsx';
 import type { CaseRecord } from './types.ts';
@@ -55,7 +56,8 @@ function CaseDetail() {
       <Labeled label="resources.cases.fields.situation">
         <TextField source="situation" />
       </Labeled>
-      <CaseActions />
+      {/* The case-level actions sit beside the statechart: what this user may do now, next to where the case is. */}
+      <CaseStatechart />
       <CaseMatchingPanel />
       <CaseEvaluationPanel />
       <Divider />
@@ -74,6 +76,8 @@ function CaseDetail() {
           <TextField source="unitName" />
           <TextField source="assigneeName" emptyText="—" />
           <FunctionField source="dueAt" render={() => <DueChip />} />
+          {/* Issue 15: a supervisor reassigns or releases a task from here, with a reason. */}
+          <TaskHandoverButtons />
         </Datagrid>
       </ArrayField>
       <Divider />

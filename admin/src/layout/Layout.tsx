@@ -3,11 +3,21 @@ import KeyIcon from '@mui/icons-material/Key';
 import SpeedIcon from '@mui/icons-material/Speed';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, Logout, Menu, UserMenu, useTranslate, useUserMenu } from 'react-admin';
+import {
+  AppBar,
+  Layout as RaLayout,
+  Logout,
+  Menu,
+  TitlePortal,
+  UserMenu,
+  useTranslate,
+  useUserMenu,
+} from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useCan, useRole } from '../providers/useCan.ts';
 import { MatchingMenu } from '../matching/index.tsx';
 import { EvaluationMenu } from '../evaluation/index.tsx';
+import { DemoBanner, DemoMarker } from '../demo/DemoStatus.tsx';
 
 /**
  * The menu shows what the user can use, by the routes their role may call: the board for
@@ -19,12 +29,14 @@ function AppMenu() {
   const role = useRole();
   return (
     <Menu>
+      <Menu.DashboardItem primaryText="guanai.home.title" />
       <Menu.ResourceItem name="tasks" />
       <Menu.ResourceItem name="cases" />
       {can('GET /api/people') && <Menu.ResourceItem name="people" primaryText="guanai.people.menu" />}
       {role === 'SUPERVISOR' && <Menu.Item to="/board" primaryText="guanai.board.title" leftIcon={<DashboardIcon />} />}
       {can('GET /api/sla/overview') && <Menu.Item to="/sla" primaryText="guanai.sla.title" leftIcon={<SpeedIcon />} />}
       <Menu.ResourceItem name="notifications" />
+      {can('POST /api/absences') && <Menu.ResourceItem name="absences" primaryText="guanai.absences.menu" />}
       {/* Everyone may read the org tree (the pickers need it); only those who maintain it see it in the menu. */}
       {can('POST /api/org-units') && <Menu.ResourceItem name="org-units" primaryText="guanai.orgUnits.menu" />}
       {can('GET /api/users') && <Menu.ResourceItem name="users" />}
@@ -59,12 +71,18 @@ function AppUserMenu() {
 }
 
 function AppAppBar() {
-  return <AppBar userMenu={<AppUserMenu />} />;
+  return (
+    <AppBar userMenu={<AppUserMenu />}>
+      <TitlePortal />
+      <DemoMarker />
+    </AppBar>
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
     <RaLayout menu={AppMenu} appBar={AppAppBar}>
+      <DemoBanner />
       {children}
     </RaLayout>
   );

@@ -1,4 +1,4 @@
-import type { TPersonListFilter } from '@guanai/api/types';
+import type { TPersonListFilter, TTaskListFilter } from '@guanai/api/types';
 import type { ClientResponse } from 'hono/client';
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
@@ -47,7 +47,34 @@ const upload = (contentType: string, name: string, body: BodyInit) => ({
  */
 const customMethods = {
   claimTask: (id: string) => dataOf(api.tasks[':id'].claim.$post({ param: byId(id) }, write())),
-  releaseTask: (id: string) => dataOf(api.tasks[':id'].release.$post({ param: byId(id) }, write())),
+  /** Gives the task back to its queue; a supervisor releasing a colleague's task gives a reason. */
+  releaseTask: (id: string, reason?: string) =>
+    dataOf(api.tasks[':id'].release.$post({ param: byId(id), json: reason ? { reason } : {} }, write())),
+  /** 改派: a supervisor hands a task to a colleague, with a reason. */
+  reassignTask: (id: string, assigneeId: string, reason: string) =>
+    dataOf(api.tasks[':id'].reassign.$post({ param: byId(id), json: { assigneeId, reason } }, write())),
+  /** 批量移交: up to 200 tasks to a colleague or back to their queues; `key` is the dialog's, so a retry is the same run. */
+  handOverTasks: (body: JsonOf<typeof api.tasks.handover.$post>, key: string) =>
+    dataOf(api.tasks.handover.$post({ json: body }, write(key))),
+  /** Who covers me now, and whom I cover (the inbox banner). */
+  getCurrentCover: () => dataOf(api.absences.current.$get()),
+  /** The inbox's tab counts (each the total of its tab's list). */
+  getTaskCounts: () => dataOf(api.tasks.counts.$get()),
+  /** The inbox's filtered list as the API's CSV (masked, audited), in the list's order. */
+  exportTasks: (filter: TTaskListFilter, sort: [string, 'ASC' | 'DESC']) =>
+    download(
+      api.tasks.export.$get(
+        { query: { filter: JSON.stringify(filter), sort: JSON.stringify(sort) } },
+        { headers: { Accept: 'text/csv' } },
+      ),
+      () => `tasks-${new Date().toISOString().slice(0, 10)}.csv`,
+    ),
+  /** 已保存的视图: my named inbox filters. */
+  getSavedViews: () => dataOf(api['saved-views'].$get()),
+  /** `key` is the dialog's Idempotency-Key, so a retried click saves the view once. */
+  saveView: (body: JsonOf<(typeof api)['saved-views']['$post']>, key?: string) =>
+    dataOf(api['saved-views'].$post({ json: body }, write(key))),
+  deleteSavedView: (id: string) => dataOf(api['saved-views'][':id'].$delete({ param: byId(id) }, write())),
   completeTask: (id: string, form: JsonOf<(typeof api.tasks)[':id']['complete']['$post']>['form']) =>
     dataOf(api.tasks[':id'].complete.$post({ param: byId(id), json: { form } }, write())),
   caseAction: (caseId: string, action: JsonOf<(typeof api.cases)[':id']['actions']['$post']>) =>

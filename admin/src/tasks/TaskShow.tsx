@@ -13,6 +13,7 @@ import {
 import { CompleteTaskForm } from './CompleteTaskForm.tsx';
 import { DueChip } from './DueChip.tsx';
 import { TaskButtons } from './TaskButtons.tsx';
+import { TaskHandoverButtons } from './TaskHandoverButtons.tsx';
 
 function TaskDetail() {
   const task = useRecordContext<TTask>();
@@ -47,6 +48,7 @@ function TaskDetail() {
         </Labeled>
       </Stack>
       {!mine && <TaskButtons />}
+      <TaskHandoverButtons />
       {mine && (
         <Card variant="outlined">
           <CardContent>

@@ -170,6 +170,10 @@ export const departments: TDepartment[] = [
 export const handlers = [
   http.get('*/api/auth/me', () => HttpResponse.json(me)),
   http.get('*/api/tasks', () => HttpResponse.json([screenTask], { headers: { 'Content-Range': 'tasks 0-0/1' } })),
+  http.get('*/api/tasks/counts', () =>
+    HttpResponse.json({ mine: 1, unassigned: 1, unit: 1, dueToday: 0, overdue: 1, emergency: 0 }),
+  ),
+  http.get('*/api/saved-views', () => listOf('saved-views', [])),
   http.get('*/api/tasks/:id', () => HttpResponse.json(screenTask)),
   http.get('*/api/org-units', () => listOf('org-units', orgUnits)),
   http.get('*/api/org-units/:id', ({ params }) =>
@@ -180,6 +184,8 @@ export const handlers = [
   http.post('*/api/people/duplicates', () => HttpResponse.json({ duplicates: [] })),
   http.get('*/api/partners', () => listOf('partners', partners)),
   http.get('*/api/departments', () => listOf('departments', departments)),
+  // The layout's demo marker asks on every page: no demo data unless a test says so.
+  http.get('*/api/demo/status', () => HttpResponse.json({ state: 'absent', loaded: 0, total: 0 })),
 ];
 
 export const server = setupServer(...handlers);

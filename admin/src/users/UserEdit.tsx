@@ -10,17 +10,20 @@ import {
   TopToolbar,
   required,
 } from 'react-admin';
-import { SaveOnlyToolbar } from '../layout/SaveOnlyToolbar.tsx';
 import { PartnerInput } from './PartnerInput.tsx';
 import { ResetPasswordButton } from './ResetPasswordButton.tsx';
 import { roleChoices, type User } from './roles.ts';
 import { UnitInput } from './UnitInput.tsx';
+import { HandoverSaveToolbar, UserHandover } from './UserHandover.tsx';
 
 /**
  * Only what an admin may change (never the username, hashes or sessions), and of that only what
  * changed: the API ends the user's sessions on any role, unit or partner it is sent.
  */
-export function changedFields(values: User, { previousData }: { previousData?: User } = {}) {
+export function changedFields(
+  values: User & { handoverTo?: string | null },
+  { previousData }: { previousData?: User } = {},
+) {
   const next: Partial<User> = {
     displayName: values.displayName,
     role: values.role,
@@ -29,9 +32,12 @@ export function changedFields(values: User, { previousData }: { previousData?: U
     // Only PARTNER users act for a partner organisation.
     partnerId: values.role === 'PARTNER' ? (values.partnerId ?? null) : null,
   };
-  return Object.fromEntries(
+  const changed = Object.fromEntries(
     Object.entries(next).filter(([key, value]) => (previousData?.[key as keyof User] ?? null) !== value),
   );
+  // Issue 15: who takes the claimed tasks of a user deactivated or moved (the API refuses it otherwise).
+  const leaves = changed.active === false || changed.orgUnitId !== undefined;
+  return leaves && values.handoverTo ? { ...changed, handoverTo: values.handoverTo } : changed;
 }
 
 function Actions() {
@@ -47,7 +53,7 @@ function Actions() {
 export function UserEdit() {
   return (
     <Edit transform={changedFields} mutationMode="pessimistic" actions={<Actions />} redirect="list">
-      <SimpleForm toolbar={<SaveOnlyToolbar />}>
+      <SimpleForm toolbar={<HandoverSaveToolbar />}>
         <Labeled>
           <TextField source="username" />
         </Labeled>
@@ -56,6 +62,7 @@ export function UserEdit() {
         <UnitInput />
         <PartnerInput />
         <BooleanInput source="active" />
+        <UserHandover />
       </SimpleForm>
     </Edit>
   );

@@ -22,6 +22,11 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'GET /api/auth/me': 'SIGNED_IN',
   'POST /api/auth/password': 'SIGNED_IN',
 
+  // Each role's home page (首页), and the managers' map of the districts (issue 15).
+  'GET /api/home': 'SIGNED_IN',
+  'POST /api/home/seen': 'SIGNED_IN',
+  'GET /api/home/map': ['MANAGER', 'ADMIN'],
+
   'GET /api/cases': 'SIGNED_IN',
   'GET /api/cases/:id': 'SIGNED_IN',
   'POST /api/cases': ['STATION_WORKER', 'DISCOVERER'],
@@ -32,9 +37,18 @@ export const ROUTE_POLICY: Record<string, Access> = {
 
   'GET /api/tasks': 'SIGNED_IN',
   'GET /api/tasks/:id': 'SIGNED_IN',
+  // The inbox as a working tool (issue 15): tab counts, the filtered list as CSV, my saved views.
+  'GET /api/tasks/counts': 'SIGNED_IN',
+  'GET /api/tasks/export': 'SIGNED_IN',
+  'GET /api/saved-views': 'SIGNED_IN',
+  'POST /api/saved-views': 'SIGNED_IN',
+  'DELETE /api/saved-views/:id': 'SIGNED_IN',
   'POST /api/tasks/:id/claim': WORKERS,
   'POST /api/tasks/:id/release': WORKERS,
   'POST /api/tasks/:id/complete': WORKERS,
+  // Handover (issue 15): a supervisor hands tasks of their subtree on, with a reason.
+  'POST /api/tasks/:id/reassign': ['SUPERVISOR'],
+  'POST /api/tasks/handover': ['SUPERVISOR'],
 
   'GET /api/attachments/:id/content': 'SIGNED_IN',
   'GET /api/notifications': 'SIGNED_IN',
@@ -126,11 +140,20 @@ export const ROUTE_POLICY: Record<string, Access> = {
 
   // Joint meetings (联席会议).
   'GET /api/departments': 'SIGNED_IN',
+  // The demo data (演示数据): its state and the loader's progress, for the admin's banner.
+  'GET /api/demo/status': 'SIGNED_IN',
   'GET /api/meetings': ['SUPERVISOR', 'MANAGER'],
   'GET /api/meetings/:id': ['SUPERVISOR', 'MANAGER'],
   'POST /api/meetings': ['SUPERVISOR', 'MANAGER'],
   'POST /api/meetings/:id/resolutions': ['SUPERVISOR'],
   'POST /api/meetings/:id/held': ['SUPERVISOR', 'MANAGER'],
+
+  // Absences (休假) and delegates (代理人), issue 15: the user's own, or a supervisor's for the team.
+  'GET /api/absences': 'SIGNED_IN',
+  'GET /api/absences/current': 'SIGNED_IN',
+  'POST /api/absences': WORKERS,
+  'DELETE /api/absences/:id': WORKERS,
+  'GET /api/colleagues': WORKERS,
 };
 
 export const policyKey = (method: string, path: string) => `${method} ${path}`;

@@ -27,6 +27,11 @@ const TAGS: Record<string, string> = {
   'supervision-scores': '督导评分 Supervision scores',
   meetings: '联席会议 Joint meetings',
   departments: '成员单位 Member departments of the joint meeting',
+  demo: '演示数据 The demo data and its loader’s progress',
+  home: '首页与地图 Each role’s home page and the managers’ map of the districts',
+  'saved-views': '已保存的视图 My saved inbox views (filters and sort)',
+  absences: '休假代理 Absences and who covers them',
+  colleagues: '同事 Active colleagues a task can be handed to',
 };
 
 /** Every write may carry one (request/write-requests.ts). */

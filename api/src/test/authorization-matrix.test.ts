@@ -140,6 +140,8 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
     .replace('/api/matches/:id', `/api/matches/${ids.match}`)
     .replace('/api/projects/:id', `/api/projects/${ids.project}`)
     .replace('/api/meetings/:id', `/api/meetings/${ids.meeting}`)
+    .replace('/api/saved-views/:id', '/api/saved-views/00000000-0000-4000-8000-000000000000')
+    .replace('/api/absences/:id', '/api/absences/00000000-0000-4000-8000-000000000000')
     .replace(':period', '2026-10')
     .replace(':token', 'matrix-token-that-does-not-exist')
     .replace(':kind', 'SCREEN')
@@ -194,6 +196,14 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
       actions: [{ department: 'CIVIL_AFFAIRS', action: 'matrix', deadline: '2099-01-31' }],
     },
     'POST /api/meetings/:id/held': { minutes: 'matrix minutes' },
+    'POST /api/tasks/:id/reassign': { assigneeId: '00000000-0000-4000-8000-000000000000', reason: 'matrix' },
+    'POST /api/tasks/handover': { taskIds: [ids.task], assigneeId: null, reason: 'matrix' },
+    'POST /api/absences': {
+      delegateId: '00000000-0000-4000-8000-000000000000',
+      startsAt: '2099-01-01T09:00:00+08:00',
+      endsAt: '2099-01-02T18:00:00+08:00',
+    },
+    'POST /api/saved-views': { name: 'matrix', filter: { scope: 'unit', dueToday: true } },
   };
   if (key === 'POST /api/cases/:id/attachments' || key === 'POST /api/matches/:id/evidence')
     return { method, path, body: 'png', headers: { 'Content-Type': 'image/png', 'X-Filename': 'm.png' } };

@@ -34,11 +34,11 @@ export function createCaseActivities({ db }: { db: Db }) {
       await db.$executeRaw`
         WITH moved AS (
           INSERT INTO "case" (id, case_no, person_id, origin, situation, emergency, state, status, closure_reason,
-                              owning_unit_id, origin_unit_id, created_by_id, last_seq, data, flags, created_at, updated_at)
+                              owning_unit_id, origin_unit_id, created_by_id, last_seq, data, flags, demo, created_at, updated_at)
           VALUES (${record.caseId}::uuid, ${record.caseNo}, ${record.personId}::uuid, ${record.origin}::"CaseOrigin",
                   ${record.situation}, ${p.emergency}, ${p.state}, ${p.status}::"CaseStatus", ${p.closureReason},
                   ${p.owningUnitId}::uuid, ${record.originUnitId}::uuid, ${record.createdById}::uuid, ${p.seq},
-                  ${data}::jsonb, ${flags}::jsonb, ${at}, ${at})
+                  ${data}::jsonb, ${flags}::jsonb, ${record.demo ?? false}, ${at}, ${at})
           ON CONFLICT (id) DO UPDATE SET
             emergency = EXCLUDED.emergency, state = EXCLUDED.state, status = EXCLUDED.status,
             closure_reason = EXCLUDED.closure_reason, owning_unit_id = EXCLUDED.owning_unit_id,
@@ -69,12 +69,18 @@ export function createCaseActivities({ db }: { db: Db }) {
           FROM moved m
           ON CONFLICT (case_id, seq) DO NOTHING
         )
-        -- Notifications: the named user, and the supervisors of the unit concerned.
+        -- Notifications: the named user (their delegate while an absence of theirs runs at the event's
+        -- time: the same recipient on every retry), and the supervisors of the unit concerned.
         INSERT INTO notification (user_id, case_id, task_id, kind, seq)
-        SELECT u.id, m.id, n."taskId", n.kind, ${p.seq}::int
+        SELECT DISTINCT u.id, m.id, n."taskId", n.kind, ${p.seq}::int
         FROM moved m,
              jsonb_to_recordset(${JSON.stringify(p.notifications ?? [])}::jsonb) AS n(kind text, "taskId" text, "unitId" uuid, "userId" uuid)
-             JOIN app_user u ON u.active AND (u.id = n."userId" OR (n.kind <> 'ASSIGNED' AND u.role = 'SUPERVISOR' AND u.org_unit_id = n."unitId"))
+             LEFT JOIN LATERAL (
+               SELECT a.delegate_id FROM absence a
+               WHERE a.user_id = n."userId" AND a.starts_at <= ${at}::timestamptz AND a.ends_at > ${at}::timestamptz
+               ORDER BY a.starts_at DESC LIMIT 1
+             ) cover ON true
+             JOIN app_user u ON u.active AND (u.id = coalesce(cover.delegate_id, n."userId") OR (n.kind <> 'ASSIGNED' AND u.role = 'SUPERVISOR' AND u.org_unit_id = n."unitId"))
         ON CONFLICT (case_id, seq, user_id, kind) DO NOTHING`;
     },
 

@@ -9,8 +9,11 @@ export const CASES_TASK_QUEUE = 'cases';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** A human action: a machine event without its time, which the workflow stamps. */
-export type ActRequest = DistributiveOmit<CaseEvent, 'at'>;
+/**
+ * A human action: a machine event whose time the workflow stamps. Only a demo case (loaded by the
+ * demo loader, `CaseWorkflowInput.demo`) takes a caller's past `at`; every other case refuses it.
+ */
+export type ActRequest = DistributiveOmit<CaseEvent, 'at'> & { at?: string };
 
 export interface CaseView {
   state: string;
@@ -32,11 +35,27 @@ export interface CaseRecord {
   originUnitId: string;
   /** §四(一) active discovery: who found the person (网格员, 楼栋长, volunteer, social worker …). */
   discovererKind?: string;
+  /** Written on the case row: demo data, shown as such. */
+  demo?: boolean;
+}
+
+/**
+ * The clock of a demo case: `now` is the time of its latest event (the loader's clock), `released`
+ * once the loader has handed the case to real time (then overdue timers fire at once).
+ */
+export interface DemoClock {
+  now: string;
+  released?: boolean;
 }
 
 export interface CaseWorkflowInput {
   record: CaseRecord;
   machine: CaseInput;
+  /**
+   * A demo case (the demo loader's, clearly marked): its Updates may carry past times, and its timers
+   * follow the loader's clock (`demoClockUpdate`) until the loader hands it to real time.
+   */
+  demo?: DemoClock;
   /** A station worker who registers a self-application has already done intake. */
   registerOnOpen: boolean;
   /** Accepted events per run before continuing as new (default 500; Temporal may suggest it earlier). */
@@ -52,3 +71,8 @@ export const actUpdate = defineUpdate<CaseView, [ActRequest]>('act');
 /** Returns once everything accepted so far is projected (used right after start). */
 export const syncUpdate = defineUpdate<CaseView>('sync');
 export const stateQuery = defineQuery<CaseView>('state');
+/**
+ * Demo cases only: moves the case's clock forward to `to` (the timers due by then fire, stamped
+ * `to`), or with `to: 'now'` hands the case to real time. Refused by every other case.
+ */
+export const demoClockUpdate = defineUpdate<CaseView, [{ to: string }]>('demoClock');

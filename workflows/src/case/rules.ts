@@ -173,11 +173,18 @@ export function releaseRefusal(
   const task = findOpenTask(tasks, taskId);
   if (!task) return { code: 'TASK_NOT_FOUND', message: `no open task ${taskId ?? ''} on this case`, field: 'taskId' };
   if (task.assigneeId === null) return { code: 'NOT_ASSIGNEE', message: 'the task is not claimed' };
-  const supervises = actor.role === 'SUPERVISOR' && actsOver(actor, task.unitId, units);
+  const supervises = handsOver(actor) && actsOver(actor, task.unitId, units);
   if (task.assigneeId !== actor.id && !supervises)
     return { code: 'NOT_ASSIGNEE', message: 'only the assignee or a supervisor may release the task' };
   return null;
 }
+
+/**
+ * Who may hand someone else's task on: a supervisor over the task's unit, or an admin deactivating or
+ * moving its assignee (the user change hands their claimed tasks on in the same action). Widening a
+ * guard is replay-safe: every recorded RELEASE or REASSIGN passed the narrower one.
+ */
+const handsOver = (actor: Actor) => actor.role === 'SUPERVISOR' || actor.role === 'ADMIN';
 
 /** A supervisor over the task's unit hands it to someone (who must be allowed to do it). */
 export function reassignRefusal(
@@ -189,7 +196,7 @@ export function reassignRefusal(
 ): Refusal | null {
   const task = findOpenTask(tasks, taskId);
   if (!task) return { code: 'TASK_NOT_FOUND', message: `no open task ${taskId ?? ''} on this case`, field: 'taskId' };
-  if (actor.role !== 'SUPERVISOR' || !actsOver(actor, task.unitId, units))
+  if (!handsOver(actor) || !actsOver(actor, task.unitId, units))
     return { code: 'FORBIDDEN', message: 'only a supervisor over the task’s unit may reassign it' };
   if (!assignee) return { code: 'INVALID', message: 'name the new assignee', field: 'assignee' };
   if (!TASK_ROLES[task.kind].includes(assignee.role) || !actsOver(assignee, task.unitId, units)) {

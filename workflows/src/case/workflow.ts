@@ -22,6 +22,7 @@ import {
 } from './machine.ts';
 import {
   actUpdate,
+  demoClockUpdate,
   stateQuery,
   syncUpdate,
   type ActRequest,
@@ -29,6 +30,7 @@ import {
   type CaseWorkflowInput,
 } from './messages.ts';
 import type { CaseProjection } from './projection.ts';
+import type { Refusal } from './rules.ts';
 import { dueSystemEvents, nextDeadline } from './timers.ts';
 import type { CaseTask } from './types.ts';
 
@@ -76,6 +78,32 @@ function withGates(snapshot: unknown, gates: boolean): never {
   return (gates ? { ...persisted, context: { ...persisted.context, escalationGates: true } } : persisted) as never;
 }
 
+/** Turns a refusal into the Update's failure (the API answers it as a 4xx). */
+function refuse(refusal: Refusal): never {
+  throw ApplicationFailure.create({
+    type: refusal.code,
+    message: refusal.message,
+    details: [refusal],
+    nonRetryable: true,
+  });
+}
+
+/**
+ * Why a caller-supplied time is refused (null when taken). Only a demo case takes one, never
+ * before its latest event nor in the future; every other case is stamped by the workflow, so no
+ * caller can back-date a real case. No recorded history carries one, so old histories replay as before.
+ */
+function timeRefusal(at: string | undefined, clock: { now: string } | undefined): Refusal | null {
+  if (at === undefined) return null;
+  const invalid = (message: string): Refusal => ({ code: 'INVALID', message, field: 'at' });
+  if (!clock) return invalid('only a demo case takes a caller-supplied time');
+  const time = Date.parse(at);
+  if (Number.isNaN(time)) return invalid('is not a time');
+  if (time < Date.parse(clock.now)) return invalid(`is earlier than the case's latest event (${clock.now})`);
+  if (time > Date.now()) return invalid('is in the future');
+  return null;
+}
+
 /** One workflow per case (id `case-<caseId>`), hosting the case machine. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   const v2 = patched(LIFECYCLE_V2);
@@ -116,6 +144,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     });
   };
   let seq = input.persisted?.seq ?? 0;
+  /**
+   * A demo case's clock (undefined for every other case): while the loader drives the case its
+   * timers follow this clock, not real time, so a past deadline cannot fire between two of the
+   * loader's steps; `released` hands the case to real time. `clockMoves` wakes the timer loop.
+   */
+  const demoClock = input.demo ? { ...input.demo } : undefined;
+  const driven = () => demoClock !== undefined && !demoClock.released;
+  let clockMoves = 0;
   // Projections are written one after another, in the order the events were accepted.
   let projected: Promise<void> = Promise.resolve();
 
@@ -207,20 +243,49 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   setHandler(
     actUpdate,
     async (request: ActRequest) => {
-      await accept({ ...request, at: new Date().toISOString() } as CaseEvent);
+      const at = new Date(request.at ?? Date.now()).toISOString();
+      if (demoClock && at > demoClock.now) demoClock.now = at;
+      await accept({ ...request, at } as CaseEvent);
       return view();
     },
     {
       validator: (request: ActRequest) => {
-        const refusal = refusalOf(actor.getSnapshot(), { ...request, at: new Date().toISOString() } as CaseEvent);
-        if (refusal) {
-          throw ApplicationFailure.create({
-            type: refusal.code,
-            message: refusal.message,
-            details: [refusal],
-            nonRetryable: true,
-          });
+        const refusal =
+          timeRefusal(request.at, demoClock) ??
+          refusalOf(actor.getSnapshot(), { ...request, at: request.at ?? new Date().toISOString() } as CaseEvent);
+        if (refusal) refuse(refusal);
+      },
+    },
+  );
+  setHandler(
+    demoClockUpdate,
+    async ({ to }) => {
+      if (!demoClock) return view(); // the validator refused it
+      if (to === 'now') {
+        demoClock.released = true;
+        demoClock.now = new Date().toISOString();
+      } else {
+        demoClock.now = new Date(to).toISOString();
+        // What the case's timers owe it by then, stamped with the loader's time (a follow-up visit
+        // falling due, a warning); a few rounds, as one event may open a task with its own deadline.
+        for (let round = 0; round < 3; round += 1) {
+          const due = dueSystemEvents(actor.getSnapshot().context, state(), Date.parse(demoClock.now)).filter(
+            (event) => refusalOf(actor.getSnapshot(), event) === null,
+          );
+          if (due.length === 0) break;
+          for (const event of due) if (refusalOf(actor.getSnapshot(), event) === null) void accept(event);
         }
+      }
+      clockMoves += 1;
+      await projected;
+      return view();
+    },
+    {
+      validator: ({ to }) => {
+        if (!demoClock) refuse({ code: 'INVALID', message: 'only a demo case has a clock to move', field: 'to' });
+        if (demoClock.released) refuse({ code: 'INVALID', message: 'the case runs on real time now', field: 'to' });
+        const refusal = to === 'now' ? null : timeRefusal(to, demoClock);
+        if (refusal) refuse({ ...refusal, field: 'to' });
       },
     },
   );
@@ -231,9 +296,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   // After a timer whose events the case refused, only later deadlines wake it (no busy loop).
   let refusedUpTo = Number.NEGATIVE_INFINITY;
   while (!ended() && !mustContinue()) {
-    const deadline = v2 ? nextDeadline(actor.getSnapshot().context, state(), refusedUpTo) : undefined;
+    // A driven demo case has no real-time timer: its loader moves its clock (demoClockUpdate).
+    const deadline = v2 && !driven() ? nextDeadline(actor.getSnapshot().context, state(), refusedUpTo) : undefined;
     const seen = seq;
-    const woken = () => seq !== seen || ended() || mustContinue();
+    const seenClock = clockMoves;
+    const woken = () => seq !== seen || clockMoves !== seenClock || ended() || mustContinue();
     // A durable timer: it fires after worker or server restarts as well.
     const timedOut =
       deadline === undefined
@@ -256,5 +323,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   await projected;
   if (ended()) return view();
   // Long-lived cases start a fresh history carrying the persisted machine snapshot.
-  return continueAsNew<typeof caseWorkflow>({ ...input, persisted: { snapshot: actor.getPersistedSnapshot(), seq } });
+  return continueAsNew<typeof caseWorkflow>({
+    ...input,
+    persisted: { snapshot: actor.getPersistedSnapshot(), seq },
+    ...(demoClock ? { demo: demoClock } : {}),
+  });
 }

@@ -105,6 +105,7 @@ export const cases: Messages<typeof zh> = {
       ESCALATION_RETURNED: 'Escalation returned',
       REFER_JOINT_MEETING: 'Referred to joint meeting',
       MEETING_RESOLVED: 'Joint meeting resolved',
+      MEETING_ACTION_DONE: 'Joint-meeting action done',
       MARK_EMERGENCY: 'Marked as emergency',
       TEMP_AID_GIVEN: 'Temporary assistance given',
       PROPOSE_CLOSURE: 'Closure proposed',

@@ -125,6 +125,7 @@ export const cases = {
       ESCALATION_RETURNED: '上级中心退回',
       REFER_JOINT_MEETING: '提交联席会议',
       MEETING_RESOLVED: '联席会议决议',
+      MEETING_ACTION_DONE: '联席会议事项已办结',
       MARK_EMERGENCY: '标记为急难',
       TEMP_AID_GIVEN: '已给予临时救助',
       PROPOSE_CLOSURE: '申请结案',

@@ -2,13 +2,18 @@ import { assemble } from '../messages.ts';
 import { board } from './board.ts';
 import { cases } from './cases.ts';
 import { common } from './common.ts';
+import { demo } from './demo.ts';
 import { evaluation } from './evaluation.ts';
+import { handover } from './handover.ts';
+import { home } from './home.ts';
+import { inbox } from './inbox.ts';
 import { matching } from './matching.ts';
 import { notifications } from './notifications.ts';
 import { orgUnits } from './orgUnits.ts';
 import { people } from './people.ts';
 import { ra } from './ra.ts';
 import { sla } from './sla.ts';
+import { statechart } from './statechart.ts';
 import { tasks } from './tasks.ts';
 import { users } from './users.ts';
 
@@ -19,5 +24,22 @@ import { users } from './users.ts';
  */
 export const zh = {
   ra,
-  ...assemble(common, tasks, cases, people, users, orgUnits, sla, board, notifications, matching, evaluation),
+  ...assemble(
+    common,
+    tasks,
+    cases,
+    people,
+    users,
+    orgUnits,
+    sla,
+    board,
+    notifications,
+    matching,
+    evaluation,
+    home,
+    statechart,
+    inbox,
+    handover,
+    demo,
+  ),
 };

@@ -4,6 +4,7 @@ import type { SessionUser } from '../../auth/session.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { TCaseAction, TCaseState } from '../../routes/cases/case-actions.types.ts';
 import type { CaseClient } from '../../temporal/case-client.ts';
+import { runningAbsence } from '../absences/running-absence.ts';
 import { actorOf } from '../tasks/actor-of.ts';
 import { findVisibleCase } from './find-visible-case.ts';
 import { withPersonCaseLock } from './with-person-case-lock.ts';
@@ -11,13 +12,17 @@ import { withPersonCaseLock } from './with-person-case-lock.ts';
 /** The machine event for a case action; REASSIGN names a user who becomes the machine's actor. */
 async function eventOf(db: Db, action: TCaseAction, actor: Actor): Promise<ActRequest> {
   if (action.type !== 'REASSIGN') return { ...action, actor } as ActRequest;
-  const assignee = await db.user.findFirst({ where: { id: action.assigneeId, active: true } });
-  if (!assignee) throw new AppError('VALIDATION', { message: 'no active user with this id', field: 'assigneeId' });
+  const named = await db.user.findFirst({ where: { id: action.assigneeId, active: true } });
+  if (!named) throw new AppError('VALIDATION', { message: 'no active user with this id', field: 'assigneeId' });
+  // Issue 15: work for someone away goes to their delegate (代理人), and the event says so.
+  const absence = await runningAbsence(db, named.id);
+  const assignee = absence?.delegate ?? named;
   return {
     type: 'REASSIGN',
     taskId: action.taskId,
     assignee: { id: assignee.id, role: assignee.role as Role, unitId: assignee.orgUnitId },
     actor,
+    ...(absence ? { note: `代 ${named.displayName} 办理` } : {}),
   };
 }
 

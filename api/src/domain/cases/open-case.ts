@@ -16,6 +16,7 @@ import { withPersonCaseLock } from './with-person-case-lock.ts';
  * service station (服务站) registers the person, or takes a registered one, and opens the case
  * workflow. One case is open per person. `ids` come from the request's Idempotency-Key when it has
  * one, so a retried request answers the case (and finds the person) its first attempt made.
+ * `demoAt` (the demo loader only, never a request) opens a demo case at that past time.
  */
 export async function openCase({
   db,
@@ -25,6 +26,7 @@ export async function openCase({
   user,
   input: body,
   ids: { caseId, personId: newPersonId },
+  demoAt,
 }: {
   db: Db;
   cases: CaseClient;
@@ -33,6 +35,7 @@ export async function openCase({
   user: SessionUser;
   input: TCreateCase;
   ids: { caseId: string; personId: string };
+  demoAt?: Date;
 }): Promise<TCase> {
   if (user.orgUnit.level !== 'COMMUNITY') {
     throw new AppError('FORBIDDEN', { message: 'cases are opened at a community service station (服务站)' });
@@ -63,7 +66,7 @@ export async function openCase({
       });
     }
     const [{ n }] = await locked.$queryRaw<[{ n: bigint }]>`SELECT nextval('case_no_seq') AS n`;
-    const openedAt = new Date();
+    const openedAt = demoAt ?? new Date();
     const caseNo = `GA-${openedAt.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
     await cases.open({
       record: {
@@ -75,6 +78,7 @@ export async function openCase({
         createdById: user.id,
         originUnitId: units.community,
         ...(body.discovererKind ? { discovererKind: body.discovererKind } : {}),
+        ...(demoAt ? { demo: true } : {}),
       },
       machine: {
         caseId,
@@ -88,6 +92,7 @@ export async function openCase({
         ...caseSettings,
       },
       registerOnOpen,
+      ...(demoAt ? { demo: { now: openedAt.toISOString() } } : {}),
     });
   });
   return toCaseDto(await findVisibleCase(db, user, caseId));

@@ -1,6 +1,7 @@
 import type { Db } from '@guanai/db';
 import type { CaseView } from '@guanai/workflows';
 import type { SessionUser } from '../../auth/session.ts';
+import { AppError } from '../../errors/app-error.ts';
 import type { TTask } from '../../routes/tasks/tasks.types.ts';
 import type { CaseClient } from '../../temporal/case-client.ts';
 import { actorOf } from './actor-of.ts';
@@ -19,6 +20,7 @@ export async function claimOrReleaseTask({
   taskId,
   type,
   key,
+  note,
 }: {
   db: Db;
   cases: CaseClient;
@@ -26,10 +28,15 @@ export async function claimOrReleaseTask({
   taskId: string;
   type: 'CLAIM' | 'RELEASE';
   key: string | undefined;
+  /** Why (a release): kept as the case event's note. */
+  note?: string;
 }): Promise<TTask> {
   const row = await findVisibleTaskRow(db, user, taskId);
+  // Issue 15: a supervisor who takes a task from a colleague says why (the case's event keeps it).
+  if (type === 'RELEASE' && row.assigneeId !== null && row.assigneeId !== user.id && !note)
+    throw new AppError('VALIDATION', { message: 'give a reason for releasing a colleague’s task', field: 'reason' });
   const [view, task] = await Promise.all([
-    cases.act(row.caseId, { type, taskId: row.id, actor: actorOf(user) }, key),
+    cases.act(row.caseId, { type, taskId: row.id, actor: actorOf(user), ...(note ? { note } : {}) }, key),
     db.task.findUniqueOrThrow({ where: { id: row.id }, include: taskInclude }),
   ]);
   // Read while the Update ran: only what the event cannot change (names, case number) is taken from it.

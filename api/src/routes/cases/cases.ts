@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '@guanai/db';
-import { visibleCases } from '../../auth/jurisdiction.ts';
 import { actOnCase } from '../../domain/cases/act-on-case.ts';
 import { addCaseNote } from '../../domain/cases/add-case-note.ts';
+import { caseListWhere } from '../../domain/cases/case-list-where.ts';
 import { caseInclude, toCaseDto } from '../../domain/cases/case-dto.ts';
 import { getCaseDetail } from '../../domain/cases/get-case-detail.ts';
 import { openCase } from '../../domain/cases/open-case.ts';
@@ -35,16 +34,7 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
       .openapi(listCases, async (c) => {
         const user = c.get('user');
         const { filter = {}, sort, range } = c.req.valid('query');
-        const where: Prisma.CaseWhereInput = {
-          AND: [
-            visibleCases(user),
-            filter.q ? { OR: [{ caseNo: { contains: filter.q } }, { person: { name: { contains: filter.q } } }] } : {},
-          ],
-          ...(filter.state ? { state: filter.state } : {}),
-          ...(filter.status ? { status: filter.status } : {}),
-          ...(filter.emergency !== undefined ? { emergency: filter.emergency } : {}),
-          ...(filter.id ? { id: { in: filter.id } } : {}),
-        };
+        const where = await caseListWhere(db, user, filter);
         const [rows, total] = await Promise.all([
           db.case.findMany({
             where,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES, CLOSURE_REASONS, DISCOVERER_KINDS, ORIGINS } from '@guanai/workflows/vocabulary';
+import { CASE_STATUSES, CLOSURE_REASONS, DISCOVERER_KINDS, ORG_LEVELS, ORIGINS } from '@guanai/workflows/vocabulary';
 import { json, route } from '../../openapi/router.ts';
 import { callsWorkflow } from '../../request/scope.ts';
 import { listQuerySchema } from '../../validation.ts';
@@ -52,11 +52,23 @@ export const ZCaseListQuerySchema = listQuerySchema(
       status: z.enum(CASE_STATUSES).optional(),
       emergency: z.boolean().optional(),
       id: z.array(z.uuid()).max(100).optional(),
+      /** The tier of the unit that owns the case (the home pages' "open cases by tier"). */
+      tier: z.enum(ORG_LEVELS).optional(),
+      /** Cases owned by this unit or a unit below it. */
+      unitId: z.uuid('must be an org unit id (uuid)').optional(),
+      /** Cases that started in this community (村/社区). */
+      communityId: z.uuid('must be an org unit id (uuid)').optional(),
+      /** Cases changed after this time ("changed since I last looked"). */
+      changedSince: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+      /** Cases whose last escalation was returned with guidance. */
+      returned: z.literal(true, 'must be true (the cases whose last escalation was returned)').optional(),
     })
     .strict(),
   ['createdAt', 'updatedAt', 'caseNo', 'state'] as const,
   ['createdAt', 'DESC'],
 );
+
+export type TCaseListFilter = NonNullable<z.infer<typeof ZCaseListQuerySchema>['filter']>;
 
 export const ZCaseParams = z.object({ id: z.uuid('must be a case id (uuid)') });
 

@@ -1,42 +1,50 @@
-import type { Prisma } from '@guanai/db';
-import { subtree, visibleCases } from '../../auth/jurisdiction.ts';
 import { claimOrReleaseTask } from '../../domain/tasks/claim-or-release-task.ts';
 import { completeTask } from '../../domain/tasks/complete-task.ts';
+import { countTasks } from '../../domain/tasks/count-tasks.ts';
+import { exportTasks } from '../../domain/tasks/export-tasks.ts';
 import { findVisibleTask } from '../../domain/tasks/find-visible-task.ts';
 import { taskInclude, toTaskDto } from '../../domain/tasks/task-dto.ts';
+import { narrowsQueue, taskListWhere } from '../../domain/tasks/task-list-where.ts';
 import { openTasksUnder, unitQueuePage } from '../../domain/tasks/unit-queue.ts';
 import type { AppDeps } from '../../env.ts';
 import { createRouter } from '../../openapi/router.ts';
 import { keyedId } from '../../request/idempotency.ts';
 import type { CaseClient } from '../../temporal/case-client.ts';
+import { createHandoverClient } from '../../temporal/handover-client.ts';
+import { handOverTasks } from '../../domain/tasks/hand-over-tasks.ts';
+import { reassignTask } from '../../domain/tasks/reassign-task.ts';
 import { contentRange } from '../../validation.ts';
-import { claimTask, completeTask as completeTaskRoute, getTask, listTasks, releaseTask } from './tasks.types.ts';
+import {
+  claimTask,
+  completeTask as completeTaskRoute,
+  countTasks as countTasksRoute,
+  exportTasks as exportTasksRoute,
+  getTask,
+  handOverTasks as handOverTasksRoute,
+  listTasks,
+  reassignTask as reassignTaskRoute,
+  releaseTask,
+} from './tasks.types.ts';
 
 /** Routes under /api/tasks: the work queues, and taking, giving back and completing a task. */
 export function taskRoutes(deps: AppDeps, cases: CaseClient) {
   const { db } = deps;
+  const handovers = createHandoverClient(deps.temporal, deps.taskQueue);
   return (
     createRouter()
-      /** Any signed-in user: tasks assigned to me (scope=mine) or of my unit and the units below it (scope=unit). */
+      /**
+       * Any signed-in user: tasks assigned to me (scope=mine) or of my unit and the units below it
+       * (scope=unit), narrowed by the inbox's filters (tasks.types.ts ZTaskListFilterSchema).
+       */
       .openapi(listTasks, async (c) => {
         const user = c.get('user');
         const { filter = {}, sort, range } = c.req.valid('query');
         const byUnit = filter.scope !== 'mine';
-        const where: Prisma.TaskWhereInput = {
-          ...(byUnit ? { unit: subtree(user) } : { assigneeId: user.id }),
-          // A task's unit is always in its case's chain (the community it started in and the centers
-          // above it), so a task of a unit in my subtree is of a case I can see: the case condition —
-          // an OR over two joins that made PostgreSQL scan every case for a district's queue — is kept
-          // only for my own tasks and for partners, who see no case.
-          ...(byUnit && user.role !== 'PARTNER' ? {} : { case: visibleCases(user) }),
-          status: filter.status ?? 'OPEN',
-          ...(filter.kind ? { kind: filter.kind } : {}),
-          ...(filter.caseId ? { caseId: filter.caseId } : {}),
-          ...(filter.overdue ? { dueAt: { lt: new Date() } } : {}),
-        };
-        // A unit queue (not one case's tasks, which its own index finds) is read unit by unit; its
-        // total of open tasks comes from the per-unit counters. Both cost the subtree's units, not its tasks.
-        const perUnit = byUnit && user.role !== 'PARTNER' && !filter.caseId;
+        const where = taskListWhere(user, filter);
+        // A plain unit queue (not one case's tasks, which its own index finds, nor one narrowed by the
+        // inbox's filters, which one indexed query finds) is read unit by unit; its total of open tasks
+        // comes from the per-unit counters. Both cost the subtree's units, not its tasks.
+        const perUnit = byUnit && user.role !== 'PARTNER' && !filter.caseId && !narrowsQueue(filter);
         const status = filter.status ?? 'OPEN';
         const [rows, total] = await Promise.all([
           perUnit
@@ -62,6 +70,17 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
         c.header('Content-Range', contentRange('tasks', range, rows.length, total));
         return c.json(rows.map(toTaskDto), 200);
       })
+      /** Any signed-in user: the inbox's tab counts (each the total of its tab's list). */
+      .openapi(countTasksRoute, async (c) => c.json(await countTasks(db, c.get('user')), 200))
+      /** Any signed-in user: the filtered list as CSV (only what the list shows); audited. */
+      .openapi(exportTasksRoute, async (c) => {
+        const { filter = {}, sort } = c.req.valid('query');
+        const { csv, filename } = await exportTasks({ db, user: c.get('user'), filter, sort });
+        return c.body(csv, 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${filename}"`,
+        });
+      })
       /** Any signed-in user who can see the case: one task. */
       .openapi(getTask, async (c) =>
         c.json(toTaskDto(await findVisibleTask(db, c.get('user'), c.req.valid('param').id)), 200),
@@ -78,8 +97,9 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
         });
         return c.json(task, 200);
       })
-      /** The assignee, or a supervisor over the task's unit: gives the task back to the queue. */
+      /** The assignee, or a supervisor over the task's unit (with a reason): gives the task back to the queue. */
       .openapi(releaseTask, async (c) => {
+        const body = (c.req.valid('json') as { reason?: string } | undefined) ?? {};
         const task = await claimOrReleaseTask({
           db,
           cases,
@@ -87,8 +107,37 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
           taskId: c.req.valid('param').id,
           type: 'RELEASE',
           key: keyedId(c, 'act'),
+          ...(body.reason ? { note: body.reason } : {}),
         });
         return c.json(task, 200);
+      })
+      /** A supervisor over the task's unit: hands it to a colleague of their subtree, with a reason. */
+      .openapi(reassignTaskRoute, async (c) => {
+        const { assigneeId, reason } = c.req.valid('json');
+        const task = await reassignTask({
+          db,
+          cases,
+          user: c.get('user'),
+          taskId: c.req.valid('param').id,
+          assigneeId,
+          reason,
+          key: keyedId(c, 'act'),
+        });
+        return c.json(task, 200);
+      })
+      /** A supervisor: hands tasks of their subtree to a colleague or back to their queues, through one workflow. */
+      .openapi(handOverTasksRoute, async (c) => {
+        const { taskIds, assigneeId, reason } = c.req.valid('json');
+        const output = await handOverTasks({
+          db,
+          handovers,
+          user: c.get('user'),
+          taskIds,
+          assigneeId,
+          reason,
+          key: keyedId(c, 'handover'),
+        });
+        return c.json(output, 200);
       })
       /** The assignee: completes the task with its form, which moves the case on. */
       .openapi(completeTaskRoute, async (c) => {

@@ -6,6 +6,7 @@ import {
   GOV_SCHEMES,
   MEETING_NEXT_STEPS,
   NEED_CATEGORIES,
+  ORG_LEVELS,
   SCREENING_OUTCOMES,
   SEVERITIES,
   TASK_KINDS,
@@ -18,19 +19,72 @@ import { ZCaseFlagSchema, ZCaseStateSchema } from '../cases/case-actions.types.t
 
 const note = z.string().trim().max(2000).optional();
 
-export const ZTaskListQuerySchema = listQuerySchema(
-  z
-    .object({
-      scope: z.enum(['mine', 'unit']).optional(),
-      status: z.enum(TASK_STATUSES).optional(),
-      kind: z.string().max(40).optional(),
-      overdue: z.boolean().optional(),
-      caseId: z.uuid().optional(),
-    })
-    .strict(),
-  ['dueAt', 'createdAt', 'kind', 'status'] as const,
-  ['dueAt', 'ASC'],
-);
+/**
+ * The inbox's filters (GET /api/tasks?filter=JSON, the tab counts, the export and saved views).
+ * A flag that is false asks for nothing; each bad value is a 422 naming filter.<field>.
+ */
+export const ZTaskListFilterSchema = z
+  .object({
+    scope: z
+      .enum(['mine', 'unit'])
+      .optional()
+      .meta({ description: 'mine: assigned to me; unit (default): my unit and below' }),
+    status: z.enum(TASK_STATUSES).optional(),
+    kind: z.enum(TASK_KINDS).optional(),
+    overdue: z.boolean().optional().meta({ description: 'past due' }),
+    dueToday: z.boolean().optional().meta({ description: 'due within today’s Beijing date, not yet overdue' }),
+    emergency: z.boolean().optional().meta({ description: 'of an emergency (急难) case' }),
+    communityId: z
+      .uuid('must be an org-unit id (uuid)')
+      .optional()
+      .meta({ description: 'the community the case started in' }),
+    unassigned: z.boolean().optional().meta({ description: 'in a unit queue, claimed by no one' }),
+    assigneeId: z.uuid('must be a user id (uuid)').optional(),
+    tier: z.enum(ORG_LEVELS).optional().meta({ description: 'the tier of the task’s unit' }),
+    warned: z.boolean().optional().meta({ description: 'past the SLA warning point, not yet due' }),
+    caseId: z.uuid('must be a case id (uuid)').optional(),
+  })
+  .strict()
+  .superRefine((filter, ctx) => {
+    if (filter.scope === 'mine' && (filter.unassigned || filter.assigneeId))
+      ctx.addIssue({
+        code: 'custom',
+        path: [filter.unassigned ? 'unassigned' : 'assigneeId'],
+        message: 'my tasks are assigned to me: ask for scope unit',
+      });
+    if (filter.unassigned && filter.assigneeId)
+      ctx.addIssue({ code: 'custom', path: ['assigneeId'], message: 'an unassigned task has no assignee' });
+    if (filter.overdue && (filter.dueToday || filter.warned))
+      ctx.addIssue({
+        code: 'custom',
+        path: [filter.dueToday ? 'dueToday' : 'warned'],
+        message: 'an overdue task is not due today nor only warned',
+      });
+  });
+export type TTaskListFilter = z.infer<typeof ZTaskListFilterSchema>;
+
+export const TASK_SORT_FIELDS = ['dueAt', 'createdAt', 'kind', 'status'] as const;
+
+export const ZTaskListQuerySchema = listQuerySchema(ZTaskListFilterSchema, TASK_SORT_FIELDS, ['dueAt', 'ASC']);
+
+/** The export takes the list's filter and sort; its rows are capped, not paged. */
+export const ZTaskExportQuerySchema = ZTaskListQuerySchema.pick({ filter: true, sort: true });
+
+/** The inbox's tab counts: each is the total of the tab's list (see counts in tasks.ts). */
+export const ZTaskCountsSchema = z
+  .object({
+    mine: z.number().int().meta({ description: '我的任务: open tasks assigned to me' }),
+    unassigned: z
+      .number()
+      .int()
+      .meta({ description: '待领取: open tasks of my unit and below that no one has claimed' }),
+    unit: z.number().int().meta({ description: '本单位队列: open tasks of my unit and below' }),
+    dueToday: z.number().int().meta({ description: '今日到期: of those, due today (Beijing date), not yet overdue' }),
+    overdue: z.number().int().meta({ description: '已逾期: of those, past due' }),
+    emergency: z.number().int().meta({ description: '紧急: of those, of an emergency case' }),
+  })
+  .meta({ id: 'TaskCounts', description: '待办计数 The inbox’s tab counts for the signed-in user' });
+export type TTaskCounts = z.infer<typeof ZTaskCountsSchema>;
 
 export const ZRegisterForm = z
   .object({ verified: z.literal(true, 'identity must be verified before registering'), note })
@@ -210,6 +264,35 @@ export const listTasks = route({
   responses: { 200: json(z.array(ZTaskSchema), 'The page asked for; the total in Content-Range') },
 });
 
+export const countTasks = route({
+  method: 'get',
+  path: '/counts',
+  tags,
+  summary: '待办计数 The inbox’s tab counts: mine, unclaimed, my unit’s, due today, overdue, emergency',
+  description:
+    'Any signed-in user. Each count is the total GET /api/tasks gives for its tab: mine {scope: mine}; the others ' +
+    'over scope unit (my unit and below): unassigned, all, dueToday, overdue, emergency. Open tasks only.',
+  responses: { 200: json(ZTaskCountsSchema, 'The counts') },
+});
+
+export const exportTasks = route({
+  method: 'get',
+  path: '/export',
+  tags,
+  summary: '导出任务 The filtered task list as CSV',
+  description:
+    'Any signed-in user, with the list’s filter and sort. UTF-8 with BOM (for Excel), Chinese headers, only the ' +
+    'columns the list shows (no identity number, no phone), at most 10,000 rows. Written to the audit log with its ' +
+    'filter and size.',
+  request: { query: ZTaskExportQuerySchema },
+  responses: {
+    200: {
+      description: 'The CSV file (Content-Disposition: attachment)',
+      content: { 'text/csv': { schema: z.string() } },
+    },
+  },
+});
+
 export const getTask = route({
   method: 'get',
   path: '/{id}',
@@ -228,13 +311,94 @@ export const claimTask = route({
   responses: { 200: json(ZTaskSchema, 'The task, assigned to me') },
 });
 
+const reason = z.string().trim().min(1, 'give a reason').max(500);
+
+export const ZReleaseBodySchema = z
+  .object({
+    reason: z.string().trim().max(500).optional().meta({
+      description: 'Why (required when a supervisor releases someone else’s task); kept as the case event’s note',
+    }),
+  })
+  .strict();
+
 export const releaseTask = route({
   method: 'post',
   path: '/{id}/release',
   tags,
   summary: '退回任务 Gives the task back to its unit’s queue (its assignee, or a supervisor over its unit)',
-  request: { params: ZTaskParams },
+  description: 'A supervisor releasing someone else’s task gives a reason; the case event keeps it.',
+  request: {
+    params: ZTaskParams,
+    body: { required: false, content: { 'application/json': { schema: ZReleaseBodySchema } } },
+  },
   responses: { 200: json(ZTaskSchema, 'The task, unassigned') },
+});
+
+export const ZReassignBodySchema = z
+  .object({ assigneeId: z.uuid('must be a user id (uuid)'), reason })
+  .strict()
+  .meta({ id: 'ReassignTask' });
+export type TReassignBody = z.infer<typeof ZReassignBodySchema>;
+
+export const reassignTask = route({
+  method: 'post',
+  path: '/{id}/reassign',
+  tags,
+  summary: '改派任务 A supervisor hands a task of their subtree to a colleague, with a reason',
+  description:
+    'The colleague must be active, within the supervisor’s subtree, of a role that may do the task’s kind, at the ' +
+    'task’s unit or a center above it. One who is away is replaced by their delegate (the event notes 代 X 办理).',
+  request: {
+    params: ZTaskParams,
+    body: { required: true, content: { 'application/json': { schema: ZReassignBodySchema } } },
+  },
+  responses: { 200: json(ZTaskSchema, 'The task, assigned to the colleague') },
+});
+
+export const ZHandoverBodySchema = z
+  .object({
+    taskIds: z
+      .array(z.string().min(1).max(80))
+      .min(1, 'select at least one task')
+      .max(200, 'at most 200 tasks at once')
+      .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a task'),
+    assigneeId: z.uuid('must be a user id (uuid)').nullable().meta({
+      description: 'The colleague who takes the tasks; null gives each back to its unit’s queue',
+    }),
+    reason,
+  })
+  .strict()
+  .meta({ id: 'Handover' });
+export type THandoverBody = z.infer<typeof ZHandoverBodySchema>;
+
+export const ZHandoverResultSchema = z
+  .object({
+    taskId: z.string(),
+    caseId: z.uuid(),
+    outcome: z.enum(['REASSIGNED', 'RELEASED', 'REFUSED']),
+    assigneeId: z.uuid().nullable(),
+    code: z
+      .string()
+      .optional()
+      .meta({ description: 'Why the case refused it (e.g. NOT_ALLOWED_IN_STATE, TASK_NOT_FOUND)' }),
+    message: z.string().optional(),
+  })
+  .meta({ id: 'HandoverResult', description: '移交结果 What one task’s case did with the handover' });
+
+export const ZHandoverOutputSchema = z
+  .object({ results: z.array(ZHandoverResultSchema) })
+  .meta({ id: 'HandoverOutput', description: '每个任务的移交结果 The result per task' });
+
+export const handOverTasks = route({
+  method: 'post',
+  path: '/handover',
+  tags,
+  summary: '批量移交 A supervisor hands up to 200 tasks of their subtree to a colleague or back to their queues',
+  description:
+    'Checked first (a 4xx naming the field, nothing sent); then one workflow sends each case its REASSIGN or ' +
+    'RELEASE with the reason, and the answer gives each task’s result. Send an Idempotency-Key: a retry joins the same run.',
+  request: { body: { required: true, content: { 'application/json': { schema: ZHandoverBodySchema } } } },
+  responses: { 200: json(ZHandoverOutputSchema, 'The result per task') },
 });
 
 export const completeTask = route({

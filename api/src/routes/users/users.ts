@@ -2,6 +2,8 @@ import type { Prisma } from '@guanai/db';
 import type { AppDeps } from '../../env.ts';
 import { notFound } from '../../errors/app-error.ts';
 import { createRouter } from '../../openapi/router.ts';
+import { keyedId } from '../../request/idempotency.ts';
+import { createHandoverClient } from '../../temporal/handover-client.ts';
 import { contentRange } from '../../validation.ts';
 import { createUser } from '../../domain/users/create-user.ts';
 import { resetPassword } from '../../domain/users/reset-password.ts';
@@ -17,6 +19,7 @@ import {
 
 export function userRoutes(deps: AppDeps) {
   const { db } = deps;
+  const handovers = createHandoverClient(deps.temporal, deps.taskQueue);
   return (
     createRouter()
       /** Admins: the staff, by unit, role and state. */
@@ -52,10 +55,20 @@ export function userRoutes(deps: AppDeps) {
       })
       /** Admins: a new account; without a password, a one-time one is made and shown once. */
       .openapi(createUserRoute, async (c) => c.json(await createUser({ db, input: c.req.valid('json') }), 201))
-      /** Admins: name, role, unit, active. Deactivating signs the user out everywhere. */
+      /**
+       * Admins: name, role, unit, active. Deactivating signs the user out everywhere; deactivating or
+       * moving hands their claimed tasks on (to their queues or a named colleague) through one workflow.
+       */
       .openapi(updateUserRoute, async (c) =>
         c.json(
-          await updateUser({ db, me: c.get('user'), id: c.req.valid('param').id, changes: c.req.valid('json') }),
+          await updateUser({
+            db,
+            me: c.get('user'),
+            id: c.req.valid('param').id,
+            changes: c.req.valid('json'),
+            handovers,
+            key: keyedId(c, 'user-handover'),
+          }),
           200,
         ),
       )

@@ -34,6 +34,11 @@ export const ZUpdateUserSchema = z
     orgUnitId: z.uuid('must be an org unit id').optional(),
     partnerId: z.uuid('must be a partner id').nullable().optional(),
     active: z.boolean().optional(),
+    /**
+     * Issue 15: when the user is deactivated or moved, their claimed open tasks go to this colleague
+     * of their unit (each one the colleague may not do back to its queue); without it, to the queues.
+     */
+    handoverTo: z.uuid('must be a user id (uuid)').nullable().optional(),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change', path: ['(body)'] });
@@ -74,6 +79,27 @@ export const ZUserSchema = z
   .meta({ id: 'User', description: '工作人员账号 A staff account' });
 
 export type TUser = z.infer<typeof ZUserSchema>;
+
+/** The answer to a change that deactivated or moved the user: what became of their claimed tasks. */
+export const ZChangedUserSchema = ZUserSchema.extend({
+  handover: z
+    .object({
+      results: z.array(
+        z.object({
+          taskId: z.string(),
+          caseId: z.uuid(),
+          outcome: z.enum(['REASSIGNED', 'RELEASED', 'REFUSED']),
+          assigneeId: z.uuid().nullable(),
+          code: z.string().optional(),
+          message: z.string().optional(),
+        }),
+      ),
+    })
+    .optional()
+    .meta({ description: 'Deactivated or moved: each claimed task handed on (issue 15)' }),
+}).meta({ id: 'ChangedUser', description: '修改后的账号（停用或调动时附任务移交结果）' });
+
+export type TChangedUser = z.infer<typeof ZChangedUserSchema>;
 
 export const ZTemporaryPasswordSchema = z
   .object({
@@ -131,12 +157,13 @@ export const updateUser = route({
   summary: '修改账号 Changes a staff account: name, role, unit, partner, active',
   description:
     'Admins. A changed role, unit or partner takes effect at the next sign-in; deactivating signs the user out ' +
-    'everywhere. An admin cannot deactivate themselves or give up the admin role.',
+    'everywhere. An admin cannot deactivate themselves or give up the admin role. Deactivating or moving a user ' +
+    'hands their claimed open tasks back to their queues (or to `handoverTo`) in the same action, through one workflow.',
   request: {
     params: ZUserParams,
     body: { required: true, content: { 'application/json': { schema: ZUpdateUserSchema } } },
   },
-  responses: { 200: json(ZUserSchema, 'The account as changed') },
+  responses: { 200: json(ZChangedUserSchema, 'The account as changed (with the handover of its tasks)') },
 });
 
 export const resetUserPassword = route({
