@@ -105,12 +105,21 @@ describe('the manager’s map of Chengdu', () => {
         const centers = document.querySelector('[data-testid=district-map]')?.getAttribute('data-centers');
         return centers !== null && centers !== undefined && centers.includes('510104000000');
       });
-      const centers = JSON.parse((await map.getAttribute('data-centers'))!) as Record<string, [number, number]>;
-      const [x, y] = centers['510104000000']!;
-      await map.locator('canvas').first().scrollIntoViewIfNeeded();
-      await map.locator('canvas').first().click({ position: { x, y } });
       const townships = page.getByRole('table', { name: '锦江区各乡镇(街道)' });
-      await townships.waitFor();
+      await map.locator('canvas').first().scrollIntoViewIfNeeded();
+      // While the page is still laying out (a busy machine, a phone) the chart may resize after its
+      // centres were read: tap again at the centre read afresh until the district opens.
+      await expect
+        .poll(
+          async () => {
+            const centers = JSON.parse((await map.getAttribute('data-centers'))!) as Record<string, [number, number]>;
+            const [x, y] = centers['510104000000']!;
+            await map.locator('canvas').first().click({ position: { x, y } });
+            return townships.isVisible();
+          },
+          { timeout: 30_000, intervals: [1_000] },
+        )
+        .toBe(true);
       const row = townships.getByRole('row').filter({ hasText: '锦官驿街道' });
       // The three open cases are owned by 锦官驿街道.
       expect(await row.getByRole('link').innerText()).toBe('3');

@@ -38,7 +38,8 @@ afterAll(async () => {
 });
 
 const signIn = async (page: Page, username: string) => {
-  await signInAs(page, system.baseUrl, username);
+  // Sign-in lands on the role's home page; these steps start from the inbox (待办).
+  await signInAs(page, system.baseUrl, username, '/#/tasks');
   await page.getByText('待办').first().waitFor();
 };
 
