@@ -108,16 +108,27 @@ describe('the manager’s map of Chengdu', () => {
       const townships = page.getByRole('table', { name: '锦江区各乡镇(街道)' });
       await map.locator('canvas').first().scrollIntoViewIfNeeded();
       // While the page is still laying out (a busy machine, a phone) the chart may resize after its
-      // centres were read: tap again at the centre read afresh until the district opens.
+      // centres were read: tap again at the centre read afresh until the district opens. Once tapped,
+      // the map gives way to the townships' table, so each try is short and a vanished map is no error.
+      const tapJinjiang = async () => {
+        const centers = await map.getAttribute('data-centers', { timeout: 2_000 }).catch(() => null);
+        const [x, y] = (JSON.parse(centers ?? '{}') as Record<string, [number, number]>)['510104000000'] ?? [];
+        if (x === undefined || y === undefined) return;
+        await map
+          .locator('canvas')
+          .first()
+          .click({ position: { x, y }, timeout: 2_000 })
+          .catch(() => undefined);
+      };
       await expect
         .poll(
           async () => {
-            const centers = JSON.parse((await map.getAttribute('data-centers'))!) as Record<string, [number, number]>;
-            const [x, y] = centers['510104000000']!;
-            await map.locator('canvas').first().click({ position: { x, y } });
+            if (await townships.isVisible()) return true;
+            await tapJinjiang();
+            await townships.waitFor({ timeout: 3_000 }).catch(() => undefined);
             return townships.isVisible();
           },
-          { timeout: 30_000, intervals: [1_000] },
+          { timeout: 40_000, intervals: [500] },
         )
         .toBe(true);
       const row = townships.getByRole('row').filter({ hasText: '锦官驿街道' });
