@@ -128,7 +128,7 @@ describe('the manager’s map of Chengdu', () => {
             await townships.waitFor({ timeout: 3_000 }).catch(() => undefined);
             return townships.isVisible();
           },
-          { timeout: 40_000, intervals: [500] },
+          { timeout: 40_000, interval: 500 },
         )
         .toBe(true);
       const row = townships.getByRole('row').filter({ hasText: '锦官驿街道' });
