@@ -8,6 +8,8 @@ import { loadAverage, startCpuSampler, withDescendants } from './processes.ts';
 import { result, versions, type BenchResult, type Target } from './results.ts';
 import { round, summarise, table, timed, type Summary } from './stats.ts';
 import { startSystem } from './system.ts';
+import { MAP_SQL } from '@guanai/api/home/map';
+import { OPEN_BY_STATE_AND_TIER_SQL } from '@guanai/api/home/manager';
 
 const SCALES = (process.env.BENCH_HOME_SCALES ?? '100000').split(',').map(Number);
 const ITERATIONS = Number(process.env.BENCH_HOME_ITERATIONS ?? 200);
@@ -37,15 +39,6 @@ const UNIT_OVERDUE_SQL = `SELECT count(*)::int AS n FROM task t JOIN org_unit u 
 const RETURNED_SQL = `
   SELECT count(*)::int AS n FROM "case" c WHERE c.status = 'OPEN' AND (c.data #> '{escalations,-1,outcome}') = '"RETURNED"'
     AND (c.owning_unit_id = ANY(ARRAY(SELECT id FROM org_unit WHERE path LIKE $1)) OR c.origin_unit_id = ANY(ARRAY(SELECT id FROM org_unit WHERE path LIKE $1)))`;
-/** manager-home.ts OPEN_BY_STATE_AND_TIER_SQL, verbatim. */
-const OPEN_BY_STATE_AND_TIER_SQL = `
-  SELECT c.state, o.level::text AS tier, count(*)::int AS n
-  FROM "case" c JOIN org_unit o ON o.id = c.owning_unit_id
-  WHERE c.status = 'OPEN'
-    AND (c.owning_unit_id = ANY(ARRAY(SELECT id FROM org_unit WHERE starts_with(path, $1)))
-         OR c.origin_unit_id = ANY(ARRAY(SELECT id FROM org_unit WHERE starts_with(path, $1))))
-  GROUP BY c.state, o.level
-  ORDER BY o.level, c.state`;
 /** sla-overview.ts, verbatim. */
 const SLA_SQL = `
   SELECT u.id AS unit_id, u.name, u.level::text AS level, s.open,
@@ -62,34 +55,6 @@ const KPI_SQL = `
   FROM unit_kpi_count k JOIN org_unit o ON o.id = k.unit_id
   WHERE starts_with(o.path, $1) AND k.period = ANY($3::text[])
   GROUP BY k.period`;
-/** home-map.ts MAP_SQL, verbatim. */
-const MAP_SQL = `
-  WITH scope AS (
-    SELECT id, path FROM org_unit WHERE starts_with(path, $1)
-  ), area AS (
-    SELECT id, code, name, path FROM org_unit
-    WHERE starts_with(path, $1) AND level = $2::"OrgLevel" AND ($3::uuid IS NULL OR parent_id = $3::uuid)
-  ), open_cases AS (
-    SELECT c.owning_unit_id AS unit_id, count(*)::int AS n FROM "case" c
-    WHERE c.status = 'OPEN' AND c.owning_unit_id IN (SELECT id FROM scope) GROUP BY c.owning_unit_id
-  ), pending AS MATERIALIZED (
-    SELECT * FROM sla_pending()
-  ), per_unit AS (
-    SELECT s.id, s.path, coalesce(oc.n, 0) AS open,
-           coalesce(sc.open, 0) AS open_tasks, coalesce(sc.open_breached, 0) + coalesce(p.overdue, 0) AS overdue_tasks,
-           coalesce(k.closed, 0) AS closed, coalesce(k.resolved, 0) AS resolved
-    FROM scope s
-    LEFT JOIN open_cases oc ON oc.unit_id = s.id
-    LEFT JOIN unit_sla_count sc ON sc.unit_id = s.id
-    LEFT JOIN pending p ON p.unit_id = s.id
-    LEFT JOIN (SELECT unit_id, sum(closed)::int AS closed, sum(resolved)::int AS resolved FROM unit_kpi_count GROUP BY unit_id) k
-      ON k.unit_id = s.id
-  )
-  SELECT a.id, a.code, a.name, sum(u.open)::int AS open, sum(u.open_tasks)::int AS open_tasks,
-         sum(u.overdue_tasks)::int AS overdue_tasks, sum(u.closed)::int AS closed, sum(u.resolved)::int AS resolved
-  FROM area a JOIN per_unit u ON starts_with(u.path, a.path)
-  GROUP BY a.id, a.code, a.name
-  ORDER BY a.code`;
 const SESSION_SQL = `SELECT u.id FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`;
 
 interface Reader {
