@@ -126,7 +126,8 @@ try {
     step(`Starting API replica ${i} of ${APIS} on port ${port}…`);
     await service(`api-${i}`, process.execPath, ['--import', 'tsx', 'api/src/server.ts'], {
       ready: (line) => line.includes('API listening'),
-      env: { PORT: String(port) },
+      // The round-robin proxy puts the client's address in X-Forwarded-For (the per-address limits).
+      env: { PORT: String(port), TRUSTED_PROXIES: '1' },
     });
     upstreams.push({ port });
   }

@@ -35,6 +35,7 @@ import { absenceRoutes } from './routes/absences/absences.ts';
 import { colleagueRoutes } from './routes/colleagues/colleagues.ts';
 import { homeRoutes } from './routes/home/home.ts';
 import { savedViewRoutes } from './routes/saved-views/saved-views.ts';
+import { applicationRoutes } from './routes/applications/applications.ts';
 import { createCaseClient } from './temporal/case-client.ts';
 import { requestScopedDb } from './request/scope.ts';
 import { openApiDocument } from './openapi/document.ts';
@@ -101,7 +102,8 @@ export function createApp(given: AppDeps) {
     .route('/absences', absenceRoutes(deps))
     .route('/colleagues', colleagueRoutes(deps))
     .route('/home', homeRoutes(deps))
-    .route('/saved-views', savedViewRoutes(deps));
+    .route('/saved-views', savedViewRoutes(deps))
+    .route('/applications', applicationRoutes(deps, cases));
   // Tests: every answer of a declared route is checked against its declared responses.
   if (given.responseMismatches) app.use('/api/*', checkResponses(api, '/api', given.responseMismatches));
   // One access policy for every route (auth/policy.ts): session and role, before any handler runs.
@@ -123,6 +125,13 @@ export function createApp(given: AppDeps) {
     app.use('/assets/*', async (c, next) => {
       await next();
       if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    // The installable app's service worker (admin/build/pwa.ts) and its workbox runtime: asked again on every
+    // check, so that a new version is found at once. /manifest.webmanifest gets its type from serveStatic.
+    const SERVICE_WORKER = /^\/(sw|workbox-[\w-]+)\.js$/;
+    app.use('/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200 && SERVICE_WORKER.test(c.req.path)) c.res.headers.set('Cache-Control', 'no-cache');
     });
     app.use('/*', serveStatic({ root: deps.adminDist, precompressed: true }));
     app.all('/assets/*', () => {

@@ -3,6 +3,7 @@ import type { IdentityKeys } from '@guanai/db';
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { SessionUser } from './auth/session.ts';
+import type { ApplicationSettings } from './domain/applications/application-settings.ts';
 import type { FileStore } from './files/file-store.ts';
 import type { ResponseMismatch } from './openapi/response-check.ts';
 
@@ -23,6 +24,13 @@ export interface AppDeps {
   disclosureThreshold?: number;
   /** Case settings that are not per-task SLA data. */
   caseSettings?: { followUpDelayHours?: number; reopenWindowDays?: number };
+  /** The public self-application (§四(一) 个人申请): its proof of work and limits per client address; tests lower them. */
+  applications?: ApplicationSettings;
+  /**
+   * Proxies in front of the API that append the client's address to X-Forwarded-For (request/client-address.ts).
+   * 0, the default: none, and the client's address is the connection's (a client cannot choose it).
+   */
+  trustedProxies?: number;
   /** Tests: collects every answer that does not match its route's declared responses (openapi/response-check.ts). */
   responseMismatches?: ResponseMismatch[];
 }

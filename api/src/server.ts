@@ -40,6 +40,8 @@ const deps = {
   caseSettings,
   disclosureThreshold,
   secureCookies: process.env.COOKIE_SECURE === 'true',
+  // Proxies in front that append the client's address to X-Forwarded-For (the per-address limits).
+  trustedProxies: optionalNumber('TRUSTED_PROXIES') ?? 0,
 };
 const { app } = createApp(deps);
 // §四(七): the monthly disclosure schedule (created once; already there on later starts).

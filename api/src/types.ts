@@ -88,3 +88,16 @@ export type { TCompleteBody, TTask } from './routes/tasks/tasks.types.ts';
 export type { TTaskCounts, TTaskListFilter } from './routes/tasks/tasks.types.ts';
 export type { TCreateSavedView, TSavedView } from './routes/saved-views/saved-views.types.ts';
 export type { TCreateUser, TUpdateUser, TUser, TTemporaryPassword, TCreatedUser } from './routes/users/users.types.ts';
+export type {
+  TApplication,
+  TApplicationListFilter,
+  TAcceptApplication,
+  TDeclineApplication,
+} from './routes/applications/applications.types.ts';
+export type {
+  TSubmitApplication,
+  TChallenge,
+  TApplicationReceipt,
+  TPublicApplicationStatus,
+} from './routes/public/applications.types.ts';
+export type { TPublicCommunity } from './routes/public/communities.types.ts';

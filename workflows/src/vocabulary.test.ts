@@ -29,6 +29,8 @@ const MIRRORS: Record<string, readonly string[]> = {
   ProjectStatus: vocabulary.PROJECT_STATUSES,
   MeetingStatus: vocabulary.MEETING_STATUSES,
   SnapshotKind: vocabulary.SNAPSHOT_KINDS,
+  Applicant: vocabulary.APPLICANTS,
+  ApplicationStatus: vocabulary.APPLICATION_STATUSES,
 };
 
 /** Enums that are the database's own bookkeeping, not a vocabulary of the domain. */

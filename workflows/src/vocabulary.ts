@@ -99,6 +99,18 @@ export const DISCOVERER_KINDS = [
 ] as const;
 export type DiscovererKind = (typeof DISCOVERER_KINDS)[number];
 
+/** §四(一) referral: who referred the person — a member department (成员单位) or the 12345 hotline. */
+export const REFERRAL_SOURCES = ['DEPARTMENT', 'HOTLINE_12345'] as const;
+export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
+
+/** §四(一) 网上申请: who filled in an online application — the person, a relative, or someone else for them. */
+export const APPLICANTS = ['SELF', 'RELATIVE', 'OTHER'] as const;
+export type Applicant = (typeof APPLICANTS)[number];
+
+/** An online application: waiting for its station to verify it, turned into a case, or declined with a reason. */
+export const APPLICATION_STATUSES = ['SUBMITTED', 'ACCEPTED', 'DECLINED'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
 export const CASE_STATUSES = ['OPEN', 'SUSPENDED', 'CLOSED'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 

@@ -29,7 +29,9 @@ export const ROUTE_POLICY: Record<string, Access> = {
 
   'GET /api/cases': 'SIGNED_IN',
   'GET /api/cases/:id': 'SIGNED_IN',
-  'POST /api/cases': ['STATION_WORKER', 'DISCOVERER'],
+  // §四(一) every door: a station's self-application, a discoverer's outreach report, or a referral
+  // (a member department, the 12345 hotline) by township, district or city staff.
+  'POST /api/cases': ['STATION_WORKER', 'DISCOVERER', 'CASEWORKER', 'SUPERVISOR', 'MANAGER'],
   'GET /api/cases/:id/id-number': WORKERS,
   'POST /api/cases/:id/actions': WORKERS,
   'POST /api/cases/:id/notes': ['DISCOVERER', ...WORKERS],
@@ -154,6 +156,19 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'POST /api/absences': WORKERS,
   'DELETE /api/absences/:id': WORKERS,
   'GET /api/colleagues': WORKERS,
+
+  // Online self-application (网上申请, §四(一) 个人申请, issue 16): anyone applies and reads the outcome by
+  // the reference number; the workers of the community's subtree see the queue; its station decides.
+  'GET /api/public/communities': 'PUBLIC',
+  'GET /api/public/applications/challenge': 'PUBLIC',
+  'POST /api/public/applications': 'PUBLIC',
+  'GET /api/public/applications/:reference': 'PUBLIC',
+  'GET /api/applications': WORKERS,
+  'GET /api/applications/:id': WORKERS,
+  'GET /api/applications/:id/phone': WORKERS,
+  'GET /api/applications/:id/documents/:documentId': WORKERS,
+  'POST /api/applications/:id/accept': ['STATION_WORKER'],
+  'POST /api/applications/:id/decline': ['STATION_WORKER'],
 };
 
 export const policyKey = (method: string, path: string) => `${method} ${path}`;

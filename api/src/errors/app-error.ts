@@ -1,7 +1,14 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export type AppErrorCode =
-  'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'UNAVAILABLE';
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PRECONDITION_FAILED'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE';
 
 const STATUS: Record<AppErrorCode, ContentfulStatusCode> = {
   VALIDATION: 422,
@@ -9,6 +16,7 @@ const STATUS: Record<AppErrorCode, ContentfulStatusCode> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 };
@@ -19,6 +27,7 @@ const TITLE: Record<AppErrorCode, string> = {
   FORBIDDEN: 'Not allowed',
   NOT_FOUND: 'Not found',
   CONFLICT: 'Conflict',
+  PRECONDITION_FAILED: 'The case has changed',
   RATE_LIMITED: 'Too many attempts',
   UNAVAILABLE: 'Service unavailable',
 };

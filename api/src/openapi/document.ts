@@ -21,7 +21,7 @@ const TAGS: Record<string, string> = {
   partners: '合作单位 Partner organisations',
   matches: '供需对接与交付 Matches and deliveries',
   projects: '援助项目发布平台 Published projects and partners’ responses',
-  public: '公开信息（无需登录）Public pages: projects, offers, disclosures, surveys',
+  public: '公开信息（无需登录）Public pages: projects, offers, disclosures, surveys, online applications',
   disclosures: '过程信息公开 Publishing a month’s disclosure',
   kpis: '绩效评价 Centers’ KPIs',
   'supervision-scores': '督导评分 Supervision scores',
@@ -32,6 +32,7 @@ const TAGS: Record<string, string> = {
   'saved-views': '已保存的视图 My saved inbox views (filters and sort)',
   absences: '休假代理 Absences and who covers them',
   colleagues: '同事 Active colleagues a task can be handed to',
+  applications: '网上申请 Online self-applications, as the stations verify them (§四(一) 个人申请)',
 };
 
 /** Every write may carry one (request/write-requests.ts). */

@@ -31,6 +31,7 @@ const REFUSAL_STATUS: Record<RefusalCode, AppErrorCode> = {
   NOT_ASSIGNEE: 'CONFLICT',
   NOT_ALLOWED_IN_STATE: 'CONFLICT',
   INVALID: 'VALIDATION',
+  STALE_VERSION: 'PRECONDITION_FAILED',
 };
 
 /** Turns the workflow's refusal (an ApplicationFailure typed with a RefusalCode) into a 4xx. */

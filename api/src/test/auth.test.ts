@@ -5,7 +5,8 @@ import { json } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // Behind one proxy (as scripts/cluster.mjs runs the API): its X-Forwarded-For names each test's client.
+  h = await startHarness({ trustedProxies: 1 });
 });
 afterAll(async () => h?.stop());
 
@@ -81,5 +82,12 @@ describe('sessions', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await json(limited)).detail).toMatch(/too many failed sign-ins/);
+    // What the client writes into X-Forwarded-For itself does not make it another address.
+    const spoofed = await h.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '198.51.100.9, partner' },
+      body: JSON.stringify({ username: 'partner', password: 'Guanai@2026' }),
+    });
+    expect(spoofed.status).toBe(429);
   });
 });

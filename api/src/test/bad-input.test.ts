@@ -108,7 +108,12 @@ describe('bad input answers 4xx problem+json, names the field and changes nothin
       415,
       'Content-Type',
     ],
-    ['POST /api/cases by a caseworker', () => caseworker.request('POST', '/api/cases', registration), 403],
+    [
+      '§四(一) POST /api/cases by a caseworker without a referral (only a station opens a case without one)',
+      () => caseworker.request('POST', '/api/cases', registration),
+      422,
+      'referral',
+    ],
     ['GET /api/cases with a bad range', () => caseworker.request('GET', '/api/cases?range=oops'), 422, 'range'],
     [
       'GET /api/cases with an unknown sort field',

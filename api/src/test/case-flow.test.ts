@@ -95,7 +95,7 @@ describe('a case from registration to the next state, through the API', () => {
       form: { referrals: ['DIBAO', 'YILIAO'], outcome: 'RESIDUAL_NEED', note: '已转介低保与医疗救助' },
     });
     expect(res.status).toBe(200);
-    expect(await json(res)).toEqual({ caseId, state: 'assessment' });
+    expect(await json(res)).toEqual({ caseId, state: 'assessment', version: expect.any(Number) });
     const detail = await json(await caseworker.request('GET', `/api/cases/${caseId}`));
     expect(detail.state).toBe('assessment');
     expect(detail.events.map((e: { type: string }) => e.type)).toEqual([

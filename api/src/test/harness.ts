@@ -15,7 +15,8 @@ export const TEST_SECRET = 'test-secret-for-guanai-identity-numbers-0123456789';
 /** The API against real PostgreSQL, a real Temporal dev server and a real worker. */
 export async function startHarness({
   caseSettings,
-}: { caseSettings?: { followUpDelayHours?: number; reopenWindowDays?: number } } = {}) {
+  trustedProxies,
+}: { caseSettings?: { followUpDelayHours?: number; reopenWindowDays?: number }; trustedProxies?: number } = {}) {
   const [env, database, bundle] = await Promise.all([startTemporal(), createTestDatabase(), bundleWorkflows()]);
   await seed(database.db);
   const taskQueue = `api-${randomUUID()}`;
@@ -40,6 +41,7 @@ export async function startHarness({
     files,
     responseMismatches,
     ...(caseSettings ? { caseSettings } : {}),
+    ...(trustedProxies ? { trustedProxies } : {}),
   });
   return {
     app,

@@ -34,11 +34,13 @@ export function createCaseActivities({ db }: { db: Db }) {
       await db.$executeRaw`
         WITH moved AS (
           INSERT INTO "case" (id, case_no, person_id, origin, situation, emergency, state, status, closure_reason,
-                              owning_unit_id, origin_unit_id, created_by_id, last_seq, data, flags, demo, created_at, updated_at)
+                              owning_unit_id, origin_unit_id, created_by_id, last_seq, data, flags, demo, application_id, referral,
+                              created_at, updated_at)
           VALUES (${record.caseId}::uuid, ${record.caseNo}, ${record.personId}::uuid, ${record.origin}::"CaseOrigin",
                   ${record.situation}, ${p.emergency}, ${p.state}, ${p.status}::"CaseStatus", ${p.closureReason},
                   ${p.owningUnitId}::uuid, ${record.originUnitId}::uuid, ${record.createdById}::uuid, ${p.seq},
-                  ${data}::jsonb, ${flags}::jsonb, ${record.demo ?? false}, ${at}, ${at})
+                  ${data}::jsonb, ${flags}::jsonb, ${record.demo ?? false}, ${record.applicationId ?? null}::uuid,
+                  ${record.referral ? JSON.stringify(record.referral) : null}::jsonb, ${at}, ${at})
           ON CONFLICT (id) DO UPDATE SET
             emergency = EXCLUDED.emergency, state = EXCLUDED.state, status = EXCLUDED.status,
             closure_reason = EXCLUDED.closure_reason, owning_unit_id = EXCLUDED.owning_unit_id,

@@ -725,6 +725,22 @@ describe('notes, flags and SLA events', () => {
     expect(refusal(snapshot, { type: 'ADD_NOTE', text: 'x', actor: otherTownship })).toBe('FORBIDDEN');
   });
 
+  it('a closed case still takes a written note (补记), but no visit or call; an archived one takes nothing', () => {
+    const closed = send(assessed(), { type: 'CLOSE', reason: 'unreachable', actor: supervisor });
+    const noted = send(closed, { type: 'ADD_NOTE', text: '结案后回访得知已搬离', kind: 'NOTE', actor: caseworker });
+    expect(state(noted)).toBe('closed');
+    expect(noted.context.noteCount).toBe((closed.context.noteCount ?? 0) + 1);
+    expect(send(closed, { type: 'ADD_NOTE', text: '口头补记', actor: station }).context.noteCount).toBe(
+      noted.context.noteCount,
+    );
+    expect(refusal(closed, { type: 'ADD_NOTE', text: '入户走访', kind: 'VISIT', actor: caseworker })).toBe(
+      'NOT_ALLOWED_IN_STATE',
+    );
+    expect(refusal(closed, { type: 'ADD_NOTE', text: '电话', kind: 'CALL', actor: caseworker })).toBe(
+      'NOT_ALLOWED_IN_STATE',
+    );
+  });
+
   it('warnings and breaches are recorded once, by the system only, and emitted as notifications', () => {
     const snapshot = registered();
     const taskId = openTask(snapshot).id;

@@ -19,6 +19,7 @@ import type {
   CaseTask,
   ClosureReason,
   EscalationTarget,
+  GeoPoint,
   GovAidDecision,
   GovScheme,
   MeetingNextStep,
@@ -191,7 +192,16 @@ export type CaseEvent =
   | ({ type: 'SUSPEND'; reason: string } & Meta)
   | ({ type: 'RESUME' } & Meta)
   | ({ type: 'REOPEN'; reason: string } & Meta)
-  | ({ type: 'ADD_NOTE'; text: string; kind?: NoteKind; attachments?: string[] } & Meta)
+  | ({
+      type: 'ADD_NOTE';
+      text: string;
+      kind?: NoteKind;
+      attachments?: string[];
+      /** A visit's check-in time as the worker's phone saw it (recorded offline, sent later). */
+      visitedAt?: string;
+      /** Where the worker checked in, when they allowed the phone to say. */
+      place?: GeoPoint;
+    } & Meta)
   | ({ type: 'FLAG'; flag: string; reason: string } & Meta)
   | ({ type: 'UNFLAG'; flag: string } & Meta)
   | ({ type: 'SLA_WARNING'; taskId: string } & Meta)
@@ -266,6 +276,14 @@ export function guardRefusal(context: CaseContext, event: CaseEvent): Refusal | 
         ? { code: 'NOT_ALLOWED_IN_STATE', message: `${event.type} already recorded for ${task.id}` }
         : null;
     }
+    case 'ADD_NOTE':
+      if (context.closedAt && (event.kind ?? 'NOTE') !== 'NOTE')
+        return {
+          code: 'NOT_ALLOWED_IN_STATE',
+          message: `the case is closed: a ${event.kind} is not recorded on it, but it takes a written note`,
+          field: 'kind',
+        };
+      return caseEventRefusal(context.owningUnitId, context.units, event.type, event.actor);
     case 'ESCALATION_ACCEPTED':
       return (
         taskCompletionRefusal(context.tasks, context.units, event.type, event.taskId, event.actor) ??
@@ -387,6 +405,13 @@ export const caseMachine = setup({
   guards: {
     'isAllowed?': allowed,
     'isOpen?': ({ context }) => !context.closedAt,
+    /**
+     * A note fits an open case; a closed one (until it is archived) still takes a written note (补记),
+     * so that what a worker saw after the closure is kept, but no visit or call, which are work on an
+     * open case. Widening a guard is replay-safe: every recorded ADD_NOTE passed the narrower one.
+     */
+    'noteFits?': ({ context, event }) =>
+      !context.closedAt || (event.type === 'ADD_NOTE' && (event.kind ?? 'NOTE') === 'NOTE'),
     'hasNoNeed?': ({ event }) => event.type === 'SCREENED' && event.outcome === 'NO_NEED',
     'isGovAidOnly?': ({ event }) => event.type === 'SCREENED' && event.outcome === 'GOV_AID_ONLY',
     'isResolved?': ({ event }) => event.type === 'FOLLOWED_UP' && event.resolved,
@@ -758,7 +783,7 @@ export const caseMachine = setup({
     CLAIM: { guard: and(['isOpen?', 'isAllowed?']), actions: 'claimTask' },
     RELEASE: { guard: and(['isOpen?', 'isAllowed?']), actions: 'releaseTask' },
     REASSIGN: { guard: and(['isOpen?', 'isAllowed?']), actions: ['reassignTask', 'notifyAssigned'] },
-    ADD_NOTE: { guard: and(['isOpen?', 'isAllowed?']), actions: 'countNote' },
+    ADD_NOTE: { guard: and(['noteFits?', 'isAllowed?']), actions: 'countNote' },
     FLAG: { guard: and(['isOpen?', 'isAllowed?']), actions: 'addFlag' },
     UNFLAG: { guard: and(['isOpen?', 'isAllowed?']), actions: 'removeFlag' },
     SLA_WARNING: { guard: and(['isOpen?', 'isAllowed?']), actions: ['markWarned', 'notifySla'] },

@@ -13,7 +13,15 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  * A human action: a machine event whose time the workflow stamps. Only a demo case (loaded by the
  * demo loader, `CaseWorkflowInput.demo`) takes a caller's past `at`; every other case refuses it.
  */
-export type ActRequest = DistributiveOmit<CaseEvent, 'at'> & { at?: string };
+export type ActRequest = DistributiveOmit<CaseEvent, 'at'> & {
+  at?: string;
+  /**
+   * The case's version (its last event's sequence number) the caller decided on, e.g. a phone's
+   * offline action (If-Match). Acting on a case that has moved since is refused (STALE_VERSION),
+   * except a note that the case still takes: a note does not depend on what happened meanwhile.
+   */
+  ifVersion?: number;
+};
 
 export interface CaseView {
   state: string;
@@ -37,7 +45,13 @@ export interface CaseRecord {
   discovererKind?: string;
   /** Written on the case row: demo data, shown as such. */
   demo?: boolean;
+  /** The online self-application (网上申请) the case was opened from. */
+  applicationId?: string;
+  /** §四(一) a REFERRAL's source: a member department, or the 12345 hotline with its ticket number. */
+  referral?: Referral;
 }
+
+export type Referral = { source: 'DEPARTMENT'; departmentCode: string } | { source: 'HOTLINE_12345'; ticketNo: string };
 
 /**
  * The clock of a demo case: `now` is the time of its latest event (the loader's clock), `released`

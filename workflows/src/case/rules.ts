@@ -95,7 +95,14 @@ export function parentUnit(unitId: string, units: UnitChain): string | undefined
 }
 
 export type RefusalCode =
-  'FORBIDDEN' | 'TASK_NOT_FOUND' | 'TASK_TAKEN' | 'NOT_ASSIGNEE' | 'NOT_ALLOWED_IN_STATE' | 'INVALID';
+  | 'FORBIDDEN'
+  | 'TASK_NOT_FOUND'
+  | 'TASK_TAKEN'
+  | 'NOT_ASSIGNEE'
+  | 'NOT_ALLOWED_IN_STATE'
+  | 'INVALID'
+  /** The caller acted on an older version of the case (If-Match) and the case has moved since. */
+  | 'STALE_VERSION';
 
 export interface Refusal {
   code: RefusalCode;

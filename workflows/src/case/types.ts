@@ -16,6 +16,13 @@ export interface UnitChain {
 }
 
 /** Who sends an event: checked by the machine's guards (role) and jurisdiction (unit). */
+/** A place on the map (WGS-84, as the phone's geolocation gives it), with its accuracy in metres. */
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+  accuracyM?: number;
+}
+
 export interface Actor {
   id: string;
   role: Role;

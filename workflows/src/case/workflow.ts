@@ -226,6 +226,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       origin: record.origin,
       emergency: machine.emergency,
       ...(record.discovererKind ? { discovererKind: record.discovererKind } : {}),
+      ...(record.referral ? { referral: record.referral } : {}),
+      ...(record.applicationId ? { applicationId: record.applicationId } : {}),
     });
     const intake = actor.getSnapshot().context.tasks.find((task) => task.kind === 'REGISTER' && task.status === 'OPEN');
     if (input.registerOnOpen && intake) {
@@ -242,17 +244,25 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   });
   setHandler(
     actUpdate,
-    async (request: ActRequest) => {
+    async ({ ifVersion: _version, ...request }: ActRequest) => {
       const at = new Date(request.at ?? Date.now()).toISOString();
       if (demoClock && at > demoClock.now) demoClock.now = at;
       await accept({ ...request, at } as CaseEvent);
       return view();
     },
     {
-      validator: (request: ActRequest) => {
+      validator: ({ ifVersion, ...request }: ActRequest) => {
         const refusal =
           timeRefusal(request.at, demoClock) ??
           refusalOf(actor.getSnapshot(), { ...request, at: request.at ?? new Date().toISOString() } as CaseEvent);
+        // No recorded history carries a version, so old histories replay as before.
+        const stale = ifVersion !== undefined && ifVersion !== seq;
+        if (stale && (refusal || request.type !== 'ADD_NOTE'))
+          refuse({
+            code: 'STALE_VERSION',
+            message: `the case has changed since version ${ifVersion} (it is at ${seq})`,
+            field: 'If-Match',
+          });
         if (refusal) refuse(refusal);
       },
     },

@@ -6,6 +6,7 @@ import type { TCaseAction, TCaseState } from '../../routes/cases/case-actions.ty
 import type { CaseClient } from '../../temporal/case-client.ts';
 import { runningAbsence } from '../absences/running-absence.ts';
 import { actorOf } from '../tasks/actor-of.ts';
+import { withCurrentOnStale } from '../../request/case-version.ts';
 import { findVisibleCase } from './find-visible-case.ts';
 import { withPersonCaseLock } from './with-person-case-lock.ts';
 
@@ -39,6 +40,7 @@ export async function actOnCase({
   caseId,
   action,
   key,
+  ifVersion,
 }: {
   db: Db;
   cases: CaseClient;
@@ -46,10 +48,13 @@ export async function actOnCase({
   caseId: string;
   action: TCaseAction;
   key: string | undefined;
+  /** The case version the action was decided on (If-Match): a case that moved since answers 412. */
+  ifVersion?: number;
 }): Promise<TCaseState> {
   const row = await findVisibleCase(db, user, caseId);
   const event = await eventOf(db, action, actorOf(user));
-  const act = () => cases.act(row.id, event, key);
+  const versioned = ifVersion === undefined ? event : { ...event, ifVersion };
+  const act = () => withCurrentOnStale(db, row.id, () => cases.act(row.id, versioned, key));
   // Reopening makes a closed case open again: under the person's lock, and only while the
   // person has no other open case (the projection would meet the unique index and retry forever).
   const view =
@@ -76,5 +81,5 @@ export async function actOnCase({
             });
           return act();
         });
-  return { caseId: row.id, state: view.state };
+  return { caseId: row.id, state: view.state, version: view.seq };
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from '@guanai/db';
 import type { ClosureReason } from '@guanai/workflows/vocabulary';
 import type { TCaseFlag } from '../../routes/cases/case-actions.types.ts';
-import type { TCase } from '../../routes/cases/cases.types.ts';
+import type { TCase, TReferral } from '../../routes/cases/cases.types.ts';
 
 /** What a case row brings along for its DTO: the person's name and masked number, its units' names. */
 export const caseInclude = {
@@ -29,6 +29,9 @@ export function toCaseDto(row: CaseRow): TCase {
     originUnitName: row.originUnit.name,
     situation: row.situation,
     flags: row.flags as unknown as TCaseFlag[],
+    version: row.lastSeq,
+    applicationId: row.applicationId,
+    referral: row.referral as TReferral | null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -1,5 +1,6 @@
 import { loadSlaSettings, type Db, type IdentityKeys } from '@guanai/db';
 import type { UnitChain } from '@guanai/workflows';
+import type { Origin } from '@guanai/workflows/vocabulary';
 import { visiblePeople } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { AppDeps } from '../../env.ts';
@@ -12,11 +13,14 @@ import { findVisibleCase } from './find-visible-case.ts';
 import { withPersonCaseLock } from './with-person-case-lock.ts';
 
 /**
- * §四(一): a station worker (self-application) or a discoverer (outreach report) at a community
- * service station (服务站) registers the person, or takes a registered one, and opens the case
- * workflow. One case is open per person. `ids` come from the request's Idempotency-Key when it has
- * one, so a retried request answers the case (and finds the person) its first attempt made.
- * `demoAt` (the demo loader only, never a request) opens a demo case at that past time.
+ * §四(一), every door into the network: a station worker (self-application, also from an online
+ * application: `applicationId`) or a discoverer (outreach report) at a community service station
+ * (服务站), or township, district or city staff with a referral (from a member department or the
+ * 12345 hotline) for a community of their subtree, register the person or take a registered one,
+ * and open the case workflow; the case starts in the community. One case is open per person. `ids`
+ * come from the request's Idempotency-Key when it has one, so a retried request answers the case
+ * (and finds the person) its first attempt made. `demoAt` (the demo loader only, never a request)
+ * opens a demo case at that past time.
  */
 export async function openCase({
   db,
@@ -27,6 +31,7 @@ export async function openCase({
   input: body,
   ids: { caseId, personId: newPersonId },
   demoAt,
+  applicationId,
 }: {
   db: Db;
   cases: CaseClient;
@@ -36,19 +41,18 @@ export async function openCase({
   input: TCreateCase;
   ids: { caseId: string; personId: string };
   demoAt?: Date;
+  /** The online application the station worker verified and turns into this case. */
+  applicationId?: string;
 }): Promise<TCase> {
-  if (user.orgUnit.level !== 'COMMUNITY') {
-    throw new AppError('FORBIDDEN', { message: 'cases are opened at a community service station (服务站)' });
-  }
   const existingCase = await db.case.findUnique({ where: { id: caseId }, include: caseInclude });
   if (existingCase) return toCaseDto(existingCase); // a retried request
 
-  const person = await personForCase(db, keys, user, body, newPersonId);
-  const units = await unitChain(db, user.orgUnit.id);
+  const { origin, communityId } = await doorOf(db, user, body, applicationId);
+  const person = await personForCase(db, keys, user, body, newPersonId, communityId);
+  const units = await unitChain(db, communityId);
   const { sla, calendar } = await loadSlaSettings(db);
   const personId = person.id;
-  const origin = user.role === 'STATION_WORKER' ? 'SELF_APPLICATION' : 'OUTREACH';
-  const registerOnOpen = user.role === 'STATION_WORKER';
+  const registerOnOpen = origin === 'SELF_APPLICATION';
   // One case that is not closed per person, with several API replicas: the check and the
   // workflow's start (until its case row is projected) hold the person's lock, so the loser of a
   // race never starts a workflow (its projection would meet the unique index and retry forever).
@@ -78,6 +82,8 @@ export async function openCase({
         createdById: user.id,
         originUnitId: units.community,
         ...(body.discovererKind ? { discovererKind: body.discovererKind } : {}),
+        ...(body.referral ? { referral: body.referral } : {}),
+        ...(applicationId ? { applicationId } : {}),
         ...(demoAt ? { demo: true } : {}),
       },
       machine: {
@@ -99,7 +105,55 @@ export async function openCase({
 }
 
 /**
- * The person a new case is for: a registered one in the station's community, or a new registry
+ * Which door the case comes in by, and the community it starts in: a station's self-application
+ * (or its verified online application), a discoverer's outreach report, or a referral by township,
+ * district or city staff for a community of their subtree.
+ */
+async function doorOf(
+  db: Db,
+  user: SessionUser,
+  body: TCreateCase,
+  applicationId: string | undefined,
+): Promise<{ origin: Origin; communityId: string }> {
+  if (user.orgUnit.level === 'COMMUNITY') {
+    if (body.referral)
+      throw new AppError('VALIDATION', {
+        message: 'a referral is opened by township, district or city staff; a station opens applications and reports',
+        field: 'referral',
+      });
+    if (body.communityId && body.communityId !== user.orgUnit.id)
+      throw new AppError('VALIDATION', { message: 'a station opens cases in its own community', field: 'communityId' });
+    if (applicationId && user.role !== 'STATION_WORKER')
+      throw new AppError('FORBIDDEN', { message: 'an online application is verified by its station worker' });
+    return { origin: user.role === 'STATION_WORKER' ? 'SELF_APPLICATION' : 'OUTREACH', communityId: user.orgUnit.id };
+  }
+  if (user.role === 'DISCOVERER' || user.role === 'STATION_WORKER' || applicationId)
+    throw new AppError('FORBIDDEN', { message: 'cases are opened at a community service station (服务站)' });
+  const errors = [
+    ...(body.referral ? [] : [{ field: 'referral', reason: 'is required: who referred the person (§四(一))' }]),
+    ...(body.communityId ? [] : [{ field: 'communityId', reason: 'is required: the community the case concerns' }]),
+  ];
+  if (errors.length)
+    throw new AppError('VALIDATION', { message: errors.map((e) => `${e.field}: ${e.reason}`).join('; '), errors });
+  if (body.referral?.source === 'DEPARTMENT') {
+    const department = await db.department.findUnique({ where: { code: body.referral.departmentCode } });
+    if (!department)
+      throw new AppError('VALIDATION', { message: 'is not a member department', field: 'referral.departmentCode' });
+  }
+  const community = await db.orgUnit.findFirst({
+    where: { id: body.communityId, level: 'COMMUNITY', path: { startsWith: user.orgUnit.path } },
+    select: { id: true },
+  });
+  if (!community)
+    throw new AppError('VALIDATION', {
+      message: 'is not a community (村/社区) of your jurisdiction',
+      field: 'communityId',
+    });
+  return { origin: 'REFERRAL', communityId: community.id };
+}
+
+/**
+ * The person a new case is for: a registered one of the case's community, or a new registry
  * record (duplicate-checked; a retried request finds the record its first attempt made).
  */
 async function personForCase(
@@ -108,6 +162,7 @@ async function personForCase(
   user: SessionUser,
   body: TCreateCase,
   newId: string,
+  communityId: string,
 ): Promise<{ id: string }> {
   if (body.personId) {
     const person = await db.person.findFirst({
@@ -127,7 +182,13 @@ async function personForCase(
   const retried = await db.person.findUnique({ where: { id: newId }, select: { id: true } });
   return (
     retried ??
-    registerPerson(db, keys, user, body.person!, { id: newId, confirmNotDuplicate: body.confirmNotDuplicate })
+    registerPerson(
+      db,
+      keys,
+      user,
+      { ...body.person!, communityId: body.person!.communityId ?? communityId },
+      { id: newId, confirmNotDuplicate: body.confirmNotDuplicate },
+    )
   );
 }
 

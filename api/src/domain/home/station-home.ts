@@ -1,15 +1,18 @@
 import type { Db } from '@guanai/db';
 import type { SessionUser } from '../../auth/session.ts';
 import type { TStationHome } from '../../routes/home/home.types.ts';
+import { applicationListWhere } from '../applications/application-list-where.ts';
 import { caseListWhere } from '../cases/case-list-where.ts';
 
 /**
  * A station worker's or discoverer's home: my community's open cases by state (each a link to the
- * case list), and its ten cases changed last. Registering or reporting is the page's button.
+ * case list), and its ten cases changed last. Registering or reporting is the page's button. A
+ * station worker also sees the online applications waiting to be verified (§四(一) 个人申请).
  */
 export async function stationHome({ db, user }: { db: Db; user: SessionUser }): Promise<TStationHome> {
   const where = await caseListWhere(db, user, { status: 'OPEN' });
-  const [byState, recent] = await Promise.all([
+  const toVerify = { status: 'SUBMITTED' } as const;
+  const [byState, recent, applicationsToVerify] = await Promise.all([
     db.case.groupBy({ by: ['state'], where, _count: { _all: true }, orderBy: { state: 'asc' } }),
     db.case.findMany({
       where: await caseListWhere(db, user, {}),
@@ -24,6 +27,7 @@ export async function stationHome({ db, user }: { db: Db; user: SessionUser }): 
         person: { select: { name: true } },
       },
     }),
+    user.role === 'STATION_WORKER' ? db.application.count({ where: applicationListWhere(user, toVerify) }) : null,
   ]);
   return {
     kind: 'station',
@@ -32,6 +36,9 @@ export async function stationHome({ db, user }: { db: Db; user: SessionUser }): 
       value: byState.reduce((sum, row) => sum + row._count._all, 0),
       link: { to: 'cases', filter: { status: 'OPEN' } },
     },
+    ...(applicationsToVerify === null
+      ? {}
+      : { applicationsToVerify: { value: applicationsToVerify, link: { to: 'applications', filter: toVerify } } }),
     byState: byState.map((row) => ({
       state: row.state,
       value: row._count._all,

@@ -32,5 +32,5 @@ export async function completeTask({
   const withRows = await withLedger(db, task.kind, task.caseId, form);
   const event = eventFromForm(task.kind as TaskKind, task.id, withRows, actorOf(user));
   const view = await cases.act(task.caseId, event, key);
-  return { caseId: task.caseId, state: view.state };
+  return { caseId: task.caseId, state: view.state, version: view.seq };
 }

@@ -6,6 +6,7 @@ import { signIn } from '../../domain/auth/sign-in.ts';
 import type { AppDeps } from '../../env.ts';
 import { createRouter } from '../../openapi/router.ts';
 import { changePassword as changePasswordRoute, login, logout, me } from './auth.types.ts';
+import { clientAddress } from '../../request/client-address.ts';
 
 export function authRoutes(deps: AppDeps) {
   const limiter = createLoginLimiter(deps.db);
@@ -19,7 +20,9 @@ export function authRoutes(deps: AppDeps) {
           limiter,
           username,
           password,
-          address: c.req.header('x-forwarded-for') ?? 'local',
+          // The client's address as the trusted proxies saw it: a header the client wrote itself cannot
+          // make it someone else (and slip past the limit).
+          address: clientAddress(c, deps.trustedProxies),
           onRateLimited: (wait) => c.header('Retry-After', String(wait)),
         });
         c.set('user', user); // the audit log records who signed in

@@ -36,18 +36,43 @@ export const OFFERED_ACTIONS = [
 ] as const satisfies readonly TCaseAction['type'][];
 export type TOfferedAction = (typeof OFFERED_ACTIONS)[number];
 
+/** A place the phone gave (WGS-84), with its accuracy in metres. */
+export const ZGeoPointSchema = z
+  .object({
+    lat: z.number().min(-90, 'must be a latitude (−90 to 90)').max(90, 'must be a latitude (−90 to 90)'),
+    lng: z.number().min(-180, 'must be a longitude (−180 to 180)').max(180, 'must be a longitude (−180 to 180)'),
+    accuracyM: z.number().min(0, 'must be metres, not negative').max(100_000).optional(),
+  })
+  .strict()
+  .meta({ id: 'GeoPoint', description: '位置 A place, as the phone’s geolocation gave it (WGS-84)' });
+
 export const ZNoteSchema = z
   .object({
     text: z.string().trim().min(1, 'is required').max(4000),
     kind: z.enum(NOTE_KINDS).default('NOTE'),
     attachmentIds: z.array(z.uuid()).max(20).default([]),
+    /** A visit's check-in time on the worker's phone (a visit recorded offline is sent later). */
+    visitedAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+    /** Where the worker checked in, when they let the phone say. */
+    place: ZGeoPointSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((note) => note.visitedAt === undefined || note.kind === 'VISIT', {
+    path: ['visitedAt'],
+    message: 'is the check-in time of a visit (kind VISIT)',
+  });
 export type TNote = z.infer<typeof ZNoteSchema>;
 
 /** What an action, a note or a completed task answers: the case's state once the workflow took it. */
 export const ZCaseStateSchema = z
-  .object({ caseId: z.uuid(), state: z.string().meta({ description: 'The case statechart’s state' }) })
+  .object({
+    caseId: z.uuid(),
+    state: z.string().meta({ description: 'The case statechart’s state' }),
+    version: z
+      .number()
+      .int()
+      .meta({ description: 'The case’s version after the action (its ETag): the sequence number of its last event' }),
+  })
   .meta({ id: 'CaseState', description: '操作后的案件状态 The case’s state after an action' });
 export type TCaseState = z.infer<typeof ZCaseStateSchema>;
 

@@ -10,6 +10,7 @@ import { storeCaseAttachment } from '../../domain/cases/store-case-attachment.ts
 import type { AppDeps } from '../../env.ts';
 import { storeAttachment } from '../../files/attachments.ts';
 import { createRouter } from '../../openapi/router.ts';
+import { etagOf, versionOf } from '../../request/case-version.ts';
 import { keyedId } from '../../request/idempotency.ts';
 import type { CaseClient } from '../../temporal/case-client.ts';
 import { contentRange } from '../../validation.ts';
@@ -51,6 +52,7 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
       /** Any signed-in user who can see the case: the case, its timeline and its tasks. */
       .openapi(getCase, async (c) => {
         const detail = await getCaseDetail({ db, cases, user: c.get('user'), caseId: c.req.valid('param').id });
+        c.header('ETag', etagOf(detail.version));
         return c.json(detail, 200);
       })
       /**
@@ -92,7 +94,9 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
           caseId: c.req.valid('param').id,
           action: c.req.valid('json'),
           key: keyedId(c, 'act'),
+          ifVersion: versionOf(c.req.valid('header')['if-match']),
         });
+        c.header('ETag', etagOf(after.version));
         return c.json(after, 200);
       })
       /** Anyone who may work on or knows the case (its station included): a note, with attachments. */
@@ -104,7 +108,9 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
           caseId: c.req.valid('param').id,
           note: c.req.valid('json'),
           key: keyedId(c, 'act'),
+          ifVersion: versionOf(c.req.valid('header')['if-match']),
         });
+        c.header('ETag', etagOf(after.version));
         return c.json(after, 201);
       })
       /**

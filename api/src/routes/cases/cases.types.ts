@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CLOSURE_REASONS, DISCOVERER_KINDS, ORG_LEVELS, ORIGINS } from '@guanai/workflows/vocabulary';
-import { json, route } from '../../openapi/router.ts';
+import { json, route, ZProblem } from '../../openapi/router.ts';
+import { IF_MATCH } from '../../request/case-version.ts';
 import { callsWorkflow } from '../../request/scope.ts';
 import { listQuerySchema } from '../../validation.ts';
 import { attachmentUpload, ZAttachmentSchema } from '../attachments/attachments.types.ts';
@@ -16,6 +17,28 @@ import {
 
 export const NON_CHENGDU_RULE = 'a person without Chengdu hukou is accepted only in an emergency (§四(一))';
 
+/** §四(一) who referred the person: a member department (成员单位), or the 12345 hotline with its ticket. */
+export const ZReferralSchema = z
+  .discriminatedUnion('source', [
+    z
+      .object({
+        source: z.literal('DEPARTMENT'),
+        departmentCode: z.string().trim().min(1, 'is required: the department that referred the person').max(40),
+      })
+      .strict(),
+    z
+      .object({
+        source: z.literal('HOTLINE_12345'),
+        ticketNo: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9-]{4,40}$/, 'must be the 12345 ticket number (4–40 letters, digits or dashes)'),
+      })
+      .strict(),
+  ])
+  .meta({ id: 'Referral', description: '转介来源 Who referred the person: a member department or the 12345 hotline' });
+export type TReferral = z.infer<typeof ZReferralSchema>;
+
 export const ZCreateCaseSchema = z
   .object({
     /** A person new to the registry, registered at the station's community … */
@@ -28,6 +51,10 @@ export const ZCreateCaseSchema = z
     emergency: z.boolean().default(false),
     /** §四(一) active discovery: who found the person. */
     discovererKind: z.enum(DISCOVERER_KINDS).optional(),
+    /** §四(一) a referral by township, district or city staff: who referred the person … */
+    referral: ZReferralSchema.optional(),
+    /** … and the community (村/社区) it concerns, where the case starts. */
+    communityId: z.uuid('must be an org unit id (uuid)').optional(),
   })
   .strict()
   .refine((body) => (body.person === undefined) !== (body.personId === undefined), {
@@ -93,6 +120,12 @@ export const ZCaseSchema = z
     originUnitName: z.string(),
     situation: z.string(),
     flags: z.array(ZCaseFlagSchema),
+    /** The case's version: the sequence number of its last event (its ETag; If-Match on an action). */
+    version: z.number().int().meta({ description: 'The sequence number of its last event; its ETag' }),
+    /** The online self-application (网上申请) it was opened from. */
+    applicationId: z.uuid().nullable(),
+    /** §四(一) a REFERRAL's source. */
+    referral: ZReferralSchema.nullable(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -126,6 +159,26 @@ export const ZIdNumberSchema = z
   .object({ idNumber: z.string() })
   .meta({ id: 'IdNumber', description: '完整身份证号 The full identity number' });
 
+/** If-Match: the case version an action was decided on (a phone's offline action). */
+export const ZIfMatchHeaders = z.object({
+  'if-match': z
+    .string()
+    .regex(IF_MATCH, 'must be the case’s version as its ETag gave it, e.g. "12"')
+    .optional()
+    .meta({ description: 'The case version (ETag) the action was decided on; a case that moved since answers 412' }),
+});
+
+/** The 412 of an action on a stale version: the problem, with the case as it is now. */
+export const ZStaleProblem = ZProblem.extend({ current: ZCaseSchema }).meta({
+  id: 'StaleCaseProblem',
+  description: '案件已变化 The case moved since the version in If-Match; `current` is the case as it is now',
+});
+
+const staleVersionAnswer = {
+  description: '案件已变化 The case changed since If-Match’s version: the problem, with the case as it is now',
+  content: { 'application/problem+json': { schema: ZStaleProblem } },
+} as const;
+
 const tags = ['cases'];
 
 export const listCases = route({
@@ -143,7 +196,14 @@ export const getCase = route({
   tags,
   summary: '案件详情 A case I can see, with its timeline, its tasks and the actions I may take',
   request: { params: ZCaseParams },
-  responses: { 200: json(ZCaseDetailSchema, 'The case') },
+  responses: {
+    200: {
+      ...json(ZCaseDetailSchema, 'The case'),
+      headers: z.object({
+        ETag: z.string().meta({ description: 'The case’s version ("<seq>"), to send back as If-Match' }),
+      }),
+    },
+  },
 });
 
 export const openCase = route({
@@ -180,9 +240,10 @@ export const actOnCase = route({
   middleware: callsWorkflow,
   request: {
     params: ZCaseParams,
+    headers: ZIfMatchHeaders,
     body: { required: true, content: { 'application/json': { schema: ZCaseActionSchema } } },
   },
-  responses: { 200: json(ZCaseStateSchema, 'The case’s state after the action') },
+  responses: { 200: json(ZCaseStateSchema, 'The case’s state after the action'), 412: staleVersionAnswer },
 });
 
 export const addCaseNote = route({
@@ -190,12 +251,16 @@ export const addCaseNote = route({
   path: '/{id}/notes',
   tags,
   summary: '添加记录 A note (a visit, a call, a note) on the case, with its attachments',
-  description: 'Anyone who may work on or knows the case, its station included.',
+  description:
+    'Anyone who may work on or knows the case, its station included. A visit recorded offline carries its check-in ' +
+    'time and place, and the case version it was made on (If-Match): it lands although the case moved, unless the ' +
+    'case no longer takes it (closed meanwhile: 412 with the case as it is now; a written note still lands).',
   request: {
     params: ZCaseParams,
+    headers: ZIfMatchHeaders,
     body: { required: true, content: { 'application/json': { schema: ZNoteSchema } } },
   },
-  responses: { 201: json(ZCaseStateSchema, 'The case’s state; the note is on its timeline') },
+  responses: { 201: json(ZCaseStateSchema, 'The case’s state; the note is on its timeline'), 412: staleVersionAnswer },
 });
 
 export const addCaseAttachment = route({

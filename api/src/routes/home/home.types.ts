@@ -10,7 +10,7 @@ import { ZKpisSchema } from '../kpis/kpis.types.ts';
  */
 export const ZHomeLinkSchema = z
   .object({
-    to: z.enum(['tasks', 'cases', 'board', 'matches']),
+    to: z.enum(['tasks', 'cases', 'board', 'matches', 'applications']),
     filter: z.record(z.string(), z.union([z.string(), z.boolean()])).optional(),
   })
   .meta({ id: 'HomeLink', description: '数字背后的列表 The list behind a number, with its filter' });
@@ -83,6 +83,9 @@ export const ZStationHomeSchema = z.object({
   kind: z.literal('station'),
   unit,
   openCases: ZHomeFigureSchema,
+  applicationsToVerify: ZHomeFigureSchema.optional().meta({
+    description: 'Station workers: the online applications of my community waiting to be verified (§四(一) 个人申请)',
+  }),
   byState: z.array(z.object({ state: z.string(), value: z.number().int(), link: ZHomeLinkSchema })),
   recent: z
     .array(
