@@ -24,17 +24,19 @@ const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
 
 /**
- * The admin build to measure: a copy of admin/dist when it is newer than the sources, else a fresh
- * build into a temporary folder (admin/dist is left alone: others may be building it meanwhile).
+ * The admin build to measure: a copy of admin/dist when it is newer than the sources, else (or when
+ * `fresh`) a fresh build into a temporary folder (admin/dist is left alone: others may be building it
+ * meanwhile). The caller removes the folder.
  */
-async function adminBuild(): Promise<{ dir: string; how: string }> {
+export async function adminBuild({ fresh = false } = {}): Promise<{ dir: string; how: string }> {
   const index = join(distDir, 'index.html');
   const sources = Math.max(
     newestModified(join(adminDir, 'src')),
+    newestModified(join(adminDir, 'build')),
     statSync(join(adminDir, 'index.html')).mtimeMs,
     statSync(join(adminDir, 'vite.config.ts')).mtimeMs,
   );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources)
+  if (!fresh && existsSync(index) && statSync(index).mtimeMs >= sources)
     return { dir: await snapshotBuild(), how: 'a copy of admin/dist, which is newer than admin/src' };
   const dir = mkdtempSync(join(tmpdir(), 'guanai-bench-admin-'));
   console.log(

@@ -26,6 +26,8 @@ export async function prepareApp({ root, dataDir, env, step, run, seededMarker }
   const adminDist = join(root, 'admin', 'dist', 'index.html');
   if (!existsSync(adminDist) || newestModified(join(root, 'admin', 'src')) > statSync(adminDist).mtimeMs) {
     step('Building the admin UI…');
-    await run('npm', ['run', 'build', '-w', '@guanai/admin'], { env });
+    // Always a production build (React's, and the service worker's): under vitest (the browser tests)
+    // NODE_ENV is `test`, which Vite would otherwise follow (import.meta.env.PROD false).
+    await run('npm', ['run', 'build', '-w', '@guanai/admin'], { env: { ...env, NODE_ENV: 'production' } });
   }
 }

@@ -15,6 +15,11 @@ writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
 writeFileSync(join(dist, 'assets', 'main-abc123.js'), script);
 writeFileSync(join(dist, 'assets', 'main-abc123.js.br'), brotliCompressSync(script));
 writeFileSync(join(dist, 'assets', 'main-abc123.js.gz'), gzipSync(script));
+// The installable app (admin/build/pwa.ts): its manifest, service worker and workbox runtime.
+const manifest = JSON.stringify({ name: '关爱援助 · 外勤', start_url: '/#/field', display: 'standalone' });
+writeFileSync(join(dist, 'manifest.webmanifest'), manifest);
+writeFileSync(join(dist, 'sw.js'), 'importScripts("./workbox-9c191d2f.js");');
+writeFileSync(join(dist, 'workbox-9c191d2f.js'), 'self.workbox = {};');
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 // Static files touch neither the database nor Temporal.
@@ -54,5 +59,22 @@ describe('serving the admin', () => {
     const missing = await get('/assets/main-old999.js', 'br'); // not the page, and not kept
     expect(missing.status).toBe(404);
     expect(missing.headers.get('cache-control')).toBeNull();
+  });
+
+  it('serves the web app manifest as such, and the service worker so that each update check asks again', async () => {
+    const webManifest = await get('/manifest.webmanifest', 'br');
+    expect(webManifest.status).toBe(200);
+    expect(webManifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    expect(await webManifest.json()).toMatchObject({ start_url: '/#/field' });
+    expect(webManifest.headers.get('cache-control')).toBeNull(); // as any other file
+    for (const path of ['/sw.js', '/workbox-9c191d2f.js']) {
+      const res = await get(path, 'gzip, br');
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toMatch(/javascript/);
+      expect(res.headers.get('cache-control'), path).toBe('no-cache');
+    }
+    // Not a script that merely ends like one, nor the page a missing worker falls back to.
+    expect((await get('/assets/sw.js')).headers.get('cache-control')).not.toBe('no-cache');
+    expect((await get('/')).headers.get('cache-control')).toBeNull();
   });
 });
