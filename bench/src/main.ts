@@ -3,9 +3,11 @@
 import { admin } from './admin.ts';
 import { homeReads } from './home-reads.ts';
 import { latency } from './latency.ts';
+import { outbox } from './outbox.ts';
 import { loadAverage, machineInfo } from './processes.ts';
 import { queueReads } from './queue-reads.ts';
 import { printTargets, writeResult, type BenchResult } from './results.ts';
+import { shell } from './shell.ts';
 import { throughput } from './throughput.ts';
 
 const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchResult[]> }> = {
@@ -14,6 +16,14 @@ const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchResult
   'queue-reads': { title: '3. Work-queue reads at scale', run: async () => [await queueReads()] },
   admin: { title: '4. Admin: first inbox row and bundle size', run: async () => [await admin()] },
   home: { title: '6. Home pages per role and the map (issue 15)', run: async () => [await homeReads()] },
+  shell: {
+    title: "7. The installable app's shell: what the service worker precaches (issue 16)",
+    run: async () => [await shell()],
+  },
+  outbox: {
+    title: "8. The phone's outbox: 50 items recorded offline, synced after reconnect (issue 16)",
+    run: async () => [await outbox()],
+  },
 };
 const ALIASES: Record<string, string> = {
   memory: 'throughput',
@@ -21,6 +31,9 @@ const ALIASES: Record<string, string> = {
   queue: 'queue-reads',
   'home-reads': 'home',
   map: 'home',
+  pwa: 'shell',
+  offline: 'outbox',
+  sync: 'outbox',
 };
 
 const requested = process.argv.slice(2).map((name) => ALIASES[name] ?? name);
