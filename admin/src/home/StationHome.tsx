@@ -40,6 +40,18 @@ export function StationHome({ home }: { home: TStationHome }) {
           {role === 'DISCOVERER' ? t('report') : t('register')}
         </Button>
       </Box>
+      {home.applicationsToVerify && (
+        // §四(一) 个人申请: online applications waiting for the station to call and verify them.
+        <Section title={translate('guanai.applications.menu')}>
+          <FigureGrid>
+            <FigureCard
+              label={translate('guanai.applications.toVerify')}
+              figure={home.applicationsToVerify}
+              tone="warning"
+            />
+          </FigureGrid>
+        </Section>
+      )}
       <Section title={t('openCases')}>
         <FigureGrid>
           <FigureCard label={t('openCases')} figure={home.openCases} />

@@ -88,12 +88,15 @@ function CommunityInput() {
   );
 }
 
-/** The registry's fields of a person, for registering (`create`) and correcting (`edit`). */
-export function PersonInputs({ mode }: { mode: 'create' | 'edit' }) {
+/**
+ * The registry's fields of a person, for registering (`create`) and correcting (`edit`); `case`: registering them
+ * with the case a station opens, at the station's own community (so no community to pick: the API takes none).
+ */
+export function PersonInputs({ mode }: { mode: 'create' | 'edit' | 'case' }) {
   const translate = useTranslate();
   const { duplicates, check } = useEarlyDuplicates();
   const householdId = useWatch({ name: 'householdId' }) as string | undefined;
-  const early = mode === 'create' ? check : undefined;
+  const early = mode === 'edit' ? undefined : check;
   return (
     <>
       {mode === 'create' && householdId && (

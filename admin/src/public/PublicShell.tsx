@@ -11,7 +11,8 @@ import {
   createTheme,
 } from '@mui/material';
 import type { ReactNode } from 'react';
-import { LangProvider, useLang } from './i18n.tsx';
+import type { Dictionary } from '../i18n/messages.ts';
+import { LangProvider, useLang, type Lang } from './i18n.tsx';
 
 const theme = createTheme({
   palette: { primary: { main: '#1976d2' } },
@@ -44,12 +45,23 @@ function Bar({ title }: { title: string }) {
   );
 }
 
-/** The frame of a public page: no sign-in, a title bar with the language switch, phone first. */
-export function PublicShell({ title, children }: { title: string; children: ReactNode }) {
+/**
+ * The frame of a public page: no sign-in, a title bar with the language switch, phone first. `messages`: the page's
+ * own dictionaries, when it has its own (they give `app`, `switchTo` and the title's key too).
+ */
+export function PublicShell({
+  title,
+  messages,
+  children,
+}: {
+  title: string;
+  messages?: Record<Lang, Dictionary>;
+  children: ReactNode;
+}) {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <LangProvider>
+      <LangProvider messages={messages}>
         <Bar title={title} />
         <Container maxWidth="md" sx={{ py: 2, px: { xs: 1.5, sm: 3 } }}>
           <Box component="main">{children}</Box>

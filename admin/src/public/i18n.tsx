@@ -4,9 +4,10 @@ import { publicPages as en } from '../i18n/en/public.ts';
 import { publicPages as zh } from '../i18n/zh/public.ts';
 
 /**
- * The language of the public pages (public.html, survey.html): Chinese first, English on request. These pages run
- * without react-admin, so instead of its polyglot they look keys up here, in the same dictionaries the admin's live
- * in (i18n/{zh,en}/public.ts, with the vocabularies' labels from i18n/{zh,en}/vocabulary.ts).
+ * The language of the public pages (public.html, survey.html, apply.html): Chinese first, English on request. These
+ * pages run without react-admin, so instead of its polyglot they look keys up here, in the same dictionaries the
+ * admin's live in (i18n/{zh,en}/public.ts, with the vocabularies' labels from i18n/{zh,en}/vocabulary.ts; apply.html
+ * brings its own, i18n/{zh,en}/apply.ts).
  */
 export type Lang = 'zh' | 'en';
 const STORAGE_KEY = 'guanai.public.lang';
@@ -14,7 +15,7 @@ const STORAGE_KEY = 'guanai.public.lang';
 /** `t('disclosure.heading', { period })`: a dotted key, with %{name} placeholders filled in. */
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
 
-const messages: Record<Lang, Dictionary> = { zh, en };
+const publicMessages: Record<Lang, Dictionary> = { zh, en };
 
 function lookup(dictionary: Dictionary, key: string): string {
   let node: string | Dictionary | undefined = dictionary;
@@ -28,12 +29,19 @@ const LangContext = createContext<{ lang: Lang; t: Translate; toggle: () => void
   toggle: () => {},
 });
 
-export function LangProvider({ children }: { children: ReactNode }) {
+/** `messages`: a page's own dictionaries (apply.html's, i18n/{zh,en}/apply.ts), public.ts's by default. */
+export function LangProvider({
+  children,
+  messages = publicMessages,
+}: {
+  children: ReactNode;
+  messages?: Record<Lang, Dictionary>;
+}) {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh'));
   const t = useCallback<Translate>(
     (key, args = {}) =>
       lookup(messages[lang], key).replace(/%\{(\w+)\}/g, (_, name: string) => String(args[name] ?? '')),
-    [lang],
+    [lang, messages],
   );
   const value = useMemo(
     () => ({
