@@ -11,13 +11,14 @@ import {
   TopToolbar,
   useTranslate,
 } from 'react-admin';
-import { useCan } from '../providers/useCan.ts';
 import { StateChip } from './StateChip.tsx';
+import { doorTitle, useCaseDoor } from './useCaseDoor.ts';
 import type { TCase } from '@guanai/api/types';
 
+/** 立案登记, 上报发现 or 转介立案: whichever door the user's role opens cases by (none for the others). */
 function Actions() {
-  const can = useCan();
-  return <TopToolbar>{can('POST /api/cases') && <CreateButton label="guanai.case.register" />}</TopToolbar>;
+  const door = useCaseDoor();
+  return <TopToolbar>{door && <CreateButton label={doorTitle(door)} />}</TopToolbar>;
 }
 
 export function CaseList() {

@@ -1,5 +1,5 @@
 import type { TTask } from '@guanai/api/types';
-import { Divider, Stack, Typography } from '@mui/material';
+import { Chip, Divider, Stack, Typography } from '@mui/material';
 import {
   ArrayField,
   Datagrid,
@@ -11,6 +11,9 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { useDepartments } from '../evaluation/meetings/useDepartments.ts';
+import { useCan } from '../providers/useCan.ts';
 import { DueChip } from '../tasks/DueChip.tsx';
 import { TaskHandoverButtons } from '../tasks/TaskHandoverButtons.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
@@ -20,6 +23,58 @@ import { CaseStatechart } from './statechart/CaseStatechart.tsx';
 import { CaseMatchingPanel } from '../matching/index.tsx';
 import { CaseEvaluationPanel } from '../evaluation/index.tsx';
 import type { CaseRecord } from './types.ts';
+
+/** A referring department by its name (GET /api/departments), its code until the names arrive. */
+function DepartmentName({ code }: { code: string }) {
+  const { nameOf } = useDepartments();
+  return <>{nameOf(code)}</>;
+}
+
+/**
+ * 来源 with what §四(一)'s door says about it: 个人申请 (marked when it came from an online
+ * application, linked for those who may read applications), 主动发现 by whom (the CASE_OPENED event
+ * says as what they found the person), 转介 from a member department or the 12345 hotline's ticket.
+ */
+function CaseOrigin() {
+  const record = useRecordContext<CaseRecord>();
+  const translate = useTranslate();
+  const can = useCan();
+  if (!record) return null;
+  const opened = record.events?.find((e) => e.type === 'CASE_OPENED')?.payload as
+    { discovererKind?: string } | undefined;
+  const { referral, applicationId } = record;
+  const detail =
+    record.origin === 'OUTREACH' && opened?.discovererKind ? (
+      translate(`guanai.discovererKinds.${opened.discovererKind}`, { _: opened.discovererKind })
+    ) : referral?.source === 'HOTLINE_12345' ? (
+      translate('guanai.case.hotline', { ticketNo: referral.ticketNo })
+    ) : referral?.source === 'DEPARTMENT' ? (
+      <DepartmentName code={referral.departmentCode} />
+    ) : null;
+  const fromApplication = translate('guanai.case.fromApplication');
+  return (
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <Typography component="span" variant="body2">
+        {translate(`guanai.origins.${record.origin}`, { _: record.origin })}
+        {detail && <> · {detail}</>}
+      </Typography>
+      {applicationId &&
+        (can('GET /api/applications/:id') ? (
+          <Chip
+            size="small"
+            variant="outlined"
+            color="primary"
+            clickable
+            component={Link}
+            to={`/applications/${encodeURIComponent(applicationId)}/show`}
+            label={fromApplication}
+          />
+        ) : (
+          <Chip size="small" variant="outlined" label={fromApplication} />
+        ))}
+    </Stack>
+  );
+}
 
 function CaseDetail() {
   const record = useRecordContext<CaseRecord>();
@@ -38,10 +93,7 @@ function CaseDetail() {
           <TextField source="personIdMasked" emptyText="—" />
         </Labeled>
         <Labeled label="resources.cases.fields.origin">
-          <FunctionField<CaseRecord>
-            source="origin"
-            render={(c) => translate(`guanai.origins.${c.origin}`, { _: c.origin })}
-          />
+          <CaseOrigin />
         </Labeled>
         <Labeled label="resources.cases.fields.owningUnitName">
           <TextField source="owningUnitName" />

@@ -1,5 +1,5 @@
 import type { TCaseEvent } from '@guanai/api/types';
-import { List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
+import { Chip, List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { CaseRecord } from './types.ts';
 
@@ -12,6 +12,43 @@ export function reasonText(reason: string, translate: ReturnType<typeof useTrans
   if (breach)
     return translate('guanai.closure.slaBreached', { kind: translate(`guanai.kinds.${breach[1]}`, { _: breach[1] }) });
   return translate(`guanai.closure.${reason}`, { _: reason });
+}
+
+/** A time as the timeline shows it, in the reader's language and the browser's time zone. */
+const timeText = (iso: string, locale: string) => new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN');
+
+/** A check-in within a minute of the event is the same moment (the request's own delay, the phone's clock). */
+const SAME_MOMENT_MS = 60_000;
+/** A visit that reached the API later than this after its check-in waited on the phone: recorded offline. */
+export const OFFLINE_AFTER_MS = 5 * 60_000;
+
+/**
+ * What a visit adds to its line (issue 16): its check-in time (签到时间), when it is not the event's own
+ * moment, marked as recorded offline when it reached the API minutes later; and where the worker
+ * checked in, as coordinates with their accuracy (no map: nothing is fetched from the internet).
+ */
+export function visitDetails(
+  event: Pick<TCaseEvent, 'at' | 'payload'>,
+  translate: ReturnType<typeof useTranslate>,
+  locale: string,
+): { checkedIn?: string; syncedLater: boolean; place?: string } {
+  const p = event.payload as { visitedAt?: unknown; place?: { lat?: unknown; lng?: unknown; accuracyM?: unknown } };
+  const visitedAt = typeof p.visitedAt === 'string' ? Date.parse(p.visitedAt) : NaN;
+  const late = Number.isNaN(visitedAt) ? 0 : Date.parse(event.at) - visitedAt;
+  const shown = !Number.isNaN(visitedAt) && Math.abs(late) >= SAME_MOMENT_MS;
+  const { lat, lng, accuracyM } = p.place ?? {};
+  const place =
+    typeof lat === 'number' && typeof lng === 'number'
+      ? translate('guanai.case.place', { lat: lat.toFixed(4), lng: lng.toFixed(4) }) +
+        (typeof accuracyM === 'number' ? translate('guanai.case.accuracy', { metres: Math.round(accuracyM) }) : '')
+      : undefined;
+  return {
+    ...(shown
+      ? { checkedIn: translate('guanai.case.visitedAt', { time: timeText(p.visitedAt as string, locale) }) }
+      : {}),
+    syncedLater: shown && late > OFFLINE_AFTER_MS,
+    ...(place ? { place } : {}),
+  };
 }
 
 /** Payload details worth a line in the timeline (notes, outcomes, needs, reasons). */
@@ -65,6 +102,7 @@ export function CaseTimeline() {
             ? `${state(event.fromState)} → ${state(event.toState)}`
             : state(event.toState);
         const detail = describe(event, translate);
+        const visit = visitDetails(event, translate, locale);
         return (
           <ListItem key={event.seq} divider alignItems="flex-start">
             <ListItemText
@@ -72,12 +110,32 @@ export function CaseTimeline() {
               secondary={
                 <>
                   <Typography component="span" variant="body2" sx={{ display: 'block' }}>
-                    {new Date(event.at).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN')}
+                    {timeText(event.at, locale)}
                     {event.actorName ? ` · ${translate('guanai.case.by', { name: event.actorName })}` : ''}
                   </Typography>
                   {detail && (
                     <Typography component="span" variant="body2" sx={{ display: 'block', color: 'text.primary' }}>
                       {detail}
+                    </Typography>
+                  )}
+                  {visit.checkedIn && (
+                    <Typography component="span" variant="body2" sx={{ display: 'block' }}>
+                      {visit.checkedIn}
+                      {visit.syncedLater && (
+                        <Chip
+                          component="span"
+                          size="small"
+                          color="warning"
+                          variant="outlined"
+                          label={translate('guanai.case.syncedLater')}
+                          sx={{ ml: 1 }}
+                        />
+                      )}
+                    </Typography>
+                  )}
+                  {visit.place && (
+                    <Typography component="span" variant="body2" sx={{ display: 'block' }}>
+                      {visit.place}
                     </Typography>
                   )}
                   {event.attachments?.map((a) => (

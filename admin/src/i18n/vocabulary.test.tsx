@@ -21,6 +21,8 @@ const LABELS: [path: string, codes: readonly string[]][] = [
   ['guanai.idTypes', vocabulary.ID_TYPES],
   ['guanai.relations', vocabulary.RELATIONS],
   ['guanai.origins', vocabulary.ORIGINS],
+  ['guanai.discovererKinds', vocabulary.DISCOVERER_KINDS],
+  ['guanai.referralSources', vocabulary.REFERRAL_SOURCES],
   // guanai.status labels a case's status and a task's (OPEN is both).
   ['guanai.status', [...new Set([...vocabulary.CASE_STATUSES, ...vocabulary.TASK_STATUSES])]],
   ['guanai.schemes', vocabulary.GOV_SCHEMES],

@@ -1,10 +1,12 @@
 import { assemble, type Messages } from '../messages.ts';
+import { applications } from './apply.ts';
 import type { zh } from '../zh/index.ts';
 import { board } from './board.ts';
 import { cases } from './cases.ts';
 import { common } from './common.ts';
 import { demo } from './demo.ts';
 import { evaluation } from './evaluation.ts';
+import { field } from './field.ts';
 import { handover } from './handover.ts';
 import { home } from './home.ts';
 import { inbox } from './inbox.ts';
@@ -12,6 +14,7 @@ import { matching } from './matching.ts';
 import { notifications } from './notifications.ts';
 import { orgUnits } from './orgUnits.ts';
 import { people } from './people.ts';
+import { pwa } from './pwa.ts';
 import { ra } from './ra.ts';
 import { sla } from './sla.ts';
 import { statechart } from './statechart.ts';
@@ -38,5 +41,8 @@ export const en: Messages<typeof zh> = {
     inbox,
     handover,
     demo,
+    pwa,
+    applications,
+    field,
   ),
 };

@@ -25,4 +25,11 @@ export const vocabulary: Messages<typeof zh> = {
   deliveryKinds: { MONEY: 'Money', GOODS: 'Goods', SERVICE: 'Service' },
   publishKinds: { ORIGINAL: 'Original', CORRECTION: 'Correction', UNCHANGED: 'Unchanged' },
   surveyQuestions: { satisfaction: 'Overall satisfaction', timeliness: 'Timeliness', respect: 'Respect and manner' },
+  discovererKinds: {
+    GRID_WORKER: 'Grid worker',
+    BUILDING_LEADER: 'Building leader',
+    VOLUNTEER: 'Volunteer',
+    SOCIAL_WORKER: 'Social worker',
+    COMMUNITY_WORKER: 'Community worker',
+  },
 };

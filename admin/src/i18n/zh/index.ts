@@ -1,9 +1,11 @@
 import { assemble } from '../messages.ts';
+import { applications } from './apply.ts';
 import { board } from './board.ts';
 import { cases } from './cases.ts';
 import { common } from './common.ts';
 import { demo } from './demo.ts';
 import { evaluation } from './evaluation.ts';
+import { field } from './field.ts';
 import { handover } from './handover.ts';
 import { home } from './home.ts';
 import { inbox } from './inbox.ts';
@@ -11,6 +13,7 @@ import { matching } from './matching.ts';
 import { notifications } from './notifications.ts';
 import { orgUnits } from './orgUnits.ts';
 import { people } from './people.ts';
+import { pwa } from './pwa.ts';
 import { ra } from './ra.ts';
 import { sla } from './sla.ts';
 import { statechart } from './statechart.ts';
@@ -41,5 +44,8 @@ export const zh = {
     inbox,
     handover,
     demo,
+    pwa,
+    applications,
+    field,
   ),
 };

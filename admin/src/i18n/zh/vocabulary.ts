@@ -1,5 +1,6 @@
 import type {
   DeliveryKind,
+  DiscovererKind,
   NeedCategory,
   ResourceKind,
   SnapshotKind,
@@ -43,4 +44,12 @@ export const vocabulary = {
     timeliness: '及时性',
     respect: '尊重与态度',
   } satisfies Labels<SurveyQuestion>,
+  /** §四(一) 主动发现: who found the person (the case form, the case page, the phone's outreach report). */
+  discovererKinds: {
+    GRID_WORKER: '网格员',
+    BUILDING_LEADER: '楼栋长',
+    VOLUNTEER: '志愿者',
+    SOCIAL_WORKER: '社工',
+    COMMUNITY_WORKER: '社区工作者',
+  } satisfies Labels<DiscovererKind>,
 };
