@@ -1,6 +1,8 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import absences from './absences/index.ts';
+import applications from './applications/index.ts';
+import { ApplicationAccept } from './applications/ApplicationAccept.tsx';
 import { EscalationBoard } from './board/EscalationBoard.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import cases from './cases/index.ts';
@@ -20,6 +22,7 @@ import { ChangePassword } from './users/ChangePassword.tsx';
 import users from './users/index.ts';
 import { matchingResources, matchingRoutes } from './matching/index.tsx';
 import { evaluationResources, evaluationRoutes } from './evaluation/index.tsx';
+import { fieldRoutes } from './field/index.tsx';
 
 /** The table of contents: one resource per API resource, and the supervisors' and managers' pages. */
 export function App() {
@@ -36,6 +39,9 @@ export function App() {
     >
       <Resource name="tasks" {...tasks} />
       <Resource name="cases" {...cases} />
+      <Resource name="applications" {...applications}>
+        <Route path=":id/accept" element={<ApplicationAccept />} />
+      </Resource>
       <Resource name="people" {...people}>
         <Route path="import" element={<PeopleImport />} />
       </Resource>
@@ -56,6 +62,7 @@ export function App() {
         <Route path="/password" element={<ChangePassword />} />
         {matchingRoutes}
         {evaluationRoutes}
+        {fieldRoutes}
       </CustomRoutes>
     </Admin>
   );

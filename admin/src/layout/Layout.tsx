@@ -1,5 +1,6 @@
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import KeyIcon from '@mui/icons-material/Key';
+import PhoneAndroidIcon from '@mui/icons-material/PhoneAndroid';
 import SpeedIcon from '@mui/icons-material/Speed';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
@@ -18,6 +19,7 @@ import { useCan, useRole } from '../providers/useCan.ts';
 import { MatchingMenu } from '../matching/index.tsx';
 import { EvaluationMenu } from '../evaluation/index.tsx';
 import { DemoBanner, DemoMarker } from '../demo/DemoStatus.tsx';
+import { FieldSync, OutboxChip } from '../field/index.tsx';
 
 /**
  * The menu shows what the user can use, by the routes their role may call: the board for
@@ -32,6 +34,10 @@ function AppMenu() {
       <Menu.DashboardItem primaryText="guanai.home.title" />
       <Menu.ResourceItem name="tasks" />
       <Menu.ResourceItem name="cases" />
+      {can('POST /api/cases/:id/notes') && (
+        <Menu.Item to="/field" primaryText="guanai.field.menu" leftIcon={<PhoneAndroidIcon />} />
+      )}
+      {can('GET /api/applications') && <Menu.ResourceItem name="applications" primaryText="guanai.applications.menu" />}
       {can('GET /api/people') && <Menu.ResourceItem name="people" primaryText="guanai.people.menu" />}
       {role === 'SUPERVISOR' && <Menu.Item to="/board" primaryText="guanai.board.title" leftIcon={<DashboardIcon />} />}
       {can('GET /api/sla/overview') && <Menu.Item to="/sla" primaryText="guanai.sla.title" leftIcon={<SpeedIcon />} />}
@@ -75,6 +81,7 @@ function AppAppBar() {
     <AppBar userMenu={<AppUserMenu />}>
       <TitlePortal />
       <DemoMarker />
+      <OutboxChip />
     </AppBar>
   );
 }
@@ -82,6 +89,7 @@ function AppAppBar() {
 export function Layout({ children }: { children: ReactNode }) {
   return (
     <RaLayout menu={AppMenu} appBar={AppAppBar}>
+      <FieldSync />
       <DemoBanner />
       {children}
     </RaLayout>

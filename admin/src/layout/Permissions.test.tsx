@@ -40,7 +40,8 @@ describe('what each role is offered', () => {
     expect(items).not.toContain('组织架构');
     expect(screen.queryByRole('button', { name: '合并' })).toBeNull();
     expect(screen.getByRole('link', { name: '编辑' })).toBeTruthy();
-    expect(screen.queryByRole('link', { name: '立案' })).toBeNull(); // only stations and discoverers register cases
+    // §四(一) 转介: township staff open a case for a registered person as a referral (转介立案).
+    expect(screen.getByRole('link', { name: '立案' })).toBeTruthy();
 
     fireEvent.click((await screen.findAllByRole('menuitem', { name: '困难群众信息库' }))[0]!);
     expect(await screen.findByRole('link', { name: '导入名册' })).toBeTruthy();

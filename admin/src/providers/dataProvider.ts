@@ -78,9 +78,9 @@ const customMethods = {
   completeTask: (id: string, form: JsonOf<(typeof api.tasks)[':id']['complete']['$post']>['form']) =>
     dataOf(api.tasks[':id'].complete.$post({ param: byId(id), json: { form } }, write())),
   caseAction: (caseId: string, action: JsonOf<(typeof api.cases)[':id']['actions']['$post']>) =>
-    dataOf(api.cases[':id'].actions.$post({ param: byId(caseId), json: action }, write())),
+    dataOf(api.cases[':id'].actions.$post({ param: byId(caseId), header: {}, json: action }, write())),
   addNote: (caseId: string, note: JsonOf<(typeof api.cases)[':id']['notes']['$post']>) =>
-    dataOf(api.cases[':id'].notes.$post({ param: byId(caseId), json: note }, write())),
+    dataOf(api.cases[':id'].notes.$post({ param: byId(caseId), header: {}, json: note }, write())),
   uploadAttachment: (caseId: string, file: File) =>
     dataOf(api.cases[':id'].attachments.$post({ param: byId(caseId) }, upload(file.type, file.name, file))),
   markNotificationRead: async (id: string) => {
@@ -182,6 +182,15 @@ const customMethods = {
     dataOf(api.meetings[':id'].resolutions.$post({ param: byId(meetingId), json: body }, write())),
   markMeetingHeld: (meetingId: string, minutes: string) =>
     dataOf(api.meetings[':id'].held.$post({ param: byId(meetingId), json: { minutes } }, write())),
+  /** 网上申请: the applicant's full phone, to call and verify; the API audits who asked and why. */
+  revealApplicantPhone: (id: string, reason: string) =>
+    dataOf(api.applications[':id'].phone.$get({ param: byId(id), query: { reason } })),
+  /** 受理立案: opens the application's case; `key` is the form's Idempotency-Key, so a retried save opens one case. */
+  acceptApplication: (id: string, body: JsonOf<(typeof api.applications)[':id']['accept']['$post']>, key: string) =>
+    dataOf(api.applications[':id'].accept.$post({ param: byId(id), json: body }, write(key))),
+  /** 不予受理: with the reason the applicant reads by their reference number. */
+  declineApplication: (id: string, reason: string) =>
+    dataOf(api.applications[':id'].decline.$post({ param: byId(id), json: { reason } }, write())),
 };
 
 /** react-admin's data provider with the API's own actions (their types inferred from the API's routes). */
