@@ -475,8 +475,11 @@ describe('§四(一) 个人申请: the station verifies', () => {
       decidedBy: { name: '站长 王芳' },
       declineReason: null,
     });
+    // The accept is audited as the request it is (who, which application); the case's projection marked it.
     expect(
-      await h.db.auditEntry.count({ where: { action: 'application.accept', target: `application:${submitted.id}` } }),
+      await h.db.auditEntry.count({
+        where: { action: 'POST /api/applications/:id/accept', target: `/api/applications/${submitted.id}/accept` },
+      }),
     ).toBe(1);
     const outcome = await json(
       await publicRequest('10.0.9.1', 'GET', `/api/public/applications/${submitted.reference}`),

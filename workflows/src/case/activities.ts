@@ -47,6 +47,12 @@ export function createCaseActivities({ db }: { db: Db }) {
             last_seq = EXCLUDED.last_seq, data = EXCLUDED.data, flags = EXCLUDED.flags, updated_at = EXCLUDED.updated_at
           WHERE "case".last_seq < EXCLUDED.last_seq
           RETURNING id
+        ), accepted AS (
+          -- A case opened from an online application: the application reads ACCEPTED, by the station
+          -- worker who opened the case, in the same statement as the case's first row (once).
+          UPDATE application SET status = 'ACCEPTED', decided_at = ${at}, decided_by_id = ${record.createdById}::uuid
+          WHERE id = ${record.applicationId ?? null}::uuid AND status = 'SUBMITTED' AND EXISTS (SELECT 1 FROM moved)
+          RETURNING id
         ), tasks AS (
           INSERT INTO task (id, case_id, kind, title, status, unit_id, assignee_id, due_at, warn_at, warned_at, breached_at,
                             created_at, completed_at, completed_by_id)

@@ -1,4 +1,4 @@
-import { appendAudit, type Db, type IdentityKeys } from '@guanai/db';
+import type { Db, IdentityKeys } from '@guanai/db';
 import type { SessionUser } from '../../auth/session.ts';
 import type { AppDeps } from '../../env.ts';
 import type { TCase, TCreateCase } from '../../routes/cases/cases.types.ts';
@@ -15,8 +15,7 @@ import { withApplicationLock } from './with-application-lock.ts';
  * opens the case: a SELF_APPLICATION at the station's community that names the application, which
  * then reads ACCEPTED. Holding the application's lease, so that a concurrent decline or a second
  * accept finds it decided. `ids` come from the request's Idempotency-Key when it has one: a retried
- * request answers the case its first attempt opened (and records the acceptance if that attempt
- * stopped before it could).
+ * request answers the case its first attempt opened.
  */
 export async function acceptApplication({
   db,
@@ -44,12 +43,12 @@ export async function acceptApplication({
       where: { id: application.id },
       select: { status: true, case: { select: { id: true, caseNo: true } } },
     });
-    if (current.case && current.case.id === ids.caseId) {
-      await recordAcceptance(locked, user, application.id, ids.caseId);
+    if (current.case && current.case.id === ids.caseId)
       return toCaseDto(await locked.case.findUniqueOrThrow({ where: { id: ids.caseId }, include: caseInclude }));
-    }
     if (current.case || current.status !== 'SUBMITTED') throw applicationDecided(current);
-    const opened = await openCase({
+    // The case workflow's first projection marks the application ACCEPTED with the case's first row
+    // (workflows/src/case/activities.ts), and the Update answers after it: nothing is written here after.
+    return openCase({
       db: locked,
       cases,
       keys,
@@ -58,25 +57,6 @@ export async function acceptApplication({
       input,
       ids,
       applicationId: application.id,
-    });
-    await recordAcceptance(locked, user, application.id, opened.id);
-    return opened;
-  });
-}
-
-/** The application reads ACCEPTED, by whom and when, with its audit entry; once. */
-async function recordAcceptance(db: Db, user: SessionUser, applicationId: string, caseId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const marked = await tx.application.updateMany({
-      where: { id: applicationId, status: 'SUBMITTED' },
-      data: { status: 'ACCEPTED', decidedAt: new Date(), decidedById: user.id },
-    });
-    if (marked.count === 0) return;
-    await appendAudit(tx, {
-      actorId: user.id,
-      action: 'application.accept',
-      target: `application:${applicationId}`,
-      detail: { caseId },
     });
   });
 }
