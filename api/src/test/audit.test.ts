@@ -28,11 +28,18 @@ describe('audit log', () => {
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['POST /api/auth/login', 'POST /api/cases']));
     const before = await h.db.auditEntry.count();
     expect((await station.request('POST', '/api/cases', {})).status).toBe(422);
+    // A caseworker opens only referrals (§四(一)): without one, a 422; an admin opens no case at all: a 403.
     expect(
       (await caseworker.request('POST', '/api/cases', { person: { name: 'x', hukou: 'CHENGDU' }, situation: 'x' }))
         .status,
+    ).toBe(422);
+    const admin = await signIn(h.app, 'admin');
+    const afterSignIn = await h.db.auditEntry.count();
+    expect(
+      (await admin.request('POST', '/api/cases', { person: { name: 'x', hukou: 'CHENGDU' }, situation: 'x' })).status,
     ).toBe(403);
-    expect(await h.db.auditEntry.count()).toBe(before);
+    expect(await h.db.auditEntry.count()).toBe(afterSignIn);
+    expect(afterSignIn).toBe(before + 1); // the admin's sign-in, nothing else
   });
 
   it('the full identity number needs a role, a visible case and a reason, and each view is audited with who and why', async () => {
