@@ -96,15 +96,19 @@ async function tab(page: Page, name: string) {
 /**
  * Taps a button in the page. On a phone the app bar is fixed over the page and Playwright's own
  * scrolling and stability checks time out on the list's toolbar: the button is centred in the view,
- * the test checks that what a finger would touch at its centre is the button, and clicks it there.
+ * the test waits until what a finger would touch at its centre is the button (a menu just chosen
+ * from fades out first), and clicks it there.
  */
 async function tap(target: Locator) {
   await target.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'center' }));
-  const touched = await target.evaluate((el) => {
-    const box = el.getBoundingClientRect();
-    return el.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
-  });
-  expect(touched, 'nothing covers the button').toBe(true);
+  // What lies over the button's centre (a menu still closing, say), until nothing does.
+  const covering = () =>
+    target.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return el.contains(top) ? null : (top?.outerHTML.slice(0, 300) ?? 'nothing at all');
+    });
+  await expect.poll(covering, { message: 'nothing covers the button', timeout: 5_000 }).toBeNull();
   await target.dispatchEvent('click');
 }
 
