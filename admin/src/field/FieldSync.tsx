@@ -16,6 +16,7 @@ export interface SyncStatus extends SyncOutcome {
 /** One run: send what waits, then refresh the offline data; the outcome is kept for the screens. */
 export async function syncNow(db: FieldDb, unit: Unit | undefined): Promise<SyncStatus> {
   const outcome = await syncOutbox(db);
+  if (outcome.busy) return { ...outcome, at: new Date().toISOString() }; // the run in progress reports
   const status: SyncStatus = { ...outcome, at: new Date().toISOString() };
   await db.refdata.put({ key: 'sync', value: status, fetchedAt: status.at });
   if (!outcome.stopped && unit) await refreshFieldData(db, unit).catch(() => undefined); // offline data stays as it was

@@ -255,4 +255,16 @@ describe('the outbox', () => {
     expect(await db.refdata.count()).toBe(0);
     expect(await db.outbox.count()).toBe(1);
   });
+
+  it('a second run while one is sending does nothing (one sender at a time), and nothing goes twice', async () => {
+    const { writes } = api();
+    await recordReport(db, report('子'));
+    await recordReport(db, report('丑'));
+    const [first, second] = await Promise.all([syncOutbox(db), syncOutbox(db)]);
+    expect([first, second]).toEqual([
+      { sent: 2, held: 0 },
+      { busy: true, sent: 0, held: 0 },
+    ]);
+    expect(writes().filter((r) => r.path === '/api/cases')).toHaveLength(2);
+  });
 });

@@ -7,6 +7,8 @@ import { SENT_KEPT, type Conflict, type FieldDb, type OutboxItem } from './db.ts
 export type SyncStop = 'OFFLINE' | 'SIGNED_OUT' | 'UNAVAILABLE';
 
 export interface SyncOutcome {
+  /** Another tab (or run) was sending: this one did nothing. */
+  busy?: boolean;
   sent: number;
   /** Items held for the worker's decision in this run. */
   held: number;
@@ -156,11 +158,12 @@ async function exclusively(run: () => Promise<SyncOutcome>): Promise<SyncOutcome
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (locks) {
     const outcome = await locks.request('guanai-outbox', { ifAvailable: true }, async (lock) =>
-      lock ? run() : { sent: 0, held: 0 },
+      lock ? run() : { busy: true, sent: 0, held: 0 },
     );
     return outcome;
   }
-  running ??= run().finally(() => {
+  if (running) return { busy: true, sent: 0, held: 0 };
+  running = run().finally(() => {
     running = null;
   });
   return running;
