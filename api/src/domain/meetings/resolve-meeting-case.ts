@@ -73,12 +73,16 @@ export async function resolveMeetingCase({
       reason: 'NOT_ALLOWED_IN_STATE',
     });
   const actor = actorOf(user);
-  if (task.assigneeId !== user.id)
-    await cases.act(
-      body.caseId,
-      { type: 'CLAIM', taskId: task.id, actor },
-      `meeting:${meeting.id}:${body.caseId}:claim`,
-    );
+  // Claimed as the case itself says, not as its projected row does: a claim projected in a workflow
+  // task that was then lost (the history service killed mid-task) is on the row but not in the case,
+  // and a retry that trusted the row was refused (not-assignee). The claim's fixed update id makes a
+  // repeat one Update; a task already held is left to the resolution, which names who holds it.
+  await cases
+    .act(body.caseId, { type: 'CLAIM', taskId: task.id, actor }, `meeting:${meeting.id}:${body.caseId}:claim`)
+    .catch((error: unknown) => {
+      if (error instanceof AppError && error.reason === 'TASK_TAKEN') return;
+      throw error;
+    });
   // The workflow writes the meeting's record (an effect of MEETING_RESOLVED) before the Update answers.
   const actions = body.actions.map((a) => ({
     department: nameOf.get(a.department)!,
