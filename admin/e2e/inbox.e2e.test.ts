@@ -161,9 +161,10 @@ describe.each([
     await shot(page, `inbox-${device}-05-saved-view`);
 
     // The export holds what the list shows, as a CSV Excel reads (BOM, Chinese headers).
+    await tap(page.getByRole('button', { name: '导出' }));
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      tap(page.getByRole('button', { name: '导出' })),
+      tap(page.getByRole('menuitem', { name: 'CSV 文件' })),
     ]);
     expect(download.suggestedFilename()).toMatch(/^tasks-510104017000-\d{4}-\d\d-\d\d\.csv$/);
     const csv = readFileSync((await download.path())!);

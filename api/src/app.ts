@@ -21,6 +21,7 @@ import { peopleRoutes } from './routes/people/people.ts';
 import { householdRoutes } from './routes/households/households.ts';
 import { userRoutes } from './routes/users/users.ts';
 import { matchRoutes } from './routes/matches/matches.ts';
+import { deliveryRoutes } from './routes/deliveries/deliveries.ts';
 import { resourceRoutes } from './routes/resources/resources.ts';
 import { partnerRoutes } from './routes/partners/partners.ts';
 import { projectRoutes } from './routes/projects/projects.ts';
@@ -89,6 +90,7 @@ export function createApp(given: AppDeps) {
     .route('/people', peopleRoutes(deps))
     .route('/households', householdRoutes(deps))
     .route('/matches', matchRoutes(deps))
+    .route('/deliveries', deliveryRoutes(deps))
     .route('/resources', resourceRoutes(deps))
     .route('/partners', partnerRoutes(deps))
     .route('/projects', projectRoutes(deps))

@@ -11,14 +11,20 @@ import {
   TopToolbar,
   useTranslate,
 } from 'react-admin';
+import { ExportCasesButton } from './ExportCasesButton.tsx';
 import { StateChip } from './StateChip.tsx';
 import { doorTitle, useCaseDoor } from './useCaseDoor.ts';
 import type { TCase } from '@guanai/api/types';
 
-/** 立案登记, 上报发现 or 转介立案: whichever door the user's role opens cases by (none for the others). */
+/** 立案登记, 上报发现 or 转介立案: whichever door the user's role opens cases by (none for the others); the export menu. */
 function Actions() {
   const door = useCaseDoor();
-  return <TopToolbar>{door && <CreateButton label={doorTitle(door)} />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {door && <CreateButton label={doorTitle(door)} />}
+      <ExportCasesButton />
+    </TopToolbar>
+  );
 }
 
 export function CaseList() {

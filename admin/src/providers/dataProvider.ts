@@ -33,6 +33,11 @@ async function download(response: Promise<Response>, fallback: () => string) {
   return { data: { blob: await answer.blob(), filename } };
 }
 
+/** The two files a list exports as. */
+export type ExportFormat = 'csv' | 'xlsx';
+const exportHeaders = (format: ExportFormat) => ({ headers: { Accept: format === 'xlsx' ? XLSX : 'text/csv' } });
+const exportName = (list: string, format: ExportFormat) => `${list}-${new Date().toISOString().slice(0, 10)}.${format}`;
+
 /** A file as a request body, its name percent-encoded (UTF-8) in X-Filename, as the upload routes read it. */
 const upload = (contentType: string, name: string, body: BodyInit) => ({
   headers: { 'Content-Type': contentType, 'X-Filename': encodeURIComponent(name) },
@@ -60,14 +65,35 @@ const customMethods = {
   getCurrentCover: () => dataOf(api.absences.current.$get()),
   /** The inbox's tab counts (each the total of its tab's list). */
   getTaskCounts: () => dataOf(api.tasks.counts.$get()),
-  /** The inbox's filtered list as the API's CSV (masked, audited), in the list's order. */
-  exportTasks: (filter: TTaskListFilter, sort: [string, 'ASC' | 'DESC']) =>
+  /** The inbox's filtered list as the API's CSV or Excel (masked, audited), in the list's order. */
+  exportTasks: (filter: TTaskListFilter, sort: [string, 'ASC' | 'DESC'], format: ExportFormat = 'csv') =>
     download(
       api.tasks.export.$get(
-        { query: { filter: JSON.stringify(filter), sort: JSON.stringify(sort) } },
-        { headers: { Accept: 'text/csv' } },
+        { query: { filter: JSON.stringify(filter), sort: JSON.stringify(sort), format } },
+        exportHeaders(format),
       ),
-      () => `tasks-${new Date().toISOString().slice(0, 10)}.csv`,
+      () => exportName('tasks', format),
+    ),
+  /** The case list as filtered and sorted, as CSV or Excel (numbers and phones masked; audited). */
+  exportCases: (filter: Record<string, unknown>, sort: [string, 'ASC' | 'DESC'], format: ExportFormat) =>
+    download(
+      api.cases.export.$get(
+        { query: { filter: JSON.stringify(filter), sort: JSON.stringify(sort), format } },
+        exportHeaders(format),
+      ),
+      () => exportName('cases', format),
+    ),
+  /** The match list as filtered, as CSV or Excel (masked as the list shows it; audited). */
+  exportMatches: (filter: Record<string, unknown>, format: ExportFormat) =>
+    download(
+      api.matches.export.$get({ query: { filter: JSON.stringify(filter), format } }, exportHeaders(format)),
+      () => exportName('matches', format),
+    ),
+  /** 救助台账: the deliveries of the matches the filter keeps (a month, …), as CSV or Excel (masked; audited). */
+  exportDeliveries: (filter: Record<string, unknown>, format: ExportFormat) =>
+    download(
+      api.deliveries.export.$get({ query: { filter: JSON.stringify(filter), format } }, exportHeaders(format)),
+      () => exportName('deliveries', format),
     ),
   /** 已保存的视图: my named inbox filters. */
   getSavedViews: () => dataOf(api['saved-views'].$get()),

@@ -160,6 +160,7 @@ describe('the inbox as a working tool', () => {
     renderAt(`#/tasks?filter=${encodeURIComponent(JSON.stringify({ scope: 'unit', overdue: true }))}`);
     await screen.findByText('政府救助筛查');
     fireEvent.click(screen.getByRole('button', { name: '导出' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'CSV 文件' }));
     await waitFor(() => expect(saved).toEqual(['tasks-510104017000-2026-11-30.csv']));
     expect(exported).toEqual([{ filter: { scope: 'unit', overdue: true }, sort: ['dueAt', 'ASC'] }]);
   });

@@ -29,6 +29,8 @@ export const ROUTE_POLICY: Record<string, Access> = {
 
   'GET /api/cases': 'SIGNED_IN',
   'GET /api/cases/:id': 'SIGNED_IN',
+  // Exports (issue 17): who may list may export, the list's filter inside their jurisdiction, masked and audited.
+  'GET /api/cases/export': 'SIGNED_IN',
   // §四(一) every door: a station's self-application, a discoverer's outreach report, or a referral
   // (a member department, the 12345 hotline) by township, district or city staff.
   'POST /api/cases': ['STATION_WORKER', 'DISCOVERER', 'CASEWORKER', 'SUPERVISOR', 'MANAGER'],
@@ -107,6 +109,9 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'POST /api/cases/:id/matches': MATCHERS,
   'GET /api/matches': [...WORKERS, 'MANAGER', 'PARTNER'],
   'GET /api/matches/:id': [...WORKERS, 'MANAGER', 'PARTNER'],
+  // A partner exports its own resources' matches and ledger, as its list shows them (never an identity number).
+  'GET /api/matches/export': [...WORKERS, 'MANAGER', 'PARTNER'],
+  'GET /api/deliveries/export': [...WORKERS, 'MANAGER', 'PARTNER'],
   'POST /api/matches/:id/accept': ['PARTNER'],
   'POST /api/matches/:id/decline': ['PARTNER'],
   'POST /api/matches/:id/cancel': MATCHERS,

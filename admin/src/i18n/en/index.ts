@@ -5,6 +5,7 @@ import { board } from './board.ts';
 import { cases } from './cases.ts';
 import { common } from './common.ts';
 import { demo } from './demo.ts';
+import { exportMenu } from './exports.ts';
 import { evaluation } from './evaluation.ts';
 import { field } from './field.ts';
 import { handover } from './handover.ts';
@@ -44,5 +45,6 @@ export const en: Messages<typeof zh> = {
     pwa,
     applications,
     field,
+    exportMenu,
   ),
 };

@@ -4,6 +4,7 @@ import { board } from './board.ts';
 import { cases } from './cases.ts';
 import { common } from './common.ts';
 import { demo } from './demo.ts';
+import { exportMenu } from './exports.ts';
 import { evaluation } from './evaluation.ts';
 import { field } from './field.ts';
 import { handover } from './handover.ts';
@@ -47,5 +48,6 @@ export const zh = {
     pwa,
     applications,
     field,
+    exportMenu,
   ),
 };

@@ -1,7 +1,17 @@
 import type { TMatch } from '@guanai/api/types';
 import { useMediaQuery, type Theme } from '@mui/material';
-import { Datagrid, FunctionField, List, SelectInput, SimpleList, TextField, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  FunctionField,
+  List,
+  SelectInput,
+  SimpleList,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { MatchStatusChip } from '../chips.tsx';
+import { ExportMatchesButton } from './ExportMatchesButton.tsx';
 import { matchStatusChoices } from '../choices.ts';
 import { matchQuantity, needText } from './quantity.ts';
 
@@ -23,7 +33,11 @@ export function MatchList() {
       exporter={false}
       empty={false}
       perPage={25}
-      actions={false}
+      actions={
+        <TopToolbar>
+          <ExportMatchesButton />
+        </TopToolbar>
+      }
     >
       {isSmall ? (
         <SimpleList<TMatch>

@@ -3,12 +3,15 @@ import { actOnCase } from '../../domain/cases/act-on-case.ts';
 import { addCaseNote } from '../../domain/cases/add-case-note.ts';
 import { caseListWhere } from '../../domain/cases/case-list-where.ts';
 import { caseInclude, toCaseDto } from '../../domain/cases/case-dto.ts';
+import { exportCases } from '../../domain/cases/export-cases.ts';
+import { exportFormat } from '../../domain/exports/write-table.ts';
 import { getCaseDetail } from '../../domain/cases/get-case-detail.ts';
 import { openCase } from '../../domain/cases/open-case.ts';
 import { revealIdNumber } from '../../domain/cases/reveal-id-number.ts';
 import { storeCaseAttachment } from '../../domain/cases/store-case-attachment.ts';
 import type { AppDeps } from '../../env.ts';
 import { storeAttachment } from '../../files/attachments.ts';
+import { sendExport } from '../../openapi/file-export.ts';
 import { createRouter } from '../../openapi/router.ts';
 import { etagOf, versionOf } from '../../request/case-version.ts';
 import { keyedId } from '../../request/idempotency.ts';
@@ -18,6 +21,7 @@ import {
   actOnCase as actOnCaseRoute,
   addCaseAttachment,
   addCaseNote as addCaseNoteRoute,
+  exportCases as exportCasesRoute,
   getCase,
   listCases,
   openCase as openCaseRoute,
@@ -48,6 +52,18 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
         ]);
         c.header('Content-Range', contentRange('cases', range, rows.length, total));
         return c.json(rows.map(toCaseDto), 200);
+      })
+      /** Who may list the cases: the filtered list as CSV or Excel, numbers and phones masked; audited. */
+      .openapi(exportCasesRoute, async (c) => {
+        const { filter = {}, sort, format } = c.req.valid('query');
+        const file = await exportCases({
+          db,
+          user: c.get('user'),
+          filter,
+          sort,
+          format: exportFormat(format, c.req.header('Accept')),
+        });
+        return sendExport(c, file);
       })
       /** Any signed-in user who can see the case: the case, its timeline and its tasks. */
       .openapi(getCase, async (c) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CLOSURE_REASONS, DISCOVERER_KINDS, ORG_LEVELS, ORIGINS } from '@guanai/workflows/vocabulary';
+import { exportResponses, ZExportFormat } from '../../openapi/file-export.ts';
 import { json, route, ZProblem } from '../../openapi/router.ts';
 import { IF_MATCH } from '../../request/case-version.ts';
 import { callsWorkflow } from '../../request/scope.ts';
@@ -188,6 +189,24 @@ export const listCases = route({
   summary: '案件列表 The cases owned by, or started in, a unit of my subtree',
   request: { query: ZCaseListQuerySchema },
   responses: { 200: json(z.array(ZCaseSchema), 'The page asked for; the total in Content-Range') },
+});
+
+/** The export takes the list's filter and sort, and a format; its rows are capped, not paged. */
+export const ZCaseExportQuerySchema = ZCaseListQuerySchema.pick({ filter: true, sort: true }).extend({
+  format: ZExportFormat,
+});
+
+export const exportCases = route({
+  method: 'get',
+  path: '/export',
+  tags,
+  summary: '导出案件 The filtered case list as CSV or Excel',
+  description:
+    'Who may list the cases, with the list’s filter and sort, inside their jurisdiction. CSV (UTF-8 with BOM, for ' +
+    'Excel) or an .xlsx workbook, by `format` or Accept; Chinese headers; identity numbers and phones masked. At ' +
+    'most 10,000 rows (more is a 422 naming the filter: narrow it). Written to the audit log with its filter and size.',
+  request: { query: ZCaseExportQuerySchema },
+  responses: exportResponses,
 });
 
 export const getCase = route({

@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@guanai/db';
 import { acceptMatch } from '../../domain/matching/accept-match.ts';
 import { cancelMatch } from '../../domain/matching/cancel-match.ts';
+import { exportFormat } from '../../domain/exports/write-table.ts';
 import { declineMatch } from '../../domain/matching/decline-match.ts';
+import { exportMatches } from '../../domain/matching/export-matches.ts';
 import { findVisibleMatch, visibleMatches } from '../../domain/matching/find-visible-match.ts';
 import { matchInclude, toMatchDto } from '../../domain/matching/match-dto.ts';
 import { recordDelivery } from '../../domain/matching/record-delivery.ts';
 import { storeDeliveryEvidence } from '../../domain/matching/store-delivery-evidence.ts';
 import type { AppDeps } from '../../env.ts';
 import { storeAttachment } from '../../files/attachments.ts';
+import { sendExport } from '../../openapi/file-export.ts';
 import { createRouter } from '../../openapi/router.ts';
 import { keyedId } from '../../request/idempotency.ts';
 import { contentRange } from '../../validation.ts';
@@ -17,6 +20,7 @@ import {
   addDeliveryEvidence,
   cancelMatch as cancelMatchRoute,
   declineMatch as declineMatchRoute,
+  exportMatches as exportMatchesRoute,
   getMatch,
   listMatches,
   recordDelivery as recordDeliveryRoute,
@@ -47,6 +51,17 @@ export function matchRoutes(deps: AppDeps) {
           rows.map((row) => toMatchDto(row, user)),
           200,
         );
+      })
+      /** Who may list the matches: the filtered list as CSV or Excel, as the list shows it, phones masked; audited. */
+      .openapi(exportMatchesRoute, async (c) => {
+        const { filter = {}, format } = c.req.valid('query');
+        const file = await exportMatches({
+          db,
+          user: c.get('user'),
+          filter,
+          format: exportFormat(format, c.req.header('Accept')),
+        });
+        return sendExport(c, file);
       })
       /** Partners (their own resources') and staff (of cases they can see): one match. */
       .openapi(getMatch, async (c) => {

@@ -6,6 +6,7 @@ import {
   RESOURCE_KINDS,
   SEVERITIES,
 } from '@guanai/workflows/vocabulary';
+import { exportResponses, ZExportFormat } from '../../openapi/file-export.ts';
 import { json, route } from '../../openapi/router.ts';
 import { listQuerySchema } from '../../validation.ts';
 import { attachmentUpload, ZAttachmentSchema } from '../attachments/attachments.types.ts';
@@ -13,13 +14,21 @@ import { ZYuan } from '../resources/resources.types.ts';
 
 export const ZMatchParams = z.object({ id: z.uuid('must be an id (uuid)') });
 
-export const ZMatchListQuerySchema = listQuerySchema(
-  z
-    .object({ status: z.enum(MATCH_STATUSES).optional(), caseId: z.uuid().optional(), resourceId: z.uuid().optional() })
-    .strict(),
-  ['createdAt'] as const,
-  ['createdAt', 'DESC'],
-);
+/** The match list's filter (and the delivery ledger's, which adds its own). */
+export const ZMatchFilterShape = {
+  status: z.enum(MATCH_STATUSES).optional(),
+  caseId: z.uuid().optional(),
+  resourceId: z.uuid().optional(),
+};
+
+export const ZMatchListQuerySchema = listQuerySchema(z.object(ZMatchFilterShape).strict(), ['createdAt'] as const, [
+  'createdAt',
+  'DESC',
+]);
+export type TMatchListFilter = NonNullable<z.infer<typeof ZMatchListQuerySchema>['filter']>;
+
+/** The export takes the list's filter and a format; its rows are capped, not paged. */
+export const ZMatchExportQuerySchema = ZMatchListQuerySchema.pick({ filter: true }).extend({ format: ZExportFormat });
 
 /** Why a partner declines, or the case's workers withdraw, a match. */
 export const ZDeclineSchema = z.object({ reason: z.string().trim().min(2, 'say why').max(500) }).strict();
@@ -109,6 +118,20 @@ export const listMatches = route({
   summary: '对接列表 Matches: a partner’s of its own resources, staff’s of the cases they can see',
   request: { query: ZMatchListQuerySchema },
   responses: { 200: json(z.array(ZMatchSchema), 'The page asked for, newest first; the total in Content-Range') },
+});
+
+export const exportMatches = route({
+  method: 'get',
+  path: '/export',
+  tags,
+  summary: '导出对接 The filtered match list as CSV or Excel',
+  description:
+    'Who may list the matches (a partner: its own resources’), with the list’s filter. CSV (UTF-8 with BOM, for ' +
+    'Excel) or an .xlsx workbook, by `format` or Accept; Chinese headers; phones masked, and a partner sees the ' +
+    'name masked until it accepts, as in the list. At most 10,000 rows (more is a 422 naming the filter: narrow ' +
+    'it). Written to the audit log with its filter and size.',
+  request: { query: ZMatchExportQuerySchema },
+  responses: exportResponses,
 });
 
 export const getMatch = route({

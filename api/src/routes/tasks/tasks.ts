@@ -1,12 +1,14 @@
 import { claimOrReleaseTask } from '../../domain/tasks/claim-or-release-task.ts';
 import { completeTask } from '../../domain/tasks/complete-task.ts';
 import { countTasks } from '../../domain/tasks/count-tasks.ts';
+import { exportFormat } from '../../domain/exports/write-table.ts';
 import { exportTasks } from '../../domain/tasks/export-tasks.ts';
 import { findVisibleTask } from '../../domain/tasks/find-visible-task.ts';
 import { taskInclude, toTaskDto } from '../../domain/tasks/task-dto.ts';
 import { narrowsQueue, taskListWhere } from '../../domain/tasks/task-list-where.ts';
 import { openTasksUnder, unitQueuePage } from '../../domain/tasks/unit-queue.ts';
 import type { AppDeps } from '../../env.ts';
+import { sendExport } from '../../openapi/file-export.ts';
 import { createRouter } from '../../openapi/router.ts';
 import { keyedId } from '../../request/idempotency.ts';
 import type { CaseClient } from '../../temporal/case-client.ts';
@@ -72,14 +74,17 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
       })
       /** Any signed-in user: the inbox's tab counts (each the total of its tab's list). */
       .openapi(countTasksRoute, async (c) => c.json(await countTasks(db, c.get('user')), 200))
-      /** Any signed-in user: the filtered list as CSV (only what the list shows); audited. */
+      /** Any signed-in user: the filtered list as CSV or Excel (only what the list shows); audited. */
       .openapi(exportTasksRoute, async (c) => {
-        const { filter = {}, sort } = c.req.valid('query');
-        const { csv, filename } = await exportTasks({ db, user: c.get('user'), filter, sort });
-        return c.body(csv, 200, {
-          'Content-Type': 'text/csv; charset=utf-8',
-          'Content-Disposition': `attachment; filename="${filename}"`,
+        const { filter = {}, sort, format } = c.req.valid('query');
+        const file = await exportTasks({
+          db,
+          user: c.get('user'),
+          filter,
+          sort,
+          format: exportFormat(format, c.req.header('Accept')),
         });
+        return sendExport(c, file);
       })
       /** Any signed-in user who can see the case: one task. */
       .openapi(getTask, async (c) =>

@@ -13,6 +13,7 @@ import {
   TASK_STATUSES,
   TEMP_AID_SCHEMES,
 } from '@guanai/workflows/vocabulary';
+import { exportResponses, ZExportFormat } from '../../openapi/file-export.ts';
 import { json, route } from '../../openapi/router.ts';
 import { listQuerySchema, parseOr422 } from '../../validation.ts';
 import { ZCaseFlagSchema, ZCaseStateSchema } from '../cases/case-actions.types.ts';
@@ -68,7 +69,9 @@ export const TASK_SORT_FIELDS = ['dueAt', 'createdAt', 'kind', 'status'] as cons
 export const ZTaskListQuerySchema = listQuerySchema(ZTaskListFilterSchema, TASK_SORT_FIELDS, ['dueAt', 'ASC']);
 
 /** The export takes the list's filter and sort; its rows are capped, not paged. */
-export const ZTaskExportQuerySchema = ZTaskListQuerySchema.pick({ filter: true, sort: true });
+export const ZTaskExportQuerySchema = ZTaskListQuerySchema.pick({ filter: true, sort: true }).extend({
+  format: ZExportFormat,
+});
 
 /** The inbox's tab counts: each is the total of the tab's list (see counts in tasks.ts). */
 export const ZTaskCountsSchema = z
@@ -279,18 +282,13 @@ export const exportTasks = route({
   method: 'get',
   path: '/export',
   tags,
-  summary: '导出任务 The filtered task list as CSV',
+  summary: '导出任务 The filtered task list as CSV or Excel',
   description:
-    'Any signed-in user, with the list’s filter and sort. UTF-8 with BOM (for Excel), Chinese headers, only the ' +
-    'columns the list shows (no identity number, no phone), at most 10,000 rows. Written to the audit log with its ' +
-    'filter and size.',
+    'Any signed-in user, with the list’s filter and sort. CSV (UTF-8 with BOM, for Excel) or an .xlsx workbook, ' +
+    'by `format` or Accept; Chinese headers, only the columns the list shows (no identity number, no phone), at ' +
+    'most 10,000 rows (more is a 422 naming the filter: narrow it). Written to the audit log with its filter and size.',
   request: { query: ZTaskExportQuerySchema },
-  responses: {
-    200: {
-      description: 'The CSV file (Content-Disposition: attachment)',
-      content: { 'text/csv': { schema: z.string() } },
-    },
-  },
+  responses: exportResponses,
 });
 
 export const getTask = route({
