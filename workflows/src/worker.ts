@@ -7,11 +7,15 @@ import {
   bundleWorkflowCode,
   type WorkflowBundle,
 } from '@temporalio/worker';
-import { createDb, databaseUrl, type Db } from '@guanai/db';
+import { Client, Connection } from '@temporalio/client';
+import { createDb, databaseUrl, identityKeys, type Db } from '@guanai/db';
 import { createCaseActivities } from './case/activities.ts';
 import { createDisclosureActivities } from './disclosure/activities.ts';
 import { createHandoverActivities } from './handover/activities.ts';
 import { CASES_TASK_QUEUE } from './case/messages.ts';
+import { createNotifyActivities } from './notify/activities.ts';
+import { runOutboxRelay } from './notify/relay.ts';
+import type { DeliveryPolicy } from './notify/workflow.ts';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
 
@@ -53,6 +57,7 @@ export async function createWorker({
       ...createCaseActivities({ db }),
       ...createDisclosureActivities({ db }),
       ...createHandoverActivities({ db }),
+      ...createNotifyActivities({ db, keys: () => identityKeys(), adminUrl: process.env.ADMIN_URL }),
     },
     ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
   });
@@ -73,7 +78,19 @@ async function main() {
     workflowBundle: await bundleWorkflows(process.env.GUANAI_WORKFLOWS_PATH || workflowsPath),
   });
   console.log(`worker polling task queue "${taskQueue}" on ${address}`);
+  // The outbox relay (issue 18) runs beside every worker; they share the outbox row by row.
+  const relayStop = new AbortController();
+  const client = new Client({
+    connection: await Connection.connect({ address }),
+    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+  });
+  // NOTIFY_POLICY (JSON, DeliveryPolicy): how long deliveries retry; the default gives up after 24 hours.
+  const policy = process.env.NOTIFY_POLICY ? (JSON.parse(process.env.NOTIFY_POLICY) as DeliveryPolicy) : undefined;
+  const relay = runOutboxRelay({ db, client, taskQueue, signal: relayStop.signal, ...(policy ? { policy } : {}) });
   await worker.run();
+  relayStop.abort();
+  await relay;
+  await client.connection.close();
   await db.$disconnect();
   await connection.close();
 }

@@ -11,7 +11,7 @@ import {
   ORIGIN_LABELS,
 } from '../exports/labels.ts';
 import type { ExportColumn, ExportFile, ExportFormat } from '../exports/write-table.ts';
-import { CASE_FLAG_LABELS } from '../tasks/task-labels.ts';
+import { CASE_FLAG_LABELS } from '@guanai/workflows/labels';
 import { caseListWhere } from './case-list-where.ts';
 
 const COLUMNS: ExportColumn[] = [

@@ -5,7 +5,7 @@ import type { TTaskListFilter } from '../../routes/tasks/tasks.types.ts';
 import { beijingTime, exportList } from '../exports/export-list.ts';
 import type { ExportColumn, ExportFile, ExportFormat } from '../exports/write-table.ts';
 import { taskInclude } from './task-dto.ts';
-import { CASE_FLAG_LABELS, TASK_KIND_LABELS } from './task-labels.ts';
+import { CASE_FLAG_LABELS, TASK_KIND_LABELS } from '@guanai/workflows/labels';
 import { taskListWhere } from './task-list-where.ts';
 
 /** The list's columns, no more: the person by name only (no identity number, no phone). */

@@ -1,7 +1,8 @@
-import type { CaseFlag, TaskKind } from '@guanai/workflows/vocabulary';
+import type { CaseFlag, TaskKind } from './vocabulary.ts';
 
 /**
- * The task kinds' and case flags' Chinese names for files the API writes (the inbox's CSV export), the same words
+ * The task kinds' and case flags' Chinese names for what leaves the UI (the API's exports, notifications by e-mail,
+ * robot or SMS), the same words
  * the admin shows (admin/src/i18n/zh/tasks.ts guanai.kinds, zh/cases.ts guanai.flags): an export is opened in Excel, outside the UI.
  */
 export const TASK_KIND_LABELS = {

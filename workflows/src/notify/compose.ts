@@ -1,0 +1,58 @@
+import { TASK_KIND_LABELS } from '../labels.ts';
+import type { TaskKind } from '../vocabulary.ts';
+import type { OutgoingMessage } from './channels/types.ts';
+
+/** What a notification row says, enough to write its message (no personal data beyond the case number). */
+export interface NotificationFacts {
+  deliveryId: string;
+  kind: string;
+  caseNo: string | null;
+  caseId: string | null;
+  taskKind: string | null;
+  emergency: boolean;
+  /** The admin's address, for the link (ADMIN_URL). */
+  adminUrl?: string;
+}
+
+const taskName = (kind: string | null) => (kind && TASK_KIND_LABELS[kind as TaskKind]) || '任务';
+
+/**
+ * The message of a notification, in Chinese. It names the case by number and the task by kind only:
+ * no person's name, identity number or address leaves by e-mail, robot or SMS (a group robot's room
+ * is wider than the case's team); the link opens the case for whoever may see it.
+ */
+export function composeMessage(facts: NotificationFacts): OutgoingMessage {
+  const task = taskName(facts.taskKind);
+  const caseNo = facts.caseNo ?? '';
+  const urgent = facts.emergency ? '【急难】' : '';
+  const [subject, body] = ((): [string, string] => {
+    switch (facts.kind) {
+      case 'ASSIGNED':
+        return [`${urgent}新任务：${caseNo} ${task}`, `个案 ${caseNo} 的「${task}」任务已指派给您，请及时办理。`];
+      case 'SLA_WARNING':
+        return [
+          `${urgent}任务即将到期：${caseNo} ${task}`,
+          `个案 ${caseNo} 的「${task}」任务即将超过办理时限，请尽快处理。`,
+        ];
+      case 'SLA_BREACHED':
+        return [
+          `${urgent}任务已逾期：${caseNo} ${task}`,
+          `个案 ${caseNo} 的「${task}」任务已超过办理时限，请立即处理或说明情况。`,
+        ];
+      case 'ESCALATED':
+        return [`${urgent}个案上报待审核：${caseNo}`, `个案 ${caseNo} 已上报至本级，请审核并决定是否接收。`];
+      default:
+        return [`${urgent}关爱援助通知：${caseNo}`, `个案 ${caseNo} 有新的动态，请登录系统查看。`];
+    }
+  })();
+  return {
+    key: `guanai-delivery-${facts.deliveryId}`,
+    kind: facts.kind,
+    subject,
+    body,
+    params: { caseNo, task },
+    ...(facts.adminUrl && facts.caseId
+      ? { link: `${facts.adminUrl.replace(/\/$/, '')}/#/cases/${facts.caseId}/show` }
+      : {}),
+  };
+}
