@@ -22,6 +22,7 @@ import { householdRoutes } from './routes/households/households.ts';
 import { userRoutes } from './routes/users/users.ts';
 import { matchRoutes } from './routes/matches/matches.ts';
 import { deliveryRoutes } from './routes/deliveries/deliveries.ts';
+import { notifyRoutes } from './routes/notify/notify.ts';
 import { resourceRoutes } from './routes/resources/resources.ts';
 import { partnerRoutes } from './routes/partners/partners.ts';
 import { projectRoutes } from './routes/projects/projects.ts';
@@ -91,6 +92,7 @@ export function createApp(given: AppDeps) {
     .route('/households', householdRoutes(deps))
     .route('/matches', matchRoutes(deps))
     .route('/deliveries', deliveryRoutes(deps))
+    .route('/notify', notifyRoutes(deps))
     .route('/resources', resourceRoutes(deps))
     .route('/partners', partnerRoutes(deps))
     .route('/projects', projectRoutes(deps))

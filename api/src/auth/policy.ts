@@ -57,6 +57,16 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'GET /api/attachments/:id/content': 'SIGNED_IN',
   'GET /api/notifications': 'SIGNED_IN',
   'POST /api/notifications/:id/read': 'SIGNED_IN',
+  // Issue 18: channels are the admins' (secrets write-only); each user sets their own preferences.
+  'GET /api/notify/channels': ['ADMIN'],
+  'POST /api/notify/channels': ['ADMIN'],
+  'PUT /api/notify/channels/:id': ['ADMIN'],
+  'POST /api/notify/channels/:id/test': ['ADMIN'],
+  'GET /api/notify/preferences/me': 'SIGNED_IN',
+  'PUT /api/notify/preferences/me': 'SIGNED_IN',
+  'GET /api/notify/preferences/:userId': ['ADMIN'],
+  'PUT /api/notify/preferences/:userId': ['ADMIN'],
+  'GET /api/notify/deliveries': 'SIGNED_IN',
 
   'GET /api/sla/policies': 'SIGNED_IN',
   'PUT /api/sla/policies/:kind': ['ADMIN'],

@@ -31,6 +31,7 @@ const TAGS: Record<string, string> = {
   home: '首页与地图 Each role’s home page and the managers’ map of the districts',
   'saved-views': '已保存的视图 My saved inbox views (filters and sort)',
   absences: '休假代理 Absences and who covers them',
+  notify: '通知渠道与偏好 Channels notifications leave by, who is told what and when, and every delivery attempt',
   colleagues: '同事 Active colleagues a task can be handed to',
   applications: '网上申请 Online self-applications, as the stations verify them (§四(一) 个人申请)',
 };
