@@ -161,7 +161,8 @@ export const NOTE_KINDS = ['VISIT', 'CALL', 'NOTE'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
 /** What a notification tells its user: a task's SLA warning or breach, an escalation, an assignment. */
-export const NOTIFICATION_KINDS = ['SLA_WARNING', 'SLA_BREACHED', 'ESCALATED', 'ASSIGNED'] as const;
+/** DIGEST: a supervisor's morning digest (issue 18), of no one case; the others come from case events. */
+export const NOTIFICATION_KINDS = ['SLA_WARNING', 'SLA_BREACHED', 'ESCALATED', 'ASSIGNED', 'DIGEST'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** 临时救助 (temporary assistance) or 先行救助 (assistance first, formalities after) for an emergency. */

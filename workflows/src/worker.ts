@@ -14,6 +14,8 @@ import { createDisclosureActivities } from './disclosure/activities.ts';
 import { createHandoverActivities } from './handover/activities.ts';
 import { CASES_TASK_QUEUE } from './case/messages.ts';
 import { createNotifyActivities } from './notify/activities.ts';
+import { createDigestActivities } from './notify/digest.ts';
+import { ensureMorningDigestSchedule } from './notify/schedule.ts';
 import { runOutboxRelay } from './notify/relay.ts';
 import type { DeliveryPolicy } from './notify/workflow.ts';
 
@@ -58,6 +60,7 @@ export async function createWorker({
       ...createDisclosureActivities({ db }),
       ...createHandoverActivities({ db }),
       ...createNotifyActivities({ db, keys: () => identityKeys(), adminUrl: process.env.ADMIN_URL }),
+      ...createDigestActivities({ db }),
     },
     ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
   });
@@ -86,6 +89,7 @@ async function main() {
   });
   // NOTIFY_POLICY (JSON, DeliveryPolicy): how long deliveries retry; the default gives up after 24 hours.
   const policy = process.env.NOTIFY_POLICY ? (JSON.parse(process.env.NOTIFY_POLICY) as DeliveryPolicy) : undefined;
+  await ensureMorningDigestSchedule(client, taskQueue);
   const relay = runOutboxRelay({ db, client, taskQueue, signal: relayStop.signal, ...(policy ? { policy } : {}) });
   await worker.run();
   relayStop.abort();

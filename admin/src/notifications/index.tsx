@@ -16,9 +16,11 @@ import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 interface Notification {
   id: string;
   kind: string;
-  caseId: string;
-  caseNo: string;
-  personName: string;
+  /** Null for the morning digest, which is of no one case. */
+  caseId: string | null;
+  caseNo: string | null;
+  personName: string | null;
+  digest: { day: string; overdue: number; awaitingApproval: number; escalations: number } | null;
   readAt: string | null;
 }
 
@@ -50,7 +52,7 @@ function NotificationList() {
     >
       <Datagrid
         bulkActionButtons={false}
-        rowClick={(_id, _resource, record) => `/cases/${record.caseId}/show`}
+        rowClick={(_id, _resource, record) => (record.caseId ? `/cases/${record.caseId}/show` : '/tasks')}
         rowSx={(r) => (r.readAt ? {} : { fontWeight: 600 })}
       >
         <FunctionField<Notification>
@@ -61,6 +63,10 @@ function NotificationList() {
         />
         <TextField source="caseNo" label="resources.cases.fields.caseNo" sortable={false} />
         <TextField source="personName" label="resources.cases.fields.personName" sortable={false} />
+        <FunctionField<Notification>
+          label="guanai.notificationsPage.summary"
+          render={(n) => (n.digest ? translate('guanai.notificationsPage.digest', n.digest) : '')}
+        />
         <DateField source="createdAt" label="resources.cases.fields.createdAt" showTime />
         <ReadButton />
       </Datagrid>

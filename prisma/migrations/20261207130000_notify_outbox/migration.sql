@@ -34,8 +34,8 @@ CREATE TABLE "notification_preference" (
     "mobile_masked" TEXT,
     "channels" JSONB NOT NULL DEFAULT '{}',
     "quiet_hours" BOOLEAN NOT NULL DEFAULT true,
-    "quiet_start" SMALLINT NOT NULL DEFAULT 1320,
-    "quiet_end" SMALLINT NOT NULL DEFAULT 420,
+    "quiet_start" INTEGER NOT NULL DEFAULT 1320,
+    "quiet_end" INTEGER NOT NULL DEFAULT 420,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "notification_preference_pkey" PRIMARY KEY ("user_id")
 );

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { decryptIdNumber, type Db, type IdentityKeys } from '@guanai/db';
 import { faultPoint } from '../faults.ts';
 import { ChannelError, channelFor, type Channel, type ChannelConfig } from './channels/index.ts';
-import { composeMessage } from './compose.ts';
+import { composeMessage, type NotificationFacts } from './compose.ts';
 import { sendableAt } from './quiet.ts';
 
 /** One delivery the workflow is to make: its row, and when it may go (after quiet hours). */
@@ -103,10 +103,11 @@ export function createNotifyActivities({ db, keys, adminUrl, channelFor: build =
           name: string;
           email: string | null;
           mobile_enc: string | null;
+          body: unknown;
         }[]
       >`
         SELECT d.status, d.receipt, ch.config_enc, n.kind, n.case_id, c.case_no, c.emergency, t.kind AS task_kind,
-               u.display_name AS name, p.email, p.mobile_enc
+               u.display_name AS name, p.email, p.mobile_enc, n.body
         FROM notification_delivery d
         JOIN notification_channel ch ON ch.id = d.channel_id
         JOIN notification n ON n.id = d.notification_id
@@ -125,6 +126,7 @@ export function createNotifyActivities({ db, keys, adminUrl, channelFor: build =
         caseId: d.case_id,
         taskKind: d.task_kind,
         emergency: d.emergency ?? false,
+        digest: d.kind === 'DIGEST' ? (d.body as NotificationFacts['digest']) : null,
         ...(adminUrl ? { adminUrl } : {}),
       });
       const recipient = {

@@ -10,6 +10,8 @@ export interface NotificationFacts {
   caseId: string | null;
   taskKind: string | null;
   emergency: boolean;
+  /** The morning digest's counts (DIGEST only). */
+  digest?: { day: string; overdue: number; awaitingApproval: number; escalations: number } | null;
   /** The admin's address, for the link (ADMIN_URL). */
   adminUrl?: string;
 }
@@ -39,6 +41,13 @@ export function composeMessage(facts: NotificationFacts): OutgoingMessage {
           `${urgent}任务已逾期：${caseNo} ${task}`,
           `个案 ${caseNo} 的「${task}」任务已超过办理时限，请立即处理或说明情况。`,
         ];
+      case 'DIGEST': {
+        const d = facts.digest ?? { day: '', overdue: 0, awaitingApproval: 0, escalations: 0 };
+        return [
+          `每日待办摘要（${d.day}）`,
+          `您辖区内：逾期任务 ${d.overdue} 件；待审批（方案、结案）${d.awaitingApproval} 件；待审核上报 ${d.escalations} 件。请登录系统处理。`,
+        ];
+      }
       case 'ESCALATED':
         return [`${urgent}个案上报待审核：${caseNo}`, `个案 ${caseNo} 已上报至本级，请审核并决定是否接收。`];
       default:
@@ -50,9 +59,20 @@ export function composeMessage(facts: NotificationFacts): OutgoingMessage {
     kind: facts.kind,
     subject,
     body,
-    params: { caseNo, task },
-    ...(facts.adminUrl && facts.caseId
-      ? { link: `${facts.adminUrl.replace(/\/$/, '')}/#/cases/${facts.caseId}/show` }
-      : {}),
+    params: facts.digest
+      ? {
+          day: facts.digest.day,
+          overdue: String(facts.digest.overdue),
+          awaitingApproval: String(facts.digest.awaitingApproval),
+          escalations: String(facts.digest.escalations),
+        }
+      : { caseNo, task },
+    ...(facts.adminUrl ? { link: linkTo(facts.adminUrl, facts.caseId) } : {}),
   };
+}
+
+/** The case's page, or the inbox for what is of no one case (the digest). */
+function linkTo(adminUrl: string, caseId: string | null): string {
+  const base = adminUrl.replace(/\/$/, '');
+  return caseId ? `${base}/#/cases/${caseId}/show` : `${base}/#/tasks`;
 }

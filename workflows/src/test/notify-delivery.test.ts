@@ -69,6 +69,28 @@ afterAll(async () => {
   await Promise.all([smtp?.close(), sms?.close(), robot?.close()]);
 });
 
+/** The channels every test may use: the city's mail server and SMS gateway, the township's DingTalk robot. */
+beforeAll(async () => {
+  await addChannel({
+    kind: 'EMAIL',
+    host: '127.0.0.1',
+    port: smtp.port,
+    secure: false,
+    from: '"成都市关爱援助" <noreply@guanai.example>',
+  });
+  await addChannel({
+    kind: 'SMS',
+    provider: 'GENERIC',
+    endpoint: `${sms.url}/v1/sms`,
+    signName: '【成都关爱援助】',
+    templates: { SLA_BREACHED: 'TPL_BREACHED', ASSIGNED: 'TPL_ASSIGNED' },
+  });
+  await addChannel(
+    { kind: 'DINGTALK_ROBOT', webhookUrl: `${robot.url}/robot/send?access_token=t`, secret: DING_SECRET },
+    bed.network.units.township,
+  );
+});
+
 async function addChannel(config: ChannelConfig, unitId: string | null = null) {
   const id = randomUUID();
   await bed.database.db.notificationChannel.create({
@@ -187,27 +209,6 @@ async function withWorker<T>(body: () => Promise<T>): Promise<T> {
 }
 
 describe('delivery of notifications (issue 18)', () => {
-  beforeAll(async () => {
-    await addChannel({
-      kind: 'EMAIL',
-      host: '127.0.0.1',
-      port: smtp.port,
-      secure: false,
-      from: '"成都市关爱援助" <noreply@guanai.example>',
-    });
-    await addChannel({
-      kind: 'SMS',
-      provider: 'GENERIC',
-      endpoint: `${sms.url}/v1/sms`,
-      signName: '【成都关爱援助】',
-      templates: { SLA_BREACHED: 'TPL_BREACHED', ASSIGNED: 'TPL_ASSIGNED' },
-    });
-    await addChannel(
-      { kind: 'DINGTALK_ROBOT', webhookUrl: `${robot.url}/robot/send?access_token=t`, secret: DING_SECRET },
-      bed.network.units.township,
-    );
-  });
-
   it('an assignment reaches the mail server in Chinese and the township’s DingTalk group, signed, each once', async () => {
     const user = bed.network.caseworker.id;
     await prefer(user, { ASSIGNED: ['EMAIL', 'DINGTALK_ROBOT'] });
@@ -313,7 +314,8 @@ describe('a worker killed mid-delivery (issue 18)', () => {
           TEMPORAL_ADDRESS: bed.env.address,
           WORKER_TASK_QUEUE: taskQueue,
           GUANAI_SECRET,
-          NOTIFY_POLICY: JSON.stringify(POLICY),
+          // Long enough to give up only after a second worker has started (it bundles the workflows first).
+          NOTIFY_POLICY: JSON.stringify({ ...POLICY, giveUpMs: 180_000 }),
           GUANAI_FAULT_POINTS: faults,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -328,34 +330,38 @@ describe('a worker killed mid-delivery (issue 18)', () => {
       child.once('exit', (code) => reject(new Error(`worker exited (${code}) before polling:\n${out}`)));
     });
 
-  it('SIGKILL after the gateway took the message and before the ledger says so: one message, one SENT', async () => {
-    const user = bed.network.caseworker.id;
-    await prefer(user, { SLA_BREACHED: ['SMS'] });
-    smsGateway = gateway();
-    sms.received.length = 0;
-    const taskQueue = `notify-kill-${randomUUID()}`;
-    const first = await startWorkerProcess(taskQueue, 'notify.after-send:1');
-    const exited = new Promise<number | null>((resolve) =>
-      first.once('exit', (_code, signal) => resolve(signal ? 9 : 0)),
-    );
-    const { notificationId } = await notify(user, 'SLA_BREACHED');
-    expect(await exited).toBe(9); // killed at the fault point, after the send
-    expect(sms.received).toHaveLength(1);
-    expect((await deliveries(notificationId))[0]!.status).toBe('PENDING');
-    const second = await startWorkerProcess(taskQueue);
-    try {
-      const [row] = await until(
-        () => deliveries(notificationId),
-        (list) => list[0]?.status === 'SENT',
+  it(
+    'SIGKILL after the gateway took the message and before the ledger says so: one message, one SENT',
+    { timeout: 180_000 },
+    async () => {
+      const user = bed.network.caseworker.id;
+      await prefer(user, { SLA_BREACHED: ['SMS'] });
+      smsGateway = gateway();
+      sms.received.length = 0;
+      const taskQueue = `notify-kill-${randomUUID()}`;
+      const first = await startWorkerProcess(taskQueue, 'notify.after-send:1');
+      const exited = new Promise<number | null>((resolve) =>
+        first.once('exit', (_code, signal) => resolve(signal ? 9 : 0)),
       );
-      expect(row!.status).toBe('SENT');
-      expect(row!.attemptLog.map((a) => a.outcome)).toEqual(['SENT']);
-      // The retry sent the same key again, and the gateway kept one message.
-      expect(sms.received.length).toBeGreaterThanOrEqual(2);
-      expect(new Set(sms.received.map((r) => r.headers['idempotency-key'])).size).toBe(1);
-      expect(smsGateway.sent.size).toBe(1);
-    } finally {
-      second.kill('SIGKILL');
-    }
-  });
+      const { notificationId } = await notify(user, 'SLA_BREACHED');
+      expect(await exited).toBe(9); // killed at the fault point, after the send
+      expect(sms.received).toHaveLength(1);
+      expect((await deliveries(notificationId))[0]!.status).toBe('PENDING');
+      const second = await startWorkerProcess(taskQueue);
+      try {
+        const [row] = await until(
+          () => deliveries(notificationId),
+          (list) => list[0]?.status === 'SENT',
+        );
+        expect(row!.status).toBe('SENT');
+        expect(row!.attemptLog.map((a) => a.outcome)).toEqual(['SENT']);
+        // The retry sent the same key again, and the gateway kept one message.
+        expect(sms.received.length).toBeGreaterThanOrEqual(2);
+        expect(new Set(sms.received.map((r) => r.headers['idempotency-key'])).size).toBe(1);
+        expect(smsGateway.sent.size).toBe(1);
+      } finally {
+        second.kill('SIGKILL');
+      }
+    },
+  );
 });

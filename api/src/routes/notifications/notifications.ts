@@ -3,7 +3,7 @@ import type { AppDeps } from '../../env.ts';
 import { notFound } from '../../errors/app-error.ts';
 import { createRouter } from '../../openapi/router.ts';
 import { contentRange } from '../../validation.ts';
-import { listNotifications, markNotificationRead } from './notifications.types.ts';
+import { listNotifications, markNotificationRead, type TNotification } from './notifications.types.ts';
 
 export function notificationRoutes(deps: AppDeps) {
   return (
@@ -29,8 +29,9 @@ export function notificationRoutes(deps: AppDeps) {
             id: String(n.id),
             kind: n.kind as NotificationKind,
             caseId: n.caseId,
-            caseNo: n.case.caseNo,
-            personName: n.case.person.name,
+            caseNo: n.case?.caseNo ?? null,
+            personName: n.case?.person.name ?? null,
+            digest: n.kind === 'DIGEST' ? (n.body as TNotification['digest']) : null,
             taskId: n.taskId,
             createdAt: n.createdAt.toISOString(),
             readAt: n.readAt?.toISOString() ?? null,

@@ -13,16 +13,26 @@ export const ZNotificationSchema = z
   .object({
     id: z.string().meta({ description: 'A decimal number, as a string' }),
     kind: z.enum(NOTIFICATION_KINDS),
-    caseId: z.uuid(),
-    caseNo: z.string(),
-    personName: z.string(),
+    caseId: z.uuid().nullable().meta({ description: 'Null for the morning digest, which is of no one case' }),
+    caseNo: z.string().nullable(),
+    personName: z.string().nullable(),
+    digest: z
+      .object({
+        day: z.iso.date(),
+        overdue: z.number().int(),
+        awaitingApproval: z.number().int(),
+        escalations: z.number().int(),
+      })
+      .nullable()
+      .meta({ description: '每日待办摘要 The morning digest’s counts (DIGEST only)' }),
     taskId: z.string().nullable(),
     createdAt: z.iso.datetime(),
     readAt: z.iso.datetime().nullable(),
   })
   .meta({
     id: 'Notification',
-    description: '通知（时限预警、超时、转介、分派）A notification: SLA warning or breach, escalation, assignment',
+    description:
+      '通知（时限预警、超时、转介、分派、每日摘要）A notification: SLA warning or breach, escalation, assignment, morning digest',
   });
 
 export type TNotification = z.infer<typeof ZNotificationSchema>;
