@@ -160,9 +160,21 @@ export type CaseFlag = (typeof CASE_FLAGS)[number];
 export const NOTE_KINDS = ['VISIT', 'CALL', 'NOTE'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
-/** What a notification tells its user: a task's SLA warning or breach, an escalation, an assignment. */
-/** DIGEST: a supervisor's morning digest (issue 18), of no one case; the others come from case events. */
-export const NOTIFICATION_KINDS = ['SLA_WARNING', 'SLA_BREACHED', 'ESCALATED', 'ASSIGNED', 'DIGEST'] as const;
+/**
+ * What a notification tells its user. The first four come from case events (a task's SLA warning or
+ * breach, an escalation, an assignment); DIGEST is a supervisor's morning digest (of no one case); the
+ * MATCH_ steps tell the partner of a proposal and the caseworker of the partner's answer (issue 18).
+ */
+export const NOTIFICATION_KINDS = [
+  'SLA_WARNING',
+  'SLA_BREACHED',
+  'ESCALATED',
+  'ASSIGNED',
+  'DIGEST',
+  'MATCH_PROPOSED',
+  'MATCH_ACCEPTED',
+  'MATCH_DECLINED',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** 临时救助 (temporary assistance) or 先行救助 (assistance first, formalities after) for an emergency. */

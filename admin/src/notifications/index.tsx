@@ -12,6 +12,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
+import { DeliveriesButton } from '../notify/index.tsx';
 
 interface Notification {
   id: string;
@@ -41,6 +42,12 @@ function ReadButton() {
   );
 }
 
+/** Where a notification leads: a partner's proposal to the match list, the digest to the inbox, the rest to the case. */
+function pageOf(record: Notification): string {
+  if (record.kind === 'MATCH_PROPOSED') return '/matches';
+  return record.caseId ? `/cases/${record.caseId}/show` : '/tasks';
+}
+
 function NotificationList() {
   const translate = useTranslate();
   return (
@@ -52,7 +59,7 @@ function NotificationList() {
     >
       <Datagrid
         bulkActionButtons={false}
-        rowClick={(_id, _resource, record) => (record.caseId ? `/cases/${record.caseId}/show` : '/tasks')}
+        rowClick={(_id, _resource, record) => pageOf(record as Notification)}
         rowSx={(r) => (r.readAt ? {} : { fontWeight: 600 })}
       >
         <FunctionField<Notification>
@@ -69,6 +76,7 @@ function NotificationList() {
         />
         <DateField source="createdAt" label="resources.cases.fields.createdAt" showTime />
         <ReadButton />
+        <DeliveriesButton />
       </Datagrid>
     </List>
   );

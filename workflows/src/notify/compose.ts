@@ -48,6 +48,18 @@ export function composeMessage(facts: NotificationFacts): OutgoingMessage {
           `您辖区内：逾期任务 ${d.overdue} 件；待审批（方案、结案）${d.awaitingApproval} 件；待审核上报 ${d.escalations} 件。请登录系统处理。`,
         ];
       }
+      case 'MATCH_PROPOSED':
+        return [
+          `新的资源对接请求：${caseNo}`,
+          `个案 ${caseNo} 向贵单位提出资源对接请求，请登录系统接受，或说明不能接受的原因。`,
+        ];
+      case 'MATCH_ACCEPTED':
+        return [`合作方已接受对接：${caseNo}`, `个案 ${caseNo} 的资源对接已被合作方接受，请安排援助落实。`];
+      case 'MATCH_DECLINED':
+        return [
+          `合作方未能接受对接：${caseNo}`,
+          `个案 ${caseNo} 的资源对接未被合作方接受，请登录系统查看原因并另行匹配资源。`,
+        ];
       case 'ESCALATED':
         return [`${urgent}个案上报待审核：${caseNo}`, `个案 ${caseNo} 已上报至本级，请审核并决定是否接收。`];
       default:
@@ -67,12 +79,15 @@ export function composeMessage(facts: NotificationFacts): OutgoingMessage {
           escalations: String(facts.digest.escalations),
         }
       : { caseNo, task },
-    ...(facts.adminUrl ? { link: linkTo(facts.adminUrl, facts.caseId) } : {}),
+    ...(facts.adminUrl
+      ? { link: linkTo(facts.adminUrl, facts.kind === 'MATCH_PROPOSED' ? null : facts.caseId, facts.kind) }
+      : {}),
   };
 }
 
-/** The case's page, or the inbox for what is of no one case (the digest). */
-function linkTo(adminUrl: string, caseId: string | null): string {
+/** The case's page; a partner's proposal opens its match list, the digest the inbox. */
+function linkTo(adminUrl: string, caseId: string | null, kind: string): string {
   const base = adminUrl.replace(/\/$/, '');
+  if (kind === 'MATCH_PROPOSED') return `${base}/#/matches`;
   return caseId ? `${base}/#/cases/${caseId}/show` : `${base}/#/tasks`;
 }

@@ -25,7 +25,7 @@ export function createDigestActivities({ db }: { db: Db }) {
       if (!isWorkingDay(day, calendar)) return { day, skipped: 'NOT_A_WORKING_DAY', written: 0 };
       const written = await db.$executeRaw`
         INSERT INTO notification (user_id, case_id, task_id, kind, seq, day, body)
-        SELECT s.id, NULL, NULL, 'DIGEST', 0, ${day}::date,
+        SELECT s.id, NULL, NULL, 'DIGEST', NULL, ${day}::date,
                jsonb_build_object('day', ${day}::text, 'overdue', c.overdue, 'awaitingApproval', c.approvals, 'escalations', c.escalations)
         FROM app_user s
         JOIN org_unit su ON su.id = s.org_unit_id

@@ -4,6 +4,7 @@ import { AppError } from '../../errors/app-error.ts';
 import type { TMatch } from '../../routes/matches/matches.types.ts';
 import { endMatch } from './end-match.ts';
 import { findVisibleMatch } from './find-visible-match.ts';
+import { notifyMatchStep } from './notify-match-step.ts';
 import { toMatchDto } from './match-dto.ts';
 
 /** The resource's partner declines a proposal with a reason; its places and money go back. */
@@ -19,11 +20,13 @@ export async function declineMatch({
   reason: string;
 }): Promise<TMatch> {
   const row = await findVisibleMatch(db, user, matchId);
-  const declined = await endMatch(db, row.id, ['PROPOSED'], {
-    status: 'DECLINED',
-    decidedById: user.id,
-    declineReason: reason,
-  });
+  const declined = await endMatch(
+    db,
+    row.id,
+    ['PROPOSED'],
+    { status: 'DECLINED', decidedById: user.id, declineReason: reason },
+    (tx) => notifyMatchStep(tx, row.id, 'MATCH_DECLINED'),
+  );
   if (!declined)
     throw new AppError('CONFLICT', { message: `the match is ${row.status.toLowerCase()}`, reason: 'NOT_PROPOSED' });
   return toMatchDto(await findVisibleMatch(db, user, row.id), user);

@@ -6,6 +6,8 @@ export async function endMatch(
   id: string,
   from: ('PROPOSED' | 'ACCEPTED')[],
   data: Prisma.MatchUpdateManyMutationInput,
+  /** Written in the same transaction when the match ended (its outbox rows). */
+  then?: (tx: Prisma.TransactionClient) => Promise<void>,
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const match = await tx.match.findUniqueOrThrow({ where: { id } });
@@ -15,6 +17,7 @@ export async function endMatch(
     });
     if (ended.count === 0) return false;
     await tx.$executeRaw`UPDATE resource SET reserved_places = reserved_places - ${match.places}, reserved_amount = reserved_amount - ${match.amount}::numeric WHERE id = ${match.resourceId}::uuid`;
+    await then?.(tx);
     return true;
   });
 }

@@ -9,6 +9,7 @@ import { today } from './dates.ts';
 import { findOwnedCase } from './find-owned-case.ts';
 import { matchInclude, toMatchDto } from './match-dto.ts';
 import { needsOf } from './needs-of.ts';
+import { notifyMatchStep } from './notify-match-step.ts';
 import { rankResources } from './rank-resources.ts';
 import { toRanked } from './ranked-resource.ts';
 import { subjectOf } from './subject-of.ts';
@@ -87,7 +88,7 @@ export async function proposeMatch({
           reason: 'CAPACITY_EXHAUSTED',
         });
       }
-      return tx.match.create({
+      const created = await tx.match.create({
         data: {
           id,
           caseId: row.id,
@@ -103,6 +104,8 @@ export async function proposeMatch({
         },
         include: matchInclude,
       });
+      await notifyMatchStep(tx, id, 'MATCH_PROPOSED');
+      return created;
     })
     .catch((error: unknown) => {
       if (isUniqueViolation(error))

@@ -1,4 +1,5 @@
 import type { NotificationKind } from '@guanai/workflows/vocabulary';
+import { maskName } from '@guanai/db';
 import type { AppDeps } from '../../env.ts';
 import { notFound } from '../../errors/app-error.ts';
 import { createRouter } from '../../openapi/router.ts';
@@ -30,7 +31,8 @@ export function notificationRoutes(deps: AppDeps) {
             kind: n.kind as NotificationKind,
             caseId: n.caseId,
             caseNo: n.case?.caseNo ?? null,
-            personName: n.case?.person.name ?? null,
+            // A partner sees a person as its match list does: the name masked.
+            personName: n.case ? (user.role === 'PARTNER' ? maskName(n.case.person.name) : n.case.person.name) : null,
             digest: n.kind === 'DIGEST' ? (n.body as TNotification['digest']) : null,
             taskId: n.taskId,
             createdAt: n.createdAt.toISOString(),
