@@ -4,6 +4,7 @@ import { admin } from './admin.ts';
 import { homeReads } from './home-reads.ts';
 import { latency } from './latency.ts';
 import { outbox } from './outbox.ts';
+import { notify } from './notify.ts';
 import { loadAverage, machineInfo } from './processes.ts';
 import { queueReads } from './queue-reads.ts';
 import { printTargets, writeResult, type BenchResult } from './results.ts';
@@ -24,6 +25,10 @@ const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchResult
     title: "8. The phone's outbox: 50 items recorded offline, synced after reconnect (issue 16)",
     run: async () => [await outbox()],
   },
+  notify: {
+    title: '9. Notifications: case event to the SMS gateway, and the outbox’s throughput (issue 18)',
+    run: async () => [await notify()],
+  },
 };
 const ALIASES: Record<string, string> = {
   memory: 'throughput',
@@ -34,6 +39,7 @@ const ALIASES: Record<string, string> = {
   pwa: 'shell',
   offline: 'outbox',
   sync: 'outbox',
+  notifications: 'notify',
 };
 
 const requested = process.argv.slice(2).map((name) => ALIASES[name] ?? name);

@@ -7,7 +7,7 @@ export interface OutboxRelayOptions {
   db: Db;
   client: Client;
   taskQueue: string;
-  /** How often the outbox is read when the last pass found nothing (default 1 s). */
+  /** How often the outbox is read when the last pass found nothing (default 250 ms). */
   intervalMs?: number;
   /** Rows per pass. */
   batch?: number;
@@ -55,7 +55,7 @@ export async function relayOnce({ db, client, taskQueue, batch = 100, policy }: 
 
 /** Runs the relay until the signal aborts: at once again after a full batch, else after `intervalMs`. */
 export async function runOutboxRelay(options: OutboxRelayOptions): Promise<void> {
-  const { intervalMs = 1_000, batch = 100, signal } = options;
+  const { intervalMs = 250, batch = 100, signal } = options;
   while (!signal?.aborted) {
     let taken = 0;
     try {
