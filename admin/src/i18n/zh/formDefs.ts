@@ -1,0 +1,103 @@
+import type { FormKind, FormStatus, FormVocabulary, FormWidget } from '@guanai/workflows/forms';
+import type { Labels } from '../messages.ts';
+
+/**
+ * 表单定义 (issue 17): the versioned screening, assessment, plan, follow-up and closure forms: the admins' list and
+ * editor with its live preview, the fields a caseworker fills in, and each answer on the case page with its version.
+ * Chinese is the source of truth: en/formDefs.ts is typed against this file.
+ */
+export const formDefs = {
+  resources: {
+    forms: {
+      name: '表单定义 |||| 表单定义',
+      fields: {
+        kind: '表单',
+        districtName: '适用范围',
+        districtId: '适用区（市）县',
+        version: '版本',
+        status: '状态',
+        current: '当前使用',
+        createdAt: '创建时间',
+        createdByName: '创建人',
+        publishedAt: '发布时间',
+        publishedByName: '发布人',
+      },
+    },
+  },
+  guanai: {
+    formDefs: {
+      menu: '表单定义',
+      kinds: {
+        SCREENING: '初筛表',
+        ASSESSMENT: '需求评估表',
+        PLAN: '援助方案表',
+        FOLLOW_UP: '回访记录表',
+        CLOSURE: '结案评估表',
+      } satisfies Labels<FormKind>,
+      statuses: { DRAFT: '草稿', PUBLISHED: '已发布', RETIRED: '已停用' } satisfies Labels<FormStatus>,
+      widgets: {
+        text: '单行文字',
+        textarea: '多行文字',
+        number: '数字',
+        boolean: '是 / 否',
+        date: '日期',
+        select: '单选',
+        multiselect: '多选',
+      } satisfies Labels<FormWidget>,
+      vocabularies: {
+        NEED_CATEGORIES: '需求类别',
+        SEVERITIES: '严重程度',
+        GOV_SCHEMES: '政府救助项目',
+        CLOSURE_REASONS: '结案原因',
+        VULNERABILITY_TAGS: '困难类别',
+      } satisfies Labels<FormVocabulary>,
+      version: '第%{version}版',
+      city: '全市',
+      current: '当前使用',
+      yes: '是',
+      no: '否',
+      newDraft: '新建草稿',
+      newDraftHelp: '新草稿复制该范围当前的版本；区（市）县首次新建时复制全市版本。已发布的版本不再修改。',
+      district: '区（市）县专用版本（不选即为全市）',
+      publish: '发布',
+      publishConfirm: '发布后此版本不可再修改，新的任务将使用此版本；已填写的记录仍按其原版本显示。确定发布？',
+      published: '已发布：%{form} 第%{version}版',
+      retire: '停用',
+      retired: '已停用此版本',
+      discard: '删除草稿',
+      editDraft: '编辑草稿',
+      readOnly: '已发布的版本不可修改；如需调整，请新建草稿。',
+      preview: '预览（个案工作者看到的表单）',
+      previewEmpty: '尚未添加字段',
+      sections: '分组',
+      sectionTitleZh: '分组标题（中文）',
+      sectionTitleEn: '分组标题（英文）',
+      fields: '字段',
+      name: '字段代码（英文字母开头）',
+      widget: '类型',
+      labelZh: '名称（中文）',
+      labelEn: '名称（英文）',
+      helpZh: '填写说明（中文）',
+      helpEn: '填写说明（英文）',
+      required: '必填',
+      vocabulary: '选项来自词表',
+      options: '自定义选项',
+      optionValue: '选项代码',
+      optionZh: '选项（中文）',
+      optionEn: '选项（英文）',
+      visibleIfField: '仅当此字段……',
+      visibleIfEquals: '……取此值时显示',
+      min: '最小值',
+      max: '最大值',
+      answers: '表单记录',
+      answeredWith: '%{form} · 第%{version}版',
+      answeredBy: '%{at} · %{who}',
+      loadingVersion: '正在读取表单版本……',
+    },
+    problems: {
+      'form-published': '已发布的表单版本不可修改，请新建草稿',
+      'form-draft-exists': '该表单已有草稿，请先编辑或删除它',
+      'form-not-published': '只有已发布的版本可以停用',
+    },
+  },
+};
