@@ -1,0 +1,13 @@
+import { Route } from 'react-router-dom';
+import { CasePrint } from './CasePrint.tsx';
+import { LedgerPrint } from './LedgerPrint.tsx';
+import { PlanPrint } from './PlanPrint.tsx';
+
+export { CasePrintMenu, LedgerPrintButton } from './PrintButtons.tsx';
+
+/** The print pages, outside the admin's layout (App.tsx mounts them in `<CustomRoutes noLayout>`). */
+export const printRoutes = [
+  <Route key="print-case" path="/print/cases/:id" element={<CasePrint />} />,
+  <Route key="print-plan" path="/print/cases/:id/plan" element={<PlanPrint />} />,
+  <Route key="print-ledger" path="/print/ledger" element={<LedgerPrint />} />,
+];
