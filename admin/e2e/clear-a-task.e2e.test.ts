@@ -50,9 +50,13 @@ describe('in a real browser (Debian Chromium), against the whole system', () => 
     await page.getByRole('tab', { name: '我的任务' }).click();
     const mine = page.getByRole('row').filter({ hasText: '李秀英' });
     await mine.getByRole('link', { name: '办理' }).click();
-    await page.getByLabel('最低生活保障').check();
-    await page.getByLabel('医疗救助').check();
+    await page.getByRole('checkbox', { name: '最低生活保障', exact: true }).check();
+    await page.getByRole('checkbox', { name: '医疗救助', exact: true }).check();
     await page.getByLabel('政府救助后仍有困难，转社会关爱援助').check();
+    // The screening form's own questions (the city's version 1 of 初筛表, issue 17): two are required.
+    await page.getByLabel('共同生活家庭人口').fill('1');
+    await page.getByRole('combobox', { name: '居住方式' }).click();
+    await page.getByRole('option', { name: '独居' }).click();
     await shot(page, '04-screening-form');
     await page.getByRole('button', { name: '提交' }).click();
 

@@ -20,9 +20,13 @@ import { SlaOverview } from './sla/SlaOverview.tsx';
 import tasks from './tasks/index.ts';
 import { ChangePassword } from './users/ChangePassword.tsx';
 import users from './users/index.ts';
+import eligibilityStandards from './eligibility/index.ts';
+import forms from './forms/index.ts';
 import { matchingResources, matchingRoutes } from './matching/index.tsx';
 import { evaluationResources, evaluationRoutes } from './evaluation/index.tsx';
 import { fieldRoutes } from './field/index.tsx';
+import { printRoutes } from './print/index.tsx';
+import { notifyRoutes } from './notify/index.tsx';
 
 /** The table of contents: one resource per API resource, and the supervisors' and managers' pages. */
 export function App() {
@@ -54,6 +58,8 @@ export function App() {
       <Resource name="colleagues" />
       <Resource name="sla/policies" {...slaPolicies} />
       <Resource name="sla/calendar" {...calendar} />
+      <Resource name="eligibility/standards" {...eligibilityStandards} />
+      <Resource name="forms" {...forms} />
       {matchingResources}
       {evaluationResources}
       <CustomRoutes>
@@ -63,7 +69,10 @@ export function App() {
         {matchingRoutes}
         {evaluationRoutes}
         {fieldRoutes}
+        {notifyRoutes}
       </CustomRoutes>
+      {/* Paperwork to print (A4, no menu or app bar): the case summary, the plan, the monthly ledger. */}
+      <CustomRoutes noLayout>{printRoutes}</CustomRoutes>
     </Admin>
   );
 }

@@ -38,6 +38,8 @@ import { colleagueRoutes } from './routes/colleagues/colleagues.ts';
 import { homeRoutes } from './routes/home/home.ts';
 import { savedViewRoutes } from './routes/saved-views/saved-views.ts';
 import { applicationRoutes } from './routes/applications/applications.ts';
+import { formRoutes } from './routes/forms/forms.ts';
+import { eligibilityRoutes } from './routes/eligibility/eligibility.ts';
 import { createCaseClient } from './temporal/case-client.ts';
 import { requestScopedDb } from './request/scope.ts';
 import { openApiDocument } from './openapi/document.ts';
@@ -107,7 +109,9 @@ export function createApp(given: AppDeps) {
     .route('/colleagues', colleagueRoutes(deps))
     .route('/home', homeRoutes(deps))
     .route('/saved-views', savedViewRoutes(deps))
-    .route('/applications', applicationRoutes(deps, cases));
+    .route('/applications', applicationRoutes(deps, cases))
+    .route('/forms', formRoutes(deps))
+    .route('/eligibility', eligibilityRoutes(deps));
   // Tests: every answer of a declared route is checked against its declared responses.
   if (given.responseMismatches) app.use('/api/*', checkResponses(api, '/api', given.responseMismatches));
   // One access policy for every route (auth/policy.ts): session and role, before any handler runs.

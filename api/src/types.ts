@@ -14,6 +14,7 @@ export type { TChangePassword, TMe } from './routes/auth/auth.types.ts';
 export type { TCaseAction, TOfferedAction, TNote, TCaseState, TCaseFlag } from './routes/cases/case-actions.types.ts';
 export type { TCreateCase, TCase, TCaseEvent, TCaseDetail } from './routes/cases/cases.types.ts';
 export type { TProposeMatch, TCaseMatching } from './routes/cases/matching.types.ts';
+export type { TAssessedNeed, TCasePlan, TPlanItem } from './routes/cases/plan.types.ts';
 export type { TSurveyCreated } from './routes/cases/surveys.types.ts';
 export type { TDepartment } from './routes/departments/departments.types.ts';
 export type {
@@ -30,6 +31,8 @@ export type {
   MapFigure,
 } from './routes/home/home.types.ts';
 export type { TUpdateHousehold, THousehold } from './routes/households/households.types.ts';
+export type { TCaseEligibility, TEligibilityStandard } from './routes/eligibility/eligibility.types.ts';
+export type { TFormDefinition } from './routes/forms/forms.types.ts';
 export type { TKpiUnit, TUnitKpis, TKpiTrend } from './routes/kpis/kpis.types.ts';
 export type { TDecline, TDelivery, TMatch } from './routes/matches/matches.types.ts';
 export type {

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, demoUsers } from './demo-users.mjs';
 import { calendarDays } from './calendar.ts';
 import { defaultSlaPolicy } from './sla-policy.ts';
 import { demoPartners, demoResources } from './catalogue.ts';
+import { sampleEligibilityStandards } from './eligibility-standards.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -129,6 +130,17 @@ export async function seed(db: Db, { log = (_: string) => {} } = {}): Promise<{ 
   await db.slaPolicy.createMany({ data: defaultSlaPolicy, skipDuplicates: true });
   await db.calendarDay.createMany({
     data: calendarDays.map(([date, kind, name]) => ({ date: new Date(`${date}T00:00:00Z`), kind, name })),
+    skipDuplicates: true,
+  });
+  // 救助标准 (sample data, marked as such): the city's and one district's, the later superseding the earlier.
+  await db.eligibilityStandard.createMany({
+    data: sampleEligibilityStandards.map(({ districtCode, effectiveFrom, ...row }) => ({
+      ...row,
+      districtId: districtCode ? byCode.get(districtCode)!.id : null,
+      effectiveFrom: new Date(`${effectiveFrom}T00:00:00Z`),
+      sample: true,
+      createdById: admin.id,
+    })),
     skipDuplicates: true,
   });
   return { orgUnits, users: newUsers.length };

@@ -15,6 +15,21 @@ export {
   type DeliveryItem,
   type MeetingAction,
 } from './case/machine.ts';
+export {
+  planItemsRefusal,
+  planReturnReason,
+  type PlanItem,
+  type PlanItemDecision,
+  type PlanItemOutcomeEntry,
+  type PlannedItem,
+} from './case/plan-items.ts';
+export type {
+  EligibilityDecision,
+  EligibilityRecord,
+  EligibilitySuggestion,
+  EligibilityVerdict,
+  ReferralDetail,
+} from './case/eligibility.ts';
 export { type SlaPolicy, type SlaRule } from './sla/policy.ts';
 export { type WorkCalendar } from './sla/calendar.ts';
 export * from './case/messages.ts';

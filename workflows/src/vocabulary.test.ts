@@ -1,5 +1,6 @@
 import * as prismaEnums from '@guanai/db/enums';
 import { describe, expect, it } from 'vitest';
+import { FORM_KINDS, FORM_STATUSES } from './forms/types.ts';
 import * as vocabulary from './vocabulary.ts';
 
 /**
@@ -31,6 +32,8 @@ const MIRRORS: Record<string, readonly string[]> = {
   SnapshotKind: vocabulary.SNAPSHOT_KINDS,
   Applicant: vocabulary.APPLICANTS,
   ApplicationStatus: vocabulary.APPLICATION_STATUSES,
+  FormKind: FORM_KINDS,
+  FormStatus: FORM_STATUSES,
 };
 
 /** Enums that are the database's own bookkeeping, not a vocabulary of the domain. */

@@ -272,3 +272,13 @@ export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
 /** 满意度回访: the questions of the satisfaction survey, each rated 1–5. */
 export const SURVEY_QUESTIONS = ['satisfaction', 'timeliness', 'respect'] as const;
 export type SurveyQuestion = (typeof SURVEY_QUESTIONS)[number];
+
+// Plans (§四(二) 个性化关爱援助方案)
+
+/** Who answers for an item of a plan: an org unit (a center, a station) or a partner. */
+export const PLAN_RESPONSIBLE_KINDS = ['UNIT', 'PARTNER'] as const;
+export type PlanResponsibleKind = (typeof PLAN_RESPONSIBLE_KINDS)[number];
+
+/** What the follow-up visit found of a plan item: 已达成 / 部分达成 / 未达成. */
+export const PLAN_ITEM_OUTCOMES = ['ACHIEVED', 'PARTLY', 'NOT_ACHIEVED'] as const;
+export type PlanItemOutcome = (typeof PLAN_ITEM_OUTCOMES)[number];

@@ -8,6 +8,7 @@ import {
   Labeled,
   Show,
   TextField,
+  TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -22,7 +23,11 @@ import { StateChip } from './StateChip.tsx';
 import { CaseStatechart } from './statechart/CaseStatechart.tsx';
 import { CaseMatchingPanel } from '../matching/index.tsx';
 import { CaseEvaluationPanel } from '../evaluation/index.tsx';
+import { CasePlanPanel } from '../plans/index.tsx';
+import { CasePrintMenu } from '../print/index.tsx';
+import { CaseReferrals } from '../eligibility/index.ts';
 import type { CaseRecord } from './types.ts';
+import { CaseFormAnswers } from '../forms/CaseFormAnswers.tsx';
 
 /** A referring department by its name (GET /api/departments), its code until the names arrive. */
 function DepartmentName({ code }: { code: string }) {
@@ -110,8 +115,12 @@ function CaseDetail() {
       </Labeled>
       {/* The case-level actions sit beside the statechart: what this user may do now, next to where the case is. */}
       <CaseStatechart />
+      <CasePlanPanel />
       <CaseMatchingPanel />
+      <CaseReferrals />
       <CaseEvaluationPanel />
+      {/* Issue 17: each defined form's answers with the version they were given with (第N版). */}
+      <CaseFormAnswers />
       <Divider />
       <Typography variant="subtitle1">{translate('guanai.case.tasks')}</Typography>
       <ArrayField source="tasks">
@@ -147,7 +156,14 @@ function CaseTitle() {
 
 export function CaseShow() {
   return (
-    <Show title={<CaseTitle />}>
+    <Show
+      title={<CaseTitle />}
+      actions={
+        <TopToolbar>
+          <CasePrintMenu />
+        </TopToolbar>
+      }
+    >
       <CaseDetail />
     </Show>
   );

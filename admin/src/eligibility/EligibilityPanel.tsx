@@ -189,7 +189,8 @@ export function EligibilityPanel({ caseId }: { caseId: string }) {
                     color="primary"
                     value={refer ? 'refer' : 'no'}
                     onChange={(_e, value: string | null) => value && choose(s.scheme, value === 'refer')}
-                    aria-label={name}
+                    // Named apart from the form's own checkbox of the scheme, which has the scheme's name.
+                    aria-label={`${name}：${translate('guanai.eligibility.panel.title')}`}
                   >
                     <ToggleButton value="refer" sx={{ minWidth: 88, minHeight: 44 }}>
                       {translate('guanai.eligibility.panel.refer')}

@@ -20,6 +20,7 @@ import { MatchingMenu } from '../matching/index.tsx';
 import { EvaluationMenu } from '../evaluation/index.tsx';
 import { DemoBanner, DemoMarker } from '../demo/DemoStatus.tsx';
 import { FieldSync, OutboxChip } from '../field/index.tsx';
+import { NotifyMenu, NotifyUserMenuItem } from '../notify/index.tsx';
 
 /**
  * The menu shows what the user can use, by the routes their role may call: the board for
@@ -48,8 +49,11 @@ function AppMenu() {
       {can('GET /api/users') && <Menu.ResourceItem name="users" />}
       {can('PUT /api/sla/policies/:kind') && <Menu.ResourceItem name="sla/policies" />}
       {can('POST /api/sla/calendar') && <Menu.ResourceItem name="sla/calendar" />}
+      {can('POST /api/eligibility/standards') && <Menu.ResourceItem name="eligibility/standards" />}
+      {can('POST /api/forms') && <Menu.ResourceItem name="forms" />}
       <MatchingMenu />
       <EvaluationMenu />
+      <NotifyMenu />
     </Menu>
   );
 }
@@ -71,6 +75,7 @@ function AppUserMenu() {
   return (
     <UserMenu>
       <ChangePasswordItem />
+      <NotifyUserMenuItem />
       <Logout />
     </UserMenu>
   );

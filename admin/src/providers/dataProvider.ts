@@ -101,8 +101,20 @@ const customMethods = {
   saveView: (body: JsonOf<(typeof api)['saved-views']['$post']>, key?: string) =>
     dataOf(api['saved-views'].$post({ json: body }, write(key))),
   deleteSavedView: (id: string) => dataOf(api['saved-views'][':id'].$delete({ param: byId(id) }, write())),
-  completeTask: (id: string, form: JsonOf<(typeof api.tasks)[':id']['complete']['$post']>['form']) =>
-    dataOf(api.tasks[':id'].complete.$post({ param: byId(id), json: { form } }, write())),
+  /** `answers` (issue 17): the defined form's answers, beside the task kind's own form. */
+  completeTask: (
+    id: string,
+    form: JsonOf<(typeof api.tasks)[':id']['complete']['$post']>['form'],
+    answers?: JsonOf<(typeof api.tasks)[':id']['complete']['$post']>['answers'],
+  ) =>
+    dataOf(
+      api.tasks[':id'].complete.$post({ param: byId(id), json: { form, ...(answers ? { answers } : {}) } }, write()),
+    ),
+  /** 表单定义 (issue 17): the version to answer for a case (its district's, else the city's). */
+  getCurrentForm: (query: QueryOf<typeof api.forms.current.$get>) => dataOf(api.forms.current.$get({ query })),
+  /** Publishes a draft as its scope's next version; retires a published one (no new answers with it). */
+  publishForm: (id: string) => dataOf(api.forms[':id'].publish.$post({ param: byId(id) }, write())),
+  retireForm: (id: string) => dataOf(api.forms[':id'].retire.$post({ param: byId(id) }, write())),
   caseAction: (caseId: string, action: JsonOf<(typeof api.cases)[':id']['actions']['$post']>) =>
     dataOf(api.cases[':id'].actions.$post({ param: byId(caseId), header: {}, json: action }, write())),
   addNote: (caseId: string, note: JsonOf<(typeof api.cases)[':id']['notes']['$post']>) =>
@@ -217,6 +229,30 @@ const customMethods = {
   /** 不予受理: with the reason the applicant reads by their reference number. */
   declineApplication: (id: string, reason: string) =>
     dataOf(api.applications[':id'].decline.$post({ param: byId(id), json: { reason } }, write())),
+  /** 通知渠道 (issue 18, admins): every channel, secrets shown only as 已设置 / ***. */
+  getNotifyChannels: () => dataOf(api.notify.channels.$get()),
+  /** A secret left out of `body.config` keeps the stored one. */
+  saveNotifyChannel: (id: string | null, body: JsonOf<typeof api.notify.channels.$post>) =>
+    id
+      ? dataOf(api.notify.channels[':id'].$put({ param: byId(id), json: body }, write()))
+      : dataOf(api.notify.channels.$post({ json: body }, write())),
+  /** Sends a test through the channel now; a refusal is `{ ok: false, error }`, not an error. */
+  testNotifyChannel: (id: string, body: JsonOf<(typeof api.notify.channels)[':id']['test']['$post']>) =>
+    dataOf(api.notify.channels[':id'].test.$post({ param: byId(id), json: body }, write())),
+  /** 通知偏好: mine (`userId` null) or, for admins, a user's. */
+  getNotifyPreference: (userId: string | null) =>
+    userId
+      ? dataOf(api.notify.preferences[':userId'].$get({ param: { userId: encodeURIComponent(userId) } }))
+      : dataOf(api.notify.preferences.me.$get()),
+  saveNotifyPreference: (userId: string | null, body: JsonOf<typeof api.notify.preferences.me.$put>) =>
+    userId
+      ? dataOf(
+          api.notify.preferences[':userId'].$put(
+            { param: { userId: encodeURIComponent(userId) }, json: body },
+            write(),
+          ),
+        )
+      : dataOf(api.notify.preferences.me.$put({ json: body }, write())),
 };
 
 /** react-admin's data provider with the API's own actions (their types inferred from the API's routes). */

@@ -27,8 +27,11 @@ import {
   SEVERITIES,
   TEMP_AID_SCHEMES,
 } from '@guanai/workflows/vocabulary';
+import { planFieldsFor } from '../plans/index.tsx';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { useNotifyProblem } from './useTaskActions.ts';
+import { EligibilityPanel } from '../eligibility/index.ts';
+import { DefinedTaskFormFields, answersOf } from '../forms/DefinedFormFields.tsx';
 
 const choices = (prefix: string, ids: readonly string[]) => ids.map((id) => ({ id, name: `${prefix}.${id}` }));
 
@@ -52,12 +55,14 @@ function FromRecords({ help }: { help: string }) {
 }
 
 /** The inputs of each task kind; the API validates the same shape (tasks.types.ts). */
-function fieldsFor(kind: string) {
+function fieldsFor(kind: string, caseId = '') {
   switch (kind) {
     case 'REGISTER':
       return [<BooleanInput key="v" source="verified" label="guanai.forms.verified" defaultValue={true} />, note];
     case 'SCREEN':
       return [
+        // §二 无缝衔接: the suggestions from the standards in force, their decisions and the referrals' details.
+        <EligibilityPanel key="e" caseId={caseId} />,
         <CheckboxGroupInput
           key="r"
           source="referrals"
@@ -221,11 +226,14 @@ export function CompleteTaskForm({ task }: { task: TTask }) {
   const notifyProblem = useNotifyProblem();
   const translate = useTranslate();
   const navigate = useNavigate();
-  const fields = fieldsFor(task.kind);
+  // §四(二): the plan, its approval and the follow-up visit go item by item (plans/).
+  const fields = planFieldsFor(task) ?? fieldsFor(task.kind, task.caseId);
   if (!fields) return <Alert severity="info">{translate('guanai.forms.matchPending')}</Alert>;
   const submit = async (values: Record<string, unknown>) => {
     try {
-      const { data } = await dataProvider.completeTask(task.id, clean(values));
+      // Issue 17: the defined form's answers go beside the task's own form.
+      const { answers, ...form } = clean(values);
+      const { data } = await dataProvider.completeTask(task.id, form, answersOf(answers));
       notify('guanai.notifications.completed', {
         type: 'success',
         messageArgs: { state: translate(`guanai.states.${data.state}`, { _: data.state }) },
@@ -239,6 +247,7 @@ export function CompleteTaskForm({ task }: { task: TTask }) {
   return (
     <Form onSubmit={submit} record={{}}>
       {fields}
+      <DefinedTaskFormFields task={task} />
       <SaveButton label="guanai.actions.submit" alwaysEnable />
     </Form>
   );

@@ -1,5 +1,5 @@
 import { ROUTE_POLICY } from '@guanai/api/policy';
-import type { TDepartment, TMe, TOrgUnit, TPartner, TPersonDetail, TTask } from '@guanai/api/types';
+import type { TCaseEligibility, TDepartment, TMe, TOrgUnit, TPartner, TPersonDetail, TTask } from '@guanai/api/types';
 import type { UserRole } from '@guanai/workflows/vocabulary';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -166,6 +166,25 @@ export const departments: TDepartment[] = [
   { id: 'EDUCATION', code: 'EDUCATION', name: '教育局' },
 ];
 
+/** GET /api/cases/:id/eligibility with no standard in force and nothing screened yet. */
+export const noEligibility = (caseId: string): TCaseEligibility => ({
+  caseId,
+  date: '2026-11-30',
+  districtId: 'd1',
+  districtName: '锦江区',
+  household: {
+    householdId: 'h1',
+    personId: person.id,
+    members: 1,
+    monthlyIncome: null,
+    assets: null,
+    hasSupporter: null,
+  },
+  suggestions: [],
+  screening: null,
+  referrals: [],
+});
+
 /** The API as the admin sees it; tests override single routes with server.use(). */
 export const handlers = [
   http.get('*/api/auth/me', () => HttpResponse.json(me)),
@@ -186,6 +205,15 @@ export const handlers = [
   http.get('*/api/departments', () => listOf('departments', departments)),
   // The layout's demo marker asks on every page: no demo data unless a test says so.
   http.get('*/api/demo/status', () => HttpResponse.json({ state: 'absent', loaded: 0, total: 0 })),
+  // Issue 17: the screening form and the case page ask for the eligibility suggestions: none unless a test says so.
+  http.get('*/api/cases/:id/eligibility', ({ params }) => HttpResponse.json(noEligibility(String(params.id)))),
+  // Issue 17: task forms ask for their defined form, a case page for the versions its answers name: none unless a test says so.
+  http.get('*/api/forms/current', () =>
+    HttpResponse.json(
+      { type: 'urn:guanai:problem:not_found', title: 'Not found', status: 404, detail: 'no published form' },
+      { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
+    ),
+  ),
 ];
 
 export const server = setupServer(...handlers);

@@ -15,6 +15,7 @@ import { ResetPasswordButton } from './ResetPasswordButton.tsx';
 import { roleChoices, type User } from './roles.ts';
 import { UnitInput } from './UnitInput.tsx';
 import { HandoverSaveToolbar, UserHandover } from './UserHandover.tsx';
+import { UserNotifyButton } from '../notify/index.tsx';
 
 /**
  * Only what an admin may change (never the username, hashes or sessions), and of that only what
@@ -44,6 +45,7 @@ function Actions() {
   return (
     <TopToolbar>
       <ResetPasswordButton />
+      <UserNotifyButton />
       <ListButton />
     </TopToolbar>
   );

@@ -122,6 +122,9 @@ export const ROUTE_POLICY: Record<string, Access> = {
   // A partner exports its own resources' matches and ledger, as its list shows them (never an identity number).
   'GET /api/matches/export': [...WORKERS, 'MANAGER', 'PARTNER'],
   'GET /api/deliveries/export': [...WORKERS, 'MANAGER', 'PARTNER'],
+  // Print (issue 17 §4): the ledger to print, as its export; a case's paperwork for those who work on or oversee cases.
+  'GET /api/deliveries': [...WORKERS, 'MANAGER', 'PARTNER'],
+  'GET /api/cases/:id/paperwork': [...WORKERS, 'MANAGER'],
   'POST /api/matches/:id/accept': ['PARTNER'],
   'POST /api/matches/:id/decline': ['PARTNER'],
   'POST /api/matches/:id/cancel': MATCHERS,
@@ -157,6 +160,16 @@ export const ROUTE_POLICY: Record<string, Access> = {
 
   // Joint meetings (联席会议).
   'GET /api/departments': 'SIGNED_IN',
+  // Versioned form definitions (issue 17): anyone signed in reads them (a case shows each answer with its
+  // version); admins draft, publish and retire them, city-wide or per district.
+  'GET /api/forms': 'SIGNED_IN',
+  'GET /api/forms/current': 'SIGNED_IN',
+  'GET /api/forms/:id': 'SIGNED_IN',
+  'POST /api/forms': ['ADMIN'],
+  'PUT /api/forms/:id': ['ADMIN'],
+  'POST /api/forms/:id/publish': ['ADMIN'],
+  'POST /api/forms/:id/retire': ['ADMIN'],
+  'DELETE /api/forms/:id': ['ADMIN'],
   // The demo data (演示数据): its state and the loader's progress, for the admin's banner.
   'GET /api/demo/status': 'SIGNED_IN',
   'GET /api/meetings': ['SUPERVISOR', 'MANAGER'],
@@ -184,6 +197,15 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'GET /api/applications/:id/documents/:documentId': WORKERS,
   'POST /api/applications/:id/accept': ['STATION_WORKER'],
   'POST /api/applications/:id/decline': ['STATION_WORKER'],
+
+  // Eligibility as data (救助标准, issue 17, §二 无缝衔接): everyone reads the standards, admins enter them;
+  // the suggestions for a case's household and its referrals, for those who work or oversee cases.
+  'GET /api/eligibility/standards': 'SIGNED_IN',
+  'GET /api/eligibility/standards/:id': 'SIGNED_IN',
+  'POST /api/eligibility/standards': ['ADMIN'],
+  'PUT /api/eligibility/standards/:id': ['ADMIN'],
+  'DELETE /api/eligibility/standards/:id': ['ADMIN'],
+  'GET /api/cases/:id/eligibility': [...WORKERS, 'MANAGER'],
 };
 
 export const policyKey = (method: string, path: string) => `${method} ${path}`;

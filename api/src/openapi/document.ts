@@ -34,6 +34,9 @@ const TAGS: Record<string, string> = {
   notify: '通知渠道与偏好 Channels notifications leave by, who is told what and when, and every delivery attempt',
   colleagues: '同事 Active colleagues a task can be handed to',
   applications: '网上申请 Online self-applications, as the stations verify them (§四(一) 个人申请)',
+  eligibility:
+    '救助标准与资格建议 Schemes’ eligibility standards per district and date, and a case’s suggestions and referrals (§二 无缝衔接)',
+  forms: '表单定义 Versioned screening, assessment, plan, follow-up and closure forms, city-wide and per district',
 };
 
 /** Every write may carry one (request/write-requests.ts). */

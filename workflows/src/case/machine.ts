@@ -32,6 +32,19 @@ import type {
   TempAidScheme,
   UnitChain,
 } from './types.ts';
+import type { FormAnswers, RecordedFormAnswers } from '../forms/types.ts';
+import {
+  decidedItems,
+  itemsWithOutcomes,
+  planItemsRefusal,
+  planReturnReason,
+  submittedItems,
+  type PlanItem,
+  type PlanItemDecision,
+  type PlanItemOutcomeEntry,
+  type PlannedItem,
+} from './plan-items.ts';
+import type { EligibilityRecord, ReferralDetail } from './eligibility.ts';
 
 /**
  * The case statechart: the single source of truth for what may happen to a case.
@@ -72,6 +85,10 @@ export interface CaseInput {
 export interface Referral {
   scheme: GovScheme;
   outcome: 'PENDING' | GovAidDecision;
+  /** The receiving department, date and reference number (since issue 17; older referrals have none). */
+  department?: string;
+  referredOn?: string;
+  referenceNo?: string;
 }
 export interface Assessment {
   at: string;
@@ -85,6 +102,8 @@ export interface Plan {
   submittedBy: string;
   approvedAt: string | null;
   returns: { at: string; by: string; reason: string }[];
+  /** §四(二): the plan item by item, with each item's decision and outcome (plans before items have none). */
+  items?: PlannedItem[];
 }
 export interface Flag {
   flag: string;
@@ -132,6 +151,8 @@ export interface CaseContext extends CaseInput {
   taskSeq: number;
   referrals: Referral[];
   screeningOutcome: ScreeningOutcome | null;
+  /** §二 无缝衔接: the eligibility suggestions at screening and the worker's decision on each (since issue 17). */
+  eligibility?: EligibilityRecord & { at: string; by: string };
   /** Every assessment, oldest first; the last one is current (re-assessment keeps history). */
   assessments: Assessment[];
   plan: Plan | null;
@@ -146,6 +167,8 @@ export interface CaseContext extends CaseInput {
   closedAt?: string | null;
   tempAid?: { scheme: TempAidScheme; amount?: number; at: string; by: string }[];
   noteCount?: number;
+  /** Issue 17: each defined form's answers, with the definition and version they were given with. */
+  formAnswers?: RecordedFormAnswers[];
 }
 
 interface Meta {
@@ -159,16 +182,33 @@ export type CaseEvent =
   | ({ type: 'RELEASE'; taskId: string } & Meta)
   | ({ type: 'REASSIGN'; taskId: string; assignee: Actor } & Meta)
   | ({ type: 'REGISTERED'; taskId: string; verified: boolean } & Meta)
-  | ({ type: 'SCREENED'; taskId: string; referrals: GovScheme[]; outcome: ScreeningOutcome } & Meta)
+  | ({
+      type: 'SCREENED';
+      taskId: string;
+      referrals: GovScheme[];
+      outcome: ScreeningOutcome;
+      /** Since issue 17: the API's suggestions (computed, never the client's) and the worker's decisions. */
+      eligibility?: EligibilityRecord;
+      /** Since issue 17: each referral's receiving department, date and reference number. */
+      referralDetails?: ReferralDetail[];
+      /** Since issue 17: the screening form's answers, with its definition and version. */
+      answers?: FormAnswers;
+    } & Meta)
   | ({ type: 'GOV_AID_GRANTED'; taskId: string; outcomes?: Partial<Record<GovScheme, GovAidDecision>> } & Meta)
   | ({ type: 'GOV_AID_DENIED'; taskId: string; outcomes?: Partial<Record<GovScheme, GovAidDecision>> } & Meta)
-  | ({ type: 'ASSESSED'; taskId: string; needs: Need[] } & Meta)
-  | ({ type: 'PLAN_SUBMITTED'; taskId: string; summary: string } & Meta)
-  | ({ type: 'PLAN_APPROVED'; taskId: string } & Meta)
-  | ({ type: 'PLAN_RETURNED'; taskId: string; reason: string } & Meta)
+  | ({ type: 'ASSESSED'; taskId: string; needs: Need[]; answers?: FormAnswers } & Meta)
+  | ({ type: 'PLAN_SUBMITTED'; taskId: string; summary: string; items?: PlanItem[]; answers?: FormAnswers } & Meta)
+  | ({ type: 'PLAN_APPROVED'; taskId: string; itemDecisions?: PlanItemDecision[] } & Meta)
+  | ({ type: 'PLAN_RETURNED'; taskId: string; reason: string; itemDecisions?: PlanItemDecision[] } & Meta)
   | ({ type: 'MATCHED'; taskId: string; matches: Match[] } & Meta)
   | ({ type: 'DELIVERED'; taskId: string; items: DeliveryItem[] } & Meta)
-  | ({ type: 'FOLLOWED_UP'; taskId: string; resolved: boolean } & Meta)
+  | ({
+      type: 'FOLLOWED_UP';
+      taskId: string;
+      resolved: boolean;
+      itemOutcomes?: PlanItemOutcomeEntry[];
+      answers?: FormAnswers;
+    } & Meta)
   | ({ type: 'ESCALATE'; reason: string } & Meta)
   /** `resume` (the default since escalation-gates): back to the step the case left, at the new tier. */
   | ({ type: 'ESCALATION_ACCEPTED'; taskId: string; target?: EscalationTarget } & Meta)
@@ -185,10 +225,10 @@ export type CaseEvent =
   | ({ type: 'MARK_EMERGENCY'; reason: string } & Meta)
   | ({ type: 'TEMP_AID_GIVEN'; taskId: string; scheme: TempAidScheme; amount?: number } & Meta)
   | ({ type: 'MEETING_ACTION_DONE'; taskId: string; outcome: string } & Meta)
-  | ({ type: 'PROPOSE_CLOSURE'; reason: ClosureReason } & Meta)
+  | ({ type: 'PROPOSE_CLOSURE'; reason: ClosureReason; answers?: FormAnswers } & Meta)
   | ({ type: 'CLOSURE_APPROVED'; taskId: string } & Meta)
   | ({ type: 'CLOSURE_REJECTED'; taskId: string; reason: string } & Meta)
-  | ({ type: 'CLOSE'; reason: ClosureReason } & Meta)
+  | ({ type: 'CLOSE'; reason: ClosureReason; answers?: FormAnswers } & Meta)
   | ({ type: 'SUSPEND'; reason: string } & Meta)
   | ({ type: 'RESUME' } & Meta)
   | ({ type: 'REOPEN'; reason: string } & Meta)
@@ -291,7 +331,10 @@ export function guardRefusal(context: CaseContext, event: CaseEvent): Refusal | 
       );
     default:
       if (!TASK_EVENTS_WITHOUT_COMPLETION.has(event.type) && 'taskId' in event) {
-        return taskCompletionRefusal(context.tasks, context.units, event.type, event.taskId, event.actor);
+        return (
+          taskCompletionRefusal(context.tasks, context.units, event.type, event.taskId, event.actor) ??
+          planItemsRefusal(context, event)
+        );
       }
       return caseEventRefusal(context.owningUnitId, context.units, event.type, event.actor);
   }
@@ -522,11 +565,32 @@ export const caseMachine = setup({
       const task = newTask(context, 'EMERGENCY_AID', timeOf(context, event), context.owningUnitId, null, 'case');
       return { taskSeq: context.taskSeq + 1, tasks: [...context.tasks, task] };
     }),
+    /** Issue 17: a defined form's answers, kept with their definition and version (none sent: nothing changes). */
+    recordFormAnswers: assign(({ context, event }) => {
+      if (!('answers' in event) || !event.answers) return {};
+      const taskId = 'taskId' in event ? { taskId: event.taskId } : {};
+      const recorded = { ...event.answers, at: event.at, by: event.actor.id, ...taskId };
+      return { formAnswers: [...(context.formAnswers ?? []), recorded] };
+    }),
     recordScreening: assign(({ event }) => {
       assertEvent(event, 'SCREENED');
       return {
         screeningOutcome: event.outcome,
-        referrals: event.referrals.map((scheme) => ({ scheme, outcome: 'PENDING' as const })),
+        referrals: event.referrals.map((scheme) => {
+          const detail = event.referralDetails?.find((d) => d.scheme === scheme);
+          return {
+            scheme,
+            outcome: 'PENDING' as const,
+            ...(detail
+              ? {
+                  department: detail.department,
+                  referredOn: detail.referredOn,
+                  ...(detail.referenceNo ? { referenceNo: detail.referenceNo } : {}),
+                }
+              : {}),
+          };
+        }),
+        ...(event.eligibility ? { eligibility: { ...event.eligibility, at: event.at, by: event.actor.id } } : {}),
       };
     }),
     recordGovAid: assign({
@@ -553,30 +617,56 @@ export const caseMachine = setup({
     recordPlan: assign({
       plan: ({ context, event }) => {
         assertEvent(event, 'PLAN_SUBMITTED');
+        const items = submittedItems(context.plan, event.items);
         return {
           summary: event.summary,
           submittedAt: event.at,
           submittedBy: event.actor.id,
           approvedAt: null,
           returns: context.plan?.returns ?? [],
+          ...(items ? { items } : {}),
         };
       },
     }),
     approvePlan: assign({
       plan: ({ context, event }) => {
         assertEvent(event, 'PLAN_APPROVED');
-        return context.plan && { ...context.plan, approvedAt: event.at };
+        const items = context.plan?.items;
+        return (
+          context.plan && {
+            ...context.plan,
+            approvedAt: event.at,
+            ...(items && event.itemDecisions
+              ? { items: decidedItems(items, event.itemDecisions, event.at, event.actor.id) }
+              : {}),
+          }
+        );
       },
     }),
     returnPlan: assign({
       plan: ({ context, event }) => {
         assertEvent(event, 'PLAN_RETURNED');
+        const items = context.plan?.items;
+        const decisions = items && event.itemDecisions;
+        // §四(二): returned item by item, the plan's reason is the overall remark (if any) and the returned items' reasons.
+        const reason = decisions
+          ? [event.reason.trim(), planReturnReason(items, decisions)].filter(Boolean).join('；')
+          : event.reason;
         return (
           context.plan && {
             ...context.plan,
-            returns: [...context.plan.returns, { at: event.at, by: event.actor.id, reason: event.reason }],
+            returns: [...context.plan.returns, { at: event.at, by: event.actor.id, reason }],
+            ...(decisions ? { items: decidedItems(items, decisions, event.at, event.actor.id) } : {}),
           }
         );
+      },
+    }),
+    recordItemOutcomes: assign({
+      plan: ({ context, event }) => {
+        assertEvent(event, 'FOLLOWED_UP');
+        const items = context.plan?.items;
+        if (!context.plan || !items || !event.itemOutcomes) return context.plan;
+        return { ...context.plan, items: itemsWithOutcomes(items, event.itemOutcomes, event.at, event.actor.id) };
       },
     }),
     recordMatches: assign({
@@ -800,11 +890,15 @@ export const caseMachine = setup({
       initial: 'working',
       on: {
         SUSPEND: { guard: 'isAllowed?', target: 'suspended' },
-        CLOSE: { guard: 'isAllowed?', target: 'closed', actions: 'closeWithReason' },
+        CLOSE: { guard: 'isAllowed?', target: 'closed', actions: ['closeWithReason', 'recordFormAnswers'] },
         // A caseworker proposes closure; a supervisor approves it.
         PROPOSE_CLOSURE: {
           guard: and(['isAllowed?', 'hasNoClosureProposal?']),
-          actions: ['recordClosureProposal', { type: 'openTask', params: { kind: 'APPROVE_CLOSURE' } }],
+          actions: [
+            'recordClosureProposal',
+            'recordFormAnswers',
+            { type: 'openTask', params: { kind: 'APPROVE_CLOSURE' } },
+          ],
         },
         CLOSURE_APPROVED: { guard: 'isAllowed?', target: 'closed', actions: ['completeTask', 'closeAsProposed'] },
         CLOSURE_REJECTED: { guard: 'isAllowed?', actions: ['completeTask', 'clearClosureProposal'] },
@@ -848,14 +942,23 @@ export const caseMachine = setup({
                   {
                     guard: and(['isAllowed?', 'hasNoNeed?']),
                     target: '#case.closed',
-                    actions: ['completeTask', 'recordScreening', { type: 'setClosure', params: { reason: 'no_need' } }],
+                    actions: [
+                      'completeTask',
+                      'recordScreening',
+                      'recordFormAnswers',
+                      { type: 'setClosure', params: { reason: 'no_need' } },
+                    ],
                   },
                   {
                     guard: and(['isAllowed?', 'isGovAidOnly?']),
                     target: 'monitoring',
-                    actions: ['completeTask', 'recordScreening'],
+                    actions: ['completeTask', 'recordScreening', 'recordFormAnswers'],
                   },
-                  { guard: 'isAllowed?', target: 'assessment', actions: ['completeTask', 'recordScreening'] },
+                  {
+                    guard: 'isAllowed?',
+                    target: 'assessment',
+                    actions: ['completeTask', 'recordScreening', 'recordFormAnswers'],
+                  },
                 ],
               },
             },
@@ -878,7 +981,11 @@ export const caseMachine = setup({
               exit: 'cancelStateTasks',
               on: {
                 ESCALATE: escalateFrom('assessment'),
-                ASSESSED: { guard: 'isAllowed?', target: 'planning', actions: ['completeTask', 'recordAssessment'] },
+                ASSESSED: {
+                  guard: 'isAllowed?',
+                  target: 'planning',
+                  actions: ['completeTask', 'recordAssessment', 'recordFormAnswers'],
+                },
               },
             },
             // §四(二): a personalised plan (个性化关爱援助方案), approved by a supervisor.
@@ -893,7 +1000,7 @@ export const caseMachine = setup({
                     PLAN_SUBMITTED: {
                       guard: 'isAllowed?',
                       target: 'awaitingApproval',
-                      actions: ['completeTask', 'recordPlan'],
+                      actions: ['completeTask', 'recordPlan', 'recordFormAnswers'],
                     },
                   },
                 },
@@ -954,14 +1061,28 @@ export const caseMachine = setup({
                       {
                         guard: and(['isAllowed?', 'isResolved?', 'onlyGovAidGiven?']),
                         target: '#case.closed',
-                        actions: ['completeTask', { type: 'setClosure', params: { reason: 'gov_aid_only' } }],
+                        actions: [
+                          'completeTask',
+                          'recordItemOutcomes',
+                          'recordFormAnswers',
+                          { type: 'setClosure', params: { reason: 'gov_aid_only' } },
+                        ],
                       },
                       {
                         guard: and(['isAllowed?', 'isResolved?']),
                         target: '#case.closed',
-                        actions: ['completeTask', { type: 'setClosure', params: { reason: 'resolved' } }],
+                        actions: [
+                          'completeTask',
+                          'recordItemOutcomes',
+                          'recordFormAnswers',
+                          { type: 'setClosure', params: { reason: 'resolved' } },
+                        ],
                       },
-                      { guard: 'isAllowed?', target: '#case.open.working.assessment', actions: 'completeTask' },
+                      {
+                        guard: 'isAllowed?',
+                        target: '#case.open.working.assessment',
+                        actions: ['completeTask', 'recordItemOutcomes', 'recordFormAnswers'],
+                      },
                     ],
                   },
                 },
@@ -1018,7 +1139,7 @@ export const caseMachine = setup({
     suspended: {
       on: {
         RESUME: { guard: 'isAllowed?', target: 'open.hist' },
-        CLOSE: { guard: 'isAllowed?', target: 'closed', actions: 'closeWithReason' },
+        CLOSE: { guard: 'isAllowed?', target: 'closed', actions: ['closeWithReason', 'recordFormAnswers'] },
       },
     },
     // Closed, but reopenable for a while; then archived and the workflow ends.

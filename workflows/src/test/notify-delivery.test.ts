@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
 import { encryptIdNumber, identityKeys, maskPhone } from '@guanai/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +12,7 @@ import { startHttpReceiver, startSmtpReceiver, type Received } from '../notify/t
 import { deliveryWorkflowId, type DeliveryPolicy } from '../notify/workflow.ts';
 import { createPerson } from './fixtures.ts';
 import { useTestbed } from './testbed.ts';
+import { startWorkerProcess } from './worker-process.ts';
 
 /**
  * Issue 18: a notification leaves by the recipient's channels. The case projection writes the
@@ -304,30 +303,15 @@ describe('delivery of notifications (issue 18)', () => {
 });
 
 describe('a worker killed mid-delivery (issue 18)', () => {
-  const workerEntry = fileURLToPath(new URL('../worker.ts', import.meta.url));
-  const startWorkerProcess = (taskQueue: string, faults = ''): Promise<ChildProcess> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', workerEntry], {
-        env: {
-          ...process.env,
-          DATABASE_URL: bed.database.url,
-          TEMPORAL_ADDRESS: bed.env.address,
-          WORKER_TASK_QUEUE: taskQueue,
-          GUANAI_SECRET,
-          // Long enough to give up only after a second worker has started (it bundles the workflows first).
-          NOTIFY_POLICY: JSON.stringify({ ...POLICY, giveUpMs: 180_000 }),
-          GUANAI_FAULT_POINTS: faults,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      const onData = (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes('worker polling')) resolve(child);
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`worker exited (${code}) before polling:\n${out}`)));
+  const startWorker = (taskQueue: string, faults = '') =>
+    startWorkerProcess({
+      DATABASE_URL: bed.database.url,
+      TEMPORAL_ADDRESS: bed.env.address,
+      WORKER_TASK_QUEUE: taskQueue,
+      GUANAI_SECRET,
+      // Long enough to give up only after a second worker has started (it bundles the workflows first).
+      NOTIFY_POLICY: JSON.stringify({ ...POLICY, giveUpMs: 180_000 }),
+      GUANAI_FAULT_POINTS: faults,
     });
 
   it(
@@ -339,7 +323,7 @@ describe('a worker killed mid-delivery (issue 18)', () => {
       smsGateway = gateway();
       sms.received.length = 0;
       const taskQueue = `notify-kill-${randomUUID()}`;
-      const first = await startWorkerProcess(taskQueue, 'notify.after-send:1');
+      const first = await startWorker(taskQueue, 'notify.after-send:1');
       const exited = new Promise<number | null>((resolve) =>
         first.once('exit', (_code, signal) => resolve(signal ? 9 : 0)),
       );
@@ -347,7 +331,7 @@ describe('a worker killed mid-delivery (issue 18)', () => {
       expect(await exited).toBe(9); // killed at the fault point, after the send
       expect(sms.received).toHaveLength(1);
       expect((await deliveries(notificationId))[0]!.status).toBe('PENDING');
-      const second = await startWorkerProcess(taskQueue);
+      const second = await startWorker(taskQueue);
       try {
         const [row] = await until(
           () => deliveries(notificationId),

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { createCaseActivities } from '../case/activities.ts';
@@ -8,6 +6,7 @@ import { actUpdate, caseWorkflowId, syncUpdate, type CaseWorkflowInput } from '.
 import type { SlaPolicy } from '../case/types.ts';
 import { createPerson, testSla } from './fixtures.ts';
 import { useTestbed } from './testbed.ts';
+import { startWorkerProcess } from './worker-process.ts';
 
 const bed = useTestbed();
 
@@ -165,31 +164,16 @@ describe('durable SLA timers (durations from the policy data, seconds long)', ()
 });
 
 describe('a timer outlives a killed worker', () => {
-  const workerEntry = fileURLToPath(new URL('../worker.ts', import.meta.url));
-  const startWorkerProcess = (taskQueue: string): Promise<ChildProcess> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', workerEntry], {
-        env: {
-          ...process.env,
-          DATABASE_URL: bed.database.url,
-          TEMPORAL_ADDRESS: bed.env.address,
-          WORKER_TASK_QUEUE: taskQueue,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      const onData = (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes('worker polling')) resolve(child);
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`worker exited (${code}) before polling:\n${out}`)));
+  const startWorker = (taskQueue: string) =>
+    startWorkerProcess({
+      DATABASE_URL: bed.database.url,
+      TEMPORAL_ADDRESS: bed.env.address,
+      WORKER_TASK_QUEUE: taskQueue,
     });
 
   it('kill -9 the worker before the SLA timer fires; after a restart the breach is still recorded', async () => {
     const taskQueue = `kill-${randomUUID()}`;
-    const first = await startWorkerProcess(taskQueue);
+    const first = await startWorker(taskQueue);
     const { caseId } = await startCase(
       taskQueue,
       testSla({
@@ -200,7 +184,7 @@ describe('a timer outlives a killed worker', () => {
     await new Promise((r) => first.once('exit', r));
     await new Promise((r) => setTimeout(r, 7_000)); // the deadline passes while no worker runs
     expect((await screenTask(caseId)).breachedAt).toBeNull();
-    const second = await startWorkerProcess(taskQueue);
+    const second = await startWorker(taskQueue);
     try {
       const task = await until(
         () => screenTask(caseId),

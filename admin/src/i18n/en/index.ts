@@ -5,7 +5,10 @@ import { board } from './board.ts';
 import { cases } from './cases.ts';
 import { common } from './common.ts';
 import { demo } from './demo.ts';
+import { eligibility } from './eligibility.ts';
 import { exportMenu } from './exports.ts';
+import { formDefs } from './formDefs.ts';
+import { print } from './print.ts';
 import { evaluation } from './evaluation.ts';
 import { field } from './field.ts';
 import { handover } from './handover.ts';
@@ -13,8 +16,10 @@ import { home } from './home.ts';
 import { inbox } from './inbox.ts';
 import { matching } from './matching.ts';
 import { notifications } from './notifications.ts';
+import { notify } from './notify.ts';
 import { orgUnits } from './orgUnits.ts';
 import { people } from './people.ts';
+import { plans } from './plans.ts';
 import { pwa } from './pwa.ts';
 import { ra } from './ra.ts';
 import { sla } from './sla.ts';
@@ -35,6 +40,7 @@ export const en: Messages<typeof zh> = {
     sla,
     board,
     notifications,
+    notify,
     matching,
     evaluation,
     home,
@@ -42,9 +48,13 @@ export const en: Messages<typeof zh> = {
     inbox,
     handover,
     demo,
+    eligibility,
     pwa,
     applications,
     field,
     exportMenu,
+    formDefs,
+    print,
+    plans,
   ),
 };

@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 import { MatchStatusChip } from '../chips.tsx';
 import { ExportMatchesButton } from './ExportMatchesButton.tsx';
+import { LedgerPrintButton } from '../../print/index.tsx';
 import { matchStatusChoices } from '../choices.ts';
 import { matchQuantity, needText } from './quantity.ts';
 
@@ -36,6 +37,7 @@ export function MatchList() {
       actions={
         <TopToolbar>
           <ExportMatchesButton />
+          <LedgerPrintButton />
         </TopToolbar>
       }
     >

@@ -25,6 +25,7 @@ import { problemMessage } from '../../providers/http.ts';
 import { useCan } from '../../providers/useCan.ts';
 import { CheckChip } from '../chips.tsx';
 import { newIdempotencyKey, yuan } from '../choices.ts';
+import { NeedPlanItems } from '../../plans/index.tsx';
 import type { NeedMatching, ProjectRecord } from '../types.ts';
 import { CandidateCard } from './CandidateCard.tsx';
 import { EscalationOffer } from './EscalationOffer.tsx';
@@ -107,6 +108,7 @@ function NeedSection({
           </Typography>
         )}
       </Stack>
+      <NeedPlanItems category={need.category} />
       {escalationOffered && <EscalationOffer />}
       <Typography variant="subtitle2">{translate('guanai.matching.panel.candidates')}</Typography>
       {candidates.length === 0 ? (
@@ -120,7 +122,9 @@ function NeedSection({
               key={c.resource.id}
               candidate={c}
               matched={live.has(c.resource.id)}
-              onPropose={() => onPropose({ needIndex: need.index, candidate: c, key: newIdempotencyKey() })}
+              onPropose={() =>
+                onPropose({ needIndex: need.index, category: need.category, candidate: c, key: newIdempotencyKey() })
+              }
             />
           ))}
         </Stack>

@@ -12,6 +12,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { PlanItemPicker, usePlanItemsFor } from '../../plans/index.tsx';
 import type { GuanaiDataProvider } from '../../providers/dataProvider.ts';
 import { problemKey, problemMessage, type Problem } from '../../providers/http.ts';
 import { useReadableReason } from '../chips.tsx';
@@ -20,6 +21,8 @@ import type { Candidate, Check } from '../types.ts';
 
 export interface Proposing {
   needIndex: number;
+  /** The need's category: §四(二) the approved plan items of that category are offered to start from. */
+  category?: string;
   candidate: Candidate;
   /** One Idempotency-Key per opening of the dialog: a double click or a retry holds nothing twice. */
   key: string;
@@ -46,6 +49,9 @@ export function ProposeDialog({ caseId, proposing, onClose, onChanged }: Props) 
   const [places, setPlaces] = useState('1');
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
+  const planItems = usePlanItemsFor(proposing?.category);
+  const [planItemId, setPlanItemId] = useState<string | null>(null);
+  const chosenItem = planItemId ?? planItems[0]?.id ?? '';
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ message: string; reasons: Check[] } | null>(null);
   const candidate = proposing?.candidate;
@@ -67,6 +73,7 @@ export function ProposeDialog({ caseId, proposing, onClose, onChanged }: Props) 
     setPlaces('1');
     setAmount('');
     setNote('');
+    setPlanItemId(null);
     setFailure(null);
   };
   const close = () => {
@@ -80,6 +87,7 @@ export function ProposeDialog({ caseId, proposing, onClose, onChanged }: Props) 
     try {
       const body = {
         needIndex: proposing.needIndex,
+        ...(chosenItem ? { planItemId: chosenItem } : {}),
         resourceId: candidate.resource.id,
         ...(withPlaces ? { places: placesValue } : {}),
         ...(withAmount ? { amount: amountValue } : {}),
@@ -118,6 +126,7 @@ export function ProposeDialog({ caseId, proposing, onClose, onChanged }: Props) 
               ))}
             </Alert>
           )}
+          <PlanItemPicker category={proposing?.category} value={chosenItem} onChange={setPlanItemId} />
           {withPlaces && (
             <TextField
               label={translate('guanai.matching.propose.places')}

@@ -9,9 +9,15 @@ import { actorOf } from '../tasks/actor-of.ts';
 import { withCurrentOnStale } from '../../request/case-version.ts';
 import { findVisibleCase } from './find-visible-case.ts';
 import { withPersonCaseLock } from './with-person-case-lock.ts';
+import { withFormAnswers } from '../forms/with-form-answers.ts';
 
 /** The machine event for a case action; REASSIGN names a user who becomes the machine's actor. */
-async function eventOf(db: Db, action: TCaseAction, actor: Actor): Promise<ActRequest> {
+async function eventOf(db: Db, action: TCaseAction, actor: Actor, caseId: string): Promise<ActRequest> {
+  if (action.type === 'CLOSE' || action.type === 'PROPOSE_CLOSURE') {
+    // Issue 17: the closure form's answers, checked against their version (结案评估).
+    const { answers, ...rest } = action;
+    return withFormAnswers(db, { kind: 'CLOSURE', caseId }, answers, { ...rest, actor } as ActRequest);
+  }
   if (action.type !== 'REASSIGN') return { ...action, actor } as ActRequest;
   const named = await db.user.findFirst({ where: { id: action.assigneeId, active: true } });
   if (!named) throw new AppError('VALIDATION', { message: 'no active user with this id', field: 'assigneeId' });
@@ -52,7 +58,7 @@ export async function actOnCase({
   ifVersion?: number;
 }): Promise<TCaseState> {
   const row = await findVisibleCase(db, user, caseId);
-  const event = await eventOf(db, action, actorOf(user));
+  const event = await eventOf(db, action, actorOf(user), row.id);
   const versioned = ifVersion === undefined ? event : { ...event, ifVersion };
   const act = () => withCurrentOnStale(db, row.id, () => cases.act(row.id, versioned, key));
   // Reopening makes a closed case open again: under the person's lock, and only while the

@@ -7,6 +7,7 @@ import type { CaseClient } from '../../temporal/case-client.ts';
 import { actorOf } from '../tasks/actor-of.ts';
 import { taskInclude, toTaskDto } from '../tasks/task-dto.ts';
 import { toCaseDto } from './case-dto.ts';
+import { casePlanningOf } from './case-planning.ts';
 import { findVisibleCase } from './find-visible-case.ts';
 
 /** A case the user can see, with its timeline, its tasks and the case-level actions the machine lets them take now. */
@@ -74,5 +75,6 @@ export async function getCaseDetail({
       ),
     })),
     tasks: tasks.map(toTaskDto),
+    ...casePlanningOf(row.data),
   };
 }

@@ -1,11 +1,11 @@
-import { maskPhone, type Db, type Prisma } from '@guanai/db';
+import { maskPhone, type Db } from '@guanai/db';
 import type { SessionUser } from '../../auth/session.ts';
 import type { TDeliveryFilter } from '../../routes/deliveries/deliveries.types.ts';
 import { beijingTime, exportList } from '../exports/export-list.ts';
 import { CATEGORY_LABELS, DELIVERY_KIND_LABELS, labelOf, RESOURCE_KIND_LABELS } from '../exports/labels.ts';
 import type { ExportColumn, ExportFile, ExportFormat } from '../exports/write-table.ts';
 import { day } from './dates.ts';
-import { visibleMatches } from './find-visible-match.ts';
+import { deliveryLedgerInclude, deliveryLedgerOrder, deliveryLedgerWhere } from './delivery-ledger-where.ts';
 
 const COLUMNS: ExportColumn[] = [
   { header: '发放日期', width: 12 },
@@ -28,12 +28,6 @@ const COLUMNS: ExportColumn[] = [
   { header: '登记时间', width: 18 },
 ];
 
-/** The first day of the month after `month` (YYYY-MM), as a DATE column compares. */
-function nextMonth(month: string): Date {
-  const [year, mon] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, mon, 1));
-}
-
 /**
  * The delivery ledger (救助台账) as CSV (UTF-8 with BOM) or a workbook: one row per delivery, oldest
  * first, of the matches the caller may see (staff: of the cases they can see; a partner: of its own
@@ -53,31 +47,8 @@ export async function exportDeliveries({
   format: ExportFormat;
   now?: Date;
 }): Promise<ExportFile> {
-  const { month, from, to, kind, unitId, ...matchFilter } = filter;
-  // A unit unknown (or outside my subtree, which visibleMatches already leaves out) leaves nothing.
-  const unitPath = unitId
-    ? ((await db.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } }))?.path ?? null)
-    : undefined;
-  const days: Prisma.DateTimeFilter | undefined = month
-    ? { gte: new Date(`${month}-01`), lt: nextMonth(month) }
-    : from || to
-      ? { ...(from ? { gte: new Date(from) } : {}), ...(to ? { lte: new Date(to) } : {}) }
-      : undefined;
-  const where: Prisma.DeliveryWhereInput = {
-    match: {
-      AND: [
-        visibleMatches(user),
-        matchFilter,
-        unitPath === undefined
-          ? {}
-          : unitPath === null
-            ? { id: { in: [] } }
-            : { case: { originUnit: { path: { startsWith: unitPath } } } },
-      ],
-    },
-    ...(days ? { deliveredOn: days } : {}),
-    ...(kind ? { kind } : {}),
-  };
+  const { month } = filter;
+  const where = await deliveryLedgerWhere({ db, user, filter });
   const partner = user.role === 'PARTNER';
   return exportList({
     db,
@@ -93,23 +64,8 @@ export async function exportDeliveries({
     read: (take) =>
       db.delivery.findMany({
         where,
-        include: {
-          match: {
-            select: {
-              category: true,
-              resource: { select: { name: true, kind: true, provider: { select: { name: true } } } },
-              case: {
-                select: {
-                  caseNo: true,
-                  owningUnit: { select: { name: true } },
-                  originUnit: { select: { name: true, parent: { select: { name: true } } } },
-                  person: { select: { name: true, phone: true, idNumberMasked: true } },
-                },
-              },
-            },
-          },
-        },
-        orderBy: [{ deliveredOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+        include: deliveryLedgerInclude,
+        orderBy: deliveryLedgerOrder,
         take,
       }),
     cells: ({ match, ...d }) => [

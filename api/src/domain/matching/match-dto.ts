@@ -49,7 +49,7 @@ export function toMatchDto(row: MatchRow, user: SessionUser): TMatch {
     note: row.note,
     declineReason: row.declineReason,
     caseNo: row.case.caseNo,
-    ...(partner ? {} : { caseId: row.case.id, caseState: row.case.state }),
+    ...(partner ? {} : { caseId: row.case.id, caseState: row.case.state, planItemId: row.planItemId }),
     communityName: row.case.originUnit.name,
     townshipName: row.case.originUnit.parent?.name ?? null,
     person: reveal

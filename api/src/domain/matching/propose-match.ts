@@ -9,9 +9,10 @@ import { today } from './dates.ts';
 import { findOwnedCase } from './find-owned-case.ts';
 import { matchInclude, toMatchDto } from './match-dto.ts';
 import { needsOf } from './needs-of.ts';
-import { notifyMatchStep } from './notify-match-step.ts';
+import { planItemNeed } from './plan-item-need.ts';
 import { rankResources } from './rank-resources.ts';
 import { toRanked } from './ranked-resource.ts';
+import { notifyMatchStep } from './notify-match-step.ts';
 import { subjectOf } from './subject-of.ts';
 
 const isUniqueViolation = (error: unknown) =>
@@ -46,11 +47,12 @@ export async function proposeMatch({
       reason: 'NOT_ALLOWED_IN_STATE',
     });
   }
-  const need = needsOf(row.data)[body.needIndex];
+  const { needIndex, planItemId } = planItemNeed(row.data, body);
+  const need = needsOf(row.data)[needIndex];
   if (!need) throw new AppError('VALIDATION', { message: 'the case has no such need', field: 'needIndex' });
   const resource = await db.resource.findUnique({ where: { id: body.resourceId }, include: resourceInclude });
   if (!resource) throw new AppError('VALIDATION', { message: 'no such resource', field: 'resourceId' });
-  const [judged] = rankResources([{ index: body.needIndex, ...need }], [toRanked(resource)], subjectOf(row), today());
+  const [judged] = rankResources([{ index: needIndex, ...need }], [toRanked(resource)], subjectOf(row), today());
   const refused = judged!.excluded[0]?.reasons;
   if (refused)
     throw new AppError('VALIDATION', {
@@ -92,13 +94,14 @@ export async function proposeMatch({
         data: {
           id,
           caseId: row.id,
-          needIndex: body.needIndex,
+          needIndex,
           category: need.category,
+          planItemId,
           resourceId: resource.id,
           places,
           amount,
           status: 'PROPOSED',
-          liveKey: `${row.id}:${body.needIndex}:${resource.id}`,
+          liveKey: `${row.id}:${needIndex}:${resource.id}`,
           note: body.note ?? null,
           proposedById: user.id,
         },

@@ -8,7 +8,7 @@ export async function updateHousehold({
   db,
   user,
   id,
-  changes: { address, monthlyIncome },
+  changes: { address, monthlyIncome, assets, hasSupporter },
 }: {
   db: Db;
   user: SessionUser;
@@ -25,6 +25,8 @@ export async function updateHousehold({
     data: {
       ...(address !== undefined ? { address: address || null } : {}),
       ...(monthlyIncome !== undefined ? { monthlyIncome } : {}),
+      ...(assets !== undefined ? { assets } : {}),
+      ...(hasSupporter !== undefined ? { hasSupporter } : {}),
     },
     include: { _count: { select: { members: { where: { mergedIntoId: null } } } } },
   });
@@ -33,5 +35,7 @@ export async function updateHousehold({
     address: row.address,
     monthlyIncome: row.monthlyIncome === null ? null : Number(row.monthlyIncome),
     members: row._count.members,
+    assets: row.assets === null ? null : Number(row.assets),
+    hasSupporter: row.hasSupporter,
   };
 }

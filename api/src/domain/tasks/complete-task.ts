@@ -7,6 +7,9 @@ import type { CaseClient } from '../../temporal/case-client.ts';
 import { actorOf } from './actor-of.ts';
 import { findVisibleTaskRow } from './find-visible-task.ts';
 import { withLedger } from './with-ledger.ts';
+import { withPlanItems } from './with-plan-items.ts';
+import { caseSuggestions } from '../eligibility/case-eligibility.ts';
+import { withFormAnswers } from '../forms/with-form-answers.ts';
 
 /**
  * The assignee completes a task with its form (validated for the task's kind; a MATCH or DELIVER
@@ -19,6 +22,7 @@ export async function completeTask({
   user,
   taskId,
   form,
+  answers,
   key,
 }: {
   db: Db;
@@ -26,11 +30,20 @@ export async function completeTask({
   user: SessionUser;
   taskId: string;
   form: unknown;
+  /** Issue 17: the defined form's answers, beside the form. */
+  answers?: unknown;
   key: string | undefined;
 }): Promise<TCaseState> {
   const task = await findVisibleTaskRow(db, user, taskId);
   const withRows = await withLedger(db, task.kind, task.caseId, form);
-  const event = eventFromForm(task.kind as TaskKind, task.id, withRows, actorOf(user));
-  const view = await cases.act(task.caseId, event, key);
+  // §二 无缝衔接: a screening is judged on the suggestions computed now, not on what the client showed.
+  const computed = task.kind === 'SCREEN' ? { eligibility: await caseSuggestions(db, task.caseId) } : {};
+  const event = await withPlanItems(
+    db,
+    task.caseId,
+    eventFromForm(task.kind as TaskKind, task.id, withRows, actorOf(user), computed),
+  );
+  const answered = await withFormAnswers(db, task, answers, event);
+  const view = await cases.act(task.caseId, answered, key);
   return { caseId: task.caseId, state: view.state, version: view.seq };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_FLAGS, CLOSURE_REASONS, NOTE_KINDS } from '@guanai/workflows/vocabulary';
+import { ZAnswersInputSchema } from '../forms/forms.types.ts';
 
 const reason = z.string().trim().min(1, 'is required').max(2000);
 
@@ -9,8 +10,17 @@ export const ZCaseActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('REFER_JOINT_MEETING'), reason }).strict(),
   z.object({ type: z.literal('SUSPEND'), reason }).strict(),
   z.object({ type: z.literal('RESUME') }).strict(),
-  z.object({ type: z.literal('CLOSE'), reason: z.enum(CLOSURE_REASONS) }).strict(),
-  z.object({ type: z.literal('PROPOSE_CLOSURE'), reason: z.enum(CLOSURE_REASONS) }).strict(),
+  // Issue 17: closing takes the answers of the defined closure form (结案评估), checked against their version.
+  z
+    .object({ type: z.literal('CLOSE'), reason: z.enum(CLOSURE_REASONS), answers: ZAnswersInputSchema.optional() })
+    .strict(),
+  z
+    .object({
+      type: z.literal('PROPOSE_CLOSURE'),
+      reason: z.enum(CLOSURE_REASONS),
+      answers: ZAnswersInputSchema.optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('REOPEN'), reason }).strict(),
   z.object({ type: z.literal('MARK_EMERGENCY'), reason }).strict(),
   z.object({ type: z.literal('FLAG'), flag: z.enum(CASE_FLAGS), reason }).strict(),

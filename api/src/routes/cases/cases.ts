@@ -29,6 +29,8 @@ import {
 } from './cases.types.ts';
 import { caseMatchingRoutes } from './matching.ts';
 import { caseSurveyRoutes } from './surveys.ts';
+import { caseEligibilityRoutes } from '../eligibility/eligibility.ts';
+import { casePaperworkRoutes } from './paperwork.ts';
 
 /** Routes under /api/cases: cases, their timeline and actions, notes and files, their matching and surveys. */
 export function caseRoutes(deps: AppDeps, cases: CaseClient) {
@@ -144,5 +146,7 @@ export function caseRoutes(deps: AppDeps, cases: CaseClient) {
       })
       .route('/', caseMatchingRoutes(deps))
       .route('/', caseSurveyRoutes(deps))
+      .route('/', caseEligibilityRoutes(deps))
+      .route('/', casePaperworkRoutes(deps))
   );
 }

@@ -8,6 +8,7 @@ import { listQuerySchema } from '../../validation.ts';
 import { attachmentUpload, ZAttachmentSchema } from '../attachments/attachments.types.ts';
 import { ZPersonSchema } from '../people/people.types.ts';
 import { ZTaskSchema } from '../tasks/tasks.types.ts';
+import { ZCasePlanningShape } from './plan.types.ts';
 import {
   OFFERED_ACTIONS,
   ZCaseActionSchema,
@@ -153,6 +154,7 @@ export const ZCaseDetailSchema = ZCaseSchema.extend({
     .meta({ description: 'The case-level actions the machine lets me take now' }),
   events: z.array(ZCaseEventSchema),
   tasks: z.array(ZTaskSchema),
+  ...ZCasePlanningShape,
 }).meta({ id: 'CaseDetail', description: '案件详情 A case with its timeline, its tasks and the actions I may take' });
 export type TCaseDetail = z.infer<typeof ZCaseDetailSchema>;
 

@@ -10,7 +10,14 @@ const ZCaseParams = z.object({ id: z.uuid('must be an id (uuid)') });
 
 export const ZProposeMatchSchema = z
   .object({
-    needIndex: z.number().int().min(0),
+    needIndex: z.number().int().min(0).optional().meta({ description: 'Required unless a plan item names the need' }),
+    /** §四(二): matching starts from the plan: the approved plan item the proposal answers (its need by default). */
+    planItemId: z
+      .string()
+      .min(1)
+      .max(80)
+      .optional()
+      .meta({ description: 'An approved item of the case’s plan; the need defaults to the item’s category' }),
     resourceId: z.uuid('must be a resource id'),
     /** Places to hold, for resources with a capacity (default 1). */
     places: z.number().int().min(1).max(100).optional(),
@@ -18,7 +25,11 @@ export const ZProposeMatchSchema = z
     amount: ZYuan.positive('must be more than zero').optional(),
     note: z.string().trim().max(1000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((body) => body.needIndex !== undefined || body.planItemId !== undefined, {
+    path: ['needIndex'],
+    message: 'name the need, or the plan item it answers',
+  });
 export type TProposeMatch = z.infer<typeof ZProposeMatchSchema>;
 
 export const ZEligibilityCheckSchema = z

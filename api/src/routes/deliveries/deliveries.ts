@@ -3,7 +3,11 @@ import { exportDeliveries } from '../../domain/matching/export-deliveries.ts';
 import type { AppDeps } from '../../env.ts';
 import { sendExport } from '../../openapi/file-export.ts';
 import { createRouter } from '../../openapi/router.ts';
-import { exportDeliveries as exportDeliveriesRoute } from './deliveries.types.ts';
+import { deliveryLedger } from '../../domain/matching/delivery-ledger.ts';
+import {
+  deliveryLedger as deliveryLedgerRoute,
+  exportDeliveries as exportDeliveriesRoute,
+} from './deliveries.types.ts';
 
 /** Routes under /api/deliveries: the delivery ledger (救助台账), across matches. */
 export function deliveryRoutes(deps: AppDeps) {
@@ -20,6 +24,11 @@ export function deliveryRoutes(deps: AppDeps) {
           format: exportFormat(format, c.req.header('Accept')),
         });
         return sendExport(c, file);
+      })
+      /** Who may export the ledger: the same rows as JSON with exact subtotals and total, to print; audited. */
+      .openapi(deliveryLedgerRoute, async (c) => {
+        const { filter = {} } = c.req.valid('query');
+        return c.json(await deliveryLedger({ db, user: c.get('user'), filter }), 200);
       })
   );
 }

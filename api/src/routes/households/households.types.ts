@@ -7,6 +7,10 @@ export const ZUpdateHouseholdSchema = z
     address: z.string().trim().max(200).optional(),
     /** Yuan per month for the whole household; eligibility divides it by the members. Null: not known. */
     monthlyIncome: ZYuan.nullable().optional(),
+    /** Yuan of financial assets in total (issue 17: against a scheme's asset limit per head). Null: not known. */
+    assets: ZYuan.nullable().optional(),
+    /** 特困: a legal supporter able to support them (法定赡养、抚养、扶养义务人). Null: not known. */
+    hasSupporter: z.boolean().nullable().optional(),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change', path: ['(body)'] });
@@ -24,6 +28,8 @@ export const ZHouseholdSchema = z
       .nullable()
       .meta({ description: 'Yuan per month for the whole household; null: not known' }),
     members: z.number().int().meta({ description: 'Members not merged away' }),
+    assets: z.number().nullable().meta({ description: 'Yuan of financial assets in total; null: not known' }),
+    hasSupporter: z.boolean().nullable().meta({ description: '特困: a legal supporter able to support them' }),
   })
   .meta({ id: 'Household', description: '家庭：住址与月收入 A household: its address and monthly income' });
 

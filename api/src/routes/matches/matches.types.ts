@@ -92,6 +92,11 @@ export const ZMatchSchema = z
     caseNo: z.string(),
     caseId: z.uuid().optional().meta({ description: 'Staff only: a partner does not see the case' }),
     caseState: z.string().optional().meta({ description: 'Staff only' }),
+    planItemId: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: 'Staff only: the approved plan item (§四(二)) the match answers, if named' }),
     communityName: z.string(),
     townshipName: z.string().nullable(),
     person: z.object({ name: z.string(), phone: z.string().nullable(), address: z.string().nullable() }).meta({

@@ -124,6 +124,8 @@ export const ZUpdatePersonSchema = z
     // An empty value clears an optional field.
     phone: ZPhone.or(z.literal('')).optional(),
     address: z.string().trim().max(200).optional(),
+    /** 劳动能力 (issue 17, 特困): null clears it (judged by age). */
+    canWork: z.boolean().nullable().optional().meta({ description: '劳动能力 for eligibility; null: not recorded' }),
   })
   .strict()
   .superRefine((person, ctx) => checkDocument(person, ctx))

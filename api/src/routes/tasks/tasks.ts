@@ -152,6 +152,7 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
           user: c.get('user'),
           taskId: c.req.valid('param').id,
           form: c.req.valid('json').form,
+          answers: c.req.valid('json').answers,
           key: keyedId(c, 'act'),
         });
         return c.json(after, 200);

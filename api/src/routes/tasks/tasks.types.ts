@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActRequest, Actor, TaskKind } from '@guanai/workflows';
+import type { ActRequest, Actor, EligibilitySuggestion, TaskKind } from '@guanai/workflows';
 import {
   ESCALATION_TARGETS,
   GOV_AID_DECISIONS,
@@ -17,6 +17,11 @@ import { exportResponses, ZExportFormat } from '../../openapi/file-export.ts';
 import { json, route } from '../../openapi/router.ts';
 import { listQuerySchema, parseOr422 } from '../../validation.ts';
 import { ZCaseFlagSchema, ZCaseStateSchema } from '../cases/case-actions.types.ts';
+import { ZAnswersInputSchema } from '../forms/forms.types.ts';
+import { ZItemDecisions, ZItemOutcomes, ZPlanItems } from './plan-forms.types.ts';
+import { beijingToday } from '../../domain/eligibility/beijing-today.ts';
+import { screeningEligibility } from '../../domain/eligibility/screening-eligibility.ts';
+import { refineScreenEligibility, screenFormEligibility } from '../eligibility/eligibility.types.ts';
 
 const note = z.string().trim().max(2000).optional();
 
@@ -100,12 +105,14 @@ export const ZScreenForm = z
       .refine((r) => new Set(r).size === r.length, 'must not repeat a scheme'),
     outcome: z.enum(SCREENING_OUTCOMES),
     note,
+    ...screenFormEligibility,
   })
   .strict()
   .refine((form) => form.outcome !== 'GOV_AID_ONLY' || form.referrals.length > 0, {
     path: ['referrals'],
     message: 'government aid only needs at least one scheme referral',
-  });
+  })
+  .superRefine((form, ctx) => refineScreenEligibility(form, ctx, beijingToday()));
 export const ZMonitorForm = z
   .object({
     granted: z.boolean(),
@@ -130,15 +137,29 @@ export const ZAssessForm = z
     note,
   })
   .strict();
-export const ZPlanForm = z.object({ summary: z.string().trim().min(1, 'is required').max(4000), note }).strict();
-export const ZApprovePlanForm = z
-  .object({ approved: z.boolean(), reason: z.string().trim().max(2000).optional() })
+// §四(二): the plan item by item (a summary alone, as before, still does); see plan-forms.types.ts.
+export const ZPlanForm = z
+  .object({ summary: z.string().trim().max(4000).optional(), items: ZPlanItems.optional(), note })
   .strict()
-  .refine((form) => form.approved || (form.reason?.length ?? 0) > 0, {
+  .refine((form) => !!form.summary || !!form.items, { path: ['summary'], message: 'is required' });
+/** With `items`, the plan is decided item by item: approved when every item is, else returned. */
+export const ZApprovePlanForm = z
+  .object({
+    approved: z.boolean().optional(),
+    reason: z.string().trim().max(2000).optional(),
+    items: ZItemDecisions.optional(),
+  })
+  .strict()
+  .refine((form) => form.approved !== undefined || !!form.items, { path: ['approved'], message: 'is required' })
+  .refine((form) => form.approved !== false || !!form.items || (form.reason?.length ?? 0) > 0, {
     path: ['reason'],
     message: 'a returned plan needs a reason',
+  })
+  .refine((form) => form.approved !== true || !form.items?.some((item) => !item.approved), {
+    path: ['approved'],
+    message: 'an item is returned: the plan goes back with it',
   });
-export const ZFollowUpForm = z.object({ resolved: z.boolean(), note }).strict();
+export const ZFollowUpForm = z.object({ resolved: z.boolean(), itemOutcomes: ZItemOutcomes.optional(), note }).strict();
 export const ZMatchForm = z
   .object({
     matches: z
@@ -225,6 +246,8 @@ export const ZCompleteBodySchema = z
       description:
         'The task kind’s form (REGISTER, SCREEN, MONITOR, ASSESS, …), validated against that kind: a 422 names each field as form.<field>',
     }),
+    // Issue 17: SCREEN, ASSESS, PLAN and FOLLOW_UP also take the answers of their defined form.
+    answers: ZAnswersInputSchema.optional(),
   })
   .strict();
 export type TCompleteBody = z.infer<typeof ZCompleteBodySchema>;
@@ -414,7 +437,14 @@ export const completeTask = route({
 });
 
 /** The machine event a completed task form becomes (validated per task kind). */
-export function eventFromForm(kind: TaskKind, taskId: string, form: unknown, actor: Actor): ActRequest {
+export function eventFromForm(
+  kind: TaskKind,
+  taskId: string,
+  form: unknown,
+  actor: Actor,
+  /** SCREEN: the suggestions the API computed for the household now (never the client's). */
+  computed: { eligibility?: readonly EligibilitySuggestion[] } = {},
+): ActRequest {
   const base = { taskId, actor };
   switch (kind) {
     case 'REGISTER': {
@@ -423,11 +453,19 @@ export function eventFromForm(kind: TaskKind, taskId: string, form: unknown, act
     }
     case 'SCREEN': {
       const f = parseOr422(ZScreenForm, form, 'form');
+      // §二 无缝衔接: an override of a suggestion needs a reason (422 naming form.eligibility.decisions.<i>.overrideReason).
+      const eligibility = screeningEligibility({
+        suggestions: computed.eligibility ?? [],
+        referrals: f.referrals,
+        decisions: f.eligibility?.decisions,
+      });
       return {
         type: 'SCREENED',
         ...base,
         referrals: f.referrals,
         outcome: f.outcome,
+        ...(eligibility ? { eligibility } : {}),
+        ...(f.referralDetails?.length ? { referralDetails: f.referralDetails } : {}),
         ...(f.note ? { note: f.note } : {}),
       };
     }
@@ -446,17 +484,47 @@ export function eventFromForm(kind: TaskKind, taskId: string, form: unknown, act
     }
     case 'PLAN': {
       const f = parseOr422(ZPlanForm, form, 'form');
-      return { type: 'PLAN_SUBMITTED', ...base, summary: f.summary, ...(f.note ? { note: f.note } : {}) };
+      // Each item's responsible name is the server's (withPlanItems); a new item gets its id here.
+      const items = f.items?.map(({ id, responsible, ...item }) => ({
+        ...item,
+        id: id ?? crypto.randomUUID(),
+        responsible: { kind: responsible.kind, id: responsible.id, name: responsible.name ?? '' },
+      }));
+      const summary =
+        f.summary ||
+        (items ?? [])
+          .map((i) => `${i.goal}（${i.action}）`)
+          .join('；')
+          .slice(0, 4000);
+      return {
+        type: 'PLAN_SUBMITTED',
+        ...base,
+        summary,
+        ...(items ? { items } : {}),
+        ...(f.note ? { note: f.note } : {}),
+      };
     }
     case 'APPROVE_PLAN': {
       const f = parseOr422(ZApprovePlanForm, form, 'form');
-      return f.approved
-        ? { type: 'PLAN_APPROVED', ...base }
-        : { type: 'PLAN_RETURNED', ...base, reason: f.reason ?? '' };
+      const itemDecisions = f.items?.map((d) => ({
+        itemId: d.itemId,
+        approved: d.approved,
+        ...(d.reason ? { reason: d.reason } : {}),
+      }));
+      // A returned item returns the plan; the machine adds the returned items' reasons to the overall one.
+      return (f.approved ?? !itemDecisions?.some((d) => !d.approved))
+        ? { type: 'PLAN_APPROVED', ...base, ...(itemDecisions ? { itemDecisions } : {}) }
+        : { type: 'PLAN_RETURNED', ...base, reason: f.reason ?? '', ...(itemDecisions ? { itemDecisions } : {}) };
     }
     case 'FOLLOW_UP': {
       const f = parseOr422(ZFollowUpForm, form, 'form');
-      return { type: 'FOLLOWED_UP', ...base, resolved: f.resolved, ...(f.note ? { note: f.note } : {}) };
+      return {
+        type: 'FOLLOWED_UP',
+        ...base,
+        resolved: f.resolved,
+        ...(f.itemOutcomes ? { itemOutcomes: f.itemOutcomes } : {}),
+        ...(f.note ? { note: f.note } : {}),
+      };
     }
     case 'MATCH': {
       const f = parseOr422(ZMatchForm, form, 'form');
