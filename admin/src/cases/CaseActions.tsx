@@ -1,5 +1,5 @@
 import type { TCaseAction, TOfferedAction } from '@guanai/api/types';
-import { CASE_FLAGS, CLOSURE_REASONS, type CaseFlag, type ClosureReason } from '@guanai/workflows/vocabulary';
+import { CASE_FLAGS, type CaseFlag } from '@guanai/workflows/vocabulary';
 import {
   Button as MuiButton,
   Dialog,
@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { GuanaiDataProvider } from '../providers/dataProvider.ts';
 import { useNotifyProblem } from '../tasks/useTaskActions.ts';
+import { ClosureDialog } from './ClosureDialog.tsx';
 import type { CaseRecord } from './types.ts';
 
 /** The case-level actions the machine allows this user now (the API lists them), each with its dialog. */
@@ -32,17 +33,16 @@ export function CaseActions() {
   const start = (type: TOfferedAction) => {
     setOpen(type);
     setReason('');
-    setChoice(type === 'FLAG' ? 'SAFETY_RISK' : 'resolved');
+    setChoice('SAFETY_RISK');
   };
-  // `choice` holds what the dialog's select offers: a closure reason for CLOSE, a flag for FLAG.
-  const body = (type: TOfferedAction): TCaseAction => {
+  // `choice` holds what the dialog's select offers: a flag for FLAG (closing has its own dialog).
+  const body = (type: Exclude<TOfferedAction, 'CLOSE' | 'PROPOSE_CLOSURE'>): TCaseAction => {
     if (type === 'RESUME') return { type };
-    if (type === 'CLOSE' || type === 'PROPOSE_CLOSURE') return { type, reason: choice as ClosureReason };
     if (type === 'FLAG') return { type, flag: choice as CaseFlag, reason };
     return { type, reason };
   };
   const submit = async () => {
-    if (!open) return;
+    if (!open || open === 'CLOSE' || open === 'PROPOSE_CLOSURE') return;
     try {
       await dataProvider.caseAction(record.id, body(open));
       notify('guanai.caseActions.done', { type: 'success' });
@@ -71,54 +71,47 @@ export function CaseActions() {
       </Stack>
       <Dialog open={open !== null} onClose={() => setOpen(null)} fullWidth maxWidth="sm">
         <DialogTitle>{open ? translate(`guanai.caseActions.${open}`) : ''}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {needsClosure && (
-              <TextField
-                select
-                label={translate('guanai.caseActions.closureReason')}
-                value={choice}
-                onChange={(e) => setChoice(e.target.value)}
-              >
-                {CLOSURE_REASONS.map((r) => (
-                  <MenuItem key={r} value={r}>
-                    {translate(`guanai.closure.${r}`)}
-                  </MenuItem>
-                ))}
-              </TextField>
-            )}
-            {open === 'FLAG' && (
-              <TextField
-                select
-                label={translate('guanai.caseActions.flag')}
-                value={choice}
-                onChange={(e) => setChoice(e.target.value)}
-              >
-                {CASE_FLAGS.map((f) => (
-                  <MenuItem key={f} value={f}>
-                    {translate(`guanai.flags.${f}`)}
-                  </MenuItem>
-                ))}
-              </TextField>
-            )}
-            {needsReason && (
-              <TextField
-                label={translate('guanai.caseActions.reason')}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                multiline
-                minRows={2}
-                required
-              />
-            )}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <MuiButton onClick={() => setOpen(null)}>{translate('ra.action.cancel')}</MuiButton>
-          <MuiButton variant="contained" onClick={submit} disabled={!!needsReason && !reason.trim()}>
-            {translate('ra.action.confirm')}
-          </MuiButton>
-        </DialogActions>
+        {/* Closing has its own form: the reason and the defined closure form (issue 17). */}
+        {needsClosure ? (
+          <ClosureDialog caseId={String(record.id)} type={open} onClose={() => setOpen(null)} />
+        ) : (
+          <>
+            <DialogContent>
+              <Stack spacing={2} sx={{ pt: 1 }}>
+                {open === 'FLAG' && (
+                  <TextField
+                    select
+                    label={translate('guanai.caseActions.flag')}
+                    value={choice}
+                    onChange={(e) => setChoice(e.target.value)}
+                  >
+                    {CASE_FLAGS.map((f) => (
+                      <MenuItem key={f} value={f}>
+                        {translate(`guanai.flags.${f}`)}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                )}
+                {needsReason && (
+                  <TextField
+                    label={translate('guanai.caseActions.reason')}
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                    multiline
+                    minRows={2}
+                    required
+                  />
+                )}
+              </Stack>
+            </DialogContent>
+            <DialogActions>
+              <MuiButton onClick={() => setOpen(null)}>{translate('ra.action.cancel')}</MuiButton>
+              <MuiButton variant="contained" onClick={submit} disabled={!!needsReason && !reason.trim()}>
+                {translate('ra.action.confirm')}
+              </MuiButton>
+            </DialogActions>
+          </>
+        )}
       </Dialog>
     </>
   );
