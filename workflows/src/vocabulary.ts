@@ -163,7 +163,9 @@ export type NoteKind = (typeof NOTE_KINDS)[number];
 /**
  * What a notification tells its user. The first four come from case events (a task's SLA warning or
  * breach, an escalation, an assignment); DIGEST is a supervisor's morning digest (of no one case); the
- * MATCH_ steps tell the partner of a proposal and the caseworker of the partner's answer (issue 18).
+ * MATCH_ steps tell the partner of a proposal and the caseworker of the partner's answer; DELIVERY_DUE
+ * tells the partner that a delivery it accepted falls due, APPLICATION_DECLINED the station that a
+ * self-application it registered was closed at screening without aid (issue 18).
  */
 export const NOTIFICATION_KINDS = [
   'SLA_WARNING',
@@ -174,6 +176,8 @@ export const NOTIFICATION_KINDS = [
   'MATCH_PROPOSED',
   'MATCH_ACCEPTED',
   'MATCH_DECLINED',
+  'DELIVERY_DUE',
+  'APPLICATION_DECLINED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

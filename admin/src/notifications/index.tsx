@@ -42,9 +42,9 @@ function ReadButton() {
   );
 }
 
-/** Where a notification leads: a partner's proposal to the match list, the digest to the inbox, the rest to the case. */
+/** Where a notification leads: a partner's to its match list, the digest to the inbox, the rest to the case. */
 function pageOf(record: Notification): string {
-  if (record.kind === 'MATCH_PROPOSED') return '/matches';
+  if (record.kind === 'MATCH_PROPOSED' || record.kind === 'DELIVERY_DUE') return '/matches';
   return record.caseId ? `/cases/${record.caseId}/show` : '/tasks';
 }
 

@@ -78,7 +78,8 @@ export function createCaseActivities({ db }: { db: Db }) {
           ON CONFLICT (case_id, seq) DO NOTHING
         )
         -- Notifications: the named user (their delegate while an absence of theirs runs at the event's
-        -- time: the same recipient on every retry), and the supervisors of the unit concerned.
+        -- time: the same recipient on every retry), and the supervisors of the unit concerned; and
+        -- those the event concerns outside the case's staff (below).
         INSERT INTO notification (user_id, case_id, task_id, kind, seq)
         SELECT DISTINCT u.id, m.id, n."taskId", n.kind, ${p.seq}::int
         FROM moved m,
@@ -89,6 +90,23 @@ export function createCaseActivities({ db }: { db: Db }) {
                ORDER BY a.starts_at DESC LIMIT 1
              ) cover ON true
              JOIN app_user u ON u.active AND (u.id = coalesce(cover.delegate_id, n."userId") OR (n.kind <> 'ASSIGNED' AND u.role = 'SUPERVISOR' AND u.org_unit_id = n."unitId"))
+        UNION
+        -- Issue 18: a delivery falling due (its DELIVER task warned) tells the partners whose matches
+        -- the case holds accepted, who deliver it.
+        SELECT u.id, m.id, n."taskId", 'DELIVERY_DUE', ${p.seq}::int
+        FROM moved m,
+             jsonb_to_recordset(${JSON.stringify(p.notifications ?? [])}::jsonb) AS n(kind text, "taskId" text)
+             JOIN task t ON t.id = n."taskId" AND t.kind = 'DELIVER'
+             JOIN match mt ON mt.case_id = t.case_id AND mt.status = 'ACCEPTED'
+             JOIN resource r ON r.id = mt.resource_id
+             JOIN app_user u ON u.active AND u.role = 'PARTNER' AND u.partner_id = r.provider_id
+        WHERE n.kind = 'SLA_WARNING'
+        UNION
+        -- Issue 18: a self-application closed at screening without aid (不予救助) tells the stations of the
+        -- community it was made at, who answer the applicant.
+        SELECT u.id, m.id, NULL, 'APPLICATION_DECLINED', ${p.seq}::int
+        FROM moved m JOIN app_user u ON u.active AND u.role = 'STATION_WORKER' AND u.org_unit_id = ${record.originUnitId}::uuid
+        WHERE ${record.origin} = 'SELF_APPLICATION' AND ${event.fromState}::text = 'screening' AND ${event.toState}::text = 'closed'
         ON CONFLICT (case_id, seq, user_id, kind) DO NOTHING`;
     },
 

@@ -60,6 +60,16 @@ export function composeMessage(facts: NotificationFacts): OutgoingMessage {
           `合作方未能接受对接：${caseNo}`,
           `个案 ${caseNo} 的资源对接未被合作方接受，请登录系统查看原因并另行匹配资源。`,
         ];
+      case 'DELIVERY_DUE':
+        return [
+          `${urgent}援助落实即将到期：${caseNo}`,
+          `贵单位已接受的个案 ${caseNo} 资源对接即将到期，请按时发放或提供服务并登记落实情况。`,
+        ];
+      case 'APPLICATION_DECLINED':
+        return [
+          `申请经筛查不予援助：${caseNo}`,
+          `贵站登记的个案 ${caseNo} 经街道筛查不予援助，已结案。请告知申请人结果并做好解释。`,
+        ];
       case 'ESCALATED':
         return [`${urgent}个案上报待审核：${caseNo}`, `个案 ${caseNo} 已上报至本级，请审核并决定是否接收。`];
       default:
@@ -79,15 +89,13 @@ export function composeMessage(facts: NotificationFacts): OutgoingMessage {
           escalations: String(facts.digest.escalations),
         }
       : { caseNo, task },
-    ...(facts.adminUrl
-      ? { link: linkTo(facts.adminUrl, facts.kind === 'MATCH_PROPOSED' ? null : facts.caseId, facts.kind) }
-      : {}),
+    ...(facts.adminUrl ? { link: linkTo(facts.adminUrl, facts.caseId, facts.kind) } : {}),
   };
 }
 
 /** The case's page; a partner's proposal opens its match list, the digest the inbox. */
 function linkTo(adminUrl: string, caseId: string | null, kind: string): string {
   const base = adminUrl.replace(/\/$/, '');
-  if (kind === 'MATCH_PROPOSED') return `${base}/#/matches`;
+  if (kind === 'MATCH_PROPOSED' || kind === 'DELIVERY_DUE') return `${base}/#/matches`;
   return caseId ? `${base}/#/cases/${caseId}/show` : `${base}/#/tasks`;
 }

@@ -19,6 +19,8 @@ export const notifications: Messages<typeof zh> = {
         MATCH_PROPOSED: 'Match proposed to you',
         MATCH_ACCEPTED: 'Partner accepted the match',
         MATCH_DECLINED: 'Partner declined the match',
+        DELIVERY_DUE: 'Delivery falls due',
+        APPLICATION_DECLINED: 'Application declined at screening',
       },
     },
   },

@@ -22,6 +22,8 @@ export const notifications = {
         MATCH_PROPOSED: '收到资源对接请求',
         MATCH_ACCEPTED: '合作方已接受对接',
         MATCH_DECLINED: '合作方未能接受对接',
+        DELIVERY_DUE: '援助落实即将到期',
+        APPLICATION_DECLINED: '申请经筛查不予援助',
       } satisfies Labels<NotificationKind>,
     },
   },

@@ -37,7 +37,7 @@ export const ZChannelConfigSchema = z.discriminatedUnion('kind', [
       token: secret.optional(),
       signName: z.string().trim().min(1, 'is required').max(30),
       templates: z
-        .partialRecord(z.enum([...NOTIFICATION_KINDS, 'DIGEST']), z.string().trim().min(1).max(100))
+        .partialRecord(z.enum(NOTIFICATION_KINDS), z.string().trim().min(1).max(100))
         .meta({ description: 'The gateway’s template id per notification kind' }),
     })
     .strict(),
@@ -101,7 +101,7 @@ export const ZPreferenceInputSchema = z
       .meta({ description: 'Stored encrypted; shown back masked. Left out: kept' }),
     channels: z
       .partialRecord(
-        z.enum([...NOTIFICATION_KINDS, 'DIGEST']),
+        z.enum(NOTIFICATION_KINDS),
         z
           .array(z.enum(CHANNEL_KINDS))
           .max(CHANNEL_KINDS.length)
