@@ -34,10 +34,29 @@ describe('the API reference page (/api/docs), in a real browser', () => {
     const requests = requestsOf(page);
     await page.goto(`${system.baseUrl}/api/docs`);
     await page.getByText('关爱援助 Guanai API').first().waitFor();
-    await expect.poll(() => page.locator('.opblock').count(), { timeout: 20_000 }).toBe(operations);
+    // Tags start folded (docExpansion none); each opened in turn shows its operations, every one once.
+    const tags = new Set(
+      Object.values(document.paths).flatMap((methods) =>
+        Object.values(methods).flatMap((op) => (op as { tags: string[] }).tags),
+      ),
+    );
+    await expect.poll(() => page.locator('.opblock-tag').count(), { timeout: 20_000 }).toBe(tags.size);
     await shot(page, 'api-reference');
+    let seen = 0;
+    for (let i = 0; i < tags.size; i++) {
+      const section = page.locator('.opblock-tag-section').nth(i);
+      await section.locator('.opblock-tag').click();
+      await expect.poll(() => section.locator('.opblock').count()).toBeGreaterThan(0);
+      seen += await section.locator('.opblock').count();
+      await section.locator('.opblock-tag').click();
+    }
+    expect(seen).toBe(operations);
 
     // One operation opened: its bilingual summary, its request body schema and its responses.
+    await page
+      .locator('.opblock-tag', { hasText: /^cases/ })
+      .first()
+      .click();
     const open = page.locator('.opblock-post', { hasText: '/cases/{id}/notes' }).first();
     await open.locator('.opblock-summary').click();
     await open.getByText('Request body').waitFor();

@@ -216,7 +216,7 @@ export type TCaseEligibility = z.infer<typeof ZCaseEligibilitySchema>;
 export const getCaseEligibility = route({
   method: 'get',
   path: '/{id}/eligibility',
-  tags: ['cases', ...tags],
+  tags,
   summary: '资格建议 The schemes the case’s household appears eligible for today, and its referrals',
   description:
     'Workers and managers who can see the case. Computed from the household (members, income, assets) against the ' +
