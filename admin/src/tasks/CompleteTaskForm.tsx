@@ -110,26 +110,6 @@ function fieldsFor(kind: string, caseId = '') {
         </ArrayInput>,
         note,
       ];
-    case 'PLAN':
-      return [
-        <TextInput
-          key="s"
-          source="summary"
-          label="guanai.forms.summary"
-          multiline
-          fullWidth
-          minRows={3}
-          validate={required()}
-        />,
-        note,
-      ];
-    case 'APPROVE_PLAN':
-      return [
-        <BooleanInput key="a" source="approved" label="guanai.forms.approved" defaultValue={true} />,
-        <TextInput key="r" source="reason" label="guanai.forms.reason" multiline fullWidth />,
-      ];
-    case 'FOLLOW_UP':
-      return [<BooleanInput key="r" source="resolved" label="guanai.forms.resolved" defaultValue={true} />, note];
     case 'MATCH':
       return [<FromRecords key="r" help="guanai.matching.task.fromMatchesHelp" />, note];
     case 'DELIVER':
