@@ -19,6 +19,10 @@ function catalogue(rows: TResource[] = [resource, campaign]) {
       HttpResponse.json([
         {
           id: 'g-1',
+          kind: 'DONATION',
+          receiptNo: 'JZ2026-000001',
+          reversesId: null,
+          reason: null,
           donorName: '爱心人士',
           amount: 1200.5,
           receivedOn: '2026-11-28',

@@ -73,6 +73,21 @@ const snapshot = (version: number) => ({
   projects: [
     { resourceId: 'r1', name: '大病医疗爱心援助', raised: 500000, disbursed: 7300, balance: 492700, helped: 4 },
   ],
+  // §四(三): the month's refunds and reversals; a month without any has no such key.
+  ...(version === 2
+    ? {
+        corrections: [
+          {
+            campaign: '助学圆梦公益募捐',
+            receiptNo: 'JZ2026-000007',
+            kind: 'REVERSAL',
+            amount: '-33.33',
+            reason: '重复登记',
+            date: '2026-10-20',
+          },
+        ],
+      }
+    : {}),
   versions,
 });
 
@@ -92,6 +107,30 @@ function publicApi(asked: string[] = []) {
       asked.push(`${url.pathname}${url.search}`);
       return HttpResponse.json(snapshot(Number(url.searchParams.get('version') ?? 2)));
     }),
+    http.get('*/api/public/campaigns', () =>
+      HttpResponse.json([
+        {
+          id: 'c1',
+          name: '助学圆梦公益募捐',
+          type: 'PUBLIC',
+          beneficiary: null,
+          target: '300000.00',
+          raised: '1234.03',
+          spent: '33.53',
+          balance: '1200.50',
+        },
+        {
+          id: 'c2',
+          name: '定向募捐：危房改造',
+          type: 'DIRECTED',
+          beneficiary: { category: 'HOUSING', township: '锦官驿街道' },
+          target: '50000.00',
+          raised: '0.30',
+          spent: '0.00',
+          balance: '0.30',
+        },
+      ]),
+    ),
     http.get('*/api/public/projects', () =>
       HttpResponse.json([
         {
@@ -151,6 +190,23 @@ describe('public.html: 过程信息公开, without signing in', () => {
       '/api/public/disclosures/2026-10/csv?version=2',
     );
     expect(screen.getByText('¥492,700')).toBeTruthy(); // the project's balance
+  });
+
+  it('§四(七) 过程信息公开: the month’s corrections of donations, and every campaign’s figures to the fen; an earlier version has no corrections', async () => {
+    publicApi();
+    render(<PublicApp />);
+    const corrections = await screen.findByTestId('disclosure-corrections');
+    expect(within(corrections).getByText('冲正')).toBeTruthy();
+    expect(within(corrections).getByText('-¥33.33')).toBeTruthy();
+    expect(within(corrections).getByText('2026-10-20 · 原收据 JZ2026-000007 · 重复登记')).toBeTruthy();
+    const campaigns = await screen.findByTestId('public-campaigns');
+    expect(within(campaigns).getByText('¥1,234.03')).toBeTruthy();
+    expect(within(campaigns).getByText('¥1,200.50')).toBeTruthy();
+    expect(within(campaigns).getByText('住房 · 锦官驿街道')).toBeTruthy();
+    expect(within(campaigns).getByText('不定向')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '查看此版本' }));
+    await screen.findByText('您正在查看 2026-10 的第 1 版（历史版本），最新为第 2 版。');
+    expect(screen.queryByTestId('disclosure-corrections')).toBeNull();
   });
 
   it('an earlier version can be read again, and says it is not the latest', async () => {

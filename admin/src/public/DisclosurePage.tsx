@@ -22,10 +22,10 @@ import {
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useFetch } from './fetchJson.ts';
-import { beijing, yuan } from './format.ts';
+import { beijing, yuan, yuanExact } from './format.ts';
 import { useLang, type Translate } from './i18n.tsx';
 // The API's declared answers (types only: nothing of the API is bundled).
-import type { DisclosedRow, ProjectFigures, TDisclosure, TDisclosurePeriod } from '@guanai/api/types';
+import type { DisclosedRow, ProjectFigures, TDisclosure, TDisclosurePeriod, TPublicCampaign } from '@guanai/api/types';
 
 type PublishedMonth = TDisclosurePeriod;
 
@@ -183,6 +183,125 @@ function ProjectFiguresTable({ projects, threshold }: { projects: ProjectFigures
   );
 }
 
+/**
+ * §四(三) 募捐: the month's refunds and reversals of donations — new entries of the ledger, listed in the
+ * month they were recorded (a month already published is never edited for them).
+ */
+function Corrections({ corrections }: { corrections: NonNullable<Disclosure['corrections']> }) {
+  const { t } = useLang();
+  return (
+    <>
+      <Typography variant="subtitle1" component="h3">
+        {t('disclosure.corrections')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {t('disclosure.correctionsHelp')}
+      </Typography>
+      <List dense disablePadding data-testid="disclosure-corrections">
+        {corrections.map((c, i) => (
+          <ListItem key={i} divider disableGutters>
+            <ListItemText
+              primary={
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} component="span">
+                  <Chip
+                    size="small"
+                    color="warning"
+                    component="span"
+                    label={t(`disclosure.correctionKinds.${c.kind}`)}
+                  />
+                  <span>{c.campaign}</span>
+                  <strong>{yuanExact(c.amount)}</strong>
+                </Stack>
+              }
+              secondary={t('disclosure.correctionLine', { date: c.date, receiptNo: c.receiptNo, reason: c.reason })}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </>
+  );
+}
+
+/** 募捐公示: every campaign's money as it stands, from the ledger alone (GET /api/public/campaigns), to the fen. */
+function Campaigns() {
+  const { t } = useLang();
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const { data, error } = useFetch<TPublicCampaign[]>('/api/public/campaigns');
+  if (error) return null;
+  if (!data) return <CircularProgress size={20} />;
+  const cols = ['target', 'raised', 'spent', 'balance'] as const;
+  const beneficiary = (c: TPublicCampaign) =>
+    c.beneficiary
+      ? [c.beneficiary.category ? t(`categories.${c.beneficiary.category}`) : null, c.beneficiary.township]
+          .filter(Boolean)
+          .join(' · ')
+      : t('disclosure.undirected');
+  const type = (c: TPublicCampaign) => (c.type ? t(`disclosure.campaignTypes.${c.type}`) : '');
+  return (
+    <Stack spacing={1} data-testid="public-campaigns">
+      <Typography variant="subtitle1" component="h2">
+        {t('disclosure.campaigns')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {t('disclosure.campaignsHelp')}
+      </Typography>
+      {data.length === 0 ? (
+        <Typography color="text.secondary">{t('disclosure.noCampaigns')}</Typography>
+      ) : phone ? (
+        data.map((c) => (
+          <Paper key={c.id} variant="outlined" sx={{ p: 1.5 }}>
+            <Typography sx={{ fontWeight: 600 }}>{c.name}</Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
+              {type(c)} · {beneficiary(c)}
+            </Typography>
+            <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', rowGap: 0.5, columnGap: 2 }}>
+              {cols.map((col) => (
+                <Typography key={col} variant="body2">
+                  <Box component="span" sx={{ color: 'text.secondary', mr: 1 }}>
+                    {t(`disclosure.campaignCols.${col}`)}
+                  </Box>
+                  {c[col] === null ? '—' : yuanExact(c[col])}
+                </Typography>
+              ))}
+            </Box>
+          </Paper>
+        ))
+      ) : (
+        <TableContainer component={Paper} variant="outlined" sx={{ overflowX: 'auto' }}>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('disclosure.campaignCols.name')}</TableCell>
+                <TableCell>{t('disclosure.campaignCols.beneficiary')}</TableCell>
+                {cols.map((col) => (
+                  <TableCell key={col} align="right">
+                    {t(`disclosure.campaignCols.${col}`)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell>
+                    {c.name}（{type(c)}）
+                  </TableCell>
+                  <TableCell>{beneficiary(c)}</TableCell>
+                  {cols.map((col) => (
+                    <TableCell key={col} align="right">
+                      {c[col] === null ? '—' : yuanExact(c[col])}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Stack>
+  );
+}
+
 /** Every version of the month, corrections marked; any of them can be read again. */
 function Versions({ disclosure, onView }: { disclosure: Disclosure; onView: (version: number) => void }) {
   const { t, lang } = useLang();
@@ -301,6 +420,7 @@ function MonthView({
         {t('disclosure.projects')}
       </Typography>
       <ProjectFiguresTable threshold={data.threshold} projects={data.projects} />
+      {data.corrections && data.corrections.length > 0 && <Corrections corrections={data.corrections} />}
       <Typography variant="subtitle1" component="h3">
         {t('disclosure.versions')}
       </Typography>
@@ -362,6 +482,7 @@ export function DisclosurePage() {
           onSelect={select}
         />
       )}
+      <Campaigns />
     </Stack>
   );
 }

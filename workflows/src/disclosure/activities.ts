@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '@guanai/db';
+import { Prisma, type Db } from '@guanai/db';
 import type { SnapshotKind } from '../vocabulary.ts';
+import { campaignFigures } from './campaign-figures.ts';
 import {
   canonicalJson,
   discloseMonth,
   snapshotHash,
+  type Correction,
   type LedgerRow,
   type ProjectFigures,
   type SnapshotContent,
@@ -18,8 +20,11 @@ export interface PublishResult {
   suppressed: number;
 }
 
-/** The month's ledger and the projects' figures as of the month's end, from the database. */
-async function readLedger(db: Db, period: string): Promise<{ ledger: LedgerRow[]; projects: ProjectFigures[] }> {
+/** The month's ledger, the projects' figures as of the month's end, and the month's corrections of donations. */
+async function readLedger(
+  db: Db,
+  period: string,
+): Promise<{ ledger: LedgerRow[]; projects: ProjectFigures[]; corrections: Correction[] }> {
   const [year, month] = period.split('-').map(Number) as [number, number];
   const start = new Date(Date.UTC(year, month - 1, 1));
   const end = new Date(Date.UTC(year, month, 1));
@@ -53,7 +58,7 @@ async function readLedger(db: Db, period: string): Promise<{ ledger: LedgerRow[]
     quantity: d.quantity === null ? null : Number(d.quantity),
     deliveredOn: d.deliveredOn.toISOString().slice(0, 10),
   }));
-  // Per project, cumulative to the end of the month: money raised (budget) and given, people helped.
+  // Per project, cumulative to the end of the month: money raised and given, people helped.
   const touched = await db.resource.findMany({
     where: {
       OR: [
@@ -61,36 +66,63 @@ async function readLedger(db: Db, period: string): Promise<{ ledger: LedgerRow[]
         { kind: 'FUNDRAISING', status: { in: ['PUBLISHED', 'PAUSED', 'CLOSED'] } },
       ],
     },
-    select: {
-      id: true,
-      name: true,
-      budget: true,
-      donations: { where: { receivedOn: { lt: end } }, select: { amount: true } },
-      kind: true,
-    },
+    select: { id: true, name: true, budget: true, kind: true },
   });
-  const projects: ProjectFigures[] = [];
-  for (const r of touched) {
-    const given = await db.delivery.findMany({
-      where: { deliveredOn: { lt: end }, match: { resourceId: r.id, status: 'ACCEPTED' } },
-      select: { kind: true, amount: true, match: { select: { case: { select: { personId: true } } } } },
-    });
-    const raised =
-      r.kind === 'FUNDRAISING' ? r.donations.reduce((sum, d) => sum + Number(d.amount), 0) : Number(r.budget ?? 0);
-    const disbursed = given.filter((g) => g.kind === 'MONEY').reduce((sum, g) => sum + Number(g.amount ?? 0), 0);
-    projects.push({
+  // Sums in SQL numeric, never in floats: a campaign's figures from the same function as the public page's.
+  const campaigns = new Map((await campaignFigures(db, { asOf: end })).map((c) => [c.id, c]));
+  const given = await db.$queryRaw<{ resource_id: string; disbursed: string; helped: number }[]>`
+    SELECT m.resource_id::text AS resource_id,
+           (COALESCE(SUM(v.amount) FILTER (WHERE v.kind = 'MONEY'), 0))::numeric(14, 2)::text AS disbursed,
+           COUNT(DISTINCT c.person_id)::int AS helped
+    FROM delivery v JOIN "match" m ON m.id = v.match_id JOIN "case" c ON c.id = m.case_id
+    WHERE m.status = 'ACCEPTED' AND v.delivered_on < ${end.toISOString().slice(0, 10)}::date
+    GROUP BY m.resource_id`;
+  const givenBy = new Map(given.map((g) => [g.resource_id, g]));
+  const projects: ProjectFigures[] = touched.map((r) => {
+    const campaign = campaigns.get(r.id);
+    const helped = givenBy.get(r.id)?.helped ?? 0;
+    if (campaign)
+      return {
+        resourceId: r.id,
+        name: r.name,
+        raised: Number(campaign.raised),
+        disbursed: Number(campaign.spent),
+        balance: Number(campaign.balance),
+        helped,
+      };
+    const raised = r.kind === 'FUNDRAISING' ? new Prisma.Decimal(0) : (r.budget ?? new Prisma.Decimal(0));
+    const disbursed = new Prisma.Decimal(givenBy.get(r.id)?.disbursed ?? 0);
+    return {
       resourceId: r.id,
       name: r.name,
-      raised: round(raised),
-      disbursed: round(disbursed),
-      balance: round(raised - disbursed),
-      helped: new Set(given.map((g) => g.match.case.personId)).size,
-    });
-  }
-  return { ledger, projects };
+      raised: raised.toNumber(),
+      disbursed: disbursed.toNumber(),
+      balance: raised.minus(disbursed).toNumber(),
+      helped,
+    };
+  });
+  // §四(七): refunds and reversals are new ledger entries, shown in the month they were recorded.
+  const entries = await db.donation.findMany({
+    where: { kind: { not: 'DONATION' }, receivedOn: { gte: start, lt: end } },
+    select: {
+      kind: true,
+      amount: true,
+      reason: true,
+      receivedOn: true,
+      resource: { select: { name: true } },
+      reverses: { select: { receiptNo: true } },
+    },
+  });
+  const corrections: Correction[] = entries.map((e) => ({
+    campaign: e.resource.name,
+    receiptNo: e.reverses?.receiptNo ?? '',
+    kind: e.kind as Correction['kind'],
+    amount: e.amount.toFixed(2),
+    reason: e.reason ?? '',
+    date: e.receivedOn.toISOString().slice(0, 10),
+  }));
+  return { ledger, projects, corrections };
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 export function createDisclosureActivities({ db }: { db: Db }) {
   return {
@@ -99,8 +131,8 @@ export function createDisclosureActivities({ db }: { db: Db }) {
      * changed since, as a correction (a new version, chained by hash); otherwise nothing.
      */
     async publishDisclosure({ period, threshold }: { period: string; threshold: number }): Promise<PublishResult> {
-      const { ledger, projects } = await readLedger(db, period);
-      const content: SnapshotContent = discloseMonth(period, ledger, projects, threshold);
+      const { ledger, projects, corrections } = await readLedger(db, period);
+      const content: SnapshotContent = discloseMonth(period, ledger, projects, threshold, corrections);
       return db.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`disclosure:${period}`}))`;
         const last = await tx.disclosureSnapshot.findFirst({ where: { period }, orderBy: { version: 'desc' } });
@@ -111,6 +143,7 @@ export function createDisclosureActivities({ db }: { db: Db }) {
             projects: last.projects,
             suppressed: last.suppressed,
             threshold: last.threshold,
+            ...(last.corrections === null ? {} : { corrections: last.corrections }),
           }) === canonicalJson(content);
         if (same)
           return {
@@ -133,6 +166,7 @@ export function createDisclosureActivities({ db }: { db: Db }) {
             projects: content.projects as never,
             suppressed: content.suppressed,
             threshold,
+            ...(content.corrections ? { corrections: content.corrections as never } : {}),
             prevHash: last?.hash ?? null,
             hash: snapshotHash(last?.hash ?? null, period, version, content),
           },

@@ -92,6 +92,30 @@ describe('§四(七) 过程信息公开: a month’s disclosure', () => {
     expect(snapshotHash('x', '2026-10', 1, a)).not.toBe(snapshotHash(null, '2026-10', 1, a));
   });
 
+  it('§四(三) 募捐: a month’s refunds and reversals are listed as corrections — the key only when there are any, so earlier months hash as before', () => {
+    const correction = {
+      campaign: '助学圆梦公益募捐',
+      receiptNo: 'JZ2026-000007',
+      kind: 'REVERSAL' as const,
+      amount: '-33.33',
+      reason: '重复登记',
+      date: '2026-12-03',
+    };
+    const without = discloseMonth('2026-11', [], [], 3);
+    expect(without).not.toHaveProperty('corrections');
+    // A correction recorded in December leaves November's content (and hash) exactly as before.
+    const november = discloseMonth('2026-11', [], [], 3, [correction]);
+    expect(november).not.toHaveProperty('corrections');
+    expect(snapshotHash(null, '2026-11', 1, november)).toBe(snapshotHash(null, '2026-11', 1, without));
+    const refund = { ...correction, kind: 'REFUND' as const, amount: '-0.10', date: '2026-12-01' };
+    const december = discloseMonth('2026-12', [], [], 3, [correction, refund]);
+    expect(december.corrections).toEqual(
+      [refund, correction].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    );
+    expect(discloseMonth('2026-12', [], [], 3, [refund, correction])).toEqual(december);
+    expect(snapshotHash(null, '2026-12', 1, december)).not.toBe(snapshotHash(null, '2026-12', 1, without));
+  });
+
   it('a scheduled run publishes the month before it, in Beijing time', () => {
     expect(previousPeriod(new Date('2026-12-01T02:00:00+08:00'))).toBe('2026-11');
     expect(previousPeriod(new Date('2026-11-30T17:00:00Z'))).toBe('2026-11'); // 01:00 on 1 Dec in Beijing

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { maskName } from '@guanai/db';
-import type { DeliveryKind } from '../vocabulary.ts';
+import type { DeliveryKind, DonationKind } from '../vocabulary.ts';
 
 /** A delivery as disclosure reads it from the ledger (one row per delivery). */
 export interface LedgerRow {
@@ -43,11 +43,30 @@ export interface ProjectFigures {
   helped: number | null;
 }
 
+/**
+ * A refund (退款) or reversal (冲正) of a donation, recorded in the month: the ledger is corrected by a
+ * new entry, never an edit, and the month it was recorded in says so. No donor, no recipient.
+ */
+export interface Correction {
+  /** The campaign's name. */
+  campaign: string;
+  /** The receipt number of the donation corrected. */
+  receiptNo: string;
+  kind: Exclude<DonationKind, 'DONATION'>;
+  /** Signed, as in the ledger ("-100.00"). */
+  amount: string;
+  reason: string;
+  /** YYYY-MM-DD, the day it was recorded. */
+  date: string;
+}
+
 export interface SnapshotContent {
   rows: DisclosedRow[];
   projects: ProjectFigures[];
   suppressed: number;
   threshold: number;
+  /** Only when the month has any, so a month without them publishes (and hashes) as it always did. */
+  corrections?: Correction[];
 }
 
 /**
@@ -60,8 +79,12 @@ export function discloseMonth(
   ledger: LedgerRow[],
   projects: ProjectFigures[],
   threshold: number,
+  corrections: Correction[] = [],
 ): SnapshotContent {
   const inMonth = ledger.filter((row) => row.deliveredOn.startsWith(period));
+  const inMonthCorrections = corrections
+    .filter((c) => c.date.startsWith(period))
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   const recipients = new Map<string, Set<string>>();
   for (const row of inMonth) {
     const cell = `${row.township}|${row.category}`;
@@ -90,6 +113,7 @@ export function discloseMonth(
     projects: figures.sort((a, b) => a.resourceId.localeCompare(b.resourceId)),
     suppressed: inMonth.length - shown.length,
     threshold,
+    ...(inMonthCorrections.length ? { corrections: inMonthCorrections } : {}),
   };
 }
 

@@ -1,4 +1,7 @@
 import type { TOrgUnit, TResource } from '@guanai/api/types';
+
+/** What the case picker shows of a case: its number only (never the person's name in a campaign's form). */
+type TCaseSummary = { id: string; caseNo: string };
 import { Divider, Typography } from '@mui/material';
 import {
   AutocompleteInput,
@@ -57,6 +60,45 @@ function Section({ label }: { label: string }) {
   );
 }
 
+/**
+ * §四(三) 定向募捐: a directed campaign names its beneficiary — a case, or a need category and a township
+ * (the API answers 422 on 受益个案 when neither is given). The public sees the category and township only.
+ */
+function BeneficiaryFields() {
+  const translate = useTranslate();
+  const campaignType = useWatch({ name: 'campaignType' }) as string | undefined;
+  if (campaignType !== 'DIRECTED') return null;
+  return (
+    <>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {translate('guanai.matching.donations.beneficiaryHelp')}
+      </Typography>
+      <ReferenceInput source="beneficiaryCaseId" reference="cases" sort={{ field: 'caseNo', order: 'ASC' }}>
+        <AutocompleteInput
+          optionText={(c: TCaseSummary) => c.caseNo}
+          filterToQuery={(q: string) => ({ q })}
+          helperText="guanai.matching.donations.beneficiaryCaseHelp"
+          parse={(value: string | null) => value || null}
+          fullWidth
+        />
+      </ReferenceInput>
+      <SelectInput source="beneficiaryCategory" choices={categoryChoices} fullWidth />
+      <ReferenceInput
+        source="beneficiaryTownshipId"
+        reference="org-units"
+        filter={{ level: 'TOWNSHIP' }}
+        sort={{ field: 'code', order: 'ASC' }}
+      >
+        <AutocompleteInput
+          optionText={(u: TOrgUnit) => unitText(u)}
+          parse={(value: string | null) => value || null}
+          fullWidth
+        />
+      </ReferenceInput>
+    </>
+  );
+}
+
 /** Kind-dependent fields: a purchased service's contract and standard, a campaign's type, target and deadline. */
 function KindFields({ kind }: { kind: string | undefined }) {
   if (kind === 'PURCHASED_SERVICE') {
@@ -73,6 +115,7 @@ function KindFields({ kind }: { kind: string | undefined }) {
       <>
         <Section label="guanai.matching.form.kindFields" />
         <RadioButtonGroupInput source="campaignType" choices={campaignTypeChoices} validate={required()} />
+        <BeneficiaryFields />
         <NumberInput source="target" min={0} validate={[required(), minValue(0.01)]} />
         <DateInput source="deadline" validate={required()} />
       </>

@@ -144,6 +144,23 @@ function ResourceDetail() {
           <Labeled label="resources.resources.fields.deadline">
             <DateField source="deadline" emptyText="—" />
           </Labeled>
+          {resource.campaignType === 'DIRECTED' && (
+            // §四(三) 定向募捐: whom it raises for — a case, or a need category in a township.
+            <Labeled label="resources.resources.fields.beneficiaryCategory">
+              <FunctionField<TResource>
+                source="beneficiaryCategory"
+                render={(r) =>
+                  [
+                    r.beneficiaryCategory ? translate(`guanai.categories.${r.beneficiaryCategory}`) : null,
+                    r.beneficiaryTownshipName,
+                    r.beneficiaryCaseId ? translate('resources.resources.fields.beneficiaryCaseId') : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ') || '—'
+                }
+              />
+            </Labeled>
+          )}
         </Stack>
       )}
       <Labeled label="guanai.matching.eligibility.title">

@@ -13,6 +13,8 @@ const KIND_FIELDS: Record<string, string[]> = {
   PURCHASED_SERVICE: ['contractNo', 'serviceStandard'],
   FUNDRAISING: ['campaignType', 'target', 'deadline'],
 };
+/** §四(三) 定向募捐: only a directed campaign names a beneficiary; any other sends them cleared. */
+const BENEFICIARY_FIELDS = ['beneficiaryCaseId', 'beneficiaryCategory', 'beneficiaryTownshipId'];
 const ALL_KIND_FIELDS = Object.values(KIND_FIELDS).flat();
 
 /**
@@ -36,6 +38,9 @@ function normalise(values: Values, kind: string) {
   };
   for (const field of ALL_KIND_FIELDS.filter((f) => own.includes(f)))
     fields[field] = field === 'target' ? num(values[field]) : text(values[field]);
+  if (kind === 'FUNDRAISING')
+    for (const field of BENEFICIARY_FIELDS)
+      fields[field] = values.campaignType === 'DIRECTED' ? text(values[field]) : null;
   return fields;
 }
 

@@ -29,6 +29,9 @@ export async function disclosureOfMonth({
     suppressed: snapshot.suppressed,
     rows: snapshot.rows as unknown as TDisclosure['rows'],
     projects: snapshot.projects as unknown as TDisclosure['projects'],
+    ...(snapshot.corrections === null
+      ? {}
+      : { corrections: snapshot.corrections as unknown as NonNullable<TDisclosure['corrections']> }),
     versions: versions.map((v) => ({ ...v, publishedAt: v.publishedAt.toISOString() })),
   };
 }

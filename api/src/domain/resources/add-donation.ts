@@ -3,13 +3,15 @@ import type { SessionUser } from '../../auth/session.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { TDonationBody } from '../../routes/resources/resources.types.ts';
 import { assertKeepsResource } from './assert-keeps-resource.ts';
+import { issueReceiptNo } from './issue-receipt-no.ts';
 import { findVisibleResource } from './visible-resources.ts';
 
 /**
  * Records a donation to a published fundraising campaign (not a draft, a paused or a closed one), by
  * the campaign's own partner or an admin or manager of its coverage; the campaign's budget grows by
- * it in the same transaction. `id` is the donation's (derived from the Idempotency-Key when there is
- * one): a retried request finds it recorded and records it once.
+ * it in the same transaction, and the donation takes the year's next receipt number (捐赠收据号) in it.
+ * `id` is the donation's (derived from the Idempotency-Key when there is one): a retried request finds
+ * it recorded and records it once, with the same receipt number.
  */
 export async function addDonation({
   db,
@@ -23,7 +25,7 @@ export async function addDonation({
   resourceId: string;
   id: string;
   body: TDonationBody;
-}): Promise<{ id: string }> {
+}): Promise<{ id: string; receiptNo: string }> {
   const row = await findVisibleResource({ db, user, id: resourceId });
   if (row.kind !== 'FUNDRAISING')
     throw new AppError('CONFLICT', {
@@ -32,17 +34,21 @@ export async function addDonation({
     });
   if (user.role === 'PARTNER' && row.providerId !== user.partnerId) throw notFound('resource');
   if (user.role !== 'PARTNER') assertKeepsResource(user, row);
-  if (await db.donation.findUnique({ where: { id }, select: { id: true } })) return { id };
+  const recorded = await db.donation.findUnique({ where: { id }, select: { receiptNo: true } });
+  if (recorded) return { id, receiptNo: recorded.receiptNo ?? '' };
   const notActive = (status: string) =>
     new AppError('CONFLICT', {
       message: `the campaign is ${status}: donations are taken only while it is published`,
       reason: 'CAMPAIGN_NOT_ACTIVE',
     });
   if (row.status !== 'PUBLISHED') throw notActive(row.status);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    const receiptNo = await issueReceiptNo(tx);
     await tx.donation.create({
       data: {
         id,
+        kind: 'DONATION',
+        receiptNo,
         resourceId: row.id,
         donorName: body.donorName,
         amount: body.amount,
@@ -55,6 +61,6 @@ export async function addDonation({
     const grown =
       await tx.$executeRaw`UPDATE resource SET budget = COALESCE(budget, 0) + ${body.amount}::numeric WHERE id = ${row.id}::uuid AND status = 'PUBLISHED'`;
     if (grown === 0) throw notActive('no longer published');
+    return { id, receiptNo };
   });
-  return { id };
 }

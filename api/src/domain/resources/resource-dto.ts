@@ -6,6 +6,7 @@ import type { TResource } from '../../routes/resources/resources.types.ts';
 export const resourceInclude = {
   provider: { select: { name: true, kind: true } },
   coverageUnit: { select: { name: true, level: true, path: true } },
+  beneficiaryTownship: { select: { name: true } },
 } satisfies Prisma.ResourceInclude;
 
 export type ResourceRow = Prisma.ResourceGetPayload<{ include: typeof resourceInclude }>;
@@ -41,6 +42,10 @@ export function toResourceDto(row: ResourceRow): TResource {
     campaignType: row.campaignType,
     target: money(row.target),
     deadline: day(row.deadline),
+    beneficiaryCaseId: row.beneficiaryCaseId,
+    beneficiaryCategory: row.beneficiaryCategory as NeedCategory | null,
+    beneficiaryTownshipId: row.beneficiaryTownshipId,
+    beneficiaryTownshipName: row.beneficiaryTownship?.name ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -4,6 +4,7 @@ import { AppError } from '../../errors/app-error.ts';
 import type { TUpdateResource } from '../../routes/resources/resources.types.ts';
 import { asDate } from './as-date.ts';
 import { assertKeepsResource } from './assert-keeps-resource.ts';
+import { checkBeneficiary } from './check-beneficiary.ts';
 import { checkResourceRefs } from './check-resource-refs.ts';
 import { resourceInclude } from './resource-dto.ts';
 import { findVisibleResource } from './visible-resources.ts';
@@ -23,6 +24,19 @@ export async function updateResource({
   const row = await findVisibleResource({ db, user, id });
   assertKeepsResource(user, row);
   await checkResourceRefs({ db, user, body });
+  // The rule holds for the campaign as corrected: what the request sets over what is stored.
+  const keep = <T>(value: T | undefined, stored: T) => (value === undefined ? stored : value);
+  await checkBeneficiary({
+    db,
+    user,
+    b: {
+      kind: row.kind,
+      campaignType: keep(body.campaignType, row.campaignType),
+      beneficiaryCaseId: keep(body.beneficiaryCaseId, row.beneficiaryCaseId),
+      beneficiaryCategory: keep(body.beneficiaryCategory, row.beneficiaryCategory),
+      beneficiaryTownshipId: keep(body.beneficiaryTownshipId, row.beneficiaryTownshipId),
+    },
+  });
   if (body.capacity !== undefined && body.capacity !== null && body.capacity < row.reservedPlaces) {
     throw new AppError('CONFLICT', {
       message: `${row.reservedPlaces} places are already reserved`,

@@ -33,6 +33,20 @@ const ZProjectFiguresSchema = z
     description: '项目收支 A project’s money raised, disbursed and left, as of the month’s end',
   });
 
+const ZCorrectionSchema = z
+  .object({
+    campaign: z.string(),
+    receiptNo: z.string().meta({ description: 'The receipt number of the donation corrected' }),
+    kind: z.enum(['REFUND', 'REVERSAL']),
+    amount: z.string().meta({ description: 'Yuan as a signed decimal string, e.g. "-100.00"' }),
+    reason: z.string(),
+    date: z.iso.date().meta({ description: 'The day it was recorded' }),
+  })
+  .meta({
+    id: 'LedgerCorrection',
+    description: '更正 A refund or reversal of a donation recorded in the month: a new ledger entry, not an edit',
+  });
+
 export const ZDisclosurePeriodSchema = z
   .object({
     period: z.string().meta({ description: 'YYYY-MM' }),
@@ -56,6 +70,10 @@ export const ZDisclosureSchema = z
     suppressed: z.number().int().meta({ description: 'Rows withheld below the threshold' }),
     rows: z.array(ZDisclosedRowSchema),
     projects: z.array(ZProjectFiguresSchema),
+    corrections: z
+      .array(ZCorrectionSchema)
+      .optional()
+      .meta({ description: 'Refunds and reversals of donations recorded in the month; absent when none' }),
     versions: z.array(
       z.object({
         version: z.number().int(),

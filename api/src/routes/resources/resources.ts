@@ -88,6 +88,10 @@ export function resourceRoutes(deps: AppDeps) {
         return c.json(
           donations.map((d): TDonation => ({
             id: d.id,
+            kind: d.kind,
+            receiptNo: d.receiptNo,
+            reversesId: d.reversesId,
+            reason: d.reason,
             donorName: d.donorName,
             amount: Number(d.amount),
             receivedOn: d.receivedOn.toISOString().slice(0, 10),

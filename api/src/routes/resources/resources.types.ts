@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   CAMPAIGN_TYPES,
+  DONATION_KINDS,
   HUKOU,
   NEED_CATEGORIES,
   ORG_LEVELS,
@@ -53,6 +54,10 @@ const resourceFields = {
   campaignType: z.enum(CAMPAIGN_TYPES).optional(),
   target: ZYuan.optional(),
   deadline: z.iso.date('must be a date YYYY-MM-DD').optional(),
+  /** §四(三) 定向募捐: a directed campaign names its case, or a need category and a township. */
+  beneficiaryCaseId: z.uuid('must be a case id').nullable().optional(),
+  beneficiaryCategory: z.enum(NEED_CATEGORIES).nullable().optional(),
+  beneficiaryTownshipId: z.uuid('must be a township id').nullable().optional(),
 };
 
 type ResourceShape = Partial<{
@@ -160,6 +165,10 @@ export const ZResourceSchema = z
     campaignType: z.enum(CAMPAIGN_TYPES).nullable().meta({ description: 'Fundraising campaigns: 公募 or 定向' }),
     target: z.number().nullable(),
     deadline: date.nullable(),
+    beneficiaryCaseId: z.uuid().nullable().meta({ description: 'A directed campaign: the case it raises for' }),
+    beneficiaryCategory: z.enum(NEED_CATEGORIES).nullable(),
+    beneficiaryTownshipId: z.uuid().nullable(),
+    beneficiaryTownshipName: z.string().nullable(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -170,12 +179,16 @@ export const ZResourceSchema = z
 
 export type TResource = z.infer<typeof ZResourceSchema>;
 
-/** One gift to a fundraising campaign. */
+/** One entry of a campaign's donations ledger: a gift, or a refund or reversal of one. */
 export const ZDonationSchema = z
   .object({
     id: z.uuid(),
+    kind: z.enum(DONATION_KINDS),
+    receiptNo: z.string().nullable().meta({ description: '捐赠收据号 of a donation; none for a correction' }),
+    reversesId: z.uuid().nullable().meta({ description: 'A refund or reversal: the donation it corrects' }),
+    reason: z.string().nullable().meta({ description: 'Why a refund or reversal was made' }),
     donorName: z.string(),
-    amount: z.number(),
+    amount: z.number().meta({ description: 'Yuan, signed: a refund or reversal is negative' }),
     receivedOn: date,
     channel: z.string().nullable(),
     createdAt: z.iso.datetime(),
@@ -185,6 +198,11 @@ export const ZDonationSchema = z
 export type TDonation = z.infer<typeof ZDonationSchema>;
 
 export const ZCreatedSchema = z.object({ id: z.uuid() });
+
+export const ZDonationCreatedSchema = z.object({
+  id: z.uuid(),
+  receiptNo: z.string().meta({ description: '捐赠收据号, e.g. JZ2026-000001: gap-free per year' }),
+});
 
 export const listResources = route({
   method: 'get',
@@ -248,7 +266,7 @@ export const listDonations = route({
   path: '/{id}/donations',
   tags: ['resources'],
   summary: '捐赠明细 A campaign’s donations',
-  description: 'Whoever sees the resource; newest first.',
+  description: 'Whoever sees the resource; newest first, refunds and reversals as entries of their own.',
   request: { params: ZResourceParams },
   responses: { 200: json(z.array(ZDonationSchema), 'The donations ledger') },
 });
@@ -264,5 +282,5 @@ export const addDonation = route({
     params: ZResourceParams,
     body: { required: true, content: { 'application/json': { schema: ZDonationBodySchema } } },
   },
-  responses: { 201: json(ZCreatedSchema, 'The donation’s id') },
+  responses: { 201: json(ZDonationCreatedSchema, 'The donation’s id and receipt number') },
 });
