@@ -8,9 +8,26 @@ import { project, resource } from './test-fixtures.ts';
 // The whole app renders for each test: give a loaded machine time to sign in and fetch.
 configure({ asyncUtilTimeout: 5000 });
 
+const pledge = {
+  id: 'pl-1',
+  partnerName: '成都市慈善总会',
+  kind: 'MONEY' as const,
+  message: '可资助全额学费',
+  amount: 6000,
+  places: null,
+  quantity: null,
+  resourceId: resource.id,
+  resourceName: '大病医疗爱心援助',
+  status: 'PENDING' as const,
+  declineReason: null,
+  decidedAt: null,
+  matchId: null,
+  createdAt: '2026-03-04T00:00:00Z',
+};
+
 describe('the project platform (援助项目发布平台)', () => {
-  it('a partner reads a project and responds once, offering an amount and one of its own resources', async () => {
-    let response: unknown = null;
+  it('§四(三) a partner pledges from one of its own published resources: the resource sets the kind, the kind its figure', async () => {
+    let body: unknown = null;
     let resourceFilter: unknown = null;
     signInAs({ ...userAs('PARTNER'), partnerId: 'p-charity' } as never);
     server.use(
@@ -21,8 +38,8 @@ describe('the project platform (援助项目发布平台)', () => {
         return listOf('resources', [resource]);
       }),
       http.post('*/api/projects/:id/responses', async ({ request }) => {
-        response = await request.json();
-        return HttpResponse.json({ id: 'resp-1' }, { status: 201 });
+        body = await request.json();
+        return HttpResponse.json({ id: 'pl-1' }, { status: 201 });
       }),
     );
     window.location.hash = '#/projects';
@@ -35,28 +52,59 @@ describe('the project platform (援助项目发布平台)', () => {
     fireEvent.click(row);
     expect(await screen.findByText(project.description)).toBeTruthy();
     expect(screen.queryByRole('button', { name: '结束项目' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: '响应项目' }));
-    const dialog = await screen.findByRole('dialog', { name: '响应项目' });
-    fireEvent.change(within(dialog).getByLabelText(/响应说明/), { target: { value: '本会助学项目可资助全额学费' } });
-    fireEvent.change(within(dialog).getByLabelText(/可资助金额/), { target: { value: '6000' } });
-    await waitFor(() => expect(resourceFilter).toEqual({ providerId: 'p-charity' })); // only its own resources
+    const form = await screen.findByRole('region', { name: '我要认捐' });
+    // Only its own published resources for the project's need.
     await waitFor(() =>
-      expect(
-        within(dialog)
-          .getByLabelText(/使用本机构的援助项目/)
-          .getAttribute('aria-disabled'),
-      ).toBeNull(),
+      expect(resourceFilter).toEqual({ providerId: 'p-charity', status: 'PUBLISHED', category: 'EDUCATION' }),
     );
-    fireEvent.mouseDown(within(dialog).getByLabelText(/使用本机构的援助项目/));
+    fireEvent.mouseDown(await within(form).findByLabelText(/出自本机构的援助项目/));
     fireEvent.click(await screen.findByRole('option', { name: '大病医疗爱心援助' }));
-    fireEvent.click(within(dialog).getByRole('button', { name: '确认' }));
+    // A resource with a budget gives money only.
+    expect(await within(form).findByRole('radio', { name: '资金' })).toBeTruthy();
+    expect(within(form).queryByRole('radio', { name: '名额' })).toBeNull();
+    fireEvent.change(await within(form).findByLabelText(/认捐金额/), { target: { value: '6000' } });
+    fireEvent.change(within(form).getByLabelText(/说明/), { target: { value: '本会助学项目可资助全额学费' } });
+    fireEvent.click(within(form).getByRole('button', { name: '提交认捐' }));
     await waitFor(() =>
-      expect(response).toEqual({ message: '本会助学项目可资助全额学费', amount: 6000, resourceId: resource.id }),
+      expect(body).toEqual({
+        kind: 'MONEY',
+        resourceId: resource.id,
+        message: '本会助学项目可资助全额学费',
+        amount: 6000,
+      }),
     );
   });
 
-  it('staff see every response and may end the project (funded or withdrawn); they cannot respond', async () => {
+  it('a partner sees its pledge’s answer: the reason of a decline (and may pledge again), the match of an acceptance', async () => {
+    signInAs({ ...userAs('PARTNER'), partnerId: 'p-charity' } as never);
+    let answer: unknown = {
+      ...pledge,
+      status: 'DECLINED',
+      declineReason: '本项目已有其他机构资助',
+      decidedAt: '2026-03-05T00:00:00Z',
+    };
+    server.use(
+      http.get('*/api/projects/:id', () => HttpResponse.json({ ...project, responseList: [answer] })),
+      http.get('*/api/resources', () => listOf('resources', [resource])),
+    );
+    window.location.hash = `#/projects/${project.id}/show`;
+    const { unmount } = render(<App />);
+    expect(await screen.findByText('谢绝理由：本项目已有其他机构资助')).toBeTruthy();
+    expect(screen.getByText('已谢绝')).toBeTruthy();
+    expect(await screen.findByRole('region', { name: '我要认捐' })).toBeTruthy();
+    unmount();
+    answer = { ...pledge, status: 'ACCEPTED', matchId: 'm-9', decidedAt: '2026-03-05T00:00:00Z' };
+    render(<App />);
+    expect(await screen.findByText('已接受')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '查看对接申请' }).getAttribute('href')).toBe('#/matches/m-9/show');
+    expect(screen.queryByRole('region', { name: '我要认捐' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '接受' })).toBeNull();
+  });
+
+  it('staff see every pledge and accept one or decline it with a reason; they may end the project; they cannot pledge', async () => {
     let closed: unknown = null;
+    let accepted: string | null = null;
+    let declined: unknown = null;
     server.use(
       http.get('*/api/projects/:id', () =>
         HttpResponse.json({
@@ -64,18 +112,27 @@ describe('the project platform (援助项目发布平台)', () => {
           caseId: 'case-9',
           needIndex: 0,
           responseList: [
+            pledge,
             {
-              id: 'resp-1',
-              partnerName: '成都市慈善总会',
-              message: '可资助全额学费',
-              amount: 6000,
-              resourceId: resource.id,
-              createdAt: '2026-03-04T00:00:00Z',
+              ...pledge,
+              id: 'pl-2',
+              partnerName: '锦江区益民社会工作服务中心',
+              kind: 'PLACES',
+              amount: null,
+              places: 2,
+              resourceName: '社工上门',
             },
           ],
         }),
       ),
-      http.get('*/api/resources/:id', () => HttpResponse.json(resource)),
+      http.post('*/api/projects/:id/responses/:responseId/accept', ({ params }) => {
+        accepted = String(params.responseId);
+        return HttpResponse.json({ ...pledge, status: 'ACCEPTED', matchId: 'm-1' });
+      }),
+      http.post('*/api/projects/:id/responses/:responseId/decline', async ({ request }) => {
+        declined = await request.json();
+        return HttpResponse.json({ ...pledge, status: 'DECLINED' });
+      }),
       http.post('*/api/projects/:id/close', async ({ request }) => {
         closed = await request.json();
         return HttpResponse.json({ ...project, status: 'FUNDED' });
@@ -83,10 +140,21 @@ describe('the project platform (援助项目发布平台)', () => {
     );
     window.location.hash = `#/projects/${project.id}/show`;
     render(<App />);
-    expect(await screen.findByText('成都市慈善总会 · ¥6,000.00 · 使用：大病医疗爱心援助')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: '响应项目' })).toBeNull();
+    const money = await screen.findByRole('listitem', { name: '成都市慈善总会 资金 ¥6,000.00' });
+    expect(within(money).getByText('出自：大病医疗爱心援助')).toBeTruthy();
+    const places = screen.getByRole('listitem', { name: '锦江区益民社会工作服务中心 名额 2 个' });
+    expect(screen.queryByRole('region', { name: '我要认捐' })).toBeNull();
     expect(screen.getByRole('link', { name: '查看案件' }).getAttribute('href')).toBe('#/cases/case-9/show');
-    fireEvent.click(screen.getByRole('button', { name: '结束项目' }));
+    fireEvent.click(within(money).getByRole('button', { name: '接受' }));
+    await waitFor(() => expect(accepted).toBe('pl-1'));
+    fireEvent.click(within(places).getByRole('button', { name: '谢绝' }));
+    const dialog = await screen.findByRole('dialog', { name: '谢绝认捐' });
+    const confirm = within(dialog).getByRole('button', { name: '确认' });
+    expect(confirm.hasAttribute('disabled')).toBe(true); // a reason first
+    fireEvent.change(within(dialog).getByLabelText(/谢绝理由/), { target: { value: '名额已由其他机构提供' } });
+    fireEvent.click(confirm);
+    await waitFor(() => expect(declined).toEqual({ reason: '名额已由其他机构提供' }));
+    fireEvent.click(await screen.findByRole('button', { name: '结束项目' }));
     fireEvent.click(await screen.findByRole('button', { name: '已获资助' }));
     await waitFor(() => expect(closed).toEqual({ status: 'FUNDED' }));
   });

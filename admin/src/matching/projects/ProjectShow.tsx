@@ -1,6 +1,5 @@
-import type { TResource } from '@guanai/api/types';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
-import { Divider, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { Divider, Stack, Typography } from '@mui/material';
 import {
   Button,
   DateField,
@@ -9,19 +8,18 @@ import {
   Show,
   TextField,
   TopToolbar,
-  useGetOne,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { useRole } from '../../providers/useCan.ts';
 import { ProjectStatusChip } from '../chips.tsx';
-import { yuan } from '../choices.ts';
 import type { ProjectRecord } from '../types.ts';
-import { CloseProjectButton, RespondButton } from './ProjectActions.tsx';
+import { PledgeForm } from './PledgeForm.tsx';
+import { Pledges } from './Pledges.tsx';
+import { CloseProjectButton } from './ProjectActions.tsx';
 import { projectNeed } from './ProjectList.tsx';
 
-/** Staff's actions on their case's project (partners have none here: they respond in the page). */
+/** Staff's actions on their case's project (partners have none here: they pledge in the page). */
 function Actions() {
   const project = useRecordContext<ProjectRecord>();
   if (!project?.caseId) return null;
@@ -34,51 +32,6 @@ function Actions() {
         </Button>
       )}
     </TopToolbar>
-  );
-}
-
-/** The resource a partner offered with its response, by name. */
-function OfferedResource({ id }: { id: string }) {
-  const translate = useTranslate();
-  const { data } = useGetOne<TResource>('resources', { id });
-  return data ? <>{` · ${translate('guanai.matching.projects.withResource', { name: data.name })}`}</> : null;
-}
-
-/** The partners' responses: all of them for staff; a partner sees its own. */
-function Responses() {
-  const project = useRecordContext<ProjectRecord>();
-  const translate = useTranslate();
-  const role = useRole();
-  if (!project) return null;
-  const responses = project.responseList ?? [];
-  return (
-    <Stack spacing={1}>
-      <Typography variant="subtitle1">
-        {translate(role === 'PARTNER' ? 'guanai.matching.projects.yourResponse' : 'guanai.matching.projects.responses')}
-      </Typography>
-      {responses.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">
-          {translate('guanai.matching.projects.noResponses')}
-        </Typography>
-      ) : (
-        <List dense disablePadding aria-label={translate('guanai.matching.projects.responses')}>
-          {responses.map((r) => (
-            <ListItem key={r.id} divider disableGutters>
-              <ListItemText
-                primary={
-                  <>
-                    {r.partnerName}
-                    {r.amount !== null && ` · ${yuan(r.amount)}`}
-                    {r.resourceId && <OfferedResource id={r.resourceId} />}
-                  </>
-                }
-                secondary={`${r.message} · ${new Date(r.createdAt).toLocaleDateString()}`}
-              />
-            </ListItem>
-          ))}
-        </List>
-      )}
-    </Stack>
   );
 }
 
@@ -115,9 +68,9 @@ function ProjectDetail() {
       <Labeled label="resources.projects.fields.description">
         <TextField source="description" sx={{ whiteSpace: 'pre-wrap' }} />
       </Labeled>
-      <RespondButton />
+      <PledgeForm />
       <Divider />
-      <Responses />
+      <Pledges />
     </Stack>
   );
 }

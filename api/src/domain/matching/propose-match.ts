@@ -1,4 +1,4 @@
-import type { Db } from '@guanai/db';
+import type { Db, Prisma } from '@guanai/db';
 import type { SessionUser } from '../../auth/session.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { TProposeMatch } from '../../routes/cases/matching.types.ts';
@@ -24,6 +24,8 @@ const isUniqueViolation = (error: unknown) =>
  * only from the ledger), holding the resource's places and amount at once. The hold is one
  * conditional update, so two caseworkers racing for the last place cannot both get it; the loser
  * gets 409. A retried request (the same `matchId`, from its Idempotency-Key) holds nothing twice.
+ * `withinHold`, if given, runs in the same transaction once the match is written (a pledge accepted
+ * with it, 认捐): what it writes commits with the hold, and what it throws undoes the hold.
  */
 export async function proposeMatch({
   db,
@@ -31,12 +33,14 @@ export async function proposeMatch({
   caseId,
   matchId: id,
   input: body,
+  withinHold,
 }: {
   db: Db;
   user: SessionUser;
   caseId: string;
   matchId: string;
   input: TProposeMatch;
+  withinHold?: (tx: Prisma.TransactionClient, matchId: string) => Promise<void>;
 }): Promise<TMatch> {
   const row = await findOwnedCase(db, user, caseId);
   const retried = await db.match.findUnique({ where: { id }, include: matchInclude });
@@ -108,6 +112,7 @@ export async function proposeMatch({
         include: matchInclude,
       });
       await notifyMatchStep(tx, id, 'MATCH_PROPOSED');
+      await withinHold?.(tx, id);
       return created;
     })
     .catch((error: unknown) => {

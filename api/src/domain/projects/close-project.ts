@@ -1,11 +1,20 @@
 import type { Db } from '@guanai/db';
 import type { ProjectStatus } from '@guanai/workflows/vocabulary';
-import { within } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { findOwnedProject } from './owned-project.ts';
 import { findVisibleProject } from './visible-projects.ts';
 
-/** Takes a published project off the platform (funded or withdrawn), by the center that owns its case. */
+/** What the partners whose pledges were still pending are told when the center takes a project off. */
+export const CLOSED_BY_CENTER_REASON: Record<Exclude<ProjectStatus, 'PUBLISHED'>, string> = {
+  FUNDED: '需求已满足',
+  WITHDRAWN: '项目已撤下',
+};
+
+/**
+ * Takes a published project off the platform (funded or withdrawn), by the center that owns its case.
+ * Its pending pledges are declined with the reason in the same statement, so none is left waiting.
+ */
 export async function closeProject({
   db,
   user,
@@ -17,15 +26,19 @@ export async function closeProject({
   id: string;
   status: Exclude<ProjectStatus, 'PUBLISHED'>;
 }) {
-  const row = await findVisibleProject({ db, user, id });
-  const owning = await db.case.findUniqueOrThrow({
-    where: { id: (await db.project.findUniqueOrThrow({ where: { id: row.id } })).caseId },
-    select: { owningUnit: { select: { path: true } } },
-  });
-  if (!within(user, owning.owningUnit.path))
-    throw new AppError('FORBIDDEN', { message: 'the center that owns the case closes its projects' });
-  const closed = await db.project.updateMany({ where: { id: row.id, status: 'PUBLISHED' }, data: { status } });
-  if (closed.count === 0)
+  const row = await findOwnedProject({ db, user, id });
+  const [closed] = await db.$queryRaw<{ id: string }[]>`
+    WITH closed AS (
+      UPDATE project SET status = ${status}::"ProjectStatus", closed_reason = 'BY_CENTER', closed_at = now()
+      WHERE id = ${row.id}::uuid AND status = 'PUBLISHED'
+      RETURNING id
+    ), declined AS (
+      UPDATE project_response SET status = 'DECLINED', decline_reason = ${CLOSED_BY_CENTER_REASON[status]},
+        decided_by_id = ${user.id}::uuid, decided_at = now()
+      WHERE project_id IN (SELECT id FROM closed) AND status = 'PENDING'
+    )
+    SELECT id FROM closed`;
+  if (!closed)
     throw new AppError('CONFLICT', { message: 'the project is no longer published', reason: 'NOT_PUBLISHED' });
   return findVisibleProject({ db, user, id: row.id });
 }

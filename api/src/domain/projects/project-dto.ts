@@ -23,6 +23,7 @@ export function toProjectDto(row: ProjectRow): TProject {
     amount: row.amount === null ? null : Number(row.amount),
     service: row.service,
     status: row.status,
+    closedReason: row.closedReason,
     responses: row._count.responses,
     publishedAt: row.publishedAt.toISOString(),
   };

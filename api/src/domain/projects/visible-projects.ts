@@ -4,9 +4,14 @@ import type { SessionUser } from '../../auth/session.ts';
 import { notFound } from '../../errors/app-error.ts';
 import { projectInclude } from './project-dto.ts';
 
-/** Staff see the projects of cases they can see; partners see every published project. */
+/**
+ * Staff see the projects of cases they can see; partners see every published project, and those they
+ * have pledged to after they leave the platform (so a partner sees its pledge's answer to the end).
+ */
 export const visibleProjects = (user: SessionUser): Prisma.ProjectWhereInput =>
-  user.role === 'PARTNER' ? { status: 'PUBLISHED' } : { case: visibleCases(user) };
+  user.role === 'PARTNER'
+    ? { OR: [{ status: 'PUBLISHED' }, { responses: { some: { partnerId: user.partnerId ?? '' } } }] }
+    : { case: visibleCases(user) };
 
 /** The project, if the user sees it; else 404. */
 export async function findVisibleProject({ db, user, id }: { db: Db; user: SessionUser; id: string }) {

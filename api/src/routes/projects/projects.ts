@@ -1,5 +1,7 @@
 import type { Prisma } from '@guanai/db';
+import { acceptPledge } from '../../domain/projects/accept-pledge.ts';
 import { closeProject } from '../../domain/projects/close-project.ts';
+import { declinePledge } from '../../domain/projects/decline-pledge.ts';
 import { projectDetail } from '../../domain/projects/project-detail.ts';
 import { projectInclude, toProjectDto } from '../../domain/projects/project-dto.ts';
 import { publishProject } from '../../domain/projects/publish-project.ts';
@@ -9,7 +11,9 @@ import type { AppDeps } from '../../env.ts';
 import { createRouter } from '../../openapi/router.ts';
 import { contentRange } from '../../validation.ts';
 import {
+  acceptPledge as acceptPledgeRoute,
   closeProject as closeProjectRoute,
+  declinePledge as declinePledgeRoute,
   getProject,
   listProjects,
   publishProject as publishProjectRoute,
@@ -64,7 +68,7 @@ export function projectRoutes(deps: AppDeps) {
         const row = await closeProject({ db, user: c.get('user'), id: c.req.valid('param').id, status });
         return c.json(toProjectDto(row), 200);
       })
-      /** Partners: answers a published project, once, optionally naming one of their resources. */
+      /** Partners: pledges money, goods, places or hours to a published project from one of their resources (认捐). */
       .openapi(respondToProjectRoute, async (c) => {
         const created = await respondToProject({
           db,
@@ -73,6 +77,23 @@ export function projectRoutes(deps: AppDeps) {
           body: c.req.valid('json'),
         });
         return c.json(created, 201);
+      })
+      /**
+       * Caseworkers and supervisors of the owning center: accepts a pledge, proposing a match from its
+       * resource with the capacity held (as POST /api/cases/:id/matches); again answers the same.
+       */
+      .openapi(acceptPledgeRoute, async (c) => {
+        const { id, responseId } = c.req.valid('param');
+        return c.json(await acceptPledge({ db, user: c.get('user'), projectId: id, pledgeId: responseId }), 200);
+      })
+      /** Caseworkers and supervisors of the owning center: declines a pending pledge with a reason its partner sees. */
+      .openapi(declinePledgeRoute, async (c) => {
+        const { id, responseId } = c.req.valid('param');
+        const { reason } = c.req.valid('json');
+        return c.json(
+          await declinePledge({ db, user: c.get('user'), projectId: id, pledgeId: responseId, reason }),
+          200,
+        );
       })
   );
 }

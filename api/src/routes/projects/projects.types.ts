@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { NEED_CATEGORIES, PROJECT_STATUSES } from '@guanai/workflows/vocabulary';
+import {
+  NEED_CATEGORIES,
+  PLEDGE_KINDS,
+  PLEDGE_STATUSES,
+  PROJECT_CLOSED_REASONS,
+  PROJECT_STATUSES,
+  type PledgeKind,
+} from '@guanai/workflows/vocabulary';
 import { json, route } from '../../openapi/router.ts';
 import { listQuerySchema } from '../../validation.ts';
 import { ZYuan } from '../resources/resources.types.ts';
@@ -25,15 +32,52 @@ export type TPublishProject = z.infer<typeof ZPublishProjectSchema>;
 
 export const ZCloseProjectSchema = z.object({ status: z.enum(PROJECT_STATUSES).exclude(['PUBLISHED']) }).strict();
 
+export const ZProjectResponseParams = z.object({
+  id: z.uuid('must be an id (uuid)'),
+  responseId: z.uuid('must be an id (uuid)'),
+});
+
+/** The figure each kind of pledge states; the others are refused so a pledge means one thing. */
+const PLEDGE_FIGURE: Record<PledgeKind, 'amount' | 'places' | 'quantity'> = {
+  MONEY: 'amount',
+  PLACES: 'places',
+  GOODS: 'quantity',
+  HOURS: 'quantity',
+};
+
+/** 认捐 §四(三): what a partner pledges, from which of its own published resources. */
 export const ZRespondToProjectSchema = z
   .object({
+    kind: z
+      .enum(PLEDGE_KINDS)
+      .meta({ description: 'MONEY (amount), PLACES (places), GOODS (quantity: items), HOURS (quantity: hours)' }),
+    amount: ZYuan.positive('must be more than zero').optional().meta({ description: 'Yuan, for MONEY' }),
+    places: z.number().int('must be a whole number').min(1, 'at least 1').max(100).optional(),
+    quantity: z
+      .number()
+      .positive('must be more than zero')
+      .max(1e6)
+      .multipleOf(0.01, 'at most two decimals')
+      .optional()
+      .meta({ description: 'Items for GOODS, hours for HOURS' }),
+    resourceId: z.uuid('must be a resource id').meta({ description: 'One of your organisation’s published resources' }),
     message: z.string().trim().min(4, 'at least 4 characters').max(1000),
-    amount: ZYuan.positive().optional(),
-    resourceId: z.uuid('must be a resource id').optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((body, ctx) => {
+    const figure = PLEDGE_FIGURE[body.kind];
+    if (body[figure] === undefined)
+      ctx.addIssue({ code: 'custom', path: [figure], message: `required for a ${body.kind} pledge` });
+    for (const other of ['amount', 'places', 'quantity'] as const)
+      if (other !== figure && body[other] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [other], message: `not for a ${body.kind} pledge` });
+  });
 
 export type TRespondToProject = z.infer<typeof ZRespondToProjectSchema>;
+
+export const ZDeclinePledgeSchema = z
+  .object({ reason: z.string().trim().min(2, 'say why (at least 2 characters)').max(500) })
+  .strict();
 
 export const ZProjectListQuerySchema = listQuerySchema(
   z
@@ -61,7 +105,11 @@ export const ZProjectSchema = z
     amount: z.number().nullable().meta({ description: 'Yuan needed' }),
     service: z.string().nullable(),
     status: z.enum(PROJECT_STATUSES),
-    responses: z.number().int().meta({ description: 'How many partners have responded' }),
+    closedReason: z
+      .enum(PROJECT_CLOSED_REASONS)
+      .nullable()
+      .meta({ description: 'Why it left the platform: its case closed, pledges covered its need, or its center' }),
+    responses: z.number().int().meta({ description: 'How many pledges it has had' }),
     publishedAt: z.iso.datetime(),
   })
   .meta({
@@ -79,20 +127,30 @@ export const ZStaffProjectSchema = ZProjectSchema.extend({
 
 export type TStaffProject = z.infer<typeof ZStaffProjectSchema>;
 
-export const ZProjectResponseSchema = z
+export const ZPledgeSchema = z
   .object({
     id: z.uuid(),
     partnerName: z.string(),
+    kind: z.enum(PLEDGE_KINDS),
     message: z.string(),
-    amount: z.number().nullable(),
+    amount: z.number().nullable().meta({ description: 'Yuan, for MONEY' }),
+    places: z.number().int().nullable(),
+    quantity: z.number().nullable().meta({ description: 'Items for GOODS, hours for HOURS' }),
     resourceId: z.uuid().nullable(),
+    resourceName: z.string().nullable(),
+    status: z.enum(PLEDGE_STATUSES),
+    declineReason: z.string().nullable().meta({ description: 'Why the center declined it, shown to the partner' }),
+    decidedAt: z.iso.datetime().nullable(),
+    matchId: z.uuid().nullable().meta({ description: 'The proposed match an accepted pledge became' }),
     createdAt: z.iso.datetime(),
   })
-  .meta({ id: 'ProjectResponse', description: '响应 A partner’s response to a project' });
+  .meta({ id: 'Pledge', description: '认捐 A partner’s pledge to a project, and the center’s answer' });
+
+export type TPledge = z.infer<typeof ZPledgeSchema>;
 
 export const ZProjectDetailSchema = ZStaffProjectSchema.extend({
-  responseList: z.array(ZProjectResponseSchema).meta({ description: 'All of them for staff, its own for a partner' }),
-}).meta({ id: 'ProjectDetail', description: '援助项目 A project with the partners’ responses' });
+  responseList: z.array(ZPledgeSchema).meta({ description: 'All of them for staff, its own for a partner' }),
+}).meta({ id: 'ProjectDetail', description: '援助项目 A project with the partners’ pledges' });
 
 export type TProjectDetail = z.infer<typeof ZProjectDetailSchema>;
 
@@ -145,11 +203,36 @@ export const respondToProject = route({
   method: 'post',
   path: '/{id}/responses',
   tags: ['projects'],
-  summary: '响应援助项目 A partner answers a published project',
-  description: 'Partners, once per organisation (409 ALREADY_RESPONDED), optionally naming one of their resources.',
+  summary: '认捐 A partner pledges money, goods, places or hours to a published project',
+  description:
+    'Partners (§四(三)), from one of their own published resources; one live pledge per organisation (409 ALREADY_RESPONDED), again after a decline. 409 NOT_PUBLISHED when the project is off the platform; 422 naming the field for a missing or stray figure.',
   request: {
     params: ZProjectParams,
     body: { required: true, content: { 'application/json': { schema: ZRespondToProjectSchema } } },
   },
-  responses: { 201: json(z.object({ id: z.uuid() }), 'The response’s id') },
+  responses: { 201: json(z.object({ id: z.uuid() }), 'The pledge’s id') },
+});
+
+export const acceptPledge = route({
+  method: 'post',
+  path: '/{id}/responses/{responseId}/accept',
+  tags: ['projects'],
+  summary: '接受认捐 Accepts a pledge: a proposed match from its resource',
+  description:
+    'Caseworkers and supervisors of the center owning the case. Proposes a match on the project’s need from the pledge’s resource exactly as POST /api/cases/{id}/matches does (eligibility, the capacity or budget held at once; 409 CAPACITY_EXHAUSTED leaves the pledge pending). Accepting again answers the same. When accepted money covers the project’s amount (or, without one, on the first acceptance) the project is FUNDED and the other pending pledges are declined 需求已满足.',
+  request: { params: ZProjectResponseParams },
+  responses: { 200: json(ZPledgeSchema, 'The pledge, accepted, with its match') },
+});
+
+export const declinePledge = route({
+  method: 'post',
+  path: '/{id}/responses/{responseId}/decline',
+  tags: ['projects'],
+  summary: '谢绝认捐 Declines a pledge, with a reason the partner sees',
+  description: 'Caseworkers and supervisors of the center owning the case; 409 NOT_PENDING for an accepted pledge.',
+  request: {
+    params: ZProjectResponseParams,
+    body: { required: true, content: { 'application/json': { schema: ZDeclinePledgeSchema } } },
+  },
+  responses: { 200: json(ZPledgeSchema, 'The pledge, declined') },
 });
