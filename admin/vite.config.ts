@@ -13,13 +13,14 @@ export default defineConfig({
   build: {
     chunkSizeWarningLimit: 2000,
     // The admin, and the public pages that need no sign-in (public disclosure, the recipient's survey, the online
-    // application and its status).
+    // application and its status, the volunteers' sign-up).
     rollupOptions: {
       input: {
         main: page('index.html'),
         public: page('public.html'),
         survey: page('survey.html'),
         apply: page('apply.html'),
+        volunteer: page('volunteer.html'),
       },
     },
   },

@@ -77,7 +77,12 @@ export function pwa(): Plugin[] {
         // Any navigation inside the app opens the shell, offline too — except what the server answers
         // itself: the API (and its reference page), the public pages, health and metrics.
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/(public|survey|apply)\.html/, /^\/healthz/, /^\/metrics/],
+        navigateFallbackDenylist: [
+          /^\/api(\/|$)/,
+          /^\/(public|survey|apply|volunteer)\.html/,
+          /^\/healthz/,
+          /^\/metrics/,
+        ],
         // No runtime caching, and deliberately none for /api: its answers carry personal data, and the
         // Cache Storage is shared by everyone who uses this browser profile and outlives a sign-out. The
         // field app keeps the reference data it needs offline in IndexedDB itself (admin/src/field),

@@ -27,6 +27,7 @@ import { evaluationResources, evaluationRoutes } from './evaluation/index.tsx';
 import { fieldRoutes } from './field/index.tsx';
 import { printRoutes } from './print/index.tsx';
 import { notifyRoutes } from './notify/index.tsx';
+import { volunteerResources, volunteerRoutes } from './volunteers/index.tsx';
 
 /** The table of contents: one resource per API resource, and the supervisors' and managers' pages. */
 export function App() {
@@ -62,6 +63,7 @@ export function App() {
       <Resource name="forms" {...forms} />
       {matchingResources}
       {evaluationResources}
+      {volunteerResources}
       <CustomRoutes>
         <Route path="/board" element={<EscalationBoard />} />
         <Route path="/sla" element={<SlaOverview />} />
@@ -70,6 +72,7 @@ export function App() {
         {evaluationRoutes}
         {fieldRoutes}
         {notifyRoutes}
+        {volunteerRoutes}
       </CustomRoutes>
       {/* Paperwork to print (A4, no menu or app bar): the case summary, the plan, the monthly ledger. */}
       <CustomRoutes noLayout>{printRoutes}</CustomRoutes>

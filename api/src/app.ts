@@ -24,6 +24,7 @@ import { matchRoutes } from './routes/matches/matches.ts';
 import { deliveryRoutes } from './routes/deliveries/deliveries.ts';
 import { notifyRoutes } from './routes/notify/notify.ts';
 import { resourceRoutes } from './routes/resources/resources.ts';
+import { donationRoutes } from './routes/donations/donations.ts';
 import { partnerRoutes } from './routes/partners/partners.ts';
 import { projectRoutes } from './routes/projects/projects.ts';
 import { publicRoutes } from './routes/public/public.ts';
@@ -40,6 +41,8 @@ import { savedViewRoutes } from './routes/saved-views/saved-views.ts';
 import { applicationRoutes } from './routes/applications/applications.ts';
 import { formRoutes } from './routes/forms/forms.ts';
 import { eligibilityRoutes } from './routes/eligibility/eligibility.ts';
+import { volunteerRoutes } from './routes/volunteers/volunteers.ts';
+import { volunteerAssignmentRoutes } from './routes/volunteer-assignments/volunteer-assignments.ts';
 import { createCaseClient } from './temporal/case-client.ts';
 import { requestScopedDb } from './request/scope.ts';
 import { openApiDocument } from './openapi/document.ts';
@@ -96,6 +99,7 @@ export function createApp(given: AppDeps) {
     .route('/deliveries', deliveryRoutes(deps))
     .route('/notify', notifyRoutes(deps))
     .route('/resources', resourceRoutes(deps))
+    .route('/donations', donationRoutes(deps))
     .route('/partners', partnerRoutes(deps))
     .route('/projects', projectRoutes(deps))
     .route('/public', publicRoutes(deps))
@@ -111,7 +115,9 @@ export function createApp(given: AppDeps) {
     .route('/saved-views', savedViewRoutes(deps))
     .route('/applications', applicationRoutes(deps, cases))
     .route('/forms', formRoutes(deps))
-    .route('/eligibility', eligibilityRoutes(deps));
+    .route('/eligibility', eligibilityRoutes(deps))
+    .route('/volunteers', volunteerRoutes(deps))
+    .route('/volunteer-assignments', volunteerAssignmentRoutes(deps));
   // Tests: every answer of a declared route is checked against its declared responses.
   if (given.responseMismatches) app.use('/api/*', checkResponses(api, '/api', given.responseMismatches));
   // One access policy for every route (auth/policy.ts): session and role, before any handler runs.

@@ -66,9 +66,12 @@ export type {
   TProject,
   TStaffProject,
   TProjectDetail,
+  TPledge,
 } from './routes/projects/projects.types.ts';
 export type { TDisclosurePeriod, TDisclosure } from './routes/public/disclosures.types.ts';
 export type { TOffer } from './routes/public/projects.types.ts';
+export type { TPublicCampaign } from './routes/public/campaigns.types.ts';
+export type { TReceipt } from './routes/donations/donations.types.ts';
 export type { TSurveyForm } from './routes/public/surveys.types.ts';
 export type { TSelfReportBody, TResourceEvaluations } from './routes/resources/evaluations.types.ts';
 export type {

@@ -26,5 +26,12 @@ export const demoUsers = [
     unitCode: '510100000000',
     partner: '锦江区益民社会工作服务中心',
   },
+  {
+    username: 'team',
+    displayName: '志愿服务队 队长 郑宇',
+    role: 'PARTNER',
+    unitCode: '510100000000',
+    partner: '水井坊志愿服务队',
+  },
   { username: 'admin', displayName: '系统管理员', role: 'ADMIN', unitCode: '510100000000' },
 ];

@@ -40,9 +40,11 @@ export {
   discloseMonth,
   snapshotHash,
   type DisclosedRow,
+  type Correction,
   type ProjectFigures,
   type SnapshotContent,
 } from './disclosure/snapshot.ts';
+export { campaignFigures, type CampaignFigures } from './disclosure/campaign-figures.ts';
 export type { DisclosureInput } from './disclosure/workflow.ts';
 export type { PublishResult } from './disclosure/activities.ts';
 export * from './handover/messages.ts';

@@ -16,6 +16,7 @@ export const ROLES = [
   'MANAGER',
   'PARTNER',
   'ADMIN',
+  'VOLUNTEER', // 志愿者 (issue 19): sees only their own profile, assignments and hours
 ] as const;
 export type UserRole = (typeof ROLES)[number];
 
@@ -32,6 +33,8 @@ export const ROLE_LEVELS: Readonly<Record<UserRole, readonly OrgLevel[]>> = {
   MANAGER: ['DISTRICT', 'CITY'],
   PARTNER: ['CITY'],
   ADMIN: ['CITY'],
+  // Placed at the first community they serve.
+  VOLUNTEER: ['COMMUNITY'],
 };
 
 // The registry (困难群众信息库)
@@ -254,6 +257,10 @@ export type PartnerKind = (typeof PARTNER_KINDS)[number];
 export const CAMPAIGN_TYPES = ['PUBLIC', 'DIRECTED'] as const;
 export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
 
+/** A donations-ledger entry: a gift, a refund to the donor (退款), or a reversal of an entry made in error (冲正). */
+export const DONATION_KINDS = ['DONATION', 'REFUND', 'REVERSAL'] as const;
+export type DonationKind = (typeof DONATION_KINDS)[number];
+
 export const MATCH_STATUSES = ['PROPOSED', 'ACCEPTED', 'DECLINED', 'CANCELLED'] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
@@ -262,6 +269,34 @@ export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
 export const PROJECT_STATUSES = ['PUBLISHED', 'FUNDED', 'WITHDRAWN'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** Why a project left the platform: its case closed, accepted pledges covered its need, or its center took it off. */
+export const PROJECT_CLOSED_REASONS = ['CASE_CLOSED', 'NEED_COVERED', 'BY_CENTER'] as const;
+export type ProjectClosedReason = (typeof PROJECT_CLOSED_REASONS)[number];
+
+/** 认捐 §四(三): what a partner pledges to a project. */
+export const PLEDGE_KINDS = ['MONEY', 'GOODS', 'PLACES', 'HOURS'] as const;
+export type PledgeKind = (typeof PLEDGE_KINDS)[number];
+
+export const PLEDGE_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED'] as const;
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+
+// Volunteers (志愿者, §四(三) 志愿服务)
+
+/** A volunteer's registration: PENDING until their team (or a station they serve) approves or declines it. */
+export const VOLUNTEER_STATUSES = ['PENDING', 'ACTIVE', 'DECLINED', 'SUSPENDED'] as const;
+export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
+
+/** What a volunteer is sent to do for a case: a visit (上门探访) or a delivery (送达). */
+export const VOLUNTEER_ASSIGNMENT_KINDS = ['VISIT', 'DELIVERY'] as const;
+export type VolunteerAssignmentKind = (typeof VOLUNTEER_ASSIGNMENT_KINDS)[number];
+
+export const VOLUNTEER_ASSIGNMENT_STATUSES = ['ASSIGNED', 'DONE', 'CANCELLED'] as const;
+export type VolunteerAssignmentStatus = (typeof VOLUNTEER_ASSIGNMENT_STATUSES)[number];
+
+/** An entry of the service-hours ledger: time from a check-out, or a correction (更正) with its reason. */
+export const VOLUNTEER_HOURS_KINDS = ['SERVICE', 'CORRECTION'] as const;
+export type VolunteerHoursKind = (typeof VOLUNTEER_HOURS_KINDS)[number];
 
 // Evaluation and disclosure
 

@@ -28,6 +28,7 @@ import { CasePrintMenu } from '../print/index.tsx';
 import { CaseReferrals } from '../eligibility/index.ts';
 import type { CaseRecord } from './types.ts';
 import { CaseFormAnswers } from '../forms/CaseFormAnswers.tsx';
+import { CaseVolunteerAssign } from '../volunteers/index.tsx';
 
 /** A referring department by its name (GET /api/departments), its code until the names arrive. */
 function DepartmentName({ code }: { code: string }) {
@@ -117,6 +118,7 @@ function CaseDetail() {
       <CaseStatechart />
       <CasePlanPanel />
       <CaseMatchingPanel />
+      <CaseVolunteerAssign />
       <CaseReferrals />
       <CaseEvaluationPanel />
       {/* Issue 17: each defined form's answers with the version they were given with (第N版). */}

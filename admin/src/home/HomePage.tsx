@@ -3,6 +3,8 @@ import { Alert, Box, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Loading, Title, useGetIdentity, useTranslate } from 'react-admin';
 import { api, ok } from '../providers/api.ts';
+import { useRole } from '../providers/useCan.ts';
+import { VolunteerHome } from '../volunteers/index.tsx';
 import { CaseworkerHome } from './CaseworkerHome.tsx';
 import { ManagerHome } from './ManagerHome.tsx';
 import { PartnerHome } from './PartnerHome.tsx';
@@ -24,8 +26,15 @@ function RoleHome({ home }: { home: THome }) {
   }
 }
 
-/** 首页: the first page after sign-in, the numbers of the user's day by role, each a link to its list. */
+/** 首页: a volunteer's is their tasks (我的任务); everyone else's, the numbers of their day. */
 export function HomePage() {
+  const role = useRole();
+  if (role === undefined) return <Loading loadingPrimary="guanai.home.loading" loadingSecondary="" />;
+  return role === 'VOLUNTEER' ? <VolunteerHome /> : <StaffHome />;
+}
+
+/** The numbers of the user's day by role, each a link to its list. */
+function StaffHome() {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const { data, isError } = useQuery({ queryKey: ['home'], queryFn: () => ok(api.home.$get()) });

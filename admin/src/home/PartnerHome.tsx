@@ -14,6 +14,14 @@ export function PartnerHome({ home }: { home: TPartnerHome }) {
           figure={home.accepted}
           hint={translate('guanai.home.partner.undelivered', { count: home.undelivered })}
         />
+        {/* A volunteer team's partner: the self-registrations of its team waiting for its decision. */}
+        {home.volunteersToApprove && (
+          <FigureCard
+            label={translate('guanai.volunteers.toApprove')}
+            figure={home.volunteersToApprove}
+            tone="warning"
+          />
+        )}
       </FigureGrid>
     </Section>
   );

@@ -21,6 +21,7 @@ import { EvaluationMenu } from '../evaluation/index.tsx';
 import { DemoBanner, DemoMarker } from '../demo/DemoStatus.tsx';
 import { FieldSync, OutboxChip } from '../field/index.tsx';
 import { NotifyMenu, NotifyUserMenuItem } from '../notify/index.tsx';
+import { VolunteerOwnMenu, VolunteersMenuItem } from '../volunteers/index.tsx';
 
 /**
  * The menu shows what the user can use, by the routes their role may call: the board for
@@ -30,6 +31,8 @@ import { NotifyMenu, NotifyUserMenuItem } from '../notify/index.tsx';
 function AppMenu() {
   const can = useCan();
   const role = useRole();
+  // A volunteer sees only their own pages (我的任务, 我的时长).
+  if (role === 'VOLUNTEER') return <VolunteerOwnMenu />;
   return (
     <Menu>
       <Menu.DashboardItem primaryText="guanai.home.title" />
@@ -51,6 +54,7 @@ function AppMenu() {
       {can('POST /api/sla/calendar') && <Menu.ResourceItem name="sla/calendar" />}
       {can('POST /api/eligibility/standards') && <Menu.ResourceItem name="eligibility/standards" />}
       {can('POST /api/forms') && <Menu.ResourceItem name="forms" />}
+      <VolunteersMenuItem />
       <MatchingMenu />
       <EvaluationMenu />
       <NotifyMenu />

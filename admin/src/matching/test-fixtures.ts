@@ -187,6 +187,10 @@ export const resource: TResource = {
   campaignType: null,
   target: null,
   deadline: null,
+  beneficiaryCaseId: null,
+  beneficiaryCategory: null,
+  beneficiaryTownshipId: null,
+  beneficiaryTownshipName: null,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
 };
@@ -217,6 +221,7 @@ export const project: ProjectRecord = {
   amount: 6000,
   service: null,
   status: 'PUBLISHED',
+  closedReason: null,
   responses: 1,
   publishedAt: '2026-03-03T00:00:00Z',
 };

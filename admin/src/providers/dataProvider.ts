@@ -187,11 +187,33 @@ const customMethods = {
   getDonations: (resourceId: string) => dataOf(api.resources[':id'].donations.$get({ param: byId(resourceId) })),
   addDonation: (resourceId: string, body: JsonOf<(typeof api.resources)[':id']['donations']['$post']>, key: string) =>
     dataOf(api.resources[':id'].donations.$post({ param: byId(resourceId), json: body }, write(key))),
+  /** 捐赠收据: a donation's receipt, with its refunds and reversals. */
+  getDonation: (id: string) => dataOf(api.donations[':id'].$get({ param: byId(id) })),
+  /** 退款 / 冲正: a new ledger entry with its reason; `key` is the dialog's Idempotency-Key. */
+  refundDonation: (id: string, body: JsonOf<(typeof api.donations)[':id']['refunds']['$post']>, key: string) =>
+    dataOf(api.donations[':id'].refunds.$post({ param: byId(id), json: body }, write(key))),
+  reverseDonation: (id: string, reason: string, key: string) =>
+    dataOf(api.donations[':id'].reversals.$post({ param: byId(id), json: { reason } }, write(key))),
   publishProject: (body: JsonOf<typeof api.projects.$post>) => dataOf(api.projects.$post({ json: body }, write())),
   closeProject: (id: string, status: JsonOf<(typeof api.projects)[':id']['close']['$post']>['status']) =>
     dataOf(api.projects[':id'].close.$post({ param: byId(id), json: { status } }, write())),
   respondToProject: (id: string, body: JsonOf<(typeof api.projects)[':id']['responses']['$post']>) =>
     dataOf(api.projects[':id'].responses.$post({ param: byId(id), json: body }, write())),
+  /** 认捐: the owning center accepts a pledge (a proposed match from its resource) or declines it with a reason. */
+  acceptPledge: (projectId: string, pledgeId: string) =>
+    dataOf(
+      api.projects[':id'].responses[':responseId'].accept.$post(
+        { param: { id: encodeURIComponent(projectId), responseId: encodeURIComponent(pledgeId) } },
+        write(),
+      ),
+    ),
+  declinePledge: (projectId: string, pledgeId: string, reason: string) =>
+    dataOf(
+      api.projects[':id'].responses[':responseId'].decline.$post(
+        { param: { id: encodeURIComponent(projectId), responseId: encodeURIComponent(pledgeId) }, json: { reason } },
+        write(),
+      ),
+    ),
   /** 绩效评价: one center's KPIs for a month (the caller's own center without unitId). */
   getKpis: (query: QueryOf<typeof api.kpis.$get>) => dataOf(api.kpis.$get({ query })),
   /** The center and the centers below it, side by side for a month (the center first). */

@@ -29,6 +29,7 @@ const UNITS: Record<UserRole, typeof me.orgUnit> = {
   SUPERVISOR: me.orgUnit,
   MANAGER: { id: 'd1', code: '510104000000', name: '锦江区', level: 'DISTRICT' },
   PARTNER: { id: 'city', code: '510100000000', name: '成都市', level: 'CITY' },
+  VOLUNTEER: { id: 'c1', code: '510104021001', name: '水井坊社区', level: 'COMMUNITY' },
   ADMIN: { id: 'city', code: '510100000000', name: '成都市', level: 'CITY' },
 };
 

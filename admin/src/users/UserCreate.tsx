@@ -11,7 +11,7 @@ import {
 } from 'react-admin';
 import { useNotifyProblem } from '../tasks/useTaskActions.ts';
 import { PartnerInput } from './PartnerInput.tsx';
-import { roleChoices, strongPassword, type User } from './roles.ts';
+import { newUserRoleChoices, strongPassword, type User } from './roles.ts';
 import { TemporaryPasswordDialog } from './TemporaryPasswordDialog.tsx';
 import { UnitInput } from './UnitInput.tsx';
 
@@ -56,7 +56,7 @@ export function UserCreate() {
         <SimpleForm>
           <TextInput source="username" validate={required()} autoComplete="off" />
           <TextInput source="displayName" validate={required()} fullWidth />
-          <SelectInput source="role" choices={roleChoices} validate={required()} />
+          <SelectInput source="role" choices={newUserRoleChoices} validate={required()} />
           <UnitInput />
           <PartnerInput />
           <PasswordInput

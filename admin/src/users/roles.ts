@@ -3,6 +3,9 @@ import type { Validator } from 'react-admin';
 
 export const roleChoices = ROLES.map((id) => ({ id, name: `guanai.roles.${id}` }));
 
+/** The roles a new account is made with here: volunteers are registered as volunteers (志愿者), with their profile. */
+export const newUserRoleChoices = roleChoices.filter((choice) => choice.id !== 'VOLUNTEER');
+
 export interface User {
   id: string;
   username: string;

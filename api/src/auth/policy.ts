@@ -10,6 +10,7 @@ export type Access = 'PUBLIC' | 'SIGNED_IN' | readonly Role[];
 
 const WORKERS = ['STATION_WORKER', 'CASEWORKER', 'SUPERVISOR'] as const satisfies readonly Role[];
 const MATCHERS = ['CASEWORKER', 'SUPERVISOR'] as const satisfies readonly Role[];
+const DONATION_READERS = ['DISCOVERER', ...WORKERS, 'MANAGER', 'PARTNER', 'ADMIN'] as const satisfies readonly Role[];
 
 export const ROUTE_POLICY: Record<string, Access> = {
   // The contract: the OpenAPI document and its reference page.
@@ -107,8 +108,13 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'POST /api/resources': ['ADMIN', 'MANAGER'],
   'PUT /api/resources/:id': ['ADMIN', 'MANAGER'],
   'POST /api/resources/:id/status': ['ADMIN', 'MANAGER'],
-  'GET /api/resources/:id/donations': 'SIGNED_IN',
+  // Donors' names are for the network's own staff and partners; a volunteer's login has no need of them.
+  'GET /api/resources/:id/donations': DONATION_READERS,
   'POST /api/resources/:id/donations': ['ADMIN', 'MANAGER', 'PARTNER'],
+  // §四(三) 募捐: a donation's receipt, and its refunds and reversals (new ledger entries), by who records donations.
+  'GET /api/donations/:id': DONATION_READERS,
+  'POST /api/donations/:id/refunds': ['ADMIN', 'MANAGER', 'PARTNER'],
+  'POST /api/donations/:id/reversals': ['ADMIN', 'MANAGER', 'PARTNER'],
   'GET /api/partners': 'SIGNED_IN',
   'GET /api/partners/:id': 'SIGNED_IN',
   'POST /api/partners': ['ADMIN'],
@@ -137,8 +143,12 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'POST /api/projects': MATCHERS,
   'POST /api/projects/:id/close': MATCHERS,
   'POST /api/projects/:id/responses': ['PARTNER'],
+  // 认捐: the owning center answers a partner's pledge (accepting it proposes a match, as matching does).
+  'POST /api/projects/:id/responses/:responseId/accept': MATCHERS,
+  'POST /api/projects/:id/responses/:responseId/decline': MATCHERS,
   'GET /api/public/projects': 'PUBLIC',
   'GET /api/public/offers': 'PUBLIC',
+  'GET /api/public/campaigns': 'PUBLIC',
 
   // Public disclosure (过程信息公开): published months for anyone; publishing now for managers.
   'GET /api/public/disclosures': 'PUBLIC',
@@ -206,6 +216,27 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'PUT /api/eligibility/standards/:id': ['ADMIN'],
   'DELETE /api/eligibility/standards/:id': ['ADMIN'],
   'GET /api/cases/:id/eligibility': [...WORKERS, 'MANAGER'],
+
+  // Volunteers (志愿者, §四(三) 志愿服务, issue 19): stations, centers and teams register them (a team its own;
+  // the public page registers one PENDING for the team to decide); the case's center or the team sends them on
+  // visits; they check in and out themselves; their hours ledger is theirs, their team's and their centers'.
+  'GET /api/volunteers': [...WORKERS, 'MANAGER', 'ADMIN', 'PARTNER'],
+  'GET /api/volunteers/me': ['VOLUNTEER'],
+  'GET /api/volunteers/:id': [...WORKERS, 'MANAGER', 'ADMIN', 'PARTNER', 'VOLUNTEER'],
+  'POST /api/volunteers': [...WORKERS, 'PARTNER'],
+  'POST /api/volunteers/:id/approve': ['STATION_WORKER', 'PARTNER'],
+  'POST /api/volunteers/:id/decline': ['STATION_WORKER', 'PARTNER'],
+  'GET /api/volunteers/:id/hours': [...WORKERS, 'MANAGER', 'ADMIN', 'PARTNER', 'VOLUNTEER'],
+  'POST /api/volunteers/:id/hours/corrections': [...WORKERS, 'PARTNER'],
+  'GET /api/volunteers/:id/certificate': [...WORKERS, 'MANAGER', 'ADMIN', 'PARTNER', 'VOLUNTEER'],
+  'GET /api/volunteer-assignments': [...WORKERS, 'MANAGER', 'ADMIN', 'PARTNER', 'VOLUNTEER'],
+  'GET /api/volunteer-assignments/:id': [...WORKERS, 'MANAGER', 'ADMIN', 'PARTNER', 'VOLUNTEER'],
+  'POST /api/volunteer-assignments': [...MATCHERS, 'PARTNER'],
+  'POST /api/volunteer-assignments/:id/check-in': ['VOLUNTEER'],
+  'POST /api/volunteer-assignments/:id/check-out': ['VOLUNTEER'],
+  'POST /api/volunteer-assignments/:id/cancel': [...MATCHERS, 'PARTNER'],
+  'GET /api/public/volunteer-teams': 'PUBLIC',
+  'POST /api/public/volunteers': 'PUBLIC',
 };
 
 export const policyKey = (method: string, path: string) => `${method} ${path}`;

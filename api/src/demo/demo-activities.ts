@@ -45,7 +45,7 @@ export function createDemoActivities(deps: DemoActivityDeps): DemoActivities {
     (world ??= loadDemoWorld(db).catch((error: unknown) => ((world = undefined), Promise.reject(error))));
   return {
     async prepareDemo() {
-      await prepareDemoWorld(db);
+      await prepareDemoWorld(db, deps.keys);
     },
 
     async loadDemoCase({ index, total }) {

@@ -1,4 +1,5 @@
-import type { Db } from '@guanai/db';
+import type { Db, IdentityKeys } from '@guanai/db';
+import { DEMO_PASSWORD } from '@guanai/db/demo-users';
 import type { UserRole } from '@guanai/workflows';
 import type { SessionUser } from '../auth/session.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -7,6 +8,7 @@ import { createResource } from '../domain/resources/create-resource.ts';
 import { setResourceStatus } from '../domain/resources/set-resource-status.ts';
 import { scheduleMeeting } from '../domain/meetings/schedule-meeting.ts';
 import { createUser } from '../domain/users/create-user.ts';
+import { registerVolunteer } from '../domain/volunteers/register-volunteer.ts';
 import { demoId } from './demo-ids.ts';
 import { demoStaffName } from './demo-person.ts';
 
@@ -119,7 +121,7 @@ const usernameOf = (role: UserRole, unitCode: string) =>
  * its name on a retry: staff where the seed has none, a catalogue the cases are matched to, donations
  * to the seeded campaign, and the city's joint meeting.
  */
-export async function prepareDemoWorld(db: Db): Promise<void> {
+export async function prepareDemoWorld(db: Db, keys: IdentityKeys): Promise<void> {
   const communities = await sampleCommunities(db);
   if (communities.length === 0) throw new Error('the seed’s sample communities are missing: run the seed first');
   const units = new Map(
@@ -199,6 +201,25 @@ export async function prepareDemoWorld(db: Db): Promise<void> {
         if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
       });
     }
+  }
+  // 志愿者 (issue 19): one volunteer of the seeded 水井坊志愿服务队, registered by its leader (`team`), to sign in as `volunteer`.
+  if (!(await db.user.findUnique({ where: { username: 'volunteer' }, select: { id: true } }))) {
+    const community = await db.orgUnit.findUniqueOrThrow({ where: { code: '510104017001' }, select: { id: true } });
+    await registerVolunteer({
+      db,
+      keys,
+      registrar: await sessionUser(db, 'team'),
+      input: {
+        name: '周小红',
+        phone: '13800028001',
+        username: 'volunteer',
+        password: DEMO_PASSWORD,
+        skills: ['陪伴探访', '家政清洁'],
+        languages: ['普通话', '四川话'],
+        availability: '周末全天，工作日晚上',
+        communityIds: [community.id],
+      },
+    });
   }
   const citySupervisor = await sessionUser(db, 'city.supervisor');
   if (!(await db.jointMeeting.findFirst({ where: { title: DEMO_MEETING } })))

@@ -18,6 +18,7 @@ const TAGS: Record<string, string> = {
   people: '困难群众基本信息库 The registry of people in hardship',
   households: '家庭 Households',
   resources: '援助项目库 The catalogue of aid resources, donations and evaluations',
+  donations: '捐赠 A campaign’s donations ledger: receipts, refunds and reversals (§四(三) 募捐)',
   partners: '合作单位 Partner organisations',
   matches: '供需对接与交付 Matches and deliveries',
   projects: '援助项目发布平台 Published projects and partners’ responses',
@@ -33,6 +34,8 @@ const TAGS: Record<string, string> = {
   absences: '休假代理 Absences and who covers them',
   notify: '通知渠道与偏好 Channels notifications leave by, who is told what and when, and every delivery attempt',
   colleagues: '同事 Active colleagues a task can be handed to',
+  volunteers:
+    '志愿者 Volunteers, their assignments to visits and deliveries, check-in and check-out, and the ledger and certificate of their hours (§四(三) 志愿服务)',
   applications: '网上申请 Online self-applications, as the stations verify them (§四(一) 个人申请)',
   eligibility:
     '救助标准与资格建议 Schemes’ eligibility standards per district and date, and a case’s suggestions and referrals (§二 无缝衔接)',

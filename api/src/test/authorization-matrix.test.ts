@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '@guanai/db/seed';
 import { ROUTE_POLICY } from '../auth/policy.ts';
 import { json, signIn, startHarness, type Harness, type Session } from './harness.ts';
 
@@ -15,6 +16,7 @@ const ROLES = {
   MANAGER: 'manager',
   PARTNER: 'partner',
   ADMIN: 'admin',
+  VOLUNTEER: 'matrix.volunteer',
 } as const;
 
 let h: Harness;
@@ -24,7 +26,18 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   h = await startHarness();
   for (const username of [...Object.values(ROLES), 'caseworker2', 'district.supervisor'])
-    as[username] = await signIn(h.app, username);
+    if (username !== ROLES.VOLUNTEER) as[username] = await signIn(h.app, username);
+  // A volunteer (issue 19), registered by the station with a login of their own.
+  const registered = await as.station!.request('POST', '/api/volunteers', {
+    name: '矩阵志愿者',
+    phone: '13900009999',
+    username: ROLES.VOLUNTEER,
+    password: DEMO_PASSWORD, // as every other user here, so that signIn's default signs them in
+    communityIds: [(await h.db.user.findUniqueOrThrow({ where: { username: 'station' } })).orgUnitId],
+  });
+  if (registered.status !== 201) throw new Error(`register volunteer: ${registered.status} ${await registered.text()}`);
+  ids.volunteer = (await json(registered)).id;
+  as[ROLES.VOLUNTEER] = await signIn(h.app, ROLES.VOLUNTEER);
   const created = await json(
     await as.station!.request('POST', '/api/cases', {
       person: { name: '矩阵测试', idNumber: '510104195001010010', hukou: 'CHENGDU' },
@@ -88,6 +101,18 @@ beforeAll(async () => {
       },
     })
   ).id;
+  ids.assignment = (
+    await h.db.volunteerAssignment.create({
+      data: {
+        id: crypto.randomUUID(),
+        volunteerId: ids.volunteer!,
+        caseId: created.id,
+        kind: 'VISIT',
+        scheduledOn: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`),
+        assignedById: (await h.db.user.findUniqueOrThrow({ where: { username: 'caseworker' } })).id,
+      },
+    })
+  ).id;
   ids.meeting = (
     await h.db.jointMeeting.create({
       data: {
@@ -140,6 +165,8 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
     .replace('/api/matches/:id', `/api/matches/${ids.match}`)
     .replace('/api/projects/:id', `/api/projects/${ids.project}`)
     .replace('/api/meetings/:id', `/api/meetings/${ids.meeting}`)
+    .replace('/api/volunteers/:id', `/api/volunteers/${ids.volunteer}`)
+    .replace('/api/volunteer-assignments/:id', `/api/volunteer-assignments/${ids.assignment}`)
     .replace('/api/saved-views/:id', '/api/saved-views/00000000-0000-4000-8000-000000000000')
     .replace('/api/absences/:id', '/api/absences/00000000-0000-4000-8000-000000000000')
     .replace(':period', '2026-10')
@@ -204,6 +231,31 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
       endsAt: '2099-01-02T18:00:00+08:00',
     },
     'POST /api/saved-views': { name: 'matrix', filter: { scope: 'unit', dueToday: true } },
+    'POST /api/volunteers': {
+      name: '矩阵',
+      phone: '13900009998',
+      username: 'matrix.volunteer2',
+      password: 'matrix-password-1',
+      communityIds: [ids.unit],
+    },
+    'POST /api/public/volunteers': {
+      name: '矩阵',
+      phone: '13900009997',
+      username: 'matrix.self',
+      password: 'matrix-password-1',
+      communityIds: [ids.unit],
+    },
+    'POST /api/volunteers/:id/decline': { reason: 'matrix' },
+    'POST /api/volunteers/:id/hours/corrections': { minutes: 5, reason: 'matrix' },
+    'POST /api/volunteer-assignments': {
+      volunteerId: ids.volunteer,
+      caseId: ids.case,
+      kind: 'VISIT',
+      scheduledOn: new Date().toISOString().slice(0, 10),
+    },
+    'POST /api/volunteer-assignments/:id/check-in': {},
+    'POST /api/volunteer-assignments/:id/check-out': {},
+    'POST /api/volunteer-assignments/:id/cancel': { reason: 'matrix' },
   };
   if (key === 'POST /api/cases/:id/attachments' || key === 'POST /api/matches/:id/evidence')
     return { method, path, body: 'png', headers: { 'Content-Type': 'image/png', 'X-Filename': 'm.png' } };
@@ -213,6 +265,7 @@ function requestFor(key: string): { method: string; path: string; body?: unknown
     return { method, path, body: '姓名,户籍\n矩阵导入,成都\n', headers: { 'Content-Type': 'text/csv' } };
   if (key === 'GET /api/cases/:id/id-number' || key === 'GET /api/people/:id/id-number')
     return { method, path: `${path}?reason=${encodeURIComponent('matrix check')}` };
+  if (key === 'GET /api/volunteers/:id/certificate') return { method, path: `${path}?from=2026-01-01&to=2099-12-31` };
   return { method, path, ...(key in bodies ? { body: bodies[key] } : {}) };
 }
 

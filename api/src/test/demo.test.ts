@@ -125,6 +125,20 @@ describe('the living demo, loaded through the case workflows (real PostgreSQL, r
     expect(due.every((e) => e.at.getTime() < Date.now() - 86_400_000)).toBe(true);
   });
 
+  it('§四(三) 志愿服务: the demo has a volunteer of the seeded team who signs in as `volunteer`', async () => {
+    const volunteer = await h.db.volunteer.findFirstOrThrow({
+      where: { user: { username: 'volunteer' } },
+      select: { status: true, team: { select: { name: true } }, user: { select: { role: true, active: true } } },
+    });
+    expect(volunteer).toEqual({
+      status: 'ACTIVE',
+      team: { name: '水井坊志愿服务队' },
+      user: { role: 'VOLUNTEER', active: true },
+    });
+    const me = await (await signIn(h.app, 'volunteer')).request('GET', '/api/volunteers/me');
+    expect(me.status).toBe(200);
+  });
+
   it('GET /api/demo/status tells any signed-in user the demo is there', async () => {
     const station = await signIn(h.app, 'station');
     const res = await station.request('GET', '/api/demo/status');

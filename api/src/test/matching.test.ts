@@ -576,20 +576,22 @@ describe('§四(六) 援助项目发布平台: publishing needs as projects', ()
     expect(JSON.parse(text).map((p: { id: string }) => p.id)).toContain(project.id);
     for (const secret of ['马桂芳', '13900003101', caseId, '孙子学费']) expect(text).not.toContain(secret);
 
-    expect(
-      (
-        await s.partner!.request('POST', `/api/projects/${project.id}/responses`, {
-          message: '本会助学项目可资助全额学费',
-          amount: 6000,
-        })
-      ).status,
-    ).toBe(201);
-    expect(
-      (await s.partner!.request('POST', `/api/projects/${project.id}/responses`, { message: '再次响应' })).status,
-    ).toBe(409);
+    // 认捐: a pledge names what it gives and from which of the partner's own published resources.
+    const bursary = await publish({
+      name: '助学金',
+      providerId: await partnerId('成都市慈善总会'),
+      coverageUnitId: await unit('510104000000'),
+      categories: ['EDUCATION'],
+      budget: 20000,
+    });
+    const pledge = { kind: 'MONEY', message: '本会助学项目可资助全额学费', amount: 6000, resourceId: bursary };
+    expect((await s.partner!.request('POST', `/api/projects/${project.id}/responses`, pledge)).status).toBe(201);
+    expect((await s.partner!.request('POST', `/api/projects/${project.id}/responses`, pledge)).status).toBe(409);
     expect(
       (
         await s['partner.sw']!.request('POST', `/api/projects/${project.id}/responses`, {
+          kind: 'PLACES',
+          places: 1,
           message: '可提供学业辅导',
           resourceId: ids.township,
         })
@@ -635,6 +637,9 @@ describe('§四(六) 援助项目发布平台: publishing needs as projects', ()
       coverageUnitId: await unit('510104000000'),
       categories: ['HOUSING'],
       campaignType: 'DIRECTED',
+      // §四(三) 定向募捐: a directed campaign names its beneficiary (here a group: a need in a township).
+      beneficiaryCategory: 'HOUSING',
+      beneficiaryTownshipId: await unit('510104017000'),
       target: 50000,
       deadline: '2027-06-30',
     });
@@ -662,6 +667,8 @@ describe('§四(六) 援助项目发布平台: publishing needs as projects', ()
       coverageUnitId: await unit('510104000000'),
       categories: ['BASIC_LIVING'],
       campaignType: 'DIRECTED',
+      beneficiaryCategory: 'BASIC_LIVING',
+      beneficiaryTownshipId: await unit('510104017000'),
       target: 20000,
       deadline: '2027-02-28',
     });

@@ -126,7 +126,7 @@ export function createCaseActivities({ db }: { db: Db }) {
 /**
  * §四(六) a closed case holds nothing: its matches not yet delivered end, and what they held goes back
  * to their resources, in one statement (only live matches end, so a second run gives back nothing).
- * §四(七) its projects leave the public platform.
+ * §四(七) its projects leave the public platform. §四(三) its volunteers' assignments not begun are cancelled.
  */
 async function closeCaseEffects(db: Db, caseId: string): Promise<void> {
   faultPoint('worker.effect');
@@ -142,7 +142,21 @@ async function closeCaseEffects(db: Db, caseId: string): Promise<void> {
     UPDATE resource r SET reserved_places = r.reserved_places - g.places, reserved_amount = r.reserved_amount - g.amount
     FROM given g WHERE r.id = g.resource_id`;
   faultPoint('worker.effect'); // between the two statements: the retry must give nothing back twice
-  await db.$executeRaw`UPDATE project SET status = 'WITHDRAWN' WHERE case_id = ${caseId}::uuid AND status = 'PUBLISHED'`;
+  // §四(三) 志愿服务: volunteers' assignments not yet begun end with the case (one on duty there checks out
+  // as usual, and those hours stand); only ASSIGNED ones change, so a second run changes nothing.
+  await db.$executeRaw`
+    UPDATE volunteer_assignment a SET status = 'CANCELLED', cancel_reason = 'case closed'
+    WHERE a.case_id = ${caseId}::uuid AND a.status = 'ASSIGNED'
+      AND NOT EXISTS (SELECT 1 FROM volunteer_attendance t WHERE t.assignment_id = a.id AND t.checked_out_at IS NULL)`;
+  // 认捐 §四(三): its projects' pending pledges are answered 个案已结案, in the same statement (only
+  // pending pledges and published projects change, so a second run changes nothing).
+  await db.$executeRaw`
+    WITH declined AS (
+      UPDATE project_response SET status = 'DECLINED', decline_reason = '个案已结案', decided_at = now()
+      WHERE status = 'PENDING' AND project_id IN (SELECT id FROM project WHERE case_id = ${caseId}::uuid)
+    )
+    UPDATE project SET status = 'WITHDRAWN', closed_reason = 'CASE_CLOSED', closed_at = now()
+    WHERE case_id = ${caseId}::uuid AND status = 'PUBLISHED'`;
 }
 
 /** §四(九) the resolution in the meeting's record, once per meeting and case. */

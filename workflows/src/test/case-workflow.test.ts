@@ -274,6 +274,18 @@ describe('caseWorkflow on a real Temporal dev server', () => {
           publishedById: creator,
         },
       });
+      // 认捐: a partner's pledge still waiting for the center.
+      const pledge = await db.projectResponse.create({
+        data: {
+          projectId: project.id,
+          partnerId: partner.id,
+          kind: 'MONEY',
+          amount: 1_000,
+          message: '认捐',
+          resourceId: resource.id,
+          createdById: creator,
+        },
+      });
 
       const view = await handle.executeUpdate(actUpdate, {
         args: [{ type: 'CLOSE', reason: 'declined', actor: bed.network.supervisor }],
@@ -284,7 +296,26 @@ describe('caseWorkflow on a real Temporal dev server', () => {
       expect(await db.resource.findUniqueOrThrow({ where: { id: resource.id } })).toMatchObject({ reservedPlaces: 0 });
       expect(Number((await db.resource.findUniqueOrThrow({ where: { id: resource.id } })).reservedAmount)).toBe(0);
       expect(await db.match.count({ where: { caseId, status: { in: ['PROPOSED', 'ACCEPTED'] } } })).toBe(0);
-      expect(await db.project.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({ status: 'WITHDRAWN' });
+      expect(await db.project.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({
+        status: 'WITHDRAWN',
+        closedReason: 'CASE_CLOSED',
+      });
+      const declined = await db.projectResponse.findUniqueOrThrow({ where: { id: pledge.id } });
+      expect(declined).toMatchObject({ status: 'DECLINED', declineReason: '个案已结案' });
+      // Run once more: nothing changes (not even when it was declined).
+      const before = JSON.stringify([
+        await db.project.findMany({ where: { caseId } }),
+        await db.projectResponse.findMany({ where: { projectId: project.id } }),
+      ]);
+      await real.performEffects({ effects: [{ type: 'caseClosed', caseId }] } as Parameters<
+        typeof real.performEffects
+      >[0]);
+      expect(
+        JSON.stringify([
+          await db.project.findMany({ where: { caseId } }),
+          await db.projectResponse.findMany({ where: { projectId: project.id } }),
+        ]),
+      ).toBe(before);
     }, dying);
   });
 

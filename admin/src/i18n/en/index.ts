@@ -26,6 +26,7 @@ import { sla } from './sla.ts';
 import { statechart } from './statechart.ts';
 import { tasks } from './tasks.ts';
 import { users } from './users.ts';
+import { volunteers } from './volunteers.ts';
 
 /** The admin's messages in English, assembled as zh/index.ts assembles the Chinese: a feature left out fails tsc. */
 export const en: Messages<typeof zh> = {
@@ -56,5 +57,6 @@ export const en: Messages<typeof zh> = {
     formDefs,
     print,
     plans,
+    volunteers,
   ),
 };

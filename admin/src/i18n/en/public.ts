@@ -51,6 +51,25 @@ export const publicPages: Messages<typeof zh> = {
       helped: 'People helped',
     },
     noProjects: 'No programme figures.',
+    corrections: 'Corrections of donations (refunds, reversals)',
+    correctionsHelp:
+      'The donations ledger is never edited: a refund or reversal is a new, negative entry, shown here in the month it was recorded; the months already published stay as they were.',
+    correctionKinds: { REFUND: 'Refund', REVERSAL: 'Reversal' },
+    correctionLine: '%{date} · receipt %{receiptNo} · %{reason}',
+    campaigns: 'Fundraising campaigns (live)',
+    campaignsHelp:
+      'Summed from the donations ledger as it stands, to the fen: raised includes refunds and reversals, spent is the money paid out. A directed campaign shows only the need category and township it is for.',
+    campaignCols: {
+      name: 'Campaign',
+      beneficiary: 'For',
+      target: 'Target',
+      raised: 'Raised',
+      spent: 'Spent',
+      balance: 'Balance',
+    },
+    campaignTypes: { PUBLIC: 'Public', DIRECTED: 'Directed' },
+    undirected: 'Open to all',
+    noCampaigns: 'No campaigns.',
     versions: 'Versions',
     versionsHelp:
       'What is published is never edited: a mistake is put right by publishing a new “correction” version, and earlier versions stay readable. Choose “Read this version” to see any of them.',

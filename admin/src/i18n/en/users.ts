@@ -29,6 +29,7 @@ export const users: Messages<typeof zh> = {
       SUPERVISOR: 'Supervisor',
       MANAGER: 'Manager',
       PARTNER: 'Partner',
+      VOLUNTEER: 'Volunteer',
       ADMIN: 'Administrator',
     },
     users: {

@@ -25,6 +25,7 @@ import { sla } from './sla.ts';
 import { statechart } from './statechart.ts';
 import { tasks } from './tasks.ts';
 import { users } from './users.ts';
+import { volunteers } from './volunteers.ts';
 
 /**
  * The admin's messages in Chinese (the default language): react-admin's own, then each feature's, under the keys the
@@ -59,5 +60,6 @@ export const zh = {
     formDefs,
     print,
     plans,
+    volunteers,
   ),
 };

@@ -32,6 +32,7 @@ export const users = {
       SUPERVISOR: '督导',
       MANAGER: '管理人员',
       PARTNER: '合作机构',
+      VOLUNTEER: '志愿者',
       ADMIN: '系统管理员',
     } satisfies Labels<UserRole>,
     users: {

@@ -21,6 +21,7 @@ import type { Delivery } from '../types.ts';
 import { DeliveryButton } from './DeliveryForm.tsx';
 import { AcceptDeclineButtons, CancelMatchButton, mayCancel } from './MatchDecision.tsx';
 import { matchQuantity, needText } from './quantity.ts';
+import { MatchVolunteerAssign } from '../../volunteers/index.tsx';
 
 /** Staff's actions (withdraw, open the case); a partner's decisions sit in the page, under the person. */
 function Actions() {
@@ -163,6 +164,7 @@ function MatchDetail() {
         )}
       </Stack>
       <AcceptDeclineButtons />
+      <MatchVolunteerAssign />
       <Divider />
       <Deliveries />
     </Stack>

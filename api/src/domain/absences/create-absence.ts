@@ -1,4 +1,5 @@
 import type { Db } from '@guanai/db';
+import { isOutsider } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { TAbsence, TCreateAbsence } from '../../routes/absences/absences.types.ts';
@@ -32,6 +33,12 @@ export async function createAbsence({
   const delegate = await db.user.findUnique({ where: { id: input.delegateId } });
   if (!delegate || !delegate.active)
     throw new AppError('VALIDATION', { message: 'no active user with this id', field: 'delegateId' });
+  // A volunteer placed at the community (or a partner) is no colleague: they would be told of cases.
+  if (isOutsider(delegate))
+    throw new AppError('VALIDATION', {
+      message: 'the delegate must be a colleague, not a partner or volunteer',
+      field: 'delegateId',
+    });
   if (delegate.orgUnitId !== subject.orgUnitId)
     throw new AppError('VALIDATION', {
       message: `the delegate must be of ${subject.orgUnit.name}, ${subject.displayName}'s unit`,

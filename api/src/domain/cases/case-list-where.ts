@@ -1,5 +1,5 @@
 import type { Db, Prisma } from '@guanai/db';
-import { visibleCases } from '../../auth/jurisdiction.ts';
+import { isOutsider, visibleCases } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { TCaseListFilter } from '../../routes/cases/cases.types.ts';
 
@@ -12,7 +12,7 @@ export const LAST_ESCALATION_OUTCOME = ['escalations', '-1', 'outcome'];
  * prefix match on the units' paths made PostgreSQL read every case. The city sees every case.
  */
 async function visibleCasesByIds(db: Db, user: SessionUser): Promise<Prisma.CaseWhereInput> {
-  if (user.role === 'PARTNER' || user.orgUnit.level === 'CITY') return visibleCases(user);
+  if (isOutsider(user) || user.orgUnit.level === 'CITY') return visibleCases(user);
   const units = await db.orgUnit.findMany({ where: { path: { startsWith: user.orgUnit.path } }, select: { id: true } });
   const ids = units.map((unit) => unit.id);
   return { OR: [{ owningUnitId: { in: ids } }, { originUnitId: { in: ids } }] };

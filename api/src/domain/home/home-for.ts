@@ -6,6 +6,7 @@ import { managerHome } from './manager-home.ts';
 import { partnerHome } from './partner-home.ts';
 import { stationHome } from './station-home.ts';
 import { supervisorHome } from './supervisor-home.ts';
+import { volunteerHome } from './volunteer-home.ts';
 
 /** The home page of the user's role; an admin (at the city) gets the manager's view of the city. */
 export function homeFor({ db, user, now }: { db: Db; user: SessionUser; now: Date }): Promise<THome> {
@@ -22,5 +23,7 @@ export function homeFor({ db, user, now }: { db: Db; user: SessionUser; now: Dat
       return stationHome({ db, user });
     case 'PARTNER':
       return partnerHome({ db, user });
+    case 'VOLUNTEER':
+      return volunteerHome({ db, user });
   }
 }

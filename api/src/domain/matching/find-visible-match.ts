@@ -7,7 +7,10 @@ import { matchInclude } from './match-dto.ts';
 /** No partner has this id: a partner account without a partner sees no match. */
 const NO_PARTNER = '00000000-0000-0000-0000-000000000000';
 
-/** Partners: matches of their own resources. Staff: matches of cases they can see. */
+/**
+ * Partners: matches of their own resources. Staff: matches of cases they can see. Volunteers: none
+ * (visibleCases gives them no case; their team's partner id is not theirs to act on).
+ */
 export const visibleMatches = (user: SessionUser): Prisma.MatchWhereInput =>
   user.role === 'PARTNER' ? { resource: { providerId: user.partnerId ?? NO_PARTNER } } : { case: visibleCases(user) };
 

@@ -1,4 +1,5 @@
 import type { Db } from '@guanai/db';
+import { isOutsider } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { TTaskCounts, TTaskListFilter } from '../../routes/tasks/tasks.types.ts';
 import { taskListWhere } from './task-list-where.ts';
@@ -17,7 +18,7 @@ export async function countTasks(db: Db, user: SessionUser, now = new Date()): P
   const [mine, unassigned, unit, dueToday, overdue, emergency] = await Promise.all([
     count({ scope: 'mine' }),
     count({ scope: 'unit', unassigned: true }),
-    user.role === 'PARTNER' ? count({ scope: 'unit' }) : openTasksUnder(db, user.orgUnit.path),
+    isOutsider(user) ? count({ scope: 'unit' }) : openTasksUnder(db, user.orgUnit.path),
     count({ scope: 'unit', dueToday: true }),
     count({ scope: 'unit', overdue: true }),
     count({ scope: 'unit', emergency: true }),

@@ -1,5 +1,5 @@
 import type { Prisma } from '@guanai/db';
-import { subtree, visibleCases } from '../../auth/jurisdiction.ts';
+import { isOutsider, subtree, visibleCases } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { TTaskListFilter } from '../../routes/tasks/tasks.types.ts';
 import { endOfBeijingDay } from './beijing-day.ts';
@@ -42,8 +42,8 @@ export function taskListWhere(user: SessionUser, filter: TTaskListFilter, now = 
     // A task's unit is always in its case's chain (the community it started in and the centers
     // above it), so a task of a unit in my subtree is of a case I can see: the case condition — an
     // OR over two joins that made PostgreSQL scan every case for a district's queue — is kept only
-    // for my own tasks and for partners, who see no case.
-    ...(byUnit && user.role !== 'PARTNER' ? {} : visibleCases(user)),
+    // for my own tasks and for outsiders (partners, volunteers), who see no case.
+    ...(byUnit && !isOutsider(user) ? {} : visibleCases(user)),
     ...(filter.emergency ? { emergency: true } : {}),
     ...(filter.communityId ? { originUnitId: filter.communityId } : {}),
   };

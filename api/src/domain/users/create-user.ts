@@ -4,11 +4,13 @@ import { AppError } from '../../errors/app-error.ts';
 import type { TCreatedUser, TCreateUser } from '../../routes/users/users.types.ts';
 import { checkPartner } from './check-partner.ts';
 import { checkPlacement } from './check-placement.ts';
+import { checkVolunteerRole } from './check-volunteer-role.ts';
 import { temporaryPassword } from './temporary-password.ts';
 import { toUserDto, userInclude } from './user-dto.ts';
 
 /** A new staff account; without a password, a one-time one is made and answered once. */
 export async function createUser({ db, input }: { db: Db; input: TCreateUser }): Promise<TCreatedUser> {
+  checkVolunteerRole(null, input.role);
   await checkPlacement(db, input.role, input.orgUnitId);
   await checkPartner(db, input.role, input.partnerId);
   if (await db.user.findUnique({ where: { username: input.username }, select: { id: true } })) {

@@ -6,6 +6,7 @@ import type { HandoverClient } from '../../temporal/handover-client.ts';
 import { changeUserWithHandover } from './change-user-with-handover.ts';
 import { checkPartner } from './check-partner.ts';
 import { checkPlacement } from './check-placement.ts';
+import { checkVolunteerRole } from './check-volunteer-role.ts';
 import { toUserDto, userInclude } from './user-dto.ts';
 
 /**
@@ -36,6 +37,7 @@ export async function updateUser({
       reason: 'SELF_LOCKOUT',
     });
   }
+  checkVolunteerRole(row.role, changes.role);
   const role = changes.role ?? row.role;
   if (changes.role || changes.orgUnitId) await checkPlacement(db, role, changes.orgUnitId ?? row.orgUnitId);
   if (changes.role || changes.partnerId !== undefined)

@@ -20,7 +20,8 @@ export function colleagueRoutes(deps: AppDeps) {
     const bySubtree = filter.scope === 'subtree' && user.role === 'SUPERVISOR';
     const where: Prisma.UserWhereInput = {
       active: true,
-      role: { notIn: ['ADMIN', 'PARTNER'] },
+      // Volunteers are placed at a community but are no colleagues (no delegate, no handover).
+      role: { notIn: ['ADMIN', 'PARTNER', 'VOLUNTEER'] },
       ...(bySubtree ? { orgUnit: subtree(user) } : { orgUnitId: unitId }),
       ...(filter.q ? { displayName: { contains: filter.q } } : {}),
       ...(filter.id ? { id: { in: filter.id } } : {}),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES, ORG_LEVELS, ROLES } from '@guanai/workflows/vocabulary';
+import { CASE_STATUSES, ORG_LEVELS, ROLES, VOLUNTEER_STATUSES } from '@guanai/workflows/vocabulary';
 import { json, route } from '../../openapi/router.ts';
 import { ZKpisSchema } from '../kpis/kpis.types.ts';
 
@@ -10,7 +10,7 @@ import { ZKpisSchema } from '../kpis/kpis.types.ts';
  */
 export const ZHomeLinkSchema = z
   .object({
-    to: z.enum(['tasks', 'cases', 'board', 'matches', 'applications']),
+    to: z.enum(['tasks', 'cases', 'board', 'matches', 'applications', 'volunteers', 'volunteer-assignments']),
     filter: z.record(z.string(), z.union([z.string(), z.boolean()])).optional(),
   })
   .meta({ id: 'HomeLink', description: '数字背后的列表 The list behind a number, with its filter' });
@@ -106,6 +106,21 @@ export const ZPartnerHomeSchema = z.object({
   proposals: ZHomeFigureSchema.meta({ description: 'Matches proposed to my organisation, awaiting my answer' }),
   accepted: ZHomeFigureSchema.meta({ description: 'Matches I accepted: deliveries to record' }),
   undelivered: z.number().int().meta({ description: 'Of the accepted, those with no delivery recorded yet' }),
+  volunteersToApprove: ZHomeFigureSchema.optional().meta({
+    description: 'Volunteer teams (志愿服务队): self-registrations of my team waiting for my decision',
+  }),
+});
+
+export const ZVolunteerHomeSchema = z.object({
+  kind: z.literal('volunteer'),
+  status: z.enum(VOLUNTEER_STATUSES),
+  assignments: ZHomeFigureSchema.meta({ description: 'My assignments still to do (我的任务)' }),
+  onDuty: z
+    .object({ assignmentId: z.uuid(), checkedInAt: z.iso.datetime() })
+    .nullable()
+    .meta({ description: 'The duty I am on: checked in, not yet out' }),
+  totalMinutes: z.number().int().meta({ description: 'My service hours: SUM of my ledger' }),
+  totalHours: z.string().meta({ description: 'The same, in hours with two decimals ("2.50")' }),
 });
 
 export const ZHomeSchema = z
@@ -115,6 +130,7 @@ export const ZHomeSchema = z
     ZManagerHomeSchema,
     ZStationHomeSchema,
     ZPartnerHomeSchema,
+    ZVolunteerHomeSchema,
   ])
   .meta({ id: 'Home', description: '首页 The signed-in user’s home page: the numbers of their day, by role' });
 export type THome = z.infer<typeof ZHomeSchema>;
@@ -123,6 +139,7 @@ export type TSupervisorHome = z.infer<typeof ZSupervisorHomeSchema>;
 export type TManagerHome = z.infer<typeof ZManagerHomeSchema>;
 export type TStationHome = z.infer<typeof ZStationHomeSchema>;
 export type TPartnerHome = z.infer<typeof ZPartnerHomeSchema>;
+export type TVolunteerHome = z.infer<typeof ZVolunteerHomeSchema>;
 
 /** Nothing to say but "now": an empty object, so that every write declares its body. */
 export const ZHomeSeenBodySchema = z.object({}).strict();

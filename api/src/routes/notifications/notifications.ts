@@ -1,5 +1,6 @@
 import type { NotificationKind } from '@guanai/workflows/vocabulary';
 import { maskName } from '@guanai/db';
+import { isOutsider } from '../../auth/jurisdiction.ts';
 import type { AppDeps } from '../../env.ts';
 import { notFound } from '../../errors/app-error.ts';
 import { createRouter } from '../../openapi/router.ts';
@@ -31,8 +32,8 @@ export function notificationRoutes(deps: AppDeps) {
             kind: n.kind as NotificationKind,
             caseId: n.caseId,
             caseNo: n.case?.caseNo ?? null,
-            // A partner sees a person as its match list does: the name masked.
-            personName: n.case ? (user.role === 'PARTNER' ? maskName(n.case.person.name) : n.case.person.name) : null,
+            // A partner (or volunteer) sees a person as its match list does: the name masked.
+            personName: n.case ? (isOutsider(user) ? maskName(n.case.person.name) : n.case.person.name) : null,
             digest: n.kind === 'DIGEST' ? (n.body as TNotification['digest']) : null,
             taskId: n.taskId,
             createdAt: n.createdAt.toISOString(),

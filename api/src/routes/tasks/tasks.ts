@@ -6,6 +6,7 @@ import { exportTasks } from '../../domain/tasks/export-tasks.ts';
 import { findVisibleTask } from '../../domain/tasks/find-visible-task.ts';
 import { taskInclude, toTaskDto } from '../../domain/tasks/task-dto.ts';
 import { narrowsQueue, taskListWhere } from '../../domain/tasks/task-list-where.ts';
+import { isOutsider } from '../../auth/jurisdiction.ts';
 import { openTasksUnder, unitQueuePage } from '../../domain/tasks/unit-queue.ts';
 import type { AppDeps } from '../../env.ts';
 import { sendExport } from '../../openapi/file-export.ts';
@@ -46,7 +47,7 @@ export function taskRoutes(deps: AppDeps, cases: CaseClient) {
         // A plain unit queue (not one case's tasks, which its own index finds, nor one narrowed by the
         // inbox's filters, which one indexed query finds) is read unit by unit; its total of open tasks
         // comes from the per-unit counters. Both cost the subtree's units, not its tasks.
-        const perUnit = byUnit && user.role !== 'PARTNER' && !filter.caseId && !narrowsQueue(filter);
+        const perUnit = byUnit && !isOutsider(user) && !filter.caseId && !narrowsQueue(filter);
         const status = filter.status ?? 'OPEN';
         const [rows, total] = await Promise.all([
           perUnit
