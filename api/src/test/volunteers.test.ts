@@ -57,18 +57,8 @@ beforeAll(async () => {
     s[name] = await signIn(h.app, name);
   const team = await h.db.partner.findUniqueOrThrow({ where: { name: '水井坊志愿服务队' } });
   ids.team = team.id;
-  const partnerUser = await h.db.user.findUniqueOrThrow({ where: { username: 'partner' } });
-  // The volunteer team's own partner user (the demo has none).
-  await h.db.user.create({
-    data: {
-      username: 'team',
-      displayName: '志愿服务队 队长',
-      role: 'PARTNER',
-      orgUnitId: partnerUser.orgUnitId,
-      partnerId: team.id,
-      passwordHash: partnerUser.passwordHash,
-    },
-  });
+  // The volunteer team's own partner user: the seed's `team` acts for 水井坊志愿服务队.
+  expect((await h.db.user.findUniqueOrThrow({ where: { username: 'team' } })).partnerId).toBe(team.id);
   s.team = await signIn(h.app, 'team');
   ids.community = (await h.db.orgUnit.findUniqueOrThrow({ where: { code: '510104017001' } })).id; // 水井坊社区
   ids.otherTownshipCommunity = (
@@ -213,7 +203,10 @@ describe('§四(三) 志愿服务: registering volunteers', () => {
     expect((await s.station!.request('POST', `/api/volunteers/${pending.id}/approve`)).status).toBe(403);
     const approved = await s.team!.request('POST', `/api/volunteers/${pending.id}/approve`);
     expect(approved.status).toBe(200);
-    expect(await json(approved)).toMatchObject({ status: 'ACTIVE', decidedBy: { displayName: '志愿服务队 队长' } });
+    expect(await json(approved)).toMatchObject({
+      status: 'ACTIVE',
+      decidedBy: { displayName: '志愿服务队 队长 郑宇' },
+    });
     expect((await s.team!.request('POST', `/api/volunteers/${pending.id}/approve`)).status).toBe(409);
     await signIn(h.app, 'vol.zhao', PASSWORD);
 
