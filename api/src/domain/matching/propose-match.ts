@@ -14,9 +14,7 @@ import { rankResources } from './rank-resources.ts';
 import { toRanked } from './ranked-resource.ts';
 import { notifyMatchStep } from './notify-match-step.ts';
 import { subjectOf } from './subject-of.ts';
-
-const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string })?.code === 'P2002' || /unique constraint/i.test(String((error as Error)?.message));
+import { isUniqueViolation } from '../../errors/unique-violation.ts';
 
 /**
  * §四(六): proposes a ranked candidate for a need of a case the caller's center owns, while the case

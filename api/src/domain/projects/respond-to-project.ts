@@ -3,9 +3,7 @@ import type { SessionUser } from '../../auth/session.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { TRespondToProject } from '../../routes/projects/projects.types.ts';
 import { visibleProjects } from './visible-projects.ts';
-
-const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string })?.code === 'P2002' || /unique constraint/i.test(String((error as Error)?.message));
+import { isUniqueViolation } from '../../errors/unique-violation.ts';
 
 /**
  * 认捐 §四(三) 动员社会力量: a partner pledges money, goods, places or hours to a published project, from

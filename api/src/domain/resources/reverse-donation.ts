@@ -3,6 +3,7 @@ import type { SessionUser } from '../../auth/session.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { assertKeepsResource } from './assert-keeps-resource.ts';
 import { findVisibleResource } from './visible-resources.ts';
+import { beijingDate, dateColumn } from '../beijing-date.ts';
 
 /**
  * The reason is published with the month's disclosure: it may not name a person — no identity or phone
@@ -25,9 +26,6 @@ async function assertPublishable(db: Db, reason: string, caseId: string | null) 
       field: 'reason',
     });
 }
-
-/** Today in Beijing time, as a date column's value: the day a correction is entered in the ledger. */
-const beijingToday = () => new Date(`${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`);
 
 /**
  * §四(三) 募捐, §四(七): corrects a donation by a new ledger entry, never an edit (the table refuses
@@ -110,7 +108,7 @@ export async function reverseDonation({
         resourceId: row.id,
         donorName: original.donorName,
         amount: take.negated(),
-        receivedOn: beijingToday(),
+        receivedOn: dateColumn(beijingDate(new Date())), // today in Beijing: the day the correction is entered
         reversesId: donationId,
         reason,
         createdById: user.id,

@@ -7,7 +7,3 @@ export const alreadySurveyed = () =>
       'this follow-up visit already has its satisfaction survey (one per visit, by the caseworker or through the link)',
     reason: 'ALREADY_SURVEYED',
   });
-
-/** The unique constraint on the visit's survey slot (followUpTaskId), taken by a concurrent survey. */
-export const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string })?.code === 'P2002' || /unique constraint/i.test(String((error as Error)?.message));

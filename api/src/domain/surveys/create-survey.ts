@@ -4,7 +4,8 @@ import { visibleCases } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { TSurveyCreated } from '../../routes/cases/surveys.types.ts';
-import { alreadySurveyed, isUniqueViolation } from './already-surveyed.ts';
+import { isUniqueViolation } from '../../errors/unique-violation.ts';
+import { alreadySurveyed } from './already-surveyed.ts';
 import { surveyScore, type TSurveyAnswers } from './survey-answers.ts';
 import { SURVEY_LINK_DAYS, surveyTokenHash } from './survey-link.ts';
 

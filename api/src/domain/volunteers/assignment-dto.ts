@@ -2,7 +2,7 @@ import { maskName, type Prisma } from '@guanai/db';
 import { isOutsider } from '../../auth/jurisdiction.ts';
 import type { SessionUser } from '../../auth/session.ts';
 import type { TAssignment } from '../../routes/volunteer-assignments/volunteer-assignments.types.ts';
-import { dateOf } from './beijing-date.ts';
+import { dateOf } from '../beijing-date.ts';
 
 /**
  * What an assignment's DTO reads: of the case only its number, the person's name and address and

@@ -4,7 +4,7 @@ import type { SessionUser } from '../../auth/session.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { TAssignment } from '../../routes/volunteer-assignments/volunteer-assignments.types.ts';
 import { toAssignmentDto } from './assignment-dto.ts';
-import { addDays, dateOf, startOfBeijingDate } from './beijing-date.ts';
+import { addDays, dateOf, startOfBeijingDate } from '../beijing-date.ts';
 import { findVisibleAssignment } from './visible-assignments.ts';
 
 /** A phone's clock may run this far ahead of the server's. */

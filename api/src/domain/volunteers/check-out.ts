@@ -4,7 +4,7 @@ import type { SessionUser } from '../../auth/session.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { TAssignment } from '../../routes/volunteer-assignments/volunteer-assignments.types.ts';
 import { toAssignmentDto } from './assignment-dto.ts';
-import { beijingDate, dateColumn } from './beijing-date.ts';
+import { beijingDate, dateColumn } from '../beijing-date.ts';
 import { CLOCK_SKEW_MS } from './check-in.ts';
 import { findVisibleAssignment } from './visible-assignments.ts';
 

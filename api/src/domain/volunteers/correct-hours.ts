@@ -3,7 +3,7 @@ import type { Db } from '@guanai/db';
 import type { SessionUser } from '../../auth/session.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { TCorrection, THoursEntry } from '../../routes/volunteers/volunteers.types.ts';
-import { beijingDate, dateColumn, dateOf } from './beijing-date.ts';
+import { beijingDate, dateColumn, dateOf } from '../beijing-date.ts';
 import { hoursEntryInclude, ledgerTotal, toHoursEntry } from './hours-ledger.ts';
 import { findVisibleVolunteer } from './visible-volunteers.ts';
 

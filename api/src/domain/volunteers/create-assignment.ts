@@ -5,7 +5,7 @@ import type { SessionUser } from '../../auth/session.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { TAssignment, TCreateAssignment } from '../../routes/volunteer-assignments/volunteer-assignments.types.ts';
 import { assignmentInclude, toAssignmentDto } from './assignment-dto.ts';
-import { addDays, beijingDate, dateColumn } from './beijing-date.ts';
+import { addDays, beijingDate, dateColumn } from '../beijing-date.ts';
 import { visibleVolunteers } from './visible-volunteers.ts';
 
 /** A visit may be recorded a month after it was due, and planned a year ahead. */

@@ -1,6 +1,6 @@
 import type { Db, Prisma } from '@guanai/db';
 import type { THoursEntry, THoursLedger } from '../../routes/volunteers/volunteers.types.ts';
-import { dateColumn, dateOf } from './beijing-date.ts';
+import { dateColumn, dateOf } from '../beijing-date.ts';
 import { formatHours } from './format-hours.ts';
 
 type Client = Pick<Db, '$queryRaw'>;

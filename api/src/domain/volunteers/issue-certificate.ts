@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { appendAudit, type Db } from '@guanai/db';
 import type { SessionUser } from '../../auth/session.ts';
 import type { TCertificate } from '../../routes/volunteers/volunteers.types.ts';
-import { beijingDate } from './beijing-date.ts';
+import { beijingDate } from '../beijing-date.ts';
 import { readLedger } from './hours-ledger.ts';
 import { findVisibleVolunteer } from './visible-volunteers.ts';
 

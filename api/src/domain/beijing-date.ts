@@ -2,7 +2,7 @@
 const BEIJING_MS = 8 * 3_600_000;
 const DAY_MS = 24 * 3_600_000;
 
-/** The Beijing calendar date an instant falls on, 'YYYY-MM-DD' (a volunteer's service day). */
+/** The Beijing calendar date an instant falls on, 'YYYY-MM-DD' (a volunteer's service day, a standard in force today). */
 export const beijingDate = (at: Date): string => new Date(at.getTime() + BEIJING_MS).toISOString().slice(0, 10);
 
 /** The instant a Beijing calendar date begins. */
